@@ -1,0 +1,48 @@
+"""Records -> text.  The same input gives byte-identical output: field order comes from the
+models, lists keep document order, and nothing time- or hash-dependent is written.
+
+>>> dumps({"a": "郑州"}, "jsonl")
+'{"a":"郑州"}\\n'
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable
+
+FORMATS = ("json", "jsonl", "yaml")
+
+
+def document_dict(doc: Any) -> dict:
+    """A model (or a plain dict) as JSON-ready data."""
+    if hasattr(doc, "model_dump"):
+        return doc.model_dump(mode="json")
+    return doc
+
+
+def _yaml_dump(data: Any) -> str:
+    import yaml  # imported on demand: start-up time matters for shell pipelines
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1_000_000)
+
+
+def dumps(doc: Any, fmt: str) -> str:
+    """One record as `json` (indented object), `jsonl` (one line) or `yaml` (one document)."""
+    data = document_dict(doc)
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    if fmt == "yaml":
+        return _yaml_dump(data)
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def dumps_many(docs: Iterable[Any], fmt: str) -> Iterable[str]:
+    """A stream of records: JSON lines, or a YAML stream of `---`-separated documents."""
+    for k, doc in enumerate(docs):
+        if fmt == "yaml":
+            yield ("---\n" if k else "") + dumps(doc, "yaml")
+        else:
+            yield dumps(doc, "jsonl")

@@ -1,0 +1,164 @@
+"""Pydantic records: the single source of truth for zzgov's JSON contract.
+
+Every record that points into a document carries a `Span` of Unicode code point offsets
+into the *original decoded text* of its source file, so `text[span.start:span.end]` shows
+exactly where it came from.  `zzgov schema` prints the JSON Schema generated from these
+models; `zzgov validate` checks files against them.
+
+The contract (../shared/CONTRACT.md) fixes the names below; fields marked "zzgov extension"
+are additions the contract allows.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+DocKind = Literal["notice", "report", "news", "unknown"]
+Comparator = Literal["=", ">=", "<=", "~", "range"]
+Direction = Optional[Literal["up", "down"]]
+FigureKind = Literal["target", "actual"]
+UnitType = Literal[
+    "department",  # 市发展改革委, 市财政局
+    "district_government",  # 二七区政府, 各县（市、区）政府 is a collective
+    "development_zone",  # 郑东新区管委会
+    "enterprise",  # 市供电公司, 市地铁集团
+    "people_organisation",  # 市总工会, 团市委, 市妇联
+    "collective",  # 市政府各部门, 相关县（市、区）政府
+    "military",  # 郑州警备区
+    "other",
+]
+
+
+class Record(BaseModel):
+    # Unknown keys are an error: `zzgov validate` must catch misspelt or damaged fields.
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(Record):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Span":
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before start {self.start}")
+        return self
+
+
+class Source(Record):
+    path: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    encoding: str
+    chars: int = Field(ge=0)
+
+
+class Requirement(Record):
+    """zzgov extension: a numbered requirement in a notice's own body (一、项目化推进 …)."""
+
+    label: str
+    title: str
+    span: Span
+
+
+class Meta(Record):
+    title: Optional[str] = None
+    doc_number: Optional[str] = None
+    issuer: Optional[str] = None
+    recipients: list[str] = []
+    signed_date: Optional[str] = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    printed_date: Optional[str] = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    printed_by: Optional[str] = None
+    cc: list[str] = []
+    speaker: Optional[str] = None
+    speaker_title: Optional[str] = None
+    year: Optional[int] = None
+    published: Optional[str] = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$")
+    outlet: Optional[str] = None
+    authors: list[str] = []
+    # zzgov extensions
+    attachment_title: Optional[str] = None
+    sponsor: Optional[str] = None  # 主办
+    supervisor: Optional[str] = None  # 督办
+    column: Optional[str] = None  # news column title, e.g. 政府工作报告之郑州实践
+    continued_from: Optional[str] = None  # （上接一版）
+    continued_to: Optional[str] = None  # （下转三版）
+    requirements: list[Requirement] = []
+
+
+class Section(Record):
+    id: str
+    parent: Optional[str] = None
+    level: int = Field(ge=1)
+    label: str
+    title: str
+    span: Span
+    # zzgov extension: "review" (past results) or "plan" (targets, work ahead), when known
+    part: Optional[Literal["review", "plan"]] = None
+
+
+class Task(Record):
+    id: str
+    seq: int
+    section: Optional[str] = None
+    text: str
+    leaders: list[str] = []
+    lead_units: list[str] = []
+    units: list[str] = []
+    units_open: list[str] = []
+    deadlines: list[str] = []
+    span: Span
+
+
+class Normalized(Record):
+    value: float
+    unit: str
+
+
+class Figure(Record):
+    id: str
+    metric: Optional[str] = None
+    value: float
+    value_max: Optional[float] = None
+    unit: str
+    comparator: Comparator
+    direction: Direction = None
+    kind: FigureKind
+    task: Optional[int] = None
+    section: Optional[str] = None
+    span: Span
+    # zzgov extensions
+    normalized: Optional[Normalized] = None
+    estimate: bool = False  # 预计: an estimate, not a final figure
+    headline: bool = False  # one of a report's 主要预期目标
+
+
+class LeaderSummary(Record):
+    name: str
+    tasks: list[int] = []
+
+
+class UnitSummary(Record):
+    name: str
+    aliases: list[str] = []
+    type: UnitType = "other"
+    lead_tasks: list[int] = []
+    co_tasks: list[int] = []
+
+
+class Document(Record):
+    schema_version: str = SCHEMA_VERSION
+    id: str
+    source: Source
+    kind: DocKind
+    kind_confidence: Optional[float] = Field(default=None, ge=0, le=1)  # zzgov extension
+    meta: Meta = Meta()
+    sections: list[Section] = []
+    tasks: list[Task] = []
+    figures: list[Figure] = []
+    leaders: list[LeaderSummary] = []
+    units: list[UnitSummary] = []
+    warnings: list[str] = []

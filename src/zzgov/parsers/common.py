@@ -1,0 +1,115 @@
+"""Patterns and helpers shared by the document-kind parsers: headings, dates, 发文字号.
+
+All patterns run on width-folded text (`zzgov.text.fold`), so `（一）` and `(一)`, `：` and
+`:`, `．` and `.` need no alternatives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from zzgov.models import Section, Span
+
+# Chinese numerals as used in heading markers and dates (二〇二〇年 uses 〇/○/零).
+CN_DIGITS = "零〇○一二三四五六七八九"
+CN_NUMERAL = r"[零〇○一二三四五六七八九十百两]+"
+
+# Heading markers by level (GB/T 9704 order): 一、 → （一） → 1. → （1）.
+HEADING_L1 = regex.compile(rf"^(?P<label>{CN_NUMERAL})\s*[、.]\s*(?P<title>.*)$")
+HEADING_L2 = regex.compile(rf"^\(\s*(?P<label>{CN_NUMERAL})\s*\)\s*[、.]?\s*(?P<title>.*)$")
+# 1. / 1、 / 1．(folded to .) — not a decimal (2.5万亩 at a line start is text).
+ITEM_ARABIC = regex.compile(r"^(?P<label>\d{1,4})\s*(?:[、]|\.(?!\d))\s*(?P<title>.*)$")
+ITEM_PAREN = regex.compile(r"^\(\s*(?P<label>\d{1,3})\s*\)\s*(?P<title>.*)$")
+
+# 发文字号: 郑政办〔2020〕29号, 豫政[2021]3号, 国办发（2020）12号.
+DOC_NUMBER = regex.compile(r"(?P<num>[\p{Han}]{1,12}[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号)")
+
+# Sentence-final punctuation: a line ending in one of these closes a paragraph.
+SENTENCE_END = frozenset("。！？!?；;")
+
+# Dates: 2020年5月26日 (digits, possibly with stray spaces) or 二〇二〇年五月二十六日.
+DATE_ARABIC = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+DATE_CHINESE = regex.compile(rf"(?P<y>[{CN_DIGITS}]{{4}})年(?P<m>{CN_NUMERAL})月(?P<d>{CN_NUMERAL})日")
+
+
+def cn_small_int(s: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 三十六 → 36; None for anything else."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    digits.update({"〇": 0, "○": 0, "两": 2})
+    if not s:
+        return None
+    if all(c in digits for c in s):
+        n = 0
+        for c in s:
+            n = n * 10 + digits[c]
+        return n
+    if "百" in s:
+        head, _, rest = s.partition("百")
+        h = digits.get(head, None) if head else 1
+        r = cn_small_int(rest) if rest else 0
+        return None if h is None or r is None else h * 100 + r
+    if "十" in s:
+        head, _, rest = s.partition("十")
+        t = digits.get(head, None) if head else 1
+        u = digits.get(rest, None) if rest else 0
+        return None if t is None or u is None else t * 10 + u
+    return None
+
+
+def iso_date(s: str) -> str | None:
+    """The first date in s as YYYY-MM-DD (`2020年5月26日` → `2020-05-26`)."""
+    m = DATE_ARABIC.search(s)
+    if m:
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    else:
+        m = DATE_CHINESE.search(s)
+        if not m:
+            return None
+        y = cn_small_int(m["y"]) or 0
+        mo, d = cn_small_int(m["m"]) or 0, cn_small_int(m["d"]) or 0
+    if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+@dataclass
+class SectionTree:
+    """Builds Section records from headings met in document order."""
+
+    sections: list[Section] = field(default_factory=list)
+    _stack: list[Section] = field(default_factory=list)
+    _counts: dict[str | None, int] = field(default_factory=dict)
+
+    def add(self, level: int, label: str, title: str, start: int, end: int, part: str | None = None) -> Section:
+        while self._stack and self._stack[-1].level >= level:
+            self._stack.pop()
+        parent = self._stack[-1] if self._stack else None
+        key = parent.id if parent else None
+        n = self._counts.get(key, 0) + 1
+        self._counts[key] = n
+        sid = f"{parent.id}.{n}" if parent else f"s{n}"
+        sec = Section(
+            id=sid, parent=key, level=level, label=label, title=title, span=Span(start=start, end=end),
+            part=part if part is not None else (parent.part if parent else None),
+        )
+        self.sections.append(sec)
+        self._stack.append(sec)
+        return sec
+
+    def current(self) -> Section | None:
+        return self._stack[-1] if self._stack else None
+
+    def finalize(self, end: int) -> list[Section]:
+        """Stretch each section over its body: up to the next heading of the same or a higher
+        level, or to `end` (the end of the region the headings belong to). One pass."""
+        open_: list[Section] = []
+        for sec in self.sections:
+            while open_ and open_[-1].level >= sec.level:
+                done = open_.pop()
+                done.span.end = max(done.span.end, sec.span.start)
+            open_.append(sec)
+        for sec in open_:
+            sec.span.end = max(sec.span.end, end)
+        return self.sections

@@ -1,0 +1,34 @@
+"""Any text without a recognised layout -> a title and the 一、 / （一） section tree.
+
+Used for documents whose kind is unknown, and as the base the report and news parsers
+refine.  Headings are short lines opening with a GB/T 9704 marker.
+"""
+
+from __future__ import annotations
+
+from zzgov.models import Meta
+from zzgov.parsers.base import ParseResult
+from zzgov.parsers.common import HEADING_L1, HEADING_L2, SectionTree
+from zzgov.text import clean, fold, split_lines
+
+MAX_HEADING_CHARS = 60  # a longer line opening with 一、 is a sentence, not a heading
+
+
+def parse_generic(text: str) -> ParseResult:
+    lines = split_lines(text)
+    meta = Meta()
+    if lines:
+        meta.title = clean(text, lines[0].start, lines[0].end).text.strip("#* ") or None
+    tree = SectionTree()
+    for ln in lines:
+        f = fold(ln.text)
+        m1 = HEADING_L1.match(f)
+        m2 = None if m1 else HEADING_L2.match(f)
+        m = m1 or m2
+        if not m or len(f) > MAX_HEADING_CHARS:
+            continue
+        title = clean(text, ln.start + m.start("title"), ln.end).text
+        label = m["label"] if m1 else f"（{m['label']}）"
+        tree.add(1 if m1 else 2, label, title, ln.start, ln.end)
+    sections = tree.finalize(lines[-1].end if lines else 0)
+    return ParseResult(meta=meta, sections=sections)

@@ -1,0 +1,628 @@
+"""Task-decomposition notices (重点工作任务分解, a 公文) -> meta, sections and tasks.
+
+Input: the original decoded text of a notice such as 郑政办〔2020〕29号.  Output: a
+`ParseResult` with 公文 meta (GB/T 9704-2012 elements), the section tree of the task list
+(`一、` → `（一）`) and Task records.  Example input and output:
+
+    郑政办〔2020〕29号                      meta.doc_number = "郑政办〔2020〕29号"
+    一、统筹推进疫情防控…                    Section(level=1, label="一")
+    （一）精准做好疫情常态化防控工作         Section(level=2, label="（一）")
+    1. 推动防控机制常态化，…                  Task(seq=1, text="推动防控机制常态化，…",
+    责任领导：王新伟                               leaders=["王新伟"],
+    牵头单位：市疫情防控办                         lead_units=["市疫情防控办"],
+    责任单位：市政府各部门，各县（市、区）政府       units=["市政府各部门", "各县（市、区）政府"])
+
+Layouts handled: field lines per task (责任领导/牵头领导, 牵头单位, 责任单位/配合单位/协办单位,
+完成时限/时间节点, full- or half-width colons, several fields on one line); inline fields
+(`…。（牵头单位：X；配合单位：Y）`); role sentences (`X牵头，Y配合。`); a stated rule that the
+first listed unit leads (`列第一位者为牵头单位`); `X、Y分别牵头`; leaders given once in group
+headings (`一、于会游市长主抓重点工作`); tables flattened to tab-separated rows with a header
+row; hard-wrapped lines anywhere; web-page chrome before the title.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from zzgov.models import Meta, Requirement, Span, Task
+from zzgov.parsers.base import ParseResult
+from zzgov.parsers.common import (
+    DOC_NUMBER,
+    HEADING_L1,
+    HEADING_L2,
+    ITEM_ARABIC,
+    SENTENCE_END,
+    SectionTree,
+    iso_date,
+)
+from zzgov.text import Line, clean, fold, split_lines
+from zzgov.units import split_leaders, split_list, split_units
+from zzgov.units.names import ORG_END, is_collective
+
+# ---------------------------------------------------------------------------------------
+# Vocabularies
+
+# Field labels -> the Task field they fill. Real notices use all of these.
+FIELD_LABELS: dict[str, str] = {
+    # leaders: 责任领导：王新伟 / 牵头领导：吴福民 史占勇
+    "责任领导": "leaders", "牵头领导": "leaders", "分管领导": "leaders", "联系领导": "leaders",
+    "责任市领导": "leaders", "牵头市领导": "leaders", "分管市领导": "leaders", "市级领导": "leaders",
+    "牵头市级领导": "leaders", "责任领导同志": "leaders", "领导": "leaders",
+    # lead units: 牵头单位：市发展改革委
+    "牵头单位": "lead", "牵头部门": "lead", "主责单位": "lead", "主办单位": "lead", "牵头责任单位": "lead",
+    # co-responsible units: 责任单位 / 配合单位 / 协办单位
+    "责任单位": "units", "配合单位": "units", "协办单位": "units", "参与单位": "units",
+    "协同单位": "units", "责任部门": "units", "配合部门": "units", "协助单位": "units",
+    # deadlines: 完成时限：2020年12月底
+    "完成时限": "deadlines", "时间节点": "deadlines", "完成时间": "deadlines", "时限要求": "deadlines",
+    "完成期限": "deadlines", "办结时限": "deadlines",
+}
+_LABEL_ALT = "|".join(sorted(map(regex.escape, FIELD_LABELS), key=len, reverse=True))
+# A label followed by a colon, possibly in 【】 or [] (folded text: ：→:).
+FIELD_AT = regex.compile(rf"[【\[]?(?P<label>{_LABEL_ALT})[】\]]?\s*:\s*")
+FIELD_LINE = regex.compile(rf"^[【\[]?(?:{_LABEL_ALT})[】\]]?\s*:")
+# Inline fields closing a task sentence: `…。（牵头单位：X；配合单位：Y）`.
+INLINE_FIELDS = regex.compile(
+    rf"\(\s*(?P<body>(?:{_LABEL_ALT})\s*:(?:[^()]|\([^()]*\))*+)\)\s*[。.;；]?\s*$"
+)
+
+# Table header cells -> field (序号 重点工作任务 责任领导 牵头单位 配合单位 完成时限).
+TABLE_COLUMNS: dict[str, str] = {
+    "序号": "seq", "编号": "seq",
+    "重点工作任务": "text", "工作任务": "text", "任务内容": "text", "重点任务": "text",
+    "主要任务": "text", "工作内容": "text", "具体任务": "text", "任务": "text",
+    **FIELD_LABELS,
+}
+TABLE_SPLIT = regex.compile(r"\t+|\s{2,}|\u3000+")
+
+# The stated rule that the first unit of a 责任单位 list leads (列第一位者为牵头单位，下同).
+FIRST_UNIT_LEADS = regex.compile(
+    r"(?:列|排|位)(?:在|于)?(?:第一|首)位(?:者|的)?(?:单位)?(?:为|是)牵头(?:单位|部门)"
+    r"|第一(?:个|家)?(?:单位|部门)(?:为|是)牵头(?:单位|部门)"
+    r"|首位(?:单位|部门)?(?:为|是)牵头"
+)
+
+# Role sentences: `市发展改革委、市财政局分别牵头，市税务局配合` / `由X牵头，Y配合。`
+ROLE_SENTENCE = regex.compile(
+    r"^(?:由)?(?P<lead>[^,，;；。]+?)(?:分别|共同)?(?:负责)?牵头(?:负责|落实|推进)?"
+    r"(?:[,，;；]\s*(?P<co>[^;；。]+?)(?:等单位|等部门)?(?:配合|参与|协助|协办|共同推进|按职责分工负责)(?:落实)?)?[。.]?$"
+)
+
+# Leaders named once in a group heading: 一、于会游市长主抓重点工作 / 二、张建国副市长负责.
+GROUP_LEADER = regex.compile(
+    r"^(?P<name>\p{Han}{2,3}?)(?:同志)?(?P<title>(?:常务)?副?(?:省|市|区|县|州)长|(?:副)?秘书长|(?:副)?主任)"
+    r"(?:同志)?(?:主抓|负责|分管|牵头|联系)"
+)
+
+# 公文 elements.
+HEADER_LINE = regex.compile(r"^(?P<org>\p{Han}[\p{Han}()（）、\s]{2,40}?)\s*文件$")  # 郑州市人民政府办公厅文件
+DOC_KIND_WORDS = r"(?:通知|意见|方案|决定|办法|通报|批复|规定|计划|函|报告|分解|清单|安排|要点|细则)"
+TITLE_LINE = regex.compile(rf"(?:关于.+{DOC_KIND_WORDS}|.+{DOC_KIND_WORDS})$")
+RECIPIENTS_LINE = regex.compile(r"^(?P<body>[^:]{2,200}?)\s*:$")
+STANDALONE_DATE = regex.compile(
+    r"^(?:(?P<org>\p{Han}[\p{Han}()（）]{2,40}?)\s+)?"
+    r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[零〇○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$"
+)
+PRINTED_LINE = regex.compile(r"^(?:(?P<org>\p{Han}[\p{Han}()（）]{2,40}?)\s+)?(?P<date>.+?日)\s*印发$")
+TAIL_LABEL = regex.compile(r"^(?P<label>抄送|主办|督办|承办|抄报|主送)\s*:\s*(?P<value>.*)$")
+ATTACHMENT_LINE = regex.compile(r"^附件\s*\d*\s*[:.、]?\s*(?P<title>.*)$")
+DOC_NUMBER_BULLET = regex.compile(r"^[•·\-*]?\s*(?:文号|发文字号|索引号)\s*:")
+YEAR_IN_TITLE = regex.compile(r"((?:19|20)\d{2})\s*年")
+
+
+@dataclass
+class _Field:
+    role: str
+    start: int  # original offset of the value
+    end: int
+
+
+@dataclass
+class _TaskDraft:
+    seq: int
+    start: int  # offset of the number
+    text_start: int
+    text_end: int
+    section: str | None
+    group_leaders: list[str]
+    fields: list[_Field] = field(default_factory=list)
+    end: int = 0
+    cells: dict[str, str] | None = None  # table rows: column text by role
+
+
+# ---------------------------------------------------------------------------------------
+# Lines
+
+
+def _folded_lines(text: str) -> list[tuple[Line, str]]:
+    return [(ln, fold(ln.text)) for ln in split_lines(text)]
+
+
+def _ends_sentence(s: str) -> bool:
+    return bool(s) and s[-1] in SENTENCE_END
+
+
+# ---------------------------------------------------------------------------------------
+# Meta
+
+
+def _clean_str(text: str, start: int, end: int) -> str:
+    return clean(text, start, end).text
+
+
+def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[int, int, int | None]:
+    """Fill 公文 head elements; return (index of the first body line, index of the 成文日期
+    line or -1, index of the first tail line or None)."""
+    n = len(lines)
+    head_limit = min(n, 40)
+    body_from = 0
+    # 版头 …文件 and 发文字号 near the top.
+    for i in range(head_limit):
+        ln, f = lines[i]
+        m = HEADER_LINE.match(f)
+        if m and not meta.issuer:
+            meta.issuer = _clean_str(text, ln.start, ln.start + len(m["org"]))
+            body_from = max(body_from, i + 1)
+            continue
+        if not meta.doc_number:
+            m = DOC_NUMBER.search(f)
+            if m and (len(f) <= len(m["num"]) + 12 or DOC_NUMBER_BULLET.match(f)):
+                s = ln.start + m.start("num")
+                meta.doc_number = _clean_str(text, s, ln.start + m.end("num"))
+                body_from = max(body_from, i + 1)
+    # Title: the first line (possibly wrapped onto the next) naming the document kind.
+    title_idx = None
+    for i in range(body_from, head_limit):
+        ln, f = lines[i]
+        if FIELD_LINE.match(f) or HEADING_L1.match(f) or len(f) > 120:
+            continue
+        if DOC_NUMBER_BULLET.match(f) or f.startswith(("首页", "当前位置", "来源", "发布")):
+            continue
+        joined = f
+        end_i = i
+        if not TITLE_LINE.search(f) and "关于" in f and i + 1 < n and TITLE_LINE.search(lines[i + 1][1]):
+            joined, end_i = f + lines[i + 1][1], i + 1
+        if TITLE_LINE.search(joined) and ("关于" in joined or end_i == i):
+            title_idx = end_i
+            meta.title = _clean_str(text, ln.start, lines[end_i][0].end)
+            body_from = end_i + 1
+            break
+    # 主送机关: a line ending with a colon right after the title.
+    if title_idx is not None:
+        for i in range(body_from, min(n, body_from + 3)):
+            ln, f = lines[i]
+            m = RECIPIENTS_LINE.match(f)
+            if m and not FIELD_LINE.match(f):
+                meta.recipients = split_list(_clean_str(text, ln.start, ln.end).rstrip(":："))
+                body_from = i + 1
+                break
+    # 成文日期: the first line holding only a date (optionally after the issuing organ).
+    signed_idx = -1
+    for i in range(body_from, n):
+        ln, f = lines[i]
+        if ITEM_ARABIC.match(f) or FIELD_LINE.match(f):
+            break  # the tasks began before any signature
+        if STANDALONE_DATE.match(f):
+            signed_idx = i
+            meta.signed_date = iso_date(f)
+            break
+    # Tail: 抄送 / 主办 / 督办 lines and the 印发 line, from the end.
+    tail_idx = None
+    for i in range(n - 1, max(body_from, signed_idx) - 1, -1):
+        ln, f = lines[i]
+        if TAIL_LABEL.match(f) or PRINTED_LINE.match(f):
+            tail_idx = i
+        elif tail_idx is not None and i == tail_idx - 1 and _is_org_line(f) and PRINTED_LINE.match(lines[tail_idx][1]):
+            tail_idx = i  # 印发机关 on its own line above the date
+        elif tail_idx is not None and n - i > 12:
+            break
+    if tail_idx is not None:
+        _read_tail(text, lines, tail_idx, meta)
+    return body_from, signed_idx, tail_idx
+
+
+def _is_org_line(f: str) -> bool:
+    return bool(regex.fullmatch(r"\p{Han}[\p{Han}()]{2,30}", f)) and bool(ORG_END.search(f))
+
+
+def _read_tail(text: str, lines: list[tuple[Line, str]], tail_idx: int, meta: Meta) -> None:
+    i = tail_idx
+    n = len(lines)
+    while i < n:
+        ln, f = lines[i]
+        m = TAIL_LABEL.match(f)
+        p = PRINTED_LINE.match(f)
+        if m:
+            value_start = ln.start + m.start("value")
+            value_end = ln.end
+            j = i + 1
+            # 抄送 lists run on over several lines until the next label or the 印发 line.
+            while j < n and not TAIL_LABEL.match(lines[j][1]) and not PRINTED_LINE.match(lines[j][1]):
+                if j + 1 < n and PRINTED_LINE.match(lines[j + 1][1]) and _is_org_line(lines[j][1]):
+                    break
+                value_end = lines[j][0].end
+                j += 1
+            value = _clean_str(text, value_start, value_end)
+            label = m["label"]
+            if label in ("抄送", "抄报"):
+                # 抄送 entries end a line with 。 between groups: `郑州警备区。市人大常委会办公厅`
+                meta.cc.extend(x for part in value.split("。") for x in split_list(part))
+            elif label == "主办":
+                meta.sponsor = value.rstrip("。")
+            elif label == "督办":
+                meta.supervisor = value.rstrip("。")
+            i = j
+            continue
+        if p:
+            meta.printed_date = iso_date(f)
+            if p["org"]:
+                meta.printed_by = _clean_str(text, ln.start, ln.start + len(p["org"]))
+            elif i > 0 and _is_org_line(lines[i - 1][1]):
+                meta.printed_by = lines[i - 1][1]
+        i += 1
+
+
+# ---------------------------------------------------------------------------------------
+# Fields
+
+
+def _field_spans(f: str, ln: Line) -> list[_Field]:
+    """Every `label: value` on one line (several may share a line)."""
+    hits = list(FIELD_AT.finditer(f))
+    out = []
+    for k, m in enumerate(hits):
+        end = hits[k + 1].start() if k + 1 < len(hits) else len(f)
+        out.append(_Field(FIELD_LABELS[m["label"]], ln.start + m.end(), ln.start + end))
+    return out
+
+
+def _looks_like_units(items: list[str]) -> bool:
+    return bool(items) and all(ORG_END.search(x) or is_collective(x) for x in items)
+
+
+def _roles_from_sentence(s: str) -> tuple[list[str], list[str], list[str]] | None:
+    """`X、Y分别牵头，Z配合` -> (lead units, co units, open tails), or None."""
+    m = ROLE_SENTENCE.match(s)
+    if not m:
+        return None
+    lead, lead_open = split_units(m["lead"])
+    if not _looks_like_units(lead):
+        return None
+    co, co_open = split_units(m["co"]) if m["co"] else ([], [])
+    if m["co"] and not _looks_like_units(co):
+        return None
+    return lead, co, lead_open + co_open
+
+
+@dataclass
+class _Roles:
+    leaders: list[str] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+    open: list[str] = field(default_factory=list)
+    deadlines: list[str] = field(default_factory=list)
+
+    def add(self, role: str, value: str) -> None:
+        value = value.strip().rstrip("。;；,，")
+        if not value:
+            return
+        if role == "leaders":
+            self.leaders.extend(x for x in split_leaders(value) if x not in self.leaders)
+        elif role == "deadlines":
+            self.deadlines.extend(x for x in (v.strip() for v in regex.split(r"[;；]", value)) if x)
+        else:
+            fv = fold(value)
+            if "牵头" in fv:
+                roles = _roles_from_sentence(fv)
+                if roles:
+                    # Folding changed only widths, so names map back by position; keep the
+                    # folded ones (brackets in names are re-widened by split_units' input).
+                    lead, co, opn = _roles_from_sentence(value) or roles
+                    self.lead.extend(lead)
+                    self.units.extend(co)
+                    self.open.extend(opn)
+                    return
+            units, opn = split_units(value)
+            (self.lead if role == "lead" else self.units).extend(units)
+            self.open.extend(opn)
+
+
+# ---------------------------------------------------------------------------------------
+# The task list
+
+
+def _table_header(f: str) -> dict[int, str] | None:
+    cells = [c.strip() for c in TABLE_SPLIT.split(f) if c.strip()]
+    if len(cells) < 3:
+        return None
+    roles = {}
+    for k, c in enumerate(cells):
+        if c in TABLE_COLUMNS:
+            roles[k] = TABLE_COLUMNS[c]
+    if len(roles) >= 3 and "text" in roles.values():
+        return roles
+    return None
+
+
+def _parse_region(
+    text: str, lines: list[tuple[Line, str]], first_unit_leads: bool
+) -> tuple[SectionTree, list[_TaskDraft], list[str]]:
+    tree = SectionTree()
+    drafts: list[_TaskDraft] = []
+    warnings: list[str] = []
+    group_leaders: list[str] = []
+    cur: _TaskDraft | None = None
+    header: dict[int, str] | None = None
+    in_fields = False
+    last_heading = None  # (section, line) of a heading that may wrap onto the next line
+
+    def close() -> None:
+        nonlocal cur, in_fields
+        if cur is not None:
+            drafts.append(cur)
+        cur = None
+        in_fields = False
+
+    for ln, f in lines:
+        # Table rows, once a header row was seen.
+        if header is None:
+            header = _table_header(f) if ("\t" in ln.text or "  " in ln.text) else None
+            if header is not None:
+                close()
+                continue
+        else:
+            cells = [c for c in TABLE_SPLIT.split(ln.text)]
+            cells = [c.strip() for c in cells if c.strip()]
+            if cells and regex.fullmatch(r"\d{1,4}", fold(cells[0])) and "seq" in header.values():
+                close()
+                row = _row_cells(cells, header)
+                cur = _TaskDraft(int(fold(cells[0])), ln.start, ln.start, ln.end, _cur_sec(tree), list(group_leaders))
+                cur.cells = row
+                cur.end = ln.end
+                continue
+            if cur is not None and cur.cells is not None and not HEADING_L1.match(f) and not HEADING_L2.match(f):
+                row = _row_cells(cells, header, continuation=True)
+                for role, v in row.items():
+                    cur.cells[role] = cur.cells.get(role, "") + v
+                cur.end = ln.end
+                continue
+        m1 = HEADING_L1.match(f)
+        m2 = HEADING_L2.match(f)
+        mt = ITEM_ARABIC.match(f)
+        is_field = bool(FIELD_LINE.match(f))
+        continuing_text = cur is not None and not in_fields and not _ends_sentence(_last_text(text, cur))
+        if (m1 or m2) and not (continuing_text and not _plausible_heading(f)):
+            close()
+            m = m1 or m2
+            level = 1 if m1 else 2
+            label = m["label"] if m1 else ln.text[: ln.text.index(m["label"]) + len(m["label"]) + 1].strip()
+            title = _clean_str(text, ln.start + m.start("title"), ln.end)
+            sec = tree.add(level, m["label"] if m1 else label, title, ln.start, ln.end)
+            last_heading = sec
+            if level == 1:
+                g = GROUP_LEADER.match(fold(title))
+                group_leaders = [g["name"]] if g else []
+            continue
+        if mt and _plausible_task(mt, cur, drafts, continuing_text):
+            close()
+            seq = int(mt["label"])
+            ts = ln.start + mt.start("title")
+            cur = _TaskDraft(seq, ln.start, ts, ln.end, _cur_sec(tree), list(group_leaders), end=ln.end)
+            last_heading = None
+            continue
+        if is_field and cur is not None:
+            in_fields = True
+            cur.fields.extend(_field_spans(f, ln))
+            cur.end = ln.end
+            continue
+        # A continuation line: of a field value, of the task text, or of a heading title.
+        if cur is not None:
+            if in_fields and cur.fields:
+                cur.fields[-1].end = ln.end
+            else:
+                cur.text_end = ln.end
+            cur.end = ln.end
+            continue
+        if last_heading is not None and not _ends_sentence(last_heading.title):
+            last_heading.title = _clean_str(text, last_heading.span.start, ln.end)
+            last_heading.title = last_heading.title[len(last_heading.label):].lstrip("、.． ")
+            last_heading.span.end = ln.end
+            continue
+    close()
+    return tree, drafts, warnings
+
+
+def _cur_sec(tree: SectionTree) -> str | None:
+    sec = tree.current()
+    return sec.id if sec else None
+
+
+def _last_text(text: str, d: _TaskDraft) -> str:
+    return text[max(d.text_start, d.text_end - 4): d.text_end].strip()
+
+
+def _plausible_heading(f: str) -> bool:
+    """A heading line is short and has no sentence inside (a wrapped `一体化…` is not one)."""
+    return len(f) <= 60 and "。" not in f[:-1]
+
+
+def _plausible_task(m: regex.Match[str], cur: _TaskDraft | None, drafts: list[_TaskDraft], continuing: bool) -> bool:
+    """`N.` starts a task unless it is a wrapped line inside unfinished text that does not
+    continue the numbering (`2.5万亩` is excluded by the pattern itself)."""
+    seq = int(m["label"])
+    prev = cur.seq if cur is not None else (drafts[-1].seq if drafts else 0)
+    if seq == prev + 1 or seq == 1:
+        return True
+    return not continuing
+
+
+def _row_cells(cells: list[str], header: dict[int, str], continuation: bool = False) -> dict[str, str]:
+    row: dict[str, str] = {}
+    if continuation and len(cells) == 1:
+        return {"text": cells[0]}
+    for k, c in enumerate(cells):
+        role = header.get(k)
+        if role and role != "seq":
+            row[role] = row.get(role, "") + c
+    return row
+
+
+# ---------------------------------------------------------------------------------------
+# Drafts -> Task records
+
+
+def _build_task(text: str, d: _TaskDraft, first_unit_leads: bool) -> Task:
+    roles = _Roles()
+    if d.cells is not None:
+        body = d.cells.get("text", "")
+        task_text = clean(body).text
+        for role, v in d.cells.items():
+            if role in ("text", "seq"):
+                continue
+            roles.add(role, v)
+    else:
+        c = clean(text, d.text_start, d.text_end)
+        task_text = c.text
+        m = INLINE_FIELDS.search(c.folded)
+        if m:
+            body = c.text[m.start("body"): m.end("body")]
+            _inline_roles(body, roles)
+            task_text = c.text[: m.start()].rstrip()
+        for fl in d.fields:
+            keep = fl.role == "leaders"
+            roles.add(fl.role, clean(text, fl.start, fl.end, keep_blanks=keep).text)
+        if not roles.lead and not roles.units:
+            task_text = _strip_role_sentence(task_text, roles)
+    if not roles.leaders and d.group_leaders:
+        roles.leaders = list(d.group_leaders)
+    if first_unit_leads and not roles.lead and roles.units:
+        roles.lead = [roles.units[0]]
+    return Task(
+        id=f"t{d.seq}",
+        seq=d.seq,
+        section=d.section,
+        text=task_text,
+        leaders=roles.leaders,
+        lead_units=_dedupe(roles.lead),
+        units=_dedupe(roles.units),
+        units_open=_dedupe(roles.open),
+        deadlines=roles.deadlines,
+        span=Span(start=d.start, end=max(d.end, d.text_end)),
+    )
+
+
+def _inline_roles(body: str, roles: _Roles) -> None:
+    fb = fold(body)
+    hits = list(FIELD_AT.finditer(fb))
+    for k, m in enumerate(hits):
+        end = hits[k + 1].start() if k + 1 < len(hits) else len(fb)
+        roles.add(FIELD_LABELS[m["label"]], body[m.end(): end].strip().rstrip(";；,，"))
+
+
+def _strip_role_sentence(task_text: str, roles: _Roles) -> str:
+    """Move a closing role clause (`…，市大数据局牵头，市政务服务办配合。`) into the roles and
+    cut it from the task text."""
+    body = task_text.rstrip("。. ")
+    folded = fold(body)
+    # Try each clause start from the left: the earliest one that parses as roles wins.
+    starts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(folded)]
+    for k in starts:
+        found = _roles_from_sentence(folded[k:])
+        if not found:
+            continue
+        lead, co, opn = _roles_from_sentence(body[k:]) or found
+        roles.lead.extend(lead)
+        roles.units.extend(co)
+        roles.open.extend(opn)
+        head = body[:k].rstrip("，,；;。 ")
+        return head + "。" if head else ""
+    return task_text
+
+
+# Where a role clause may begin inside a task's last sentence.
+CLAUSE_BREAK = regex.compile(r"[,，;；。]")
+
+
+def _dedupe(xs: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for x in xs:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Entry point
+
+
+def parse_notice(text: str) -> ParseResult:
+    lines = _folded_lines(text)
+    meta = Meta()
+    warnings: list[str] = []
+    body_from, signed_idx, tail_idx = _find_meta(text, lines, meta)
+    end_idx = tail_idx if tail_idx is not None else len(lines)
+    first_unit_leads = bool(FIRST_UNIT_LEADS.search(fold(text)))
+
+    # The task list is the attachment after the 成文日期 when there is one; the notice's own
+    # numbered requirements (一、项目化推进 …) before it are kept in meta.requirements.
+    region_from = body_from
+    if signed_idx >= 0:
+        for ln, f in lines[body_from:signed_idx]:
+            m = HEADING_L1.match(f)
+            if m and _plausible_heading(f):
+                meta.requirements.append(
+                    Requirement(label=m["label"], title=_clean_str(text, ln.start + m.start("title"), ln.end),
+                                span=Span(start=ln.start, end=ln.end))
+                )
+        region_from = signed_idx + 1
+        if meta.issuer is None and signed_idx > 0:
+            m = STANDALONE_DATE.match(lines[signed_idx][1])
+            if m and m["org"]:
+                meta.issuer = m["org"]
+            elif _is_org_line(lines[signed_idx - 1][1]):
+                meta.issuer = lines[signed_idx - 1][1]
+        # Attachment title: `附件` line and/or the title line before the first heading.
+        i = region_from
+        while i < end_idx:
+            ln, f = lines[i]
+            a = ATTACHMENT_LINE.match(f)
+            if a:
+                if a["title"]:
+                    meta.attachment_title = _clean_str(text, ln.start + a.start("title"), ln.end)
+                i += 1
+                continue
+            if HEADING_L1.match(f) or HEADING_L2.match(f) or ITEM_ARABIC.match(f) or _table_header(f):
+                break
+            if meta.attachment_title is None:
+                meta.attachment_title = _clean_str(text, ln.start, ln.end)
+            i += 1
+        region_from = i
+    region = lines[region_from:end_idx]
+    tree, drafts, w = _parse_region(text, region, first_unit_leads)
+    warnings.extend(w)
+    region_end = region[-1][0].end if region else len(text)
+    sections = tree.finalize(region_end)
+    tasks = [_build_task(text, d, first_unit_leads) for d in drafts]
+    seen: set[int] = set()
+    for t in tasks:
+        if t.seq in seen:
+            warnings.append(f"task number {t.seq} appears more than once")
+            t.id = f"t{t.seq}-{t.span.start}"
+        seen.add(t.seq)
+    # The plan year: from the title or attachment title (2020年市政府工作报告…), else the date.
+    for s in (meta.title, meta.attachment_title):
+        if s and meta.year is None:
+            m = YEAR_IN_TITLE.search(s)
+            if m:
+                meta.year = int(m[1])
+    if meta.year is None and meta.signed_date:
+        meta.year = int(meta.signed_date[:4])
+    if meta.title is None and meta.attachment_title:
+        meta.title = meta.attachment_title
+    if not tasks:
+        warnings.append("no numbered tasks found")
+    return ParseResult(meta=meta, sections=sections, tasks=tasks, warnings=warnings)

@@ -1,0 +1,134 @@
+"""Cleaned views of the original text that never lose their place.
+
+Extraction damage in government texts: words and names broken across lines and blank lines
+(`开发区管\n\n委会`), stray spaces inside tokens (`市 财政局`, `20 21`), full- and half-width
+variants (`（）`/`()`, `：`/`:`).  `clean()` removes the breaks and stray blanks and returns a
+`Clean` view that keeps, for every character, its offset in the original decoded text, so
+a match in the view maps back to an exact original span.  `folded` is the same view with
+each character width-folded one-to-one (NFKC where that yields one character), for matching
+patterns without caring which width the writer used; `text` keeps the characters as
+written for output.
+
+>>> c = clean("开发区管\\n\\n委会")
+>>> c.text, c.span(0, len(c.text))
+('开发区管委会', (0, 8))
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+# Characters removed from a cleaned view: line ends and blanks that PDF/Word/web extraction
+# scatters through Chinese text, where words are never separated by spaces.
+LINE_BREAKS = frozenset("\r\n\u2028\u2029\x0c")
+BLANKS = frozenset(" \t\u3000\u00a0\ufeff\x00\u200b")
+
+
+def _is_ascii_word(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in "_")
+
+
+@lru_cache(maxsize=4096)
+def fold_char(ch: str) -> str:
+    """Width-fold one character, keeping it one character (`（`→`(`, `：`→`:`, `２`→`2`)."""
+    if ch == "\u3000":
+        return " "
+    n = unicodedata.normalize("NFKC", ch)
+    return n if len(n) == 1 else ch
+
+
+def fold(s: str) -> str:
+    """Width-fold a string character by character; the result has the same length."""
+    if s.isascii():
+        return s
+    return "".join(fold_char(c) for c in s)
+
+
+@dataclass(frozen=True)
+class Clean:
+    text: str  # cleaned characters as written
+    folded: str  # same length, width-folded, for matching
+    offsets: tuple[int, ...]  # offsets[i] = original offset of text[i]
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Original [start, end) of the cleaned slice [i, j)."""
+        if not self.offsets:
+            return (0, 0)
+        if j <= i:
+            k = self.offsets[min(i, len(self.offsets) - 1)]
+            return (k, k)
+        return (self.offsets[i], self.offsets[j - 1] + 1)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+def _keep_blank(prev: str, nxt: str, has_break: bool, keep_blanks: bool) -> bool:
+    """Whether a run of blanks between two characters carries meaning and stays (as one space).
+
+    Between two ASCII words a blank separates them (`PM 2.5`, `“1 2 4 N”` stays readable).
+    With keep_blanks (lists of names: `吴福民 史占勇`), any blank run without a line break
+    is a separator.
+    """
+    if keep_blanks and not has_break:
+        return True
+    return _is_ascii_word(prev) and _is_ascii_word(nxt)
+
+
+def clean(text: str, start: int = 0, end: int | None = None, *, keep_blanks: bool = False) -> Clean:
+    """The cleaned view of text[start:end]: no line breaks, no stray blanks, offsets kept.
+
+    keep_blanks=True keeps each blank run on a line as one space (name lists separated by
+    spaces); line breaks are always removed, since they fall inside words."""
+    end = len(text) if end is None else end
+    parts: list[str] = []
+    offsets: list[int] = []
+    pos = start
+    last = ""  # last character kept so far
+    for m in _GAP.finditer(text, start, end):
+        i, j = m.span()
+        if i > pos:
+            parts.append(text[pos:i])
+            offsets.extend(range(pos, i))
+            last = text[i - 1]
+        pos = j
+        if not last or j >= end:
+            continue
+        has_break = any(c in LINE_BREAKS for c in m.group())
+        if _keep_blank(last, text[j], has_break, keep_blanks) and not _stray_digit_gap(text, parts, i, j, end, has_break):
+            parts.append(" ")
+            offsets.append(i)
+            last = " "
+    if pos < end:
+        parts.append(text[pos:end])
+        offsets.extend(range(pos, end))
+    s = "".join(parts)
+    return Clean(s, fold(s), tuple(offsets))
+
+
+# A run of line breaks and blanks: what clean() removes or collapses.
+_GAP = regex.compile("[" + regex.escape("".join(sorted(LINE_BREAKS | BLANKS))) + "]+")
+
+
+def _stray_digit_gap(text: str, parts: list[str], i: int, j: int, end: int, has_break: bool) -> bool:
+    """True when blanks split one number: digit runs of two or more on each side of a single
+    space (`20 21`), or any digits across a hard line break (`11.\n4`). `1 2 4` stays apart."""
+    if not (i > 0 and text[i - 1].isdigit() and text[j].isdigit()):
+        return False
+    if has_break:
+        return True
+    left = 0
+    k = i - 1
+    while k >= 0 and text[k].isdigit():
+        left += 1
+        k -= 1
+    right = 0
+    k = j
+    while k < end and text[k].isdigit():
+        right += 1
+        k += 1
+    return left >= 2 and right >= 2 and (i + 1 == j)

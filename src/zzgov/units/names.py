@@ -1,0 +1,149 @@
+"""Organisation-name lists as written in 责任单位 / 牵头单位 fields -> lists of unit names.
+
+Input is one field's text, already cleaned (no line breaks or stray blanks); output is
+(units, units_open):
+
+>>> split_units("市发展改革委、住建局，二七区、金水区政府，市供电公司等有关部门")
+(['市发展改革委', '市住建局', '二七区政府', '金水区政府', '市供电公司'], ['等有关部门'])
+
+Rules, in order: split on list separators outside parentheses (so `各县（市、区）政府` stays
+whole); cut open tails at 等 (`…等有关部门` -> units_open); give bare place names the
+organisation suffix of the coordinated name they share it with (`二七区、金水区政府`); give
+bare department names the level prefix of the name before them (`市发展改革委、住建局`).
+Collective references (`市政府各部门`, `相关县（市、区）政府`) are kept as written.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Separators between names in a unit list: 、 ， , ； ; (full- and half-width).
+LIST_SEPARATORS = frozenset("、，,；;")
+OPEN_BRACKETS = frozenset("（(〔[【")
+CLOSE_BRACKETS = frozenset("）)〕]】")
+
+# Suffixes that make a place name an organisation: 二七区 + 政府, 郑东新区 + 管委会.
+# Longest first so 人民政府 wins over 政府.
+PLACE_ORG_SUFFIXES = ("人民政府", "管理委员会", "管委会", "党工委", "政府", "办事处")
+
+# How a bare place name ends: 金水区, 中牟县, 新郑市, 郑东新区, 自贸区郑州片区, 某某镇.
+PLACE_END = regex.compile(r"(?:区|县|市|旗|镇|乡|街道|片区)$")
+
+# Endings that make a name an organisation already (市供电公司, 市文物局, 团市委 …).
+ORG_END = regex.compile(
+    r"(?:局|委|办|厅|委员会|管委会|政府|公司|集团|中心|院|会|部|处|室|队|所|站|行|社|馆|团|联|署|台|办公室|部门|单位|机构|企业|学校|医院|银行|法院|检察院|警备区|军分区|支队|总队|大队)$"
+)
+
+# Bare department names that borrow the level prefix of the name before them
+# (`市发展改革委、住建局` -> `市住建局`): short, ending in a department word.
+DEPARTMENT_END = regex.compile(r"(?:局|委|办|厅|委员会|办公室)$")
+LEVEL_PREFIXES = ("市", "省", "县", "区")
+
+# Words that mark a collective reference, kept as written (市政府各部门, 相关县（市、区）政府).
+COLLECTIVE = regex.compile(r"^(?:各|相关|有关|其他|其它)|各(?:部门|单位|成员单位)$|(?:相关|有关)(?:部门|单位)$")
+
+# Open tail after 等: `市供电公司等有关部门`, `郑东新区、郑州经开区等开发区管委会`.
+# 等 inside a word (高等, 平等, 中等, 同等, 初等) is not a tail.
+OPEN_TAIL = regex.compile(r"(?<![高平中同初均对])等(?=.)")
+
+
+def split_list(text: str) -> list[str]:
+    """Split on list separators outside brackets; drop empty pieces and trailing 。."""
+    items: list[str] = []
+    depth = 0
+    buf: list[str] = []
+    for ch in text:
+        if ch in OPEN_BRACKETS:
+            depth += 1
+        elif ch in CLOSE_BRACKETS:
+            depth = max(0, depth - 1)
+        if ch in LIST_SEPARATORS and depth == 0:
+            items.append("".join(buf))
+            buf = []
+        else:
+            buf.append(ch)
+    items.append("".join(buf))
+    out = []
+    for item in items:
+        item = item.strip().strip("。.").strip()
+        if item:
+            out.append(item)
+    return out
+
+
+def _place_suffix(name: str) -> str | None:
+    """The place-organisation suffix of `二七区政府` (政府) when what precedes it is a place."""
+    for suffix in PLACE_ORG_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            head = name[: -len(suffix)]
+            if PLACE_END.search(head) or head.endswith(")") or head.endswith("）"):
+                return suffix
+            return None
+    return None
+
+
+def _tail_suffix(tail: str) -> str | None:
+    """The organisation word a 等-tail names (`等开发区管委会` -> 管委会, `等相关县（市、区）人民政府` -> 人民政府)."""
+    for suffix in PLACE_ORG_SUFFIXES:
+        if tail.endswith(suffix):
+            return suffix
+    return None
+
+
+def is_bare_place(name: str) -> bool:
+    return bool(PLACE_END.search(name)) and not ORG_END.search(name) and not is_collective(name)
+
+
+def is_collective(name: str) -> bool:
+    return bool(COLLECTIVE.search(name))
+
+
+def split_units(text: str) -> tuple[list[str], list[str]]:
+    """(units, units_open) for one unit-list field; see the module docstring."""
+    units: list[str] = []
+    open_tails: list[str] = []
+    pending_bare: list[int] = []  # indexes in `units` of bare place names awaiting a suffix
+    for item in split_list(text):
+        tail = None
+        m = OPEN_TAIL.search(item)
+        if m and m.start() > 0:
+            item, tail = item[: m.start()], item[m.start():]
+        elif m and m.start() == 0:
+            open_tails.append(item)
+            continue
+        suffix = _place_suffix(item)
+        if tail is not None and suffix is None and is_bare_place(item):
+            suffix = _tail_suffix(tail)
+            if suffix:
+                item = item + suffix
+        if suffix:
+            for k in pending_bare:
+                units[k] = units[k] + suffix
+            pending_bare = []
+        elif is_bare_place(item):
+            pending_bare.append(len(units))
+        else:
+            pending_bare = []
+        units.append(_borrow_prefix(item, units))
+        if tail is not None:
+            open_tails.append(tail)
+    return units, open_tails
+
+
+def _borrow_prefix(item: str, before: list[str]) -> str:
+    if not before or not DEPARTMENT_END.search(item) or len(item) > 6:
+        return item
+    if item.startswith(LEVEL_PREFIXES) or regex.search(r"[区县市省州]", item) or is_collective(item):
+        return item
+    prev = before[-1]
+    if prev[:1] in LEVEL_PREFIXES and not is_collective(prev) and DEPARTMENT_END.search(prev):
+        return prev[0] + item
+    return item
+
+
+# Leader lists: names separated by blanks, 、 or commas (`吴福民 史占勇 陈宏伟`).
+LEADER_SEPARATORS = regex.compile(r"[\s、，,；;/]+")
+
+
+def split_leaders(text: str) -> list[str]:
+    return [p for p in (s.strip("。. ") for s in LEADER_SEPARATORS.split(text)) if p]

@@ -1,0 +1,36 @@
+"""A coarse type for an organisation name, from its wording alone.
+
+>>> unit_type("市发展改革委"), unit_type("二七区政府"), unit_type("各县（市、区）政府")
+('department', 'district_government', 'collective')
+"""
+
+from __future__ import annotations
+
+import regex
+
+from zzgov.units.names import is_collective
+
+# Checked in order; the first pattern that matches names the type.
+UNIT_TYPE_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    # 郑州警备区, 市军分区
+    ("military", regex.compile(r"(?:警备区|军分区|武警.*(?:支队|总队))$")),
+    # 郑东新区管委会, 自贸区郑州片区管委会, 开发区管委会
+    ("development_zone", regex.compile(r"(?:管委会|管理委员会|党工委)$")),
+    # 二七区政府, 新郑市人民政府, 中牟县政府
+    ("district_government", regex.compile(r"(?:区|县|市|旗)(?:人民)?政府$")),
+    # 市总工会, 团市委, 市妇联, 市科协, 市残联, 市工商联, 市红十字会
+    ("people_organisation", regex.compile(r"(?:总工会|团市委|团省委|妇联|科协|残联|工商联|红十字会|文联|侨联)$")),
+    # 市供电公司, 市地铁集团, 郑州国际陆港公司, 市公交集团
+    ("enterprise", regex.compile(r"(?:公司|集团|集团公司|银行|有限公司)$")),
+    # 市发展改革委, 市财政局, 市政府办公厅, 市疫情防控办, 市法院
+    ("department", regex.compile(r"(?:局|委|办|厅|委员会|办公室|中心|院|署|部)$")),
+)
+
+
+def unit_type(name: str) -> str:
+    if is_collective(name):
+        return "collective"
+    for kind, pattern in UNIT_TYPE_RULES:
+        if pattern.search(name):
+            return kind
+    return "other"

@@ -1,0 +1,150 @@
+"""The notice parser on the seed notice 001 (against the hand-checked gold) and on
+hand-made snippets for each layout rule."""
+
+import re
+import unicodedata
+
+import pytest
+
+from conftest import read_jsonl
+from zzgov.api import parse_text
+
+
+def _norm(s):
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s or ""))
+
+
+def test_all_146_tasks_equal_the_gold(notice_doc, gold_dir):
+    gold = read_jsonl(gold_dir / "tasks_001.jsonl")
+    pred = {t.seq: t for t in notice_doc.tasks}
+    assert sorted(pred) == [g["seq"] for g in gold]
+    wrong = []
+    for g in gold:
+        t = pred[g["seq"]]
+        for key in ("leaders", "lead_units", "units", "units_open"):
+            if sorted(map(_norm, getattr(t, key))) != sorted(map(_norm, g[key])):
+                wrong.append((g["seq"], key, getattr(t, key), g[key]))
+        if _norm(t.text) != _norm(g["text"]):
+            wrong.append((g["seq"], "text", t.text, g["text"]))
+    assert wrong == []
+
+
+def test_notice_meta(notice_doc):
+    m = notice_doc.meta
+    assert notice_doc.kind == "notice"
+    assert m.doc_number == "郑政办〔2020〕29号"
+    assert m.issuer == "郑州市人民政府办公厅"
+    assert m.title == "郑州市人民政府办公厅关于做好2020年市政府工作报告重点工作任务落实的通知"
+    assert m.recipients == ["各县（市、区）人民政府", "市人民政府各部门", "各有关单位"]
+    assert (m.signed_date, m.printed_date, m.printed_by) == ("2020-05-26", "2020-05-27", "郑州市人民政府办公厅")
+    assert m.cc == ["市委各部门", "郑州警备区", "市人大常委会办公厅", "市政协办公厅", "市法院", "市检察院"]
+    assert m.attachment_title == "2020年市政府工作报告重点工作任务分解"
+    assert (m.sponsor, m.supervisor, m.year) == ("市政府督查室", "市政府督查室", 2020)
+    assert [r.title for r in m.requirements] == ["项目化推进", "狠抓落实", "密切协作", "严格督查"]
+
+
+def test_section_tree(notice_doc):
+    levels = [s.level for s in notice_doc.sections]
+    assert levels.count(1) == 10 and levels.count(2) == 36
+    by_id = {s.id: s for s in notice_doc.sections}
+    for s in notice_doc.sections:
+        if s.level == 2:
+            assert by_id[s.parent].level == 1
+            assert by_id[s.parent].span.start < s.span.start <= s.span.end <= by_id[s.parent].span.end
+    first = notice_doc.sections[0]
+    assert (first.label, first.title) == ("一", "统筹推进疫情防控与经济平稳健康发展")
+
+
+def test_every_task_span_starts_at_its_number(notice_doc):
+    text = (notice_doc_text := open(notice_doc.source.path, encoding="utf-8").read())
+    for t in notice_doc.tasks:
+        assert notice_doc_text[t.span.start:].startswith(f"{t.seq}."), t.seq
+        # the span ends with the last field line: the last unit name is inside it
+        last = (t.units or t.lead_units)[-1]
+        assert _norm(last)[-2:] in _norm(text[t.span.start:t.span.end])
+
+
+def test_tasks_sit_in_their_level_two_section(notice_doc):
+    by_id = {s.id: s for s in notice_doc.sections}
+    t1 = notice_doc.tasks[0]
+    assert by_id[t1.section].title == "精准做好疫情常态化防控工作"
+    for t in notice_doc.tasks:
+        sec = by_id[t.section]
+        assert sec.span.start <= t.span.start and t.span.end <= sec.span.end
+
+
+def test_leader_and_unit_summaries(notice_doc):
+    leaders = {x.name: x.tasks for x in notice_doc.leaders}
+    assert leaders["王新伟"][:3] == [1, 2, 3]
+    assert 7 in leaders["史占勇"] and 7 in leaders["陈宏伟"]
+    units = {u.name: u for u in notice_doc.units}
+    assert units["市疫情防控办"].lead_tasks[:3] == [1, 2, 3]
+    assert 1 in units["开发区管委会"].co_tasks
+    assert units["各县（市、区）政府"].type == "collective"
+
+
+SNIPPET = """\
+一、扩大有效投资
+(一)抓好项目建设
+1. 推进重点项目建设，新建
+2.5万亩高标准农田。
+牵头领导:李明、王强
+牵头单位:市发展改革委、住建局
+配合单位:二七区、金水区政府，市供电公司等有关部门
+完成时限:2021年12月底
+（二）优化营商环境
+2. 深化“放管服”改革。（牵头单位：市政务服务办；配合单位：市市场监管局）
+3. 提升政务服务水平，市大数据局牵头，市政务服务办配合。
+"""
+
+
+def test_label_variants_and_ascii_colons():
+    doc = parse_text(SNIPPET, kind="notice")
+    t1 = doc.tasks[0]
+    assert t1.leaders == ["李明", "王强"]
+    assert t1.lead_units == ["市发展改革委", "市住建局"]
+    assert t1.units == ["二七区政府", "金水区政府", "市供电公司"]
+    assert t1.units_open == ["等有关部门"]
+    assert t1.deadlines == ["2021年12月底"]
+
+
+def test_a_decimal_at_a_line_start_continues_the_field_not_a_new_task():
+    doc = parse_text(SNIPPET, kind="notice")
+    assert [t.seq for t in doc.tasks] == [1, 2, 3]
+    assert doc.tasks[0].text == "推进重点项目建设，新建2.5万亩高标准农田。"
+
+
+def test_inline_fields_and_role_sentences():
+    doc = parse_text(SNIPPET, kind="notice")
+    t2, t3 = doc.tasks[1], doc.tasks[2]
+    assert t2.text == "深化“放管服”改革。"
+    assert (t2.lead_units, t2.units) == (["市政务服务办"], ["市市场监管局"])
+    assert (t3.lead_units, t3.units) == (["市大数据局"], ["市政务服务办"])
+    assert t3.text == "提升政务服务水平。"
+
+
+def test_first_listed_unit_leads_when_the_notice_says_so():
+    text = "各项任务责任单位中列第一位者为牵头单位，下同。\n1. 建设智慧城市。\n责任单位：市大数据局、市财政局\n"
+    t = parse_text(text, kind="notice").tasks[0]
+    assert t.lead_units == ["市大数据局"]
+    assert t.units == ["市大数据局", "市财政局"]
+
+
+def test_group_heading_names_the_leader_of_its_tasks():
+    text = "一、于会游市长主抓重点工作\n1. 抓好财政收支。\n牵头单位：市财政局\n二、张建国副市长负责\n2. 推进教育改革。\n牵头单位：市教育局\n"
+    doc = parse_text(text, kind="notice")
+    assert [t.leaders for t in doc.tasks] == [["于会游"], ["张建国"]]
+
+
+def test_table_rows_with_a_header():
+    text = (
+        "序号\t重点工作任务\t责任领导\t牵头单位\t配合单位\t完成时限\n"
+        "1\t建设城市大脑\t王明\t市大数据局\t市财政局、市公安局\t2021年底\n"
+        "2\t推进老旧小区改造，\t李强\t市住建局\t各县（市、区）政府\t2021年10月\n"
+        "完成改造300个。\n"
+    )
+    doc = parse_text(text, kind="notice")
+    assert [(t.seq, t.text, t.leaders, t.lead_units, t.units, t.deadlines) for t in doc.tasks] == [
+        (1, "建设城市大脑", ["王明"], ["市大数据局"], ["市财政局", "市公安局"], ["2021年底"]),
+        (2, "推进老旧小区改造，完成改造300个。", ["李强"], ["市住建局"], ["各县（市、区）政府"], ["2021年10月"]),
+    ]

@@ -1,0 +1,45 @@
+"""Unit lists: splitting outside brackets, shared suffixes and prefixes, open tails."""
+
+import pytest
+
+from zzgov.units import split_leaders, split_units, unit_type
+
+
+@pytest.mark.parametrize(
+    "field, units, open_",
+    [
+        ("市政府各部门，各县（市、区）政府，开发区管委会", ["市政府各部门", "各县（市、区）政府", "开发区管委会"], []),
+        ("二七区、金水区、管城回族区政府", ["二七区政府", "金水区政府", "管城回族区政府"], []),
+        ("郑东新区、郑州高新区管委会", ["郑东新区管委会", "郑州高新区管委会"], []),
+        ("市发展改革委、住建局", ["市发展改革委", "市住建局"], []),
+        ("市供电公司等有关部门", ["市供电公司"], ["等有关部门"]),
+        ("郑东新区、郑州经开区等开发区管委会", ["郑东新区管委会", "郑州经开区管委会"], ["等开发区管委会"]),
+        ("新郑市、登封市等相关县（市、区）人民政府", ["新郑市人民政府", "登封市人民政府"], ["等相关县（市、区）人民政府"]),
+        ("自贸区郑州片区、郑州航空港区管委会", ["自贸区郑州片区管委会", "郑州航空港区管委会"], []),
+        ("相关县(市、区)政府;市财政局", ["相关县(市、区)政府", "市财政局"], []),
+        ("市教育局、市卫健委，郑州警备区", ["市教育局", "市卫健委", "郑州警备区"], []),
+    ],
+)
+def test_split_units(field, units, open_):
+    assert split_units(field) == (units, open_)
+
+
+def test_split_leaders_on_spaces_and_enumeration_commas():
+    assert split_leaders("吴福民 史占勇、陈宏伟") == ["吴福民", "史占勇", "陈宏伟"]
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("市发展改革委", "department"),
+        ("二七区政府", "district_government"),
+        ("郑东新区管委会", "development_zone"),
+        ("市供电公司", "enterprise"),
+        ("各县（市、区）政府", "collective"),
+        ("市政府各部门", "collective"),
+        ("郑州警备区", "military"),
+        ("市总工会", "people_organisation"),
+    ],
+)
+def test_unit_type(name, kind):
+    assert unit_type(name) == kind
