@@ -8,7 +8,6 @@ quietly.
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 from pathlib import Path
@@ -16,41 +15,38 @@ from pathlib import Path
 import click
 
 from zzgov import __version__
+from zzgov.cliutil import err, format_option, quiet_broken_pipe, verbose_option
 
 KIND_CHOICES = ("notice", "report", "news", "unknown")
+_err = err
+_quiet_broken_pipe = quiet_broken_pipe
+COMMANDS_DIR = Path(__file__).resolve().parent / "commands"
 
 
-def _err(msg: str) -> None:
-    click.echo(f"zzgov: error: {msg}", err=True)
+class LazyGroup(click.Group):
+    """Built-in commands plus one per module in zzgov/commands/, imported on use."""
 
-
-def _quiet_broken_pipe(fn):
-    """`zzgov parse … | head` must not print a traceback when head closes the pipe."""
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
+    def _lazy_names(self) -> list[str]:
         try:
-            return fn(*args, **kwargs)
-        except BrokenPipeError:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            sys.exit(0)
+            names = os.listdir(COMMANDS_DIR)
+        except OSError:
+            return []
+        return sorted(n[:-3].replace("_", "-") for n in names if n.endswith(".py") and not n.startswith("_"))
 
-    return wrapper
+    def list_commands(self, ctx):
+        return sorted(set(super().list_commands(ctx)) | set(self._lazy_names()))
 
+    def get_command(self, ctx, name):
+        cmd = super().get_command(ctx, name)
+        if cmd is not None or name not in self._lazy_names():
+            return cmd
+        import importlib
 
-def format_option(choices: tuple[str, ...], default: str | None = None):
-    """The one --format option every command shares (sqlite-utils style)."""
-    return click.option(
-        "--format", "fmt", type=click.Choice(choices), default=default, show_default=bool(default),
-        help="Output format.",
-    )
-
-
-verbose_option = click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
+        module = importlib.import_module(f"zzgov.commands.{name.replace('-', '_')}")
+        return module.command
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="zzgov")
 def cli() -> None:
     """Turn Chinese government documents into structured, verifiable records."""
@@ -58,7 +54,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=str)
-@format_option(("json", "jsonl", "yaml"))
+@format_option(("json", "jsonl", "yaml"), help="Output format (default: json for one input, jsonl for several).")
 @click.option("-o", "--output", "outdir", type=click.Path(file_okay=False, path_type=Path),
               help="Write one file per input into this directory (atomically).")
 @click.option("--kind", type=click.Choice(KIND_CHOICES), help="Skip kind detection and parse as this kind.")

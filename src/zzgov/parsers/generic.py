@@ -9,6 +9,7 @@ from __future__ import annotations
 from zzgov.models import Meta
 from zzgov.parsers.base import ParseResult
 from zzgov.parsers.common import HEADING_L1, HEADING_L2, SectionTree
+from zzgov.parsers.figures_link import attach_figures
 from zzgov.text import clean, fold, split_lines
 
 MAX_HEADING_CHARS = 60  # a longer line opening with 一、 is a sentence, not a heading
@@ -31,4 +32,5 @@ def parse_generic(text: str) -> ParseResult:
         label = m["label"] if m1 else f"（{m['label']}）"
         tree.add(1 if m1 else 2, label, title, ln.start, ln.end)
     sections = tree.finalize(lines[-1].end if lines else 0)
-    return ParseResult(meta=meta, sections=sections)
+    figures = attach_figures(text, sections, [], doc_kind="unknown")
+    return ParseResult(meta=meta, sections=sections, figures=figures)

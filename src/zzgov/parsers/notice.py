@@ -28,6 +28,7 @@ import regex
 
 from zzgov.models import Meta, Requirement, Span, Task
 from zzgov.parsers.base import ParseResult
+from zzgov.parsers.figures_link import attach_figures
 from zzgov.parsers.common import (
     DOC_NUMBER,
     HEADING_L1,
@@ -625,4 +626,5 @@ def parse_notice(text: str) -> ParseResult:
         meta.title = meta.attachment_title
     if not tasks:
         warnings.append("no numbered tasks found")
-    return ParseResult(meta=meta, sections=sections, tasks=tasks, warnings=warnings)
+    figures = attach_figures(text, sections, tasks, doc_kind="notice")
+    return ParseResult(meta=meta, sections=sections, tasks=tasks, figures=figures, warnings=warnings)

@@ -1,0 +1,83 @@
+"""Figures for a parsed document: run the extractor over each task and section body and
+attach every figure to its task (`seq`) or innermost section, with the kind the region
+implies (tasks and plan parts: target; review parts: actual; otherwise the sentence decides).
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Sequence
+
+from zzgov.models import Figure, Normalized, Section, Span, Task
+
+# Default figure kind by section part; None lets the extractor read the sentence's cues.
+KIND_BY_PART = {"review": "actual", "plan": "target", None: None}
+
+
+def _innermost(sections: Sequence[Section], starts: list[int], pos: int) -> Section | None:
+    """The deepest section whose span holds pos. Spans nest, so of the sections holding pos
+    the one starting last is the deepest: walk back from the last section starting at or
+    before pos to the first that holds it."""
+    k = bisect.bisect_right(starts, pos) - 1
+    while k >= 0:
+        s = sections[k]
+        if s.span.start <= pos < s.span.end:
+            return s
+        k -= 1
+    return None
+
+
+def _regions(text_len: int, sections: Sequence[Section], starts: list[int], tasks: Sequence[Task],
+             doc_kind: str, body: tuple[int, int] | None):
+    """(start, end, task seq, default kind) regions to scan, in document order."""
+    out = [(t.span.start, t.span.end, t.seq, "target") for t in tasks]
+    if doc_kind == "notice":
+        return out  # a notice's figures are its tasks' targets
+    lo, hi = body if body else (0, text_len)
+    # Cut the body at every section start: each piece lies in one innermost section.
+    cuts = sorted({lo, hi} | {s for s in starts if lo < s < hi})
+    for a, b in zip(cuts, cuts[1:]):
+        sec = _innermost(sections, starts, a)
+        out.append((a, b, None, KIND_BY_PART.get(sec.part if sec else None)))
+    return out
+
+
+def _section_id(sections: Sequence[Section], starts: list[int], pos: int) -> str | None:
+    sec = _innermost(sections, starts, pos)
+    return sec.id if sec else None
+
+
+def attach_figures(text: str, sections: Sequence[Section], tasks: Sequence[Task], *, doc_kind: str,
+                   body: tuple[int, int] | None = None, headline_spans: Sequence[tuple[int, int]] = (),
+                   default_kind: str | None = None) -> list[Figure]:
+    """Figure records for a document, in document order, with ids f1, f2, …
+
+    `body` limits scanning to the document body (web chrome excluded); `headline_spans`
+    marks figures of a report's 主要预期目标 paragraph; `default_kind` applies where no part
+    is known (None: each sentence decides)."""
+    try:
+        from zzgov.figures import extract_figures
+    except ImportError:  # the extractor is optional until it lands
+        return []
+    starts = [s.span.start for s in sections]
+    figures: list[Figure] = []
+    for a, b, seq, kind in _regions(len(text), sections, starts, tasks, doc_kind, body):
+        if b <= a:
+            continue
+        for raw in extract_figures(text, a, b, default_kind=kind or default_kind):
+            headline = any(hs <= raw.start < he for hs, he in headline_spans)
+            normalized = None
+            if raw.normalized_value is not None and raw.normalized_unit:
+                normalized = Normalized(value=raw.normalized_value, unit=raw.normalized_unit)
+            figures.append(Figure(
+                id="", metric=raw.metric, value=raw.value, value_max=raw.value_max, unit=raw.unit,
+                comparator=raw.comparator, direction=raw.direction,
+                kind="target" if headline else raw.kind,
+                task=seq, section=_section_id(sections, starts, raw.start),
+                span=Span(start=raw.start, end=raw.end), normalized=normalized, estimate=raw.estimate,
+                headline=headline,
+            ))
+    figures.sort(key=lambda f: (f.span.start, f.span.end))
+    for k, f in enumerate(figures, 1):
+        f.id = f"f{k}"
+    return figures
