@@ -22,7 +22,9 @@ FEATURES: tuple[tuple[str, regex.Pattern[str], dict[str, float], int], ...] = (
     ("field_lines", regex.compile(r"(?m)^\s*[【\[]?(?:责任领导|牵头领导|牵头单位|责任单位|配合单位|协办单位|完成时限)[】\]]?\s*:"), {"notice": 1.0}, 20),
     # inline or table roles: （牵头单位：X）, 序号 重点工作任务 牵头单位
     ("role_words", regex.compile(r"牵头单位|责任单位|配合单位"), {"notice": 0.3}, 20),
-    ("task_title", regex.compile(r"任务分解|重点工作任务|工作任务.{0,6}(?:通知|方案)"), {"notice": 2.0}, 2),
+    ("task_title", regex.compile(r"任务分解|重点工作任务|工作任务.{0,6}(?:通知|方案)|(?:责任|任务)分工|分工意见"), {"notice": 2.0}, 2),
+    # role sentences closing numbered tasks: 市交通运输局牵头，市发展改革委配合。
+    ("role_sentences", regex.compile(r"牵头[,，][^。\n]{0,80}?(?:配合|参与|协助)[。]"), {"notice": 1.0}, 10),
     # 各位代表 — a work report delivered to a congress
     ("delegates", regex.compile(r"各位代表"), {"report": 4.0}, 2),
     ("report_parts", regex.compile(r"工作回顾|主要预期目标|工作安排|政府自身建设|请予审议"), {"report": 1.5}, 6),

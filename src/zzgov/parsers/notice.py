@@ -40,7 +40,7 @@ from zzgov.parsers.common import (
 )
 from zzgov.text import Line, clean, fold, split_lines
 from zzgov.units import split_leaders, split_list, split_units
-from zzgov.units.names import ORG_END, is_collective
+from zzgov.units.names import CLAUSE_SEPARATORS, ORG_END, is_collective
 
 # ---------------------------------------------------------------------------------------
 # Vocabularies
@@ -76,7 +76,15 @@ TABLE_COLUMNS: dict[str, str] = {
     "主要任务": "text", "工作内容": "text", "具体任务": "text", "任务": "text",
     **FIELD_LABELS,
 }
-TABLE_SPLIT = regex.compile(r"\t+|\s{2,}|\u3000+")
+# Cells of a flattened table row: tabs (empty cells kept), else runs of 2+ blanks.
+TABLE_BLANK_SPLIT = regex.compile(r"[ \u3000]{2,}")
+
+
+def _table_cells(raw: str) -> list[str]:
+    """Cells of one row as written; with tabs, empty cells keep their column."""
+    if "\t" in raw:
+        return [c.strip(" \u3000") for c in raw.split("\t")]
+    return [c.strip() for c in TABLE_BLANK_SPLIT.split(raw.strip())]
 
 # The stated rule that the first unit of a 责任单位 list leads (列第一位者为牵头单位，下同).
 FIRST_UNIT_LEADS = regex.compile(
@@ -85,11 +93,14 @@ FIRST_UNIT_LEADS = regex.compile(
     r"|首位(?:单位|部门)?(?:为|是)牵头"
 )
 
-# Role sentences: `市发展改革委、市财政局分别牵头，市税务局配合` / `由X牵头，Y配合。`
-ROLE_SENTENCE = regex.compile(
-    r"^(?:由)?(?P<lead>[^,，;；。]+?)(?:分别|共同)?(?:负责)?牵头(?:负责|落实|推进)?"
-    r"(?:[,，;；]\s*(?P<co>[^;；。]+?)(?:等单位|等部门)?(?:配合|参与|协助|协办|共同推进|按职责分工负责)(?:落实)?)?[。.]?$"
+# The role verb closing each clause of a role sentence: `市发展改革委、市财政局分别牵头，
+# 市税务局配合`, `由X牵头，Y配合。`, `X按职责分工分别牵头`, `各区县人民政府负责`.
+ROLE_VERB = regex.compile(
+    r"(?:按职责分工)?(?:分别|共同)?(?:负责)?牵头(?:负责|落实|推进|抓总)?$"
+    r"|(?:按职责分工)?(?:配合|参与|协助|协办|共同推进|负责|落实)(?:落实)?$"
 )
+# A note in a unit list restating the first-unit rule: （列第一位者为牵头单位，下同）
+RULE_NOTE = regex.compile(r"[(（][^()（）]*(?:第一位|首位|第一个)[^()（）]*牵头[^()（）]*[)）]")
 
 # Leaders named once in a group heading: 一、于会游市长主抓重点工作 / 二、张建国副市长负责.
 GROUP_LEADER = regex.compile(
@@ -99,8 +110,11 @@ GROUP_LEADER = regex.compile(
 
 # 公文 elements.
 HEADER_LINE = regex.compile(r"^(?P<org>\p{Han}[\p{Han}()（）、\s]{2,40}?)\s*文件$")  # 郑州市人民政府办公厅文件
-DOC_KIND_WORDS = r"(?:通知|意见|方案|决定|办法|通报|批复|规定|计划|函|报告|分解|清单|安排|要点|细则)"
-TITLE_LINE = regex.compile(rf"(?:关于.+{DOC_KIND_WORDS}|.+{DOC_KIND_WORDS})$")
+# The 文种 word a 公文 title ends with (…的通知, …分工意见, …任务分解表).
+DOC_KIND_WORDS = r"(?:通知|意见|方案|决定|办法|通报|批复|规定|计划|函|报告|分解|分工|清单|安排|要点|细则|表|台账)"
+TITLE_END = regex.compile(rf"{DOC_KIND_WORDS}$")
+# Bulleted page metadata: • 发布机构: … / 成文日期: … (web copies of notices)
+META_BULLET = regex.compile(r"^[•·\-*]?\s*(?:文号|发文字号|索引号|发布机构|发文机关|成文日期|发布日期|主题分类|公文种类|有效性|来源|发布时间)\s*:")
 RECIPIENTS_LINE = regex.compile(r"^(?P<body>[^:]{2,200}?)\s*:$")
 STANDALONE_DATE = regex.compile(
     r"^(?:(?P<org>\p{Han}[\p{Han}()（）]{2,40}?)\s+)?"
@@ -108,6 +122,12 @@ STANDALONE_DATE = regex.compile(
 )
 PRINTED_LINE = regex.compile(r"^(?:(?P<org>\p{Han}[\p{Han}()（）]{2,40}?)\s+)?(?P<date>.+?日)\s*印发$")
 TAIL_LABEL = regex.compile(r"^(?P<label>抄送|主办|督办|承办|抄报|主送)\s*:\s*(?P<value>.*)$")
+# Web-page chrome around a notice copied from a government site (footer and viewer buttons).
+CHROME_LINE = regex.compile(
+    r"^(?:【\s*(?:打印本页|关闭窗口|打印|关闭|收藏|字号|纠错)|打印本页|关闭窗口|扫一扫|网站标识码|ICP备|"
+    r"\p{Han}ICP备|相关文件\s*:|相关链接|相关文章|分享到|浏览次数|访问量|首页\s*>|当前位置\s*:)"
+)
+PUBLIC_NOTE = regex.compile(r"^\(此件(?:公开发布|不公开|依申请公开)\)$")  # （此件公开发布）
 ATTACHMENT_LINE = regex.compile(r"^附件\s*\d*\s*[:.、]?\s*(?P<title>.*)$")
 DOC_NUMBER_BULLET = regex.compile(r"^[•·\-*]?\s*(?:文号|发文字号|索引号)\s*:")
 YEAR_IN_TITLE = regex.compile(r"((?:19|20)\d{2})\s*年")
@@ -153,9 +173,9 @@ def _clean_str(text: str, start: int, end: int) -> str:
     return clean(text, start, end).text
 
 
-def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[int, int, int | None]:
+def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[int, int]:
     """Fill 公文 head elements; return (index of the first body line, index of the 成文日期
-    line or -1, index of the first tail line or None)."""
+    line or -1)."""
     n = len(lines)
     head_limit = min(n, 40)
     body_from = 0
@@ -173,22 +193,19 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[in
                 s = ln.start + m.start("num")
                 meta.doc_number = _clean_str(text, s, ln.start + m.end("num"))
                 body_from = max(body_from, i + 1)
-    # Title: the first line (possibly wrapped onto the next) naming the document kind.
+    # Title: up to four short lines (an organ's name, 关于…, …的通知) ending in the kind word.
     title_idx = None
     for i in range(body_from, head_limit):
-        ln, f = lines[i]
-        if FIELD_LINE.match(f) or HEADING_L1.match(f) or len(f) > 120:
+        f = lines[i][1]
+        if _skip_head_line(f):
             continue
-        if DOC_NUMBER_BULLET.match(f) or f.startswith(("首页", "当前位置", "来源", "发布")):
-            continue
-        joined = f
-        end_i = i
-        if not TITLE_LINE.search(f) and "关于" in f and i + 1 < n and TITLE_LINE.search(lines[i + 1][1]):
-            joined, end_i = f + lines[i + 1][1], i + 1
-        if TITLE_LINE.search(joined) and ("关于" in joined or end_i == i):
-            title_idx = end_i
-            meta.title = _clean_str(text, ln.start, lines[end_i][0].end)
-            body_from = end_i + 1
+        end_j = _title_end(lines, i)
+        if end_j is not None:
+            title_idx = end_j
+            meta.title = _clean_str(text, lines[i][0].start, lines[end_j][0].end)
+            if _is_org_line(f) and end_j > i and lines[i + 1][1].startswith("关于") and meta.issuer is None:
+                meta.issuer = f
+            body_from = end_j + 1
             break
     # 主送机关: a line ending with a colon right after the title.
     if title_idx is not None:
@@ -196,7 +213,7 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[in
             ln, f = lines[i]
             m = RECIPIENTS_LINE.match(f)
             if m and not FIELD_LINE.match(f):
-                meta.recipients = split_list(_clean_str(text, ln.start, ln.end).rstrip(":："))
+                meta.recipients = split_list(_clean_str(text, ln.start, ln.end).rstrip(":："), CLAUSE_SEPARATORS)
                 body_from = i + 1
                 break
     # 成文日期: the first line holding only a date (optionally after the issuing organ).
@@ -209,19 +226,34 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[in
             signed_idx = i
             meta.signed_date = iso_date(f)
             break
-    # Tail: 抄送 / 主办 / 督办 lines and the 印发 line, from the end.
-    tail_idx = None
-    for i in range(n - 1, max(body_from, signed_idx) - 1, -1):
-        ln, f = lines[i]
-        if TAIL_LABEL.match(f) or PRINTED_LINE.match(f):
-            tail_idx = i
-        elif tail_idx is not None and i == tail_idx - 1 and _is_org_line(f) and PRINTED_LINE.match(lines[tail_idx][1]):
-            tail_idx = i  # 印发机关 on its own line above the date
-        elif tail_idx is not None and n - i > 12:
+    return body_from, signed_idx
+
+
+def _skip_head_line(f: str) -> bool:
+    """Head lines that are never the title: chrome, bullets, field lines, long sentences."""
+    return bool(
+        FIELD_LINE.match(f) or HEADING_L1.match(f) or DOC_NUMBER_BULLET.match(f) or CHROME_LINE.match(f)
+        or META_BULLET.match(f) or len(f) > 60 or "。" in f
+    )
+
+
+def _title_end(lines: list[tuple[Line, str]], i: int) -> int | None:
+    """Index of the last line of a title starting at line i, or None if none starts there."""
+    joined = ""
+    found = None
+    for j in range(i, min(i + 4, len(lines))):
+        f = lines[j][1]
+        if j > i and (_skip_head_line(f) or RECIPIENTS_LINE.match(f) or DOC_NUMBER.search(f)
+                      or STANDALONE_DATE.match(f) or ITEM_ARABIC.match(f)):
             break
-    if tail_idx is not None:
-        _read_tail(text, lines, tail_idx, meta)
-    return body_from, signed_idx, tail_idx
+        joined += f
+        if len(joined) > 120:
+            break
+        if TITLE_END.search(joined):
+            found = j  # keep going: `…工作报告` may wrap onto `…任务分解的通知`
+        elif j == i and not (_is_org_line(f) or "关于" in f):
+            return None  # a title that wraps starts with the organ or with 关于
+    return found
 
 
 def _is_org_line(f: str) -> bool:
@@ -249,7 +281,7 @@ def _read_tail(text: str, lines: list[tuple[Line, str]], tail_idx: int, meta: Me
             label = m["label"]
             if label in ("抄送", "抄报"):
                 # 抄送 entries end a line with 。 between groups: `郑州警备区。市人大常委会办公厅`
-                meta.cc.extend(x for part in value.split("。") for x in split_list(part))
+                meta.cc.extend(x for part in value.split("。") for x in split_list(part, CLAUSE_SEPARATORS))
             elif label == "主办":
                 meta.sponsor = value.rstrip("。")
             elif label == "督办":
@@ -262,6 +294,15 @@ def _read_tail(text: str, lines: list[tuple[Line, str]], tail_idx: int, meta: Me
                 meta.printed_by = _clean_str(text, ln.start, ln.start + len(p["org"]))
             elif i > 0 and _is_org_line(lines[i - 1][1]):
                 meta.printed_by = lines[i - 1][1]
+        elif STANDALONE_DATE.match(f) and meta.signed_date is None:
+            # A signature after the task list: the organ's name above (or before) the date.
+            meta.signed_date = iso_date(f)
+            d = STANDALONE_DATE.match(f)
+            if meta.issuer is None:
+                if d["org"]:
+                    meta.issuer = d["org"]
+                elif i > 0 and _is_org_line(lines[i - 1][1]):
+                    meta.issuer = lines[i - 1][1]
         i += 1
 
 
@@ -279,22 +320,41 @@ def _field_spans(f: str, ln: Line) -> list[_Field]:
     return out
 
 
+# An organisation name is short and holds no sentence punctuation.
+MAX_UNIT_CHARS = 30
+
+
 def _looks_like_units(items: list[str]) -> bool:
-    return bool(items) and all(ORG_END.search(x) or is_collective(x) for x in items)
+    return bool(items) and all(
+        len(x) <= MAX_UNIT_CHARS and not any(p in x for p in "。！？!?:：") and (ORG_END.search(x) or is_collective(x))
+        for x in items
+    )
 
 
 def _roles_from_sentence(s: str) -> tuple[list[str], list[str], list[str]] | None:
-    """`X、Y分别牵头，Z配合` -> (lead units, co units, open tails), or None."""
-    m = ROLE_SENTENCE.match(s)
-    if not m:
-        return None
-    lead, lead_open = split_units(m["lead"])
-    if not _looks_like_units(lead):
-        return None
-    co, co_open = split_units(m["co"]) if m["co"] else ([], [])
-    if m["co"] and not _looks_like_units(co):
-        return None
-    return lead, co, lead_open + co_open
+    """`X、Y分别牵头，Z配合，W负责` -> (lead units, co units, open tails), or None unless every
+    clause is a unit list with a role verb and one of them leads."""
+    lead: list[str] = []
+    co: list[str] = []
+    opn: list[str] = []
+    leads = False
+    for clause in split_list(s.strip().rstrip("。. "), CLAUSE_SEPARATORS):
+        clause = clause.strip().rstrip("。.")
+        if clause.startswith("由"):
+            clause = clause[1:]
+        m = ROLE_VERB.search(clause)
+        if not m or m.start() == 0:
+            return None
+        units, tails = split_units(clause[: m.start()])
+        if not _looks_like_units(units):
+            return None
+        if "牵头" in m.group():
+            lead.extend(units)
+            leads = True
+        else:
+            co.extend(units)
+        opn.extend(tails)
+    return (lead, co, opn) if leads else None
 
 
 @dataclass
@@ -312,15 +372,13 @@ class _Roles:
         if role == "leaders":
             self.leaders.extend(x for x in split_leaders(value) if x not in self.leaders)
         elif role == "deadlines":
-            self.deadlines.extend(x for x in (v.strip() for v in regex.split(r"[;；]", value)) if x)
+            self.deadlines.extend(x for x in (v.strip() for v in regex.split(r"[;；、]", value)) if x)
         else:
-            fv = fold(value)
-            if "牵头" in fv:
-                roles = _roles_from_sentence(fv)
+            value = RULE_NOTE.sub("", value)
+            if "牵头" in value:
+                roles = _roles_from_sentence(value)
                 if roles:
-                    # Folding changed only widths, so names map back by position; keep the
-                    # folded ones (brackets in names are re-widened by split_units' input).
-                    lead, co, opn = _roles_from_sentence(value) or roles
+                    lead, co, opn = roles
                     self.lead.extend(lead)
                     self.units.extend(co)
                     self.open.extend(opn)
@@ -335,11 +393,12 @@ class _Roles:
 
 
 def _table_header(f: str) -> dict[int, str] | None:
-    cells = [c.strip() for c in TABLE_SPLIT.split(f) if c.strip()]
+    cells = _table_cells(f)
     if len(cells) < 3:
         return None
     roles = {}
     for k, c in enumerate(cells):
+        c = c.replace(" ", "")
         if c in TABLE_COLUMNS:
             roles[k] = TABLE_COLUMNS[c]
     if len(roles) >= 3 and "text" in roles.values():
@@ -349,13 +408,15 @@ def _table_header(f: str) -> dict[int, str] | None:
 
 def _parse_region(
     text: str, lines: list[tuple[Line, str]], first_unit_leads: bool
-) -> tuple[SectionTree, list[_TaskDraft], list[str]]:
+) -> tuple[SectionTree, list[_TaskDraft], int]:
+    """Sections and task drafts of the task list; also the index of the line where the
+    part after the list (抄送, 印发, signature, footer) begins."""
     tree = SectionTree()
     drafts: list[_TaskDraft] = []
-    warnings: list[str] = []
     group_leaders: list[str] = []
     cur: _TaskDraft | None = None
     header: dict[int, str] | None = None
+    col = 0  # table column the current row's last line ended in
     in_fields = False
     last_heading = None  # (section, line) of a heading that may wrap onto the next line
 
@@ -366,27 +427,35 @@ def _parse_region(
         cur = None
         in_fields = False
 
-    for ln, f in lines:
+    stop = len(lines)
+    for i, (ln, f) in enumerate(lines):
+        if cur is not None and _starts_tail(lines, i):
+            stop = i
+            break
         # Table rows, once a header row was seen.
         if header is None:
-            header = _table_header(f) if ("\t" in ln.text or "  " in ln.text) else None
+            header = _table_header(f) if ("\t" in ln.text or "  " in ln.text or "\u3000\u3000" in ln.text) else None
             if header is not None:
                 close()
                 continue
         else:
-            cells = [c for c in TABLE_SPLIT.split(ln.text)]
-            cells = [c.strip() for c in cells if c.strip()]
-            if cells and regex.fullmatch(r"\d{1,4}", fold(cells[0])) and "seq" in header.values():
+            raw = text[ln.start:ln.end]
+            cells = _table_cells(raw)
+            first = fold(cells[0]) if cells else ""
+            if regex.fullmatch(r"\d{1,4}", first) and "seq" in header.values():
                 close()
-                row = _row_cells(cells, header)
-                cur = _TaskDraft(int(fold(cells[0])), ln.start, ln.start, ln.end, _cur_sec(tree), list(group_leaders))
-                cur.cells = row
+                cur = _TaskDraft(int(first), ln.start, ln.start, ln.end, _cur_sec(tree), list(group_leaders))
+                cur.cells = {}
+                col = _fill_cells(cur.cells, cells, header, 0)
                 cur.end = ln.end
                 continue
             if cur is not None and cur.cells is not None and not HEADING_L1.match(f) and not HEADING_L2.match(f):
-                row = _row_cells(cells, header, continuation=True)
-                for role, v in row.items():
-                    cur.cells[role] = cur.cells.get(role, "") + v
+                # A wrapped row goes on in the column where the last line stopped; a lone
+                # cell after a complete row is the rest of the (longest) task-text cell.
+                if col >= max(header) and len([c for c in cells if c]) == 1:
+                    cur.cells["text"] = cur.cells.get("text", "") + next(c for c in cells if c)
+                else:
+                    col = _fill_cells(cur.cells, cells, header, col)
                 cur.end = ln.end
                 continue
         m1 = HEADING_L1.match(f)
@@ -432,7 +501,19 @@ def _parse_region(
             last_heading.span.end = ln.end
             continue
     close()
-    return tree, drafts, warnings
+    return tree, drafts, stop
+
+
+def _starts_tail(lines: list[tuple[Line, str]], i: int) -> bool:
+    """Whether line i opens the part after the task list: 抄送/主办 lines, the 印发 line,
+    a closing signature and date, or web-page footer chrome."""
+    f = lines[i][1]
+    if TAIL_LABEL.match(f) or PRINTED_LINE.match(f) or STANDALONE_DATE.match(f) or CHROME_LINE.match(f) or PUBLIC_NOTE.match(f):
+        return True
+    if i + 1 < len(lines) and _is_org_line(f):
+        nxt = lines[i + 1][1]
+        return bool(STANDALONE_DATE.match(nxt) or PRINTED_LINE.match(nxt))
+    return False
 
 
 def _cur_sec(tree: SectionTree) -> str | None:
@@ -459,15 +540,17 @@ def _plausible_task(m: regex.Match[str], cur: _TaskDraft | None, drafts: list[_T
     return not continuing
 
 
-def _row_cells(cells: list[str], header: dict[int, str], continuation: bool = False) -> dict[str, str]:
-    row: dict[str, str] = {}
-    if continuation and len(cells) == 1:
-        return {"text": cells[0]}
+def _fill_cells(row: dict[str, str], cells: list[str], header: dict[int, str], col: int) -> int:
+    """Append cells to the row's columns starting at `col`; return the last column written."""
+    last = col
     for k, c in enumerate(cells):
-        role = header.get(k)
-        if role and role != "seq":
+        idx = col + k
+        role = header.get(idx)
+        if c and role and role != "seq":
             row[role] = row.get(role, "") + c
-    return row
+        if c:
+            last = idx
+    return last
 
 
 # ---------------------------------------------------------------------------------------
@@ -490,7 +573,8 @@ def _build_task(text: str, d: _TaskDraft, first_unit_leads: bool) -> Task:
         if m:
             body = c.text[m.start("body"): m.end("body")]
             _inline_roles(body, roles)
-            task_text = c.text[: m.start()].rstrip()
+            closing = "。" if regex.search(r"[。.]\s*$", c.folded[m.start():]) and not c.folded[: m.start()].rstrip().endswith(("。", ".")) else ""
+            task_text = c.text[: m.start()].rstrip() + closing
         for fl in d.fields:
             keep = fl.role == "leaders"
             roles.add(fl.role, clean(text, fl.start, fl.end, keep_blanks=keep).text)
@@ -524,21 +608,20 @@ def _inline_roles(body: str, roles: _Roles) -> None:
 
 def _strip_role_sentence(task_text: str, roles: _Roles) -> str:
     """Move a closing role clause (`…，市大数据局牵头，市政务服务办配合。`) into the roles and
-    cut it from the task text."""
+    cut it from the task text, keeping the 。 of the sentence before it."""
     body = task_text.rstrip("。. ")
-    folded = fold(body)
     # Try each clause start from the left: the earliest one that parses as roles wins.
-    starts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(folded)]
-    for k in starts:
-        found = _roles_from_sentence(folded[k:])
+    for m in [None, *CLAUSE_BREAK.finditer(body)]:
+        k = m.end() if m else 0
+        found = _roles_from_sentence(body[k:])
         if not found:
             continue
-        lead, co, opn = _roles_from_sentence(body[k:]) or found
+        lead, co, opn = found
         roles.lead.extend(lead)
         roles.units.extend(co)
         roles.open.extend(opn)
-        head = body[:k].rstrip("，,；;。 ")
-        return head + "。" if head else ""
+        head = body[:k].rstrip("，,；; ")
+        return head + ("" if head.endswith("。") else "。") if head else ""
     return task_text
 
 
@@ -564,8 +647,8 @@ def parse_notice(text: str) -> ParseResult:
     lines = _folded_lines(text)
     meta = Meta()
     warnings: list[str] = []
-    body_from, signed_idx, tail_idx = _find_meta(text, lines, meta)
-    end_idx = tail_idx if tail_idx is not None else len(lines)
+    body_from, signed_idx = _find_meta(text, lines, meta)
+    end_idx = len(lines)
     first_unit_leads = bool(FIRST_UNIT_LEADS.search(fold(text)))
 
     # The task list is the attachment after the 成文日期 when there is one; the notice's own
@@ -603,8 +686,10 @@ def parse_notice(text: str) -> ParseResult:
             i += 1
         region_from = i
     region = lines[region_from:end_idx]
-    tree, drafts, w = _parse_region(text, region, first_unit_leads)
-    warnings.extend(w)
+    tree, drafts, stop = _parse_region(text, region, first_unit_leads)
+    if region_from + stop < len(lines):
+        _read_tail(text, lines, region_from + stop, meta)
+    region = region[:stop]
     region_end = region[-1][0].end if region else len(text)
     sections = tree.finalize(region_end)
     tasks = [_build_task(text, d, first_unit_leads) for d in drafts]

@@ -19,6 +19,8 @@ import regex
 
 # Separators between names in a unit list: 、 ， , ； ; (full- and half-width).
 LIST_SEPARATORS = frozenset("、，,；;")
+# Separators between clauses or top-level entries: everything but the enumeration comma 、.
+CLAUSE_SEPARATORS = frozenset("，,；;")
 OPEN_BRACKETS = frozenset("（(〔[【")
 CLOSE_BRACKETS = frozenset("）)〕]】")
 
@@ -47,8 +49,10 @@ COLLECTIVE = regex.compile(r"^(?:各|相关|有关|其他|其它)|各(?:部门|�
 OPEN_TAIL = regex.compile(r"(?<![高平中同初均对])等(?=.)")
 
 
-def split_list(text: str) -> list[str]:
-    """Split on list separators outside brackets; drop empty pieces and trailing 。."""
+def split_list(text: str, separators: frozenset[str] = LIST_SEPARATORS) -> list[str]:
+    """Split on list separators outside brackets; drop empty pieces and trailing 。.
+
+    Pass CLAUSE_SEPARATORS to keep 、 lists whole (`市政府各委、办、局` in a 主送 line)."""
     items: list[str] = []
     depth = 0
     buf: list[str] = []
@@ -57,7 +61,7 @@ def split_list(text: str) -> list[str]:
             depth += 1
         elif ch in CLOSE_BRACKETS:
             depth = max(0, depth - 1)
-        if ch in LIST_SEPARATORS and depth == 0:
+        if ch in separators and depth == 0:
             items.append("".join(buf))
             buf = []
         else:
@@ -131,7 +135,7 @@ def split_units(text: str) -> tuple[list[str], list[str]]:
 
 
 def _borrow_prefix(item: str, before: list[str]) -> str:
-    if not before or not DEPARTMENT_END.search(item) or len(item) > 6:
+    if not before or not DEPARTMENT_END.search(item) or len(item) > 12:
         return item
     if item.startswith(LEVEL_PREFIXES) or regex.search(r"[区县市省州]", item) or is_collective(item):
         return item

@@ -1,0 +1,44 @@
+"""Hand-made notices in layouts other than the seed's (tests/fixtures/notices/README.md).
+
+Each fixture's expected parse lists every task field; meta is compared on the keys the
+expected file states."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from zzgov.api import parse_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "notices"
+CASES = sorted(p.name[: -len(".expected.json")] for p in FIXTURES.glob("*.expected.json"))
+TASK_FIELDS = ("seq", "text", "leaders", "lead_units", "units", "units_open", "deadlines")
+
+
+def _load(case):
+    text = (FIXTURES / f"{case}.txt").read_text(encoding="utf-8")
+    expected = json.loads((FIXTURES / f"{case}.expected.json").read_text(encoding="utf-8"))
+    return text, expected
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_tasks(case):
+    text, expected = _load(case)
+    doc = parse_text(text)
+    assert doc.kind == "notice"
+    got = [{k: getattr(t, k) for k in TASK_FIELDS} for t in doc.tasks]
+    assert got == expected["tasks"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_meta(case):
+    text, expected = _load(case)
+    meta = parse_text(text).meta.model_dump()
+    assert {k: meta[k] for k in expected["meta"]} == expected["meta"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_task_spans_start_at_their_number(case):
+    text, _ = _load(case)
+    for t in parse_text(text).tasks:
+        assert text[t.span.start:t.span.end].lstrip().startswith(str(t.seq))
