@@ -10,6 +10,7 @@ them into the value: `normalize(1.52, "万亿元")` -> (1.52e12, "元").
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 # Magnitude prefixes of a unit, longest first. 千/百 alone are NOT prefixes here: they begin real
 # units (千瓦 "新增光伏装机98万千瓦", 千克, 百分点 "提升12.3个百分点").
@@ -28,6 +29,7 @@ MAGNITUDE_PREFIXES: tuple[tuple[str, int], ...] = (
 MAGNITUDE_LOOKALIKES = ("千瓦", "千克", "千米", "千伏", "百分点", "万向")
 
 
+@lru_cache(maxsize=1024)
 def split_magnitude(unit: str) -> tuple[int, str]:
     """(factor, base unit): `split_magnitude("亿美元")` -> (100000000, "美元")."""
     u = unit or ""

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
@@ -32,20 +31,42 @@ def _is_ascii_word(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in "_")
 
 
-@lru_cache(maxsize=4096)
+# Blocks whose characters have one-character compatibility forms (NFKC): ASCII-width
+# variants, Latin-1, letter-like symbols, Roman numerals, circled numbers, CJK symbols,
+# Kangxi radicals, compatibility ideographs and forms, half- and full-width forms.
+_FOLD_BLOCKS = (
+    (0x00A0, 0x00FF), (0x2000, 0x206F), (0x2100, 0x218F), (0x2460, 0x24FF), (0x2F00, 0x2FDF),
+    (0x3000, 0x303F), (0xF900, 0xFAFF), (0xFE30, 0xFE6F), (0xFF00, 0xFFEF),
+)
+
+
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {0x3000: " "}
+    for lo, hi in _FOLD_BLOCKS:
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            n = unicodedata.normalize("NFKC", ch)
+            if n != ch and len(n) == 1:
+                table.setdefault(cp, n)
+    return table
+
+
+_TABLE: dict[int, str] | None = None
+
+
 def fold_char(ch: str) -> str:
     """Width-fold one character, keeping it one character (`（`→`(`, `：`→`:`, `２`→`2`)."""
-    if ch == "\u3000":
-        return " "
-    n = unicodedata.normalize("NFKC", ch)
-    return n if len(n) == 1 else ch
+    return fold(ch)
 
 
 def fold(s: str) -> str:
     """Width-fold a string character by character; the result has the same length."""
+    global _TABLE
     if s.isascii():
         return s
-    return "".join(fold_char(c) for c in s)
+    if _TABLE is None:
+        _TABLE = _fold_table()
+    return s.translate(_TABLE)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,750 @@
+"""Quantitative figures in Chinese government text: targets and achieved values.
+
+Input: the original decoded text and a range of it (a task, a section body, a whole article).
+Output: `RawFigure` records sorted by position, each pointing back into the original text:
+
+    >>> [(f.value, f.unit, f.comparator, f.direction) for f in extract_figures("力争工业技改投资增长 20% 以上")]
+    [(20.0, '%', '>=', 'up')]
+
+How: the range is cleaned (`zzgov.text.clean`: no line breaks or stray blanks inside numbers,
+widths folded), one compiled pattern finds number+unit candidates, and small pure functions
+read the clause around each candidate: exclusions (years, ordinals, names, quotes, thresholds),
+comparator, direction, kind and metric. The rules follow shared/gold/GUIDE.md; the words they
+use are the named vocabularies in `vocab.py`. Work per candidate is bounded, so the whole scan
+is linear in the text length and never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from zzgov.figures import vocab as V
+from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
+from zzgov.numbers.chinese import CN_DIGITS, parse_fraction_words, parse_percent_words
+from zzgov.text.clean import Clean, clean
+
+
+@dataclass(frozen=True)
+class RawFigure:
+    start: int  # offsets into the original text; [start, end) covers the number and its unit
+    end: int
+    metric: str | None  # short noun phrase in the document's words ("新增城镇就业")
+    value: float
+    value_max: float | None  # upper end of a range
+    unit: str  # as written, with magnitude characters ("万人", "%", "万亿元")
+    comparator: str  # "=", ">=", "<=", "~", "range"
+    direction: str | None  # "up", "down", None
+    kind: str  # "target" or "actual"
+    estimate: bool  # 预计
+    normalized_value: float | None  # in base units (1.52万亿元 -> 1.52e12 元)
+    normalized_unit: str | None
+
+
+# ---------------------------------------------------------------------------------------------
+# Compiled patterns (built once from the vocabularies).
+# ---------------------------------------------------------------------------------------------
+
+def _alt(words) -> str:
+    """Regex alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_CN = V.CN_NUMERAL_CLASS
+# Numbers are bounded (a 13-digit integer part, 12 Chinese numeral characters) and may not start
+# inside another number, so a failed candidate costs O(its length) once: linear on any input.
+_ARABIC = r"\d{1,13}(?:,\d{3}){0,4}(?:\.\d{1,8})?"
+_CN_RUN = r"[%s]{1,12}" % _CN
+_UNIT = r"(?:%s)(?:/(?:%s))?" % (_alt(V.ALL_UNITS), _alt(V.PER_SUFFIXES))
+# One candidate: a number in words (百分之五, 三分之一), or a number, optional 多/余, optional
+# range, then a magnitude and/or a unit (mandatory: a bare number is never a figure).
+CANDIDATE = re.compile(
+    # the leading lookahead lets the engine skip quickly to digits and numeral characters
+    r"(?=[\d{cn}])"
+    r"(?:(?P<pct>百分之[{cn}点]{{1,12}})"
+    r"|(?P<frac>(?<![{cn}]){cn_run}分之{cn_run})"
+    r"|(?P<num>(?<![\d.]){ar}|(?<![{cn}]){cn_run})"
+    r"(?P<ap1>[{ap}])?"
+    r"(?:(?P<u1>%)?(?P<sep>[{sep}])(?P<num2>{ar}|{cn_run}))?"
+    r"(?:(?P<mag>{mag})(?P<ap2>[{ap}])?(?P<unit>{unit})?|(?P<unit0>{unit})))".format(
+        cn=_CN, cn_run=_CN_RUN, ar=_ARABIC, ap=V.APPROX_SUFFIXES, sep=V.RANGE_SEPARATORS,
+        mag=_alt(V.MAGNITUDES), unit=_UNIT)
+)
+_QUOTES = [re.compile(r"%s[^%s%s]{0,%d}%s" % (re.escape(o), re.escape(o), re.escape(c), n, re.escape(c)))
+           for o, c, n in V.QUOTE_PAIRS]
+# A list label at a line start in the original text: "23. 着力提升…", "3．", "10、".
+_LIST_LABEL = re.compile(r"[ \t\u3000]*\d{1,3}[.．、](?!\d)")
+_LIST_LABEL_AT_LINE = re.compile(r"(?m)^[ \t\u3000]*\d{1,3}[.．、](?!\d)")
+# Kind cues; the leading lookahead (first characters of every cue) lets the engine skip ahead.
+_CUES = re.compile("(?=[%s])(?:(?P<t>%s)|(?P<a>%s)|(?P<w>%s))" % (
+    re.escape(V.KIND_CUE_FIRST_CHARS), V.TARGET_CUES, V.ACTUAL_STRONG_CUES, V.ACTUAL_WEAK_CUES))
+_POLICY_LIST_END = re.compile(V.POLICY_PACKAGE_LIST_END)
+_RANK_FIELD_LEAD = re.compile(V.RANK_FIELD_LEAD)
+_RANK_FIELD_LIST = re.compile(V.RANK_FIELD_LIST_TAIL)
+_MEASURES = frozenset(V.MEASURE_UNITS)
+_COUNT_THEN_INVESTMENT = re.compile(V.COUNT_THEN_INVESTMENT)
+_RANK_FIELD = re.compile(V.RANK_FIELD_TAIL)
+_ENUM_NEXT_NUMBER = re.compile(r"[\d%s]" % _CN)
+_OWN_VERB = re.compile(_alt(V.VERB_ONLY + V.UP_WORDS + V.DOWN_WORDS + V.OWN_VERBS))
+_NUMBER_WITH_UNIT = re.compile(r"\d[\d.,]*[%s]?(?:%s)?(?:%s)?" % (V.APPROX_SUFFIXES, _alt(V.MAGNITUDES), _UNIT))
+# A paragraph ends at a blank line, or at a line break after a sentence or heading end.
+# A line end is LF, CRLF or a lone CR (old Mac / some Word exports).
+_PARAGRAPH_BREAK = re.compile(r"(?:(?:\r\n|\r|\n)[ \t\u3000]*(?:\r\n|\r|\n)|[。！？!?：:】#][ \t\u3000]*(?:\r\n|\r|\n))[\s\u3000]*")
+_SENTENCE_SPLIT = re.compile("[%s]" % re.escape("".join(sorted(V.SENTENCE_BREAKS))))
+
+_LEFT_WINDOW = 40  # characters of left context read for a clause/item (bounded work)
+_RIGHT_WINDOW = 30
+_SENTENCE_WINDOW = 240
+_DURATION = frozenset(V.DURATION_UNITS)
+_SPEC = frozenset(V.SPEC_UNITS)
+_VERB_SET = frozenset(V.VERB_ONLY)
+_HAS_DIGIT = re.compile(r"\d")
+_ACRONYM_BEFORE = re.compile(r"[A-Za-z&]+$")
+_DURATION_TUPLE = tuple(V.DURATION_UNITS)
+
+
+# ---------------------------------------------------------------------------------------------
+# Small pure helpers on the scan string.
+# ---------------------------------------------------------------------------------------------
+
+def _is_ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _forward_to(s: str, i: int, breaks: frozenset, limit: int = _RIGHT_WINDOW) -> int:
+    """Index of the first break character at or after i (at most `limit` characters on)."""
+    hi = min(len(s), i + limit)
+    j = i
+    while j < hi:
+        if s[j] in breaks:
+            return j
+        j += 1
+    return hi
+
+
+@lru_cache(maxsize=16)
+def _break_patterns(chars: frozenset) -> tuple[re.Pattern, re.Pattern]:
+    """(first break, up to the last break) patterns for a set of break characters."""
+    cls = "[%s]" % re.escape("".join(sorted(chars)))
+    return re.compile(cls), re.compile(r".*%s" % cls, re.S)  # greedy: ends after the last break
+
+
+class _Breaks:
+    """Nearest break characters around a position, found by bounded C-level regex scans (no
+    per-character Python loop, no precomputation over the whole text)."""
+
+    __slots__ = ("s", "fwd_rx", "back_rx")
+
+    def __init__(self, s: str, chars: frozenset):
+        self.s = s
+        self.fwd_rx, self.back_rx = _break_patterns(chars)
+
+    def back(self, i: int, limit: int = _LEFT_WINDOW) -> int:
+        """Index after the last break before i, at most `limit` back."""
+        lo = max(0, i - limit)
+        m = self.back_rx.match(self.s, lo, i)
+        return m.end() if m else lo
+
+    def fwd(self, i: int, limit: int = _RIGHT_WINDOW) -> int:
+        """Index of the first break at or after i, at most `limit` on."""
+        hi = min(len(self.s), i + limit)
+        m = self.fwd_rx.search(self.s, i, hi)
+        return m.start() if m else hi
+
+
+class Words:
+    """A vocabulary matched at the end or start of a string, longest word first, by set lookups
+    (no per-word loop): `Words(["增长", "增"]).suffix("投资增长")` -> "增长"."""
+
+    __slots__ = ("words", "lengths", "first", "last")
+
+    def __init__(self, words):
+        self.words = frozenset(w for w in words if w)
+        self.lengths = tuple(sorted({len(w) for w in self.words}, reverse=True))
+        # first/last characters, for a one-lookup "no word begins/ends here" (the common case)
+        self.first = frozenset(w[0] for w in self.words)
+        self.last = frozenset(w[-1] for w in self.words)
+
+    def suffix(self, t: str) -> str | None:
+        if t[-1:] not in self.last:
+            return None
+        n = len(t)
+        for k in self.lengths:
+            if k <= n and t[n - k:] in self.words:
+                return t[n - k:]
+        return None
+
+    def prefix(self, t: str) -> str | None:
+        if t[:1] not in self.first:
+            return None
+        for k in self.lengths:
+            if t[:k] in self.words:
+                return t[:k]
+        return None
+
+
+_LEFT_COMPARATOR = dict(V.LEFT_COMPARATORS)
+_RIGHT_COMPARATOR = dict(V.RIGHT_COMPARATORS)
+_LEFT_COMPARATORS = Words(_LEFT_COMPARATOR)
+_RIGHT_COMPARATORS = Words(_RIGHT_COMPARATOR)
+_LEVEL_MARKERS = Words(V.LEVEL_MARKERS)
+_LINKS = Words(V.LEFT_LINKS)
+_MODIFIERS = Words(V.LEFT_MODIFIERS)
+_UP = Words(V.UP_WORDS)
+_DOWN = Words(V.DOWN_WORDS)
+_UP_SHORT = Words(V.UP_WORDS_SHORT)
+_DOWN_SHORT = Words(V.DOWN_WORDS_SHORT)
+_LEVEL_VERBS = Words(V.LEVEL_VERBS)
+_CUT_VERBS = Words(V.CUT_VERBS)
+_RAISE_VERBS = Words(V.RAISE_VERBS)
+_METRIC_LEADS = Words(V.METRIC_LEADS)
+_COMPARISONS = Words(V.COMPARISON_MODIFIERS)
+_VERBS = Words(V.VERB_ONLY)
+_LEFT_LAST_CHARS = frozenset().union(*(w.last for w in (
+    _LEFT_COMPARATORS, _LEVEL_MARKERS, _UP, _DOWN, _UP_SHORT, _DOWN_SHORT, _LINKS, _MODIFIERS)))
+_PRE_VERB = dict(V.PRE_VERB_COMPARATORS)
+_PRE_VERB_WORDS = Words(_PRE_VERB)
+_EXISTING_RX = re.compile(_alt(V.EXISTING_CUES))
+_DURATION_LEADS = Words(V.DURATION_LEADS)
+_THRESHOLD_LEFT = Words(V.THRESHOLD_LEFT)
+_CAPACITY_LEADS = Words(V.CAPACITY_NAME_LEADS)
+
+
+@dataclass(slots=True)
+class _Left:
+    comparator: str | None = None
+    direction: str | None = None
+    level: bool = False  # 提高到 / 下降到: a level reached
+    core_end: int = 0  # end of the metric words inside the item text
+
+
+def read_left(t: str, rate: bool) -> _Left:
+    """Comparator and direction words just before a number, reading `t` (the item text up to the
+    number) from its end: `read_left("物流业增加值达到 925", …)`-style.
+
+    >>> read_left("工业技改投资增长", True).direction, read_left("比重提高到", True).level
+    ('up', True)
+    """
+    out = _Left()
+    pos = len(t)
+    for _ in range(8):
+        if pos == 0 or t[pos - 1] not in _LEFT_LAST_CHARS:
+            break  # no vocabulary word ends here: the common case, decided by one set lookup
+        head = t[:pos]
+        w = _LEFT_COMPARATORS.suffix(head)
+        if w and out.comparator is None:
+            out.comparator = _LEFT_COMPARATOR[w]
+            pos -= len(w)
+            continue
+        w = _LEVEL_MARKERS.suffix(head)
+        if w:
+            verb = _LEVEL_VERBS.suffix(head[: -len(w)])
+            if verb:
+                out.level = True
+                pos -= len(w) + len(verb)
+                break
+        w = _UP.suffix(head)
+        if w:
+            if rate or _COMPARISONS.suffix(head[: -len(w)]):
+                out.direction = "up"  # 增长 8%; 比上年增加57天 (not: 绿化提升800公里)
+            pos -= len(w)
+            break
+        w = _DOWN.suffix(head)
+        if w:
+            out.direction, pos = "down", pos - len(w)
+            break
+        if rate:
+            w = _UP_SHORT.suffix(head)
+            if w:
+                out.direction, pos = "up", pos - len(w)
+                break
+            w = _DOWN_SHORT.suffix(head)
+            if w:
+                out.direction, pos = "down", pos - len(w)
+                break
+        w = _LINKS.suffix(head) or _MODIFIERS.suffix(head)
+        if w:
+            pos -= len(w)
+            continue
+        break
+    if out.comparator is None and pos and t[pos - 1] in _VERBS.last:
+        w = _VERBS.suffix(t[:pos])
+        if w:
+            pre = _PRE_VERB_WORDS.suffix(t[: pos - len(w)])
+            if pre:
+                out.comparator = _PRE_VERB[pre]  # 至少建成1个
+    # modifiers before the verb belong to neither metric nor verb: "同比增长" -> metric stops before 同比
+    for _ in range(4):
+        if not pos or t[pos - 1] not in _MODIFIERS.last:
+            break
+        w = _MODIFIERS.suffix(t[:pos])
+        if not w:
+            break
+        pos -= len(w)
+    out.core_end = pos
+    return out
+
+
+def read_right(s: str, i: int, unit: str) -> tuple[str | None, int]:
+    """Comparator word right after a figure and where it ends: ("以上" -> ">=")."""
+    t = s[i:i + 4]
+    w = _RIGHT_COMPARATORS.prefix(t)
+    if w:
+        return _RIGHT_COMPARATOR[w], i + len(w)
+    if unit in _DURATION or unit.endswith(_DURATION_TUPLE):
+        for w, comp in V.DURATION_WITHIN:
+            if t.startswith(w):
+                return comp, i + len(w)
+    return None, i
+
+
+# ---------------------------------------------------------------------------------------------
+# Text-level structures: quotes, list labels, sentences, paragraphs, kind cues.
+# ---------------------------------------------------------------------------------------------
+
+def _quote_spans(s: str) -> tuple[list[int], list[int]]:
+    spans = sorted((m.start(), m.end()) for rx in _QUOTES for m in rx.finditer(s))
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
+def _inside(starts: list[int], ends: list[int], i: int) -> bool:
+    k = bisect_right(starts, i) - 1
+    # spans may nest (‘…’ inside “…”): look back a few
+    for j in range(k, max(-1, k - 4), -1):
+        if starts[j] < i < ends[j]:
+            return True
+    return False
+
+
+def _label_mask(text: str, start: int, end: int, c: Clean) -> str:
+    """The folded view with list labels at line starts ("23. ", "3．") turned into breaks, so that
+    "3. 10 个" cannot read as 3.10."""
+    s = c.folded
+    labels = list(_LIST_LABEL_AT_LINE.finditer(text, start, end))
+    m0 = _LIST_LABEL.match(text, start, end)
+    if m0 and not (labels and labels[0].start() <= start):
+        labels.insert(0, m0)
+    if not labels:
+        return s
+    pieces, last = [], 0
+    for m in labels:
+        a = bisect_left(c.offsets, m.start())
+        b = bisect_left(c.offsets, m.end())
+        if a < b and a >= last:
+            pieces += [s[last:a], "|" * (b - a)]
+            last = b
+    pieces.append(s[last:])
+    return "".join(pieces)
+
+
+def _paragraph_starts(text: str, start: int, end: int, c: Clean) -> list[int]:
+    """Clean-view indices where a paragraph begins: after a blank line, or after a line that
+    ends a sentence/heading ("。\n", "】\n")."""
+    ends = sorted(m.end() for m in _PARAGRAPH_BREAK.finditer(text, start, end))
+    out = [0]
+    for q in ends:
+        i = bisect_left(c.offsets, q)
+        if i < len(c.offsets) and i != out[-1]:
+            out.append(i)
+    return out
+
+
+class _Sentences:
+    """Sentence spans of the scan string with their kind cues, for default_kind=None."""
+
+    def __init__(self, s: str, para_starts: list[int]):
+        bounds = sorted(set([0, len(s)] + [m.end() for m in _SENTENCE_SPLIT.finditer(s)] + para_starts))
+        self.starts = bounds[:-1]
+        self.para_starts = para_starts
+        self.cues: list[tuple[int, str, bool]] = []  # (position, kind, strong)
+        for m in _CUES.finditer(s):
+            if m.group("t"):
+                self.cues.append((m.start(), "target", True))
+            elif m.group("a"):
+                self.cues.append((m.start(), "actual", True))
+            else:
+                self.cues.append((m.start(), "actual", False))
+        self.cue_pos = [p for p, _, _ in self.cues]
+        # each sentence's own kind: its last strong cue, else its last weak cue
+        self.own: list[str | None] = [None] * len(self.starts)
+        strong_seen = [False] * len(self.starts)
+        for p, kd, st in self.cues:
+            k = bisect_right(self.starts, p) - 1
+            if st or not strong_seen[k]:
+                self.own[k] = kd
+                strong_seen[k] = strong_seen[k] or st
+        counts = {"target": 0, "actual": 0}
+        for own in self.own:
+            if own:
+                counts[own] += 1
+        self.majority = None if counts["actual"] == counts["target"] else \
+            ("actual" if counts["actual"] > counts["target"] else "target")
+        self.fallback = "target"  # set by the caller: the whole document's majority when known
+
+    def kind_at(self, i: int) -> str:
+        k = max(0, bisect_right(self.starts, i) - 1)
+        lo = self.starts[k]
+        hi = self.starts[k + 1] if k + 1 < len(self.starts) else 1 << 62
+        a, b = bisect_left(self.cue_pos, lo), bisect_left(self.cue_pos, hi)
+        mid = bisect_left(self.cue_pos, i, a, b)
+        before, after = self.cues[a:mid], self.cues[mid:b]
+        for group, strong in ((before[::-1], True), (after, True), (before[::-1], False), (after, False)):
+            for _, kd, st in group:
+                if st == strong:
+                    return kd
+        para = self.para_starts[max(0, bisect_right(self.para_starts, i) - 1)]
+        j = k - 1
+        while j >= 0 and self.starts[j] >= para:
+            if self.own[j]:
+                return self.own[j]
+            j -= 1
+        return self.majority or self.fallback
+
+
+@lru_cache(maxsize=8)
+def _document_majority(text: str) -> str:
+    """The kind most sentences of the whole document lean to, for a scanned range (one section of
+    a news article, say) that has no cue of its own. Cached per text: the parser scans one
+    document range by range, and a str caches its own hash."""
+    return _Sentences(text, [0]).majority or "target"
+
+
+# ---------------------------------------------------------------------------------------------
+# The extractor.
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Cand:
+    ns: int  # scan index of the number
+    ue: int  # scan index after the unit
+    re_: int  # scan index after a right comparator word
+    clause_lo: int
+    value: float
+    value_max: float | None
+    unit: str
+    comparator: str
+    direction: str | None
+    kind: str
+    estimate: bool
+    metric: str | None
+    left_comp: str | None
+    right_comp: str | None
+    own_dir: bool  # direction read from this figure's own words
+
+
+def _after_acronym(s: str, i: int) -> bool:
+    """Whether the Latin letters ending at i are a metric acronym ("GDP1.2万亿元")."""
+    m = _ACRONYM_BEFORE.search(s, max(0, i - 6), i)
+    return bool(m) and m.group(0) in V.METRIC_ACRONYMS
+
+
+def _number_value(m: re.Match, prev: str) -> tuple[float, str] | None:
+    """(value, magnitude characters to prefix to the unit) of a candidate's number, or None when it
+    is not a figure's number (single Chinese numerals in names, digit sequences, garbage)."""
+    if m.group("pct"):
+        v = parse_percent_words(m.group("pct"))
+        return None if v is None else (v, "")
+    if m.group("frac"):
+        v = parse_fraction_words(m.group("frac"))
+        return None if v is None else (v, "")
+    num = m.group("num")
+    if num[0].isdigit():
+        # the pattern has checked the shape and the scan string is width-folded: convert directly
+        return float(num.replace(",", "") if "," in num else num), ""
+    head, mag = split_chinese_magnitude(num)
+    v = parse_chinese(head)
+    if v is None:
+        return None
+    unit = m.group("unit") or m.group("unit0") or ""
+    approx_lead = prev in V.CN_APPROX_LEADS
+    if head in ("万", "亿"):
+        # a bare magnitude: 近万人 -> 1 万人; never alone (万人发明专利拥有量, 万企上云)
+        return (1.0, head) if approx_lead and unit else None
+    if len(head) == 1 and not approx_lead and not (mag and unit and head in CN_DIGITS) \
+            and unit not in V.CN_SINGLE_OK_UNITS:
+        return None  # 三个“盘子”, 两次, 百家, 十大; but 近百万, 三万人, 下降两个百分点
+    if mag and not unit and not approx_lead:
+        return None  # 四个千亿台阶
+    return v, mag
+
+
+@dataclass(slots=True)
+class _Ctx:
+    """The neighbourhood of one candidate in the scan string, read once."""
+    s: str
+    ns: int  # number start
+    ue: int  # unit end
+    item_lo: int  # start of the list item (after 、 , ; 。 …)
+    clause_lo: int  # start of the clause (after , ; 。 …)
+    left: str  # item text before the number
+    right: str  # up to _RIGHT_WINDOW characters after the unit
+    prev: str  # character before the number
+    nxt: str  # character after the unit
+    clause_breaks: _Breaks
+    item_breaks: _Breaks
+    name_breaks: _Breaks
+
+
+def _excluded(x: _Ctx, m: re.Match, unit: str, value: float, quotes) -> bool:
+    """GUIDE exclusions that can be read from the candidate and its neighbourhood."""
+    s, ns, ue, prev, nxt, right = x.s, x.ns, x.ue, x.prev, x.nxt, x.right
+    # (glue characters, ordinals and quotes are checked before: see _candidate)
+    if prev == " " and ns >= 2 and _is_ascii_alnum(s[ns - 2]) and not _after_acronym(s, ns - 1):
+        return True  # "PM 2.5", "1 2 4 N" (but "人均GDP 1.5万美元")
+    if unit[-1:].isascii() and unit[-1:].isalpha() and _is_ascii_alnum(nxt):
+        return True  # 5G-A style codes
+    if unit == V.GENERATION_NAME_UNIT and value <= V.GENERATION_NAME_MAX:
+        return True  # 5G
+    if unit in V.RANK_UNITS and prev in V.RANK_PREFIXES:
+        return True  # 后20名
+    base = split_magnitude(unit.split("/")[0])[1]
+    if right.startswith(V.CLASS_SUFFIXES) or (right[2:3] in V.CLASS_SUFFIXES and right.startswith(("以上", "以下"))):
+        return True  # 千亿级, 百亿级
+    if unit == V.POLICY_PACKAGE_UNIT:
+        stop = x.clause_breaks.fwd(ue, 40)
+        if right.startswith(V.POLICY_PACKAGE_NOUNS) or _POLICY_LIST_END.search(s, ue, stop):
+            return True  # 促进经济平稳健康发展30条、…等政策举措; 为民造福10条意见
+    if m.group("num") and m.group("num")[0] in _CN and unit in V.CN_EXCLUDED_UNITS:
+        return True  # 十三次全会
+    if right.startswith(V.STRUCTURE_NOUNS):
+        return True  # 十一个方面
+    if base in _SPEC:
+        r = right[2:] if right.startswith(("以上", "以下")) else right
+        if r[:1] and (_is_cjk(r[0]) or r[0] in "“("):
+            return True  # 12英寸大硅片, 20蒸吨以下燃煤锅炉
+    if base in _DURATION:
+        if _DURATION_LEADS.suffix(x.left) or right.startswith(V.DURATION_TAILS) \
+                or prev in V.DURATION_PERIOD_PREFIXES:
+            return True  # 利用 2 年时间, 仅用10天, 前10个月
+        if any(right.startswith(t) or right[1:].startswith(t) for t in V.DURATION_NAME_TAILS):
+            return True  # 240小时过境免签, 15分钟健身圈
+    if x.left.endswith(V.FRAME_LEFT) and right.startswith(V.FRAME_RIGHT):
+        return True  # 以1—3平方公里为尺度
+    if _CAPACITY_LEADS.suffix(x.left) and right[:1] and _is_cjk(right[0]):
+        return True  # 年产50万吨航空航天及汽车用铝等项目
+    if base.endswith("元"):
+        if _COUNT_THEN_INVESTMENT.search(s, max(0, ns - 20), ns):
+            return True  # 引进 2 个以上投资超 30 亿元
+        r, thr = right, bool(_THRESHOLD_LEFT.suffix(x.left))
+        w = _RIGHT_COMPARATORS.prefix(r)
+        if w and _RIGHT_COMPARATOR[w] != "~":
+            r, thr = r[len(w):], True
+        if thr and r[:1] and (_is_cjk(r[0]) or r[0] in "“"):
+            stop = _forward_to(r, 0, V.ITEM_BREAKS, 10)
+            if any(n in r[:stop] for n in V.THRESHOLD_NOUNS):
+                return True  # 10亿元以上项目, 投资超10亿元高质量项目
+    if unit and unit[-1] in V.RANK_FIELD_UNITS:
+        if _RANK_FIELD.match(right):
+            return True  # 居9个国家中心城市首位
+        if _RANK_FIELD_LEAD.search(x.left) and _RANK_FIELD_LIST.match(right):
+            return True  # 在全国168个重点城市、…排名
+    if base in _MEASURES and right[:1] and _is_cjk(right[0]) and not x.left.strip(" |") \
+            and not _RIGHT_COMPARATORS.prefix(right):
+        stop = x.name_breaks.fwd(ue, 24)
+        if s[ue:stop].endswith(V.PROJECT_NAME_ENDS):
+            return True  # (clause-initial) 1亿立方米南水北调中线观音寺调蓄水库工程获…
+    # 东风日产 100 万台发动机、奥克斯空调生产基地等 210 个项目开工: names in an enumeration
+    k = s.find(V.ENUM_NAME_END, ue, ue + _RIGHT_WINDOW)
+    if k != -1 and _ENUM_NEXT_NUMBER.match(s, k + 1) and k < x.clause_breaks.fwd(ue):
+        return True
+    return False
+
+
+def _metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_hi: int) -> str | None:
+    """A short noun phrase naming the figure, from its own list item, in the document's words."""
+    left_f = s[item_lo:core_end]
+    lo = item_lo
+    if _HAS_DIGIT.search(left_f):
+        last = None
+        for last in _NUMBER_WITH_UNIT.finditer(left_f):
+            pass
+        if last is not None:
+            lo = item_lo + last.end()  # "14个领域118个应用场景" -> 应用场景 for 118
+    left = text[lo:core_end]
+    for _ in range(3):
+        w = _METRIC_LEADS.prefix(left)
+        if not w or len(w) == len(left):
+            break
+        left = left[len(w):]
+    left = left.strip(" ,、|")
+    right = text[re_:item_hi].strip(" |")
+    if right.startswith("的"):
+        right = right[1:]
+    if right[:1].isdigit() or right[:1] == "、" or (right[:1] in "和及与或" and right[1:2].isdigit()):
+        right = ""  # the next list item, not this figure's noun
+    right = right[:16]
+    if len(left) >= 2 and left not in _VERB_SET:
+        return left[-24:]
+    if right and _is_cjk(right[0]):
+        return (left + right) if left in _VERB_SET else right
+    return left or None
+
+
+def extract_figures(text: str, start: int = 0, end: int | None = None, *,
+                    default_kind: str | None = "target") -> list[RawFigure]:
+    """Figures in text[start:end], sorted by start; offsets are into `text`.
+
+    default_kind: "target" (notice tasks, plan parts), "actual" (review parts) or None to decide
+    from each sentence's own cues (news mixing both).
+
+    >>> f = extract_figures("2020年,全市计划新增城镇就业11.4万人。", default_kind=None)[0]
+    >>> (f.value, f.unit, f.kind, f.metric, f.normalized_value)
+    (11.4, '万人', 'target', '新增城镇就业', 114000.0)
+    """
+    try:
+        return _extract(text if isinstance(text, str) else "", start, end, default_kind)
+    except Exception:  # pragma: no cover - a library called on arbitrary input must not raise
+        return []
+
+
+def _extract(text: str, start: int, end: int | None, default_kind: str | None) -> list[RawFigure]:
+    n = len(text)
+    end = n if end is None else max(0, min(int(end), n))
+    start = max(0, min(int(start or 0), end))
+    if start >= end:
+        return []
+    if default_kind not in ("target", "actual"):
+        default_kind = None
+    c = clean(text, start, end)
+    if not c.text:
+        return []
+    s = _label_mask(text, start, end, c)
+    quotes = _quote_spans(s)
+    sentences = None
+    if default_kind is None:
+        sentences = _Sentences(s, _paragraph_starts(text, start, end, c))
+        if sentences.majority is None:
+            sentences.fallback = _document_majority(text) if (start, end) != (0, len(text)) else "target"
+    sent_starts = _Breaks(s, V.SENTENCE_BREAKS)
+    brk = (_Breaks(s, V.CLAUSE_BREAKS), _Breaks(s, V.ITEM_BREAKS), _Breaks(s, V.ITEM_BREAKS | V.NAME_STOPS))
+    cands: list[_Cand] = []
+    for m in CANDIDATE.finditer(s):
+        try:
+            cand = _candidate(m, s, c, quotes, sentences, sent_starts, default_kind, brk)
+        except Exception:  # pragma: no cover - one odd candidate must not cost the others
+            continue
+        if cand is not None:
+            if cand.metric is None and cands and sent_starts.back(cand.ns, _SENTENCE_WINDOW) <= cands[-1].ns:
+                cand.metric = cands[-1].metric  # "物流业增加值达到 925 亿元、增长 8% 左右"
+            cands.append(cand)
+    _share_across_lists(cands, s)
+    out = []
+    for k in cands:
+        a, b = c.span(k.ns, k.ue)
+        nv, nu = normalize(k.value, k.unit)
+        out.append(RawFigure(a, b, k.metric, k.value, k.value_max, k.unit, k.comparator, k.direction,
+                             k.kind, k.estimate, nv, nu))
+    out.sort(key=lambda f: (f.start, f.end))
+    return out
+
+
+def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, default_kind, brk) -> _Cand | None:
+    ns, ue = m.start(), m.end()
+    prev = s[ns - 1] if ns else ""
+    nv = _number_value(m, prev)
+    if nv is None:
+        return None
+    value, cn_mag = nv
+    pct, mag, ap2, unit, unit0 = m.group("pct", "mag", "ap2", "unit", "unit0")
+    unit_raw = unit or unit0 or ""
+    nxt = s[ue] if ue < len(s) else ""
+    if prev in V.GLUE_BEFORE or prev in V.ORDINAL_PREFIXES or nxt in V.GLUE_AFTER \
+            or (prev.isascii() and prev.isalnum() and not _after_acronym(s, ns)) \
+            or (quotes[0] and _inside(quotes[0], quotes[1], ns)):
+        return None  # PM2.5, G310, “1+2+4+N”, 第29届, “15分钟健身圈”, 《…》
+    if pct:
+        unit_text = "%"
+    else:
+        # unit as written: magnitude (split off a Chinese run, or after the number) + unit
+        if ap2:
+            unit_text = c.text[m.start("mag"):m.end("mag")] + (unit or "")
+        else:
+            tail = m.start("mag") if mag else (m.start("unit0") if unit0 else ue)
+            unit_text = c.text[tail:ue]
+        unit_text = cn_mag + unit_text.replace(" ", "")
+    if mag and not unit_raw and nxt and not (_is_cjk(nxt) or nxt in V.ITEM_BREAKS or nxt == "。"):
+        return None  # a bare magnitude is followed by a noun or ends the clause ("9.65万随迁子女")
+    clause_b, item_b, name_b = brk
+    item_lo = item_b.back(ns)
+    # the clause starts where the item does unless the item follows a 、 inside the clause
+    clause_lo = clause_b.back(item_lo - 1) if item_lo and s[item_lo - 1] == "、" else item_lo
+    x = _Ctx(s, ns, ue, item_lo, clause_lo, s[item_lo:ns], s[ue:ue + _RIGHT_WINDOW], prev, nxt,
+             clause_b, item_b, name_b)
+    if _excluded(x, m, unit_raw or unit_text, value, quotes):
+        return None
+    value_max = None
+    if m.group("sep"):
+        n2 = m.group("num2")
+        hi = parse_arabic(n2) if n2[0].isdigit() else parse_chinese(n2)
+        if hi is None or hi < value:
+            return None  # not a range
+        value_max = hi
+    base_unit = unit_raw.split("/")[0]
+    rate = base_unit in V.RATE_UNITS or unit_text == "%"
+    left = read_left(x.left, rate)
+    right_comp, re_ = read_right(s, ue, base_unit)
+    # comparator: a range, a word after the figure, 多/余, a word before it
+    if value_max is not None:
+        comparator = "range"
+    elif right_comp:
+        comparator = right_comp
+    elif m.group("ap1") or m.group("ap2"):
+        comparator = ">="
+    else:
+        comparator = left.comparator or "="
+    # direction: the verb right before the number, else a cut/raise verb governing the clause
+    direction = None if left.level else left.direction
+    own_dir = direction is not None or left.level
+    if not own_dir:
+        clause = s[x.clause_lo:ns]
+        for _ in range(2):
+            w = _METRIC_LEADS.prefix(clause)
+            if not w:
+                break
+            clause = clause[len(w):]
+        if _CUT_VERBS.prefix(clause) and (item_lo == x.clause_lo or not _OWN_VERB.search(x.left)):
+            direction = "down"  # 压减煤电装机111万千瓦、钢铁产能95万吨
+        elif rate and _RAISE_VERBS.prefix(clause) and item_lo == x.clause_lo:
+            direction = "up"  # 提高农村土地流转率5个百分点
+    # kind and estimate
+    k = s.find(V.ESTIMATE_CUE, max(0, ns - _SENTENCE_WINDOW), ns)
+    estimate = k != -1 and s.find(V.ESTIMATE_CUE, sent_starts.back(ns, _SENTENCE_WINDOW), ns) != -1
+    if sentences is not None:
+        kind = sentences.kind_at(ns)
+    else:
+        kind = default_kind
+        if kind == "target" and _EXISTING_RX.search(x.left):
+            kind = "actual"  # 提升现有9个功能性口岸业务规模
+    item_hi = item_b.fwd(re_)
+    metric = _metric(c.text, s, item_lo, item_lo + left.core_end, re_, item_hi)
+    return _Cand(ns, ue, re_, x.clause_lo, value, value_max, unit_text, comparator, direction, kind, estimate,
+                 metric, left.comparator, right_comp, own_dir)
+
+
+def _share_across_lists(cands: list[_Cand], s: str) -> None:
+    """Bare lists of figures share one verb and one comparator: "分别在 95%、35% 以上" (both
+    >=), "下降14.3%和12.1%" (both down), "分别提高至841元、1180元" (both levels)."""
+    i = 0
+    while i < len(cands):
+        j = i
+        while j + 1 < len(cands) and cands[j].re_ < cands[j + 1].ns \
+                and s[cands[j].re_:cands[j + 1].ns].strip() in V.LIST_JOINERS:
+            j += 1
+        if j > i:
+            group = cands[i:j + 1]
+            first, last = group[0], group[-1]
+            for g in group[1:]:
+                if not g.own_dir:
+                    g.direction = first.direction
+                if g.metric is None or g.metric == first.metric:
+                    g.metric = first.metric
+            for g in group:
+                if g.comparator == "=" and g.value_max is None:
+                    g.comparator = last.right_comp or first.left_comp or "="
+        i = j + 1

@@ -1,0 +1,355 @@
+"""zzgov.figures: quantitative figures per shared/gold/GUIDE.md, on short hand-made snippets, plus
+a score against the development gold."""
+
+import importlib.util
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zzgov.figures import RawFigure, extract_figures
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+GOLD = SHARED / "gold"
+
+
+def figs(text, default_kind="target", start=0, end=None):
+    """(span text, value, value_max, unit, comparator, direction, kind) of each figure."""
+    return [(text[f.start:f.end], f.value, f.value_max, f.unit, f.comparator, f.direction, f.kind)
+            for f in extract_figures(text, start, end, default_kind=default_kind)]
+
+
+def one(text, default_kind="target"):
+    found = extract_figures(text, default_kind=default_kind)
+    assert len(found) == 1, [(text[f.start:f.end], f.value) for f in found]
+    return found[0]
+
+
+def values(text, default_kind="target"):
+    return [f.value for f in extract_figures(text, default_kind=default_kind)]
+
+
+# --- the record --------------------------------------------------------------------------------
+
+def test_growth_rate_with_floor():
+    assert figs("力争工业技改投资增长 20% 以上") == [("20%", 20, None, "%", ">=", "up", "target")]
+
+
+def test_record_fields_and_normalisation():
+    f = one("全市新增城镇就业 11.4 万人。")
+    assert f == RawFigure(start=9, end=16, metric="新增城镇就业", value=11.4, value_max=None, unit="万人",
+                          comparator="=", direction=None, kind="target", estimate=False,
+                          normalized_value=114000.0, normalized_unit="人")
+
+
+def test_magnitude_stays_in_unit_and_normalises():
+    f = one("地区生产总值突破1.52万亿元")
+    assert (f.value, f.unit, f.comparator, f.normalized_value, f.normalized_unit) == (1.52, "万亿元", ">=", 1.52e12, "元")
+
+
+def test_number_split_by_hard_line_break():
+    text = "引进域外境内资金2300\n亿元"
+    f = one(text)
+    assert (text[f.start:f.end], f.value, f.unit) == ("2300\n亿元", 2300, "亿元")
+
+
+def test_offsets_are_into_the_original_text_and_range():
+    text = "前言。新增养老床位 3000 张。"
+    f = one(text)
+    assert text[f.start:f.end] == "3000 张"
+
+
+def test_scan_is_limited_to_the_range():
+    text = "新增养老床位3000张。新建公园400个。"
+    assert [v for _, v, *_ in figs(text, start=11)] == [400]
+
+
+# --- comparators -------------------------------------------------------------------------------
+
+def test_level_reached_is_not_a_direction():
+    assert figs("战略性新兴产业比重提高到 25% 以上")[0][4:6] == (">=", None)
+
+
+def test_control_within():
+    assert figs("全市煤炭消费量控制在 2100 万吨以内")[0][3:5] == ("万吨", "<=")
+
+
+def test_about():
+    assert figs("主导产业规模占工业比重达到 72% 左右")[0][4] == "~"
+
+
+def test_not_higher_than():
+    assert figs("PM10 不高于 97 微克/立方米")[0][1:5] == (97, None, "微克/立方米", "<=")
+
+
+def test_not_less_than_and_breakthrough():
+    assert [f[4] for f in figs("功能性机构不少于 3 家，物流企业突破 100 家")] == [">=", ">="]
+
+
+def test_more_than_suffix():
+    assert figs("举办促消费活动1100多场")[0][1:5] == (1100, None, "场", ">=")
+
+
+def test_near():
+    assert figs("减征保险费近20亿元")[0][4] == "~"
+
+
+def test_at_least_before_the_verb():
+    assert figs("每个县（市）至少建成1个紧密型县域医共体")[0][4] == ">="
+
+
+def test_range_with_tilde():
+    assert figs("新增国际航线5~8条")[0][1:5] == (5, 8, "条", "range")
+
+
+def test_range_with_dash():
+    assert figs("工业互联网平台和“工业大脑”5—6个")[0][1:5] == (5, 6, "个", "range")
+
+
+def test_duration_within():
+    assert figs("推动企业注册1个工作日内办结")[0][3:5] == ("个工作日", "<=")
+
+
+def test_longest_and_shortest():
+    assert [f[4] for f in figs("审批时间压减至最长61个工作日、最短30个工作日")] == ["<=", ">="]
+
+
+def test_list_shares_the_trailing_comparator():
+    assert [f[4] for f in figs("回收利用率分别在 95%、35% 以上")] == [">=", ">="]
+
+
+# --- direction ---------------------------------------------------------------------------------
+
+def test_decrease_rate():
+    assert figs("规模以上工业增加值能耗下降 4% 以上")[0][5] == "down"
+
+
+def test_list_shares_the_verb():
+    assert [f[5] for f in figs("PM10、PM2.5年平均同比下降14.3%和12.1%")] == ["down", "down"]
+
+
+def test_amount_cut_governs_the_list():
+    assert [f[5] for f in figs("压减煤电装机111万千瓦、钢铁产能95万吨")] == ["down", "down"]
+
+
+def test_increase_over_last_year_is_up():
+    assert figs("优良天数比上年增加57天")[0][5] == "up"
+
+
+def test_added_amount_is_a_level():
+    assert figs("中小企业担保公司增资 5 亿元")[0][5] is None
+
+
+def test_raise_of_an_amount_without_comparison_is_a_level():
+    assert figs("干线公路及县乡通道绿化提升800公里")[0][5] is None
+
+
+def test_value_added_is_not_an_increase():
+    assert figs("物流业增加值达到 925 亿元、增长 8% 左右") == [
+        ("925 亿元", 925, None, "亿元", "=", None, "target"),
+        ("8%", 8, None, "%", "~", "up", "target")]
+
+
+def test_reduced_to_is_a_level():
+    assert [f[5] for f in figs("事项由122项精减到98项")] == [None, None]
+
+
+# --- Chinese numerals --------------------------------------------------------------------------
+
+def test_chinese_count_with_measure_word():
+    assert figs("谋划实施十二大类重点民生实事项目")[0][1:4] == (12, None, "大类")
+
+
+def test_percent_in_words():
+    assert figs("覆盖率达到百分之九十五")[0][1:4] == (95, None, "%")
+
+
+def test_single_chinese_numeral_is_a_name_not_a_figure():
+    assert values("统筹管好三个“盘子”，推动“四个中心”建设，两次召开会议") == []
+
+
+def test_single_chinese_numeral_with_percentage_points():
+    assert figs("登记失业率下降两个百分点")[0][1:6] == (2, None, "个百分点", "=", "down")
+
+
+def test_approximate_chinese_magnitude():
+    assert figs("来郑留郑青年人才近百万，")[0][1:5] == (100, None, "万", "~")
+
+
+def test_chinese_year_is_not_a_figure():
+    assert values("到二○三五年基本实现现代化") == []
+
+
+# --- exclusions (GUIDE "Do NOT annotate") ------------------------------------------------------
+
+def test_years_and_dates():
+    assert values("2020年5月26日，6月底前完成") == []
+
+
+def test_document_number():
+    assert values("郑政办〔2020〕29号") == []
+
+
+def test_list_numbering_at_line_start():
+    assert values("3. 10 个县（市）区区级分拣中心全部投运") == [10]
+
+
+def test_phone_and_email():
+    assert values("邮箱：zfgzdc@126.com，联系电话：67180738。") == []
+
+
+def test_ordinals():
+    assert values("筹办好第29届中国金鸡百花电影节，居全国第3位，排名退出后20名") == []
+
+
+def test_quoted_program_names():
+    assert values("聚焦“1+2+4+N”目标任务体系，“15分钟健身圈”基本建成，“2+26”城市") == []
+
+
+def test_5g_and_pm25_as_names():
+    assert values("推动5G基站建设，PM2.5 不高于 56 微克/立方米") == [56]
+
+
+def test_duration_given_to_a_task():
+    assert values("利用 2 年时间彻底改善人居环境，仅用10天建成医院") == []
+
+
+def test_qualifier_inside_a_name():
+    assert figs("120多家世界500强企业在郑发展")[0][1:5] == (120, None, "家", ">=")
+
+
+def test_investment_threshold_of_counted_projects():
+    assert values("各开发区引进 2 个以上投资超 30 亿元、各县（市）区引进 2 个以上投资超 10 亿元高质量项目") == [2, 2]
+
+
+def test_money_threshold_before_projects():
+    assert values("签约10亿元以上项目50个") == [50]
+
+
+def test_size_class_names():
+    assert values("打造千亿级产业集群，推动10家百亿级商品交易市场发展") == [10]
+
+
+def test_hotline_name():
+    assert values("强化12345热线服务") == []
+
+
+def test_ranking_field_group():
+    assert values("在全国168个重点城市排名中退出后20名，增速居9个国家中心城市首位") == []
+
+
+def test_names_enumerated_before_a_count():
+    assert values("力争东风日产 100 万台发动机、奥克斯空调生产基地等 210 个项目开工") == [210]
+
+
+def test_policy_package_named_by_article_count():
+    assert values("出台促进经济平稳健康发展30条、扩大有效投资11条等政策举措") == []
+
+
+def test_scale_used_as_a_frame():
+    assert values("集中打造一批以1—3平方公里为尺度的片区核心板块") == []
+
+
+def test_policy_name_with_hours():
+    assert values("积极申报72小时过境免签") == []
+
+
+# --- kind --------------------------------------------------------------------------------------
+
+def test_kind_from_plan_cue():
+    assert one("2020年，全市计划新增城镇就业11.4万人。", default_kind=None).kind == "target"
+
+
+def test_kind_from_last_year_cue():
+    assert one("去年，全市新增城镇就业11.5万人。", default_kind=None).kind == "actual"
+
+
+def test_kind_switches_by_sentence():
+    text = "去年，全市新增城镇就业11.5万人。2020年，我市要新增城镇就业11.4万人。"
+    assert [f.kind for f in extract_figures(text, default_kind=None)] == ["actual", "target"]
+
+
+def test_estimate_is_actual_with_flag():
+    f = one("预计新增高新技术企业800家。", default_kind=None)
+    assert (f.kind, f.estimate) == ("actual", True)
+
+
+def test_default_kind_actual():
+    assert one("新增城镇就业14.2万人。", default_kind="actual").kind == "actual"
+
+
+def test_existing_stock_in_a_plan_is_actual():
+    assert one("提升现有9个功能性口岸业务规模").kind == "actual"
+
+
+# --- robustness --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["", "。", "1" * 5000 + "万元", "“" * 100, "\n\n", "百分之", "三分之"])
+def test_odd_inputs_do_not_raise(text):
+    assert isinstance(extract_figures(text), list)
+
+
+def test_bad_range_arguments_do_not_raise():
+    assert extract_figures("新增100个", 50, 10) == []
+    assert extract_figures("新增100个", -5, 10**9)[0].value == 100
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789.,%~—、，。“”《》第年个万亿元多余近约以上左右增长下降十二三百分之PM G\n ", max_size=80))
+def test_never_raises_and_spans_are_sane(text):
+    out = extract_figures(text, default_kind=None)
+    assert out == sorted(out, key=lambda f: (f.start, f.end))
+    for f in out:
+        assert 0 <= f.start < f.end <= len(text)
+
+
+@pytest.mark.parametrize("text", ["1" * 1_000_000, "“《（【" * 250_000, "三" * 1_000_000, "1.2.3,4," * 125_000,
+                                  "((((1))))" * 100_000, "“1%”" * 250_000])
+def test_linear_on_pathological_input(text):
+    """1 MB of digits, brackets, numerals or quoted numbers: well under 2 s of CPU."""
+    t = time.process_time()
+    extract_figures(text, default_kind=None)
+    assert time.process_time() - t < 2.0
+
+
+def test_dense_figures_cost_is_per_figure():
+    text = "新增100个，" * 20_000  # 20,000 figures
+    t = time.process_time()
+    assert len(extract_figures(text)) == 20_000
+    assert time.process_time() - t < 2.0
+
+
+def test_kind_cue_prefilter_covers_every_cue():
+    from zzgov.figures.vocab import KIND_CUE_FIRST_CHARS
+    for cue in ("力争", "确保", "计划", "目标是", "预期", "争取", "力求", "拟", "到2025年", "至2025年", "要", "将",
+                "去年", "上年", "过去", "截至", "已", "预计", "圆满", "收官", "取得了", "实现了", "完成了", "达到了",
+                "同比", "比上年", "较上年", "比去年", "较去年", "累计"):
+        assert cue[0] in KIND_CUE_FIRST_CHARS, cue
+
+
+# --- development gold --------------------------------------------------------------------------
+
+def _figdev():
+    spec = importlib.util.spec_from_file_location("figdev", ROOT / "scripts" / "figdev.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.skipif(not (GOLD / "targets_001_a.jsonl").exists(), reason="development gold not available")
+def test_development_gold_scores():
+    """001 tasks 1-75 (default_kind="target", one call per task), 000 and 004 whole (None)."""
+    results, f1, acc = _figdev().evaluate(SHARED, out=lambda *_: None)
+    assert f1 >= 0.97, results
+    assert acc["unit"] >= 0.98 and acc["comparator"] >= 0.95 and acc["kind"] >= 0.95, acc
+    assert acc["direction"] >= 0.90, acc
+
+
+def test_docstring_examples():
+    import doctest
+
+    from zzgov.figures import extract
+    assert doctest.testmod(extract).failed == 0
