@@ -15,6 +15,14 @@ def run_parser(kind: str, text: str) -> ParseResult:
         from zzgov.parsers.notice import parse_notice
 
         return parse_notice(text)
+    if kind == "report":
+        from zzgov.parsers.report import parse_report
+
+        return parse_report(text)
+    if kind == "news":
+        from zzgov.parsers.news import parse_news
+
+        return parse_news(text)
     from zzgov.parsers.generic import parse_generic
 
     result = parse_generic(text)

@@ -1,64 +1,123 @@
 """Kind detection: a scored decision from weighted features of the text.
 
-Each feature is a pattern with a weight per kind; the kind with the highest total wins, and
-its share of the positive evidence is the confidence.  A text with too little evidence is
-`unknown` (parsed generically).
+Each feature is a named pattern with a weight per kind and a cap on the hits counted; the
+kind with the highest total wins, and its share of all the evidence is the confidence.  A
+text with too little evidence is `unknown` (parsed generically, with a warning).
 
 >>> detect_kind("郑政办〔2020〕29号\\n1. 建设学校。\\n责任领导：王明\\n牵头单位：市教育局")[0]
 'notice'
+>>> detect_kind("各位代表：\\n现在，我代表市人民政府向大会报告工作，请予审议。\\n一、2023年工作回顾")[0]
+'report'
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 import regex
 
 from zzgov.text import fold
 
-# (name, pattern on width-folded text, {kind: weight per hit}, cap on hits counted)
-FEATURES: tuple[tuple[str, regex.Pattern[str], dict[str, float], int], ...] = (
-    # 发文字号 郑政办〔2020〕29号: a 公文
-    ("doc_number", regex.compile(r"\p{Han}{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号"), {"notice": 3.0}, 1),
+
+class Feature(NamedTuple):
+    name: str
+    pattern: regex.Pattern[str]  # runs on width-folded text (：→:, （→(, ｜→|)
+    weights: dict[str, float]  # weight per hit, by kind
+    cap: int  # hits counted at most
+
+
+FEATURES: tuple[Feature, ...] = (
+    # ---- notice (a 公文 / task decomposition) ----
+    # 发文字号 郑政办〔2020〕29号
+    Feature("doc_number", regex.compile(r"(?<=\p{Han})[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号"),
+            {"notice": 3.0}, 1),
     # field lines 责任单位：… — the signature of a task decomposition
-    ("field_lines", regex.compile(r"(?m)^\s*[【\[]?(?:责任领导|牵头领导|牵头单位|责任单位|配合单位|协办单位|完成时限)[】\]]?\s*:"), {"notice": 1.0}, 20),
+    Feature("field_lines", regex.compile(
+        r"(?m)^\s*[【\[]?(?:责任领导|牵头领导|牵头单位|责任单位|配合单位|协办单位|完成时限)[】\]]?\s*:"), {"notice": 1.0}, 20),
     # inline or table roles: （牵头单位：X）, 序号 重点工作任务 牵头单位
-    ("role_words", regex.compile(r"牵头单位|责任单位|配合单位"), {"notice": 0.3}, 20),
-    ("task_title", regex.compile(r"任务分解|重点工作任务|工作任务.{0,6}(?:通知|方案)|(?:责任|任务)分工|分工意见"), {"notice": 2.0}, 2),
-    # role sentences closing numbered tasks: 市交通运输局牵头，市发展改革委配合。
-    ("role_sentences", regex.compile(r"牵头[,，][^。\n]{0,80}?(?:配合|参与|协助)[。]"), {"notice": 1.0}, 10),
-    # 各位代表 — a work report delivered to a congress
-    ("delegates", regex.compile(r"各位代表"), {"report": 4.0}, 2),
-    ("report_parts", regex.compile(r"工作回顾|主要预期目标|工作安排|政府自身建设|请予审议"), {"report": 1.5}, 6),
-    ("report_speaker", regex.compile(r"(?m)^\s*\p{Han}{2,20}(?:市长|省长|区长|县长|州长)\s+\p{Han}{2,4}\s*$"), {"report": 3.0}, 1),
-    ("report_title", regex.compile(r"政府工作报告"), {"report": 0.8, "news": 0.3}, 3),
-    # 关键词 headings and bylines — news
-    ("keyword_heads", regex.compile(r"关键词\s*[|:｜]"), {"news": 1.5}, 10),
-    ("source_line", regex.compile(r"来源\s*:|(?:记者|通讯员|编辑)\s*\p{Han}{2,4}|本报讯|新华社|\d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}"), {"news": 2.0}, 3),
-    ("site_chrome", regex.compile(r"首页\s*>|相关新闻|精彩推荐|责任编辑"), {"news": 1.0}, 3),
-    ("news_words", regex.compile(r"据悉|记者了解到|采访|报道"), {"news": 0.7}, 3),
+    Feature("role_words", regex.compile(r"牵头单位|责任单位|配合单位"), {"notice": 0.3}, 20),
+    # 重点工作任务分解 / …工作任务的通知 / 重点任务的分工意见
+    Feature("task_title", regex.compile(r"任务分解|重点工作任务|工作任务.{0,6}(?:通知|方案)|任务分工|分工(?:意见|方案)"),
+            {"notice": 2.0}, 2),
+    # a 公文 title: 关于做好…的通知 / …关于落实…的分工意见
+    Feature("notice_title", regex.compile(r"(?m)^[^\n。]{0,30}关于[^\n。]{2,60}(?:通知|意见|方案|决定|办法|通报|批复)\s*$"),
+            {"notice": 2.0}, 1),
+    # role sentences closing a task: 市交通运输局牵头，市发展改革委配合。
+    Feature("role_sentences", regex.compile(r"牵头\s*[,;]\s*[^。\n]{0,60}?配合|(?:局|委|办|府)牵头。"), {"notice": 1.0}, 10),
+    # 主送机关 line: 各县（市、区）人民政府，市人民政府各部门，各有关单位：
+    Feature("recipients", regex.compile(r"(?m)^\s*各(?:县|区|市|省辖市|有关|级)[^\n]{0,60}\s*:\s*$"), {"notice": 1.5}, 1),
+    # 版记: 抄送：… / 2020年6月1日印发
+    Feature("gongwen_tail", regex.compile(r"(?m)^\s*抄送\s*:|日\s*印发\s*$"), {"notice": 2.0}, 2),
+
+    # ---- report (a 政府工作报告 delivered to a people's congress) ----
+    # 各位代表 — the salutation of a report to a congress
+    Feature("delegates", regex.compile(r"各位代表"), {"report": 4.0}, 2),
+    # 现在，我代表市人民政府向大会报告工作，请予审议
+    Feature("report_to_congress", regex.compile(r"我代表\p{Han}{0,12}政府[^。]{0,8}报告工作|请予审议"), {"report": 3.0}, 2),
+    # part headings: 一、2023年工作回顾 / 二、2024年工作安排 / 四、全面加强政府自身建设
+    Feature("report_part_heads", regex.compile(
+        r"(?m)^\s*[一二三四五六七八九十]+\s*[、.][^\n]{0,24}(?:工作回顾|工作安排|重点工作|重点任务|总体要求|预期目标|目标任务|自身建设)"),
+        {"report": 2.0}, 4),
+    # the same words anywhere (a notice implementing a report quotes them too)
+    Feature("report_phrases", regex.compile(r"工作回顾|主要预期目标|工作安排|政府自身建设"), {"report": 0.5}, 4),
+    # 郑州市人民政府市长 庄建球 / 岚山省代省长　陈志远
+    Feature("report_speaker", regex.compile(
+        r"(?m)^\s*\p{Han}{0,20}(?:代|副)?(?:市长|省长|区长|县长|州长|盟长|主席)\s+\p{Han}{2,4}\s*$"), {"report": 3.0}, 1),
+    # ——2024年1月20日在岚山省第十四届人民代表大会第二次会议上
+    Feature("delivery_line", regex.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n]{2,40}人民代表大会"),
+            {"report": 3.0}, 1),
+    # 过去一年 / 过去五年 / 一年来 — a review in the first person
+    Feature("review_words", regex.compile(r"过去(?:一|五)年|一年来|五年来"), {"report": 0.5}, 2),
+    # 政府工作报告 — in a report's title, but news about a report names it too
+    Feature("report_title", regex.compile(r"政府工作报告"), {"report": 0.8, "news": 0.3}, 3),
+
+    # ---- news ----
+    # 关键词 headings: #### 关键词 | 扩大内需 / 关键词: X / 【关键词】X / 关键词丨X
+    Feature("keyword_heads", regex.compile(r"(?m)^[\s#*■◆●]*(?:【\s*关键[词字]\s*】|关键[词字]\s*[|丨:/])"),
+            {"news": 1.5}, 10),
+    # labelled sub-parts at a line start: 【报告摘要】 / 【郑州实践】
+    Feature("label_heads", regex.compile(r"(?m)^[\s#*]*【\p{Han}{2,8}】"), {"news": 0.5}, 6),
+    # 来源: 中原网 / 稿源：
+    Feature("source_line", regex.compile(r"(?:来源|稿源)\s*:\s*\S"), {"news": 2.0}, 1),
+    # bylines: 郑报全媒体记者 王红 / 本报记者 张三 / 通讯员 李四
+    Feature("byline", regex.compile(r"(?:记者|通讯员|实习生)\s*\p{Han}{2,4}(?:\s|$|、|\))"), {"news": 2.0}, 2),
+    # a publication time stamp: 2021-01-07 08:39:40
+    Feature("timestamp", regex.compile(r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"), {"news": 1.5}, 1),
+    # datelines: 本报讯 / 新华社郑州1月15日电
+    Feature("dateline", regex.compile(r"本报讯|(?<=\p{Han})\d{1,2}月\d{1,2}日电"), {"news": 2.0}, 1),
+    # site chrome: 首页 > 时政要闻 / 相关新闻 / 精彩推荐 / 责任编辑
+    Feature("site_chrome", regex.compile(r"首页\s*>|相关新闻|精彩推荐|责任编辑|电脑版"), {"news": 1.0}, 3),
+    # reporting words
+    Feature("news_words", regex.compile(r"据悉|记者了解到|采访|报道"), {"news": 0.7}, 3),
+    # reported speech about a report or meeting: 报告提出 / 会议强调
+    Feature("reported_speech", regex.compile(r"(?:报告|会议|全会)(?:指出|提出|强调|要求|显示|审议)"), {"news": 1.0}, 3),
 )
 
 MIN_EVIDENCE = 2.0  # below this total the kind is unknown
+HEAD_CHARS = 200_000  # the head of a document decides its kind; bounds the cost
+KINDS = ("notice", "report", "news")
 
 
 def kind_scores(text: str) -> dict[str, float]:
-    f = fold(text[:200_000])  # the head of a document decides its kind; bounds the cost
-    scores = {"notice": 0.0, "report": 0.0, "news": 0.0}
-    for _name, pattern, weights, cap in FEATURES:
+    f = fold(text[:HEAD_CHARS])
+    scores = dict.fromkeys(KINDS, 0.0)
+    for feat in FEATURES:
         hits = 0
-        for _ in pattern.finditer(f):
+        for _ in feat.pattern.finditer(f):
             hits += 1
-            if hits >= cap:
+            if hits >= feat.cap:
                 break
-        for kind, w in weights.items():
+        for kind, w in feat.weights.items():
             scores[kind] += w * hits
     return scores
 
 
 def detect_kind(text: str) -> tuple[str, float]:
-    """(kind, confidence in [0, 1])."""
+    """(kind, confidence in [0, 1]). Ties go to notice, then report."""
     scores = kind_scores(text)
     total = sum(scores.values())
-    kind, best = max(scores.items(), key=lambda kv: (kv[1], kv[0] == "notice"))
+    order = {"notice": 2, "report": 1, "news": 0}
+    kind, best = max(scores.items(), key=lambda kv: (kv[1], order[kv[0]]))
     if best < MIN_EVIDENCE:
         return "unknown", round(1.0 - best / MIN_EVIDENCE, 3) if best > 0 else 1.0
     return kind, round(best / total, 3)

@@ -331,30 +331,41 @@ def _looks_like_units(items: list[str]) -> bool:
     )
 
 
-def _roles_from_sentence(s: str) -> tuple[list[str], list[str], list[str]] | None:
-    """`X、Y分别牵头，Z配合，W负责` -> (lead units, co units, open tails), or None unless every
-    clause is a unit list with a role verb and one of them leads."""
+def _role_clause(clause: str) -> tuple[bool, list[str], list[str]] | None:
+    """One clause `X、Y分别牵头` / `由X牵头` / `Z等部门配合` -> (leads?, units, open tails), or None
+    when it is not a unit list closed by a role verb."""
+    clause = clause.strip().rstrip("。.")
+    if clause.startswith("由"):
+        clause = clause[1:]
+    m = ROLE_VERB.search(clause)
+    if not m or m.start() == 0:
+        return None
+    units, tails = split_units(clause[: m.start()])
+    if not _looks_like_units(units):
+        return None
+    return "牵头" in m.group(), units, tails
+
+
+def _collect_roles(clauses: list[tuple[bool, list[str], list[str]]]) -> tuple[list[str], list[str], list[str]] | None:
     lead: list[str] = []
     co: list[str] = []
     opn: list[str] = []
-    leads = False
-    for clause in split_list(s.strip().rstrip("。. "), CLAUSE_SEPARATORS):
-        clause = clause.strip().rstrip("。.")
-        if clause.startswith("由"):
-            clause = clause[1:]
-        m = ROLE_VERB.search(clause)
-        if not m or m.start() == 0:
-            return None
-        units, tails = split_units(clause[: m.start()])
-        if not _looks_like_units(units):
-            return None
-        if "牵头" in m.group():
-            lead.extend(units)
-            leads = True
-        else:
-            co.extend(units)
+    for leads, units, tails in clauses:
+        (lead if leads else co).extend(units)
         opn.extend(tails)
-    return (lead, co, opn) if leads else None
+    return (lead, co, opn) if lead else None
+
+
+def _roles_from_sentence(s: str) -> tuple[list[str], list[str], list[str]] | None:
+    """`X、Y分别牵头，Z配合，W负责` -> (lead units, co units, open tails), or None unless every
+    clause is a unit list with a role verb and one of them leads."""
+    parsed = []
+    for clause in split_list(s.strip().rstrip("。. "), CLAUSE_SEPARATORS):
+        c = _role_clause(clause)
+        if c is None:
+            return None
+        parsed.append(c)
+    return _collect_roles(parsed)
 
 
 @dataclass
@@ -607,22 +618,33 @@ def _inline_roles(body: str, roles: _Roles) -> None:
 
 
 def _strip_role_sentence(task_text: str, roles: _Roles) -> str:
-    """Move a closing role clause (`…，市大数据局牵头，市政务服务办配合。`) into the roles and
-    cut it from the task text, keeping the 。 of the sentence before it."""
+    """Move closing role clauses (`…，市大数据局牵头，市政务服务办配合。`) into the roles and
+    cut them from the task text, keeping the 。 of the sentence before them.
+
+    The role part is the longest run of role clauses at the end of the text; it is found by
+    one walk back over the clauses, so the cost stays linear in the text."""
     body = task_text.rstrip("。. ")
-    # Try each clause start from the left: the earliest one that parses as roles wins.
-    for m in [None, *CLAUSE_BREAK.finditer(body)]:
-        k = m.end() if m else 0
-        found = _roles_from_sentence(body[k:])
-        if not found:
-            continue
-        lead, co, opn = found
-        roles.lead.extend(lead)
-        roles.units.extend(co)
-        roles.open.extend(opn)
-        head = body[:k].rstrip("，,；; ")
-        return head + ("" if head.endswith("。") else "。") if head else ""
-    return task_text
+    bounds = [0] + [m.end() for m in CLAUSE_BREAK.finditer(body)]
+    ends = [m.start() for m in CLAUSE_BREAK.finditer(body)] + [len(body)]
+    suffix: list[tuple[bool, list[str], list[str]]] = []
+    cut = None
+    for k in range(len(bounds) - 1, -1, -1):
+        c = _role_clause(body[bounds[k]:ends[k]])
+        if c is None:
+            break
+        suffix.append(c)
+        cut = bounds[k]
+    if cut is None:
+        return task_text
+    found = _collect_roles(suffix[::-1])
+    if not found:
+        return task_text
+    lead, co, opn = found
+    roles.lead.extend(lead)
+    roles.units.extend(co)
+    roles.open.extend(opn)
+    head = body[:cut].rstrip("，,；; ")
+    return head + ("" if head.endswith("。") else "。") if head else ""
 
 
 # Where a role clause may begin inside a task's last sentence.

@@ -1,0 +1,80 @@
+"""Kind detection: a scored decision with a confidence; --kind overrides; unknown is generic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import raw_path
+from zzgov.api import parse_text
+from zzgov.parsers.detect import FEATURES, detect_kind, kind_scores
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEEDS = {
+    "000_d53af9a925e43872": "news",
+    "001_87fdf972b4e7a4f0": "notice",
+    "002_dd6a1c3c8da025d0": "report",
+    "003_99ba95607cb2e136": "report",
+    "004_66ae2ada72c6f6af": "news",
+}
+HAND_MADE = [(p, kind) for kind, folder in (("notice", "notices"), ("report", "reports"), ("news", "news"))
+             for p in sorted((FIXTURES / folder).glob("*.txt"))]
+
+
+@pytest.mark.parametrize("stem, kind", sorted(SEEDS.items()))
+def test_seeds(stem, kind):
+    got, confidence = detect_kind(raw_path(stem).read_text(encoding="utf-8"))
+    assert got == kind
+    assert 0.85 <= confidence <= 1.0
+
+
+@pytest.mark.parametrize("path, kind", HAND_MADE, ids=[f"{k}/{p.stem}" for p, k in HAND_MADE])
+def test_hand_made_documents(path, kind):
+    got, confidence = detect_kind(path.read_text(encoding="utf-8"))
+    assert got == kind
+    assert confidence >= 0.6
+
+
+def test_features_are_named_and_weighted():
+    names = [f.name for f in FEATURES]
+    assert len(names) == len(set(names))
+    assert all(f.weights and f.cap >= 1 for f in FEATURES)
+
+
+def test_a_report_copied_from_a_news_site_is_still_a_report():
+    text = ("来源：槐安日报 时间：2023-01-16 09:12\n本报记者 李明 摄\n相关新闻\n"
+            "槐安市人民政府市长 周立新\n各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n"
+            "一、2022年工作回顾\n二、2023年工作安排\n")
+    scores = kind_scores(text)
+    assert scores["news"] > 0
+    assert detect_kind(text)[0] == "report"
+
+
+def test_news_about_a_report_is_news():
+    text = ("东岭：政府工作报告提出今年目标\n2024-01-15 09:30 来源：东岭日报\n"
+            "本报讯（记者 陈静）政府工作报告提出，今年主要预期目标是地区生产总值增长6%左右。\n")
+    assert detect_kind(text)[0] == "news"
+
+
+def test_too_little_evidence_is_unknown_and_parsed_generically():
+    text = "春天来了\n一、踏青\n公园里的花开了，游人很多。\n二、植树\n我们种下了10棵树。\n"
+    kind, confidence = detect_kind(text)
+    assert kind == "unknown" and 0 <= confidence <= 1
+    doc = parse_text(text)
+    assert doc.kind == "unknown"
+    assert [s.title for s in doc.sections] == ["踏青", "植树"]
+    assert any("not recognised" in w for w in doc.warnings)
+
+
+def test_kind_override_skips_detection():
+    text = raw_path("002_dd6a1c3c8da025d0").read_text(encoding="utf-8")
+    doc = parse_text(text, kind="news")
+    assert doc.kind == "news" and doc.kind_confidence is None
+
+
+@pytest.mark.parametrize("text", ["", " ", "\x00\x01", "号" * 1000, "各位代表" * 10_000])
+def test_odd_input(text):
+    kind, confidence = detect_kind(text)
+    assert kind in ("notice", "report", "news", "unknown")
+    assert 0 <= confidence <= 1

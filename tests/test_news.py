@@ -1,0 +1,199 @@
+"""News articles: headline, outlet, time, authors, column; 关键词 and numbered sections."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from conftest import raw_path
+from zzgov.api import parse_path, parse_text
+from zzgov.parsers.news import iso_datetime, parse_byline, parse_news
+
+FIXTURES = Path(__file__).parent / "fixtures" / "news"
+CASES = sorted(p.stem for p in FIXTURES.glob("*.txt"))
+NEWS_000 = "000_d53af9a925e43872"
+NEWS_004 = "004_66ae2ada72c6f6af"
+
+
+def outline(doc) -> list[list]:
+    return [[s.level, s.label, s.title] for s in doc.sections]
+
+
+# ---------------------------------------------------------------------------------------
+# Hand-made fixtures
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_fixture(name):
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    want = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    doc = parse_text(text)
+    assert doc.kind == want["kind"]
+    got_meta = doc.meta.model_dump()
+    assert {k: got_meta[k] for k in want["meta"]} == want["meta"]
+    assert outline(doc) == want["sections"]
+    for w in want["warnings_contain"]:
+        assert any(w in x for x in doc.warnings), doc.warnings
+
+
+def test_site_chrome_is_not_a_section_or_meta():
+    text = (FIXTURES / "site_chrome.txt").read_text(encoding="utf-8")
+    doc = parse_news(text)
+    last = doc.sections[-1]
+    assert "相关新闻" not in text[last.span.start:last.span.end]
+    assert doc.meta.title == "东岭：奋力交出高质量发展新答卷"
+
+
+# ---------------------------------------------------------------------------------------
+# The seeds
+
+
+@pytest.fixture(scope="module")
+def doc_000():
+    return parse_path(raw_path(NEWS_000))
+
+
+@pytest.fixture(scope="module")
+def doc_004():
+    return parse_path(raw_path(NEWS_004))
+
+
+def test_000_meta(doc_000):
+    assert doc_000.kind == "news"
+    assert doc_000.meta.title == "书写高质量发展的时代答卷"
+    assert doc_000.meta.authors == ["王红"]
+    assert doc_000.meta.column == "政府工作报告之郑州实践"
+
+
+def test_000_keyword_sections(doc_000):
+    keywords = [s for s in doc_000.sections if s.level == 1]
+    assert len(keywords) == 19
+    assert keywords[0].title == "稳中求进" and keywords[-1].title == "社会治理"
+    parts = [s.title for s in doc_000.sections if s.parent == keywords[0].id]
+    assert parts == ["报告摘要", "郑州实践"]
+
+
+def test_000_byline_is_outside_the_last_section(doc_000):
+    text = raw_path(NEWS_000).read_text(encoding="utf-8")
+    last = doc_000.sections[-1]
+    assert "郑报全媒体记者" not in text[last.span.start:last.span.end]
+
+
+def test_004_meta(doc_004):
+    assert doc_004.kind == "news"
+    assert doc_004.meta.title.startswith("开拓进取 交出亮眼答卷")
+    assert doc_004.meta.published == "2021-01-07T08:39:40"
+    assert doc_004.meta.outlet == "中原网"
+    assert doc_004.meta.authors == ["赵柳影", "董艳竹", "曹婷", "肖雅文"]
+
+
+def test_004_keyword_sections(doc_004):
+    assert len(doc_004.sections) == 9
+    assert doc_004.sections[0].title == "科技创新加速发力"
+    assert doc_004.sections[-1].title == "全面从严治党"
+
+
+def test_004_banner_ends_the_last_section(doc_004):
+    text = raw_path(NEWS_004).read_text(encoding="utf-8")
+    last = doc_004.sections[-1]
+    assert "“十三五”" not in text[last.span.start:last.span.end]
+
+
+# ---------------------------------------------------------------------------------------
+# Behaviours, one snippet each
+
+
+@pytest.mark.parametrize("line, names", [
+    ("郑报全媒体记者 赵柳影 董艳竹 曹婷 肖雅文", ["赵柳影", "董艳竹", "曹婷", "肖雅文"]),
+    ("本报记者 王红 通讯员 李明", ["王红", "李明"]),
+    ("（记者 张三、李四）", ["张三", "李四"]),
+    ("记者王红", ["王红"]),
+    ("作者：陈静", ["陈静"]),
+    ("郑州日报记者 张三/文 李四/图", ["张三"]),
+    ("本报记者 李明 摄", None),  # a photo credit names no author
+    ("责任编辑：赵敏", None),
+    ("全市新增城镇就业11.5万人。", None),
+])
+def test_parse_byline(line, names):
+    assert parse_byline(line) == names
+
+
+@pytest.mark.parametrize("s, iso", [
+    ("2021-01-07 08:39:40 来源: 中原网", "2021-01-07T08:39:40"),
+    ("发布时间：2024年01月15日 09:30", "2024-01-15T09:30:00"),
+    ("2023/3/5", "2023-03-05T00:00:00"),
+    ("2023-13-05", None),
+])
+def test_iso_datetime(s, iso):
+    assert iso_datetime(s) == iso
+
+
+@pytest.mark.parametrize("head", [
+    "#### 关键词 | 扩大内需", "关键词: 扩大内需", "关键词:扩大内需", "关键词：扩大内需", "【关键词】扩大内需",
+    "关键词丨扩大内需", "关键词｜扩大内需", "◆关键词：扩大内需", "**关键词 | 扩大内需**",
+])
+def test_keyword_spellings(head):
+    text = f"热词解读\n\n本报记者 王红\n\n{head}\n\n全年新增就业8万人。\n"
+    assert [(s.label, s.title) for s in parse_news(text).sections] == [("扩大内需", "扩大内需")]
+
+
+def test_keyword_glued_to_its_text():
+    text = "热词解读\n\n关键词：稳中求进。今年增长6%左右。\n"
+    assert [s.title for s in parse_news(text).sections] == ["稳中求进"]
+
+
+def test_numbered_heads_must_count_up():
+    text = "标题\n\n1打造科技创新中心\n\n全年投入30亿元。\n\n3擦亮生态底色\n\n2建设物流枢纽\n\n新开航线5条。\n"
+    assert [s.title for s in parse_news(text).sections] == ["打造科技创新中心", "建设物流枢纽"]
+
+
+def test_markdown_and_bold_subheads():
+    text = "# 标题\n\n来源：东岭日报\n\n## 稳字当头\n\n全年增长6%。\n\n**进字为先**\n\n新开工项目300个。\n"
+    assert [(s.level, s.title) for s in parse_news(text).sections] == [(1, "稳字当头"), (1, "进字为先")]
+
+
+@pytest.mark.parametrize("lede, outlet", [
+    ("新华社岚州1月22日电（记者 何平）22日开幕的大会上……", "新华社"),
+    ("东岭网讯（记者 何平）1月22日，……", "东岭网"),
+    ("本报讯（记者 何平）1月22日，……", None),
+])
+def test_dateline_outlet(lede, outlet):
+    meta = parse_news(f"标题\n\n{lede}\n").meta
+    assert meta.outlet == outlet and meta.authors == ["何平"]
+
+
+def test_bracketed_column_before_the_headline():
+    meta = parse_news("【两会进行时】政府工作报告十大看点\n2024-01-20 07:52:11  来源：洛阳日报\n正文。\n").meta
+    assert (meta.column, meta.title, meta.outlet) == ("两会进行时", "政府工作报告十大看点", "洛阳日报")
+
+
+def test_ordinal_heads():
+    text = "标题\n\n导语。\n\n看点一 经济目标\n\n增长6%左右。\n\n看点二：城市更新\n\n项目200个。\n"
+    assert [(s.label, s.title) for s in parse_news(text).sections] == [("看点一", "经济目标"), ("看点二", "城市更新")]
+
+
+def test_plain_text_kicker_is_the_column():
+    meta = parse_news("两会观察之东岭实践\n奋力交出新答卷\n\n东岭今年将新建学校20所。\n").meta
+    assert (meta.column, meta.title) == ("两会观察之东岭实践", "奋力交出新答卷")
+
+
+# ---------------------------------------------------------------------------------------
+# Never raise
+
+
+@pytest.mark.parametrize("text", [
+    "", "\n", "#", "关键词", "关键词：", "【】", "首页 >", "来源:", "记者", "1\n2\n3", "#### 关键词 |\n" * 30,
+])
+def test_odd_input_does_not_raise(text):
+    parse_news(text)
+    parse_text(text, kind="news")
+
+
+def test_random_garbage_does_not_raise():
+    rng = random.Random(0)
+    alphabet = "关键词|:：【】#*记者通讯员本报 \n首页>来源2021-01-0708:39一二三、（）1234。，"
+    for _ in range(200):
+        parse_news("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300))))
