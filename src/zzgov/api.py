@@ -12,8 +12,6 @@ import hashlib
 from pathlib import Path
 
 from zzgov.models import Document, LeaderSummary, Source, Task, UnitSummary
-from zzgov.text import decode_bytes
-from zzgov.units import unit_type
 
 KINDS = ("notice", "report", "news", "unknown")
 
@@ -48,9 +46,13 @@ def parse_text(text: str, *, kind: str | None = None, doc_id: str = "stdin", pat
 
 
 def parse_bytes(data: bytes, *, kind: str | None = None, doc_id: str = "stdin", path: str = "-") -> Document:
-    text, encoding = decode_bytes(data)
-    return parse_text(text, kind=kind, doc_id=doc_id, path=path, encoding=encoding,
-                      sha256=hashlib.sha256(data).hexdigest())
+    from zzgov.text.decode import decode
+
+    decoded = decode(data)
+    doc = parse_text(decoded.text, kind=kind, doc_id=doc_id, path=path, encoding=decoded.encoding,
+                     sha256=hashlib.sha256(data).hexdigest())
+    doc.warnings[:0] = decoded.warnings  # damage repaired while decoding comes first
+    return doc
 
 
 def parse_path(path: str | Path, *, kind: str | None = None) -> Document:
@@ -59,10 +61,15 @@ def parse_path(path: str | Path, *, kind: str | None = None) -> Document:
 
 
 def leader_summary(tasks: list[Task]) -> list[LeaderSummary]:
-    """Each leader with the tasks they are responsible for, in order of first appearance."""
+    """Each leader with the tasks they are responsible for, in order of first appearance.
+
+    Names are compared without blanks (`黄 卿` and `黄卿` are one leader)."""
     by_name: dict[str, list[int]] = {}
     for t in tasks:
-        for name in t.leaders:
+        for written in t.leaders:
+            name = "".join(written.split())
+            if not name:
+                continue
             seqs = by_name.setdefault(name, [])
             if t.seq not in seqs:
                 seqs.append(t.seq)
@@ -70,24 +77,43 @@ def leader_summary(tasks: list[Task]) -> list[LeaderSummary]:
 
 
 def unit_summary(tasks: list[Task]) -> list[UnitSummary]:
-    """Each unit with the tasks it leads and those it shares, in order of first appearance."""
+    """Each unit with the tasks it leads and those it shares, in order of first appearance.
+
+    Spellings of one unit (`市发展改革委` / `市发展和改革委员会`, `郑州市X` / `市X`) are merged
+    under the registry's canonical name (zzgov/data/units.yaml); `aliases` lists, sorted, the
+    other spellings the tasks used."""
+    from zzgov.units.registry import load_registry
+
+    reg = load_registry()
+    canonical = reg.group(n for t in tasks for n in (*t.lead_units, *t.units))
     lead: dict[str, list[int]] = {}
     co: dict[str, list[int]] = {}
+    seen: dict[str, set[str]] = {}
     order: list[str] = []
+
+    def note(written: str) -> str:
+        name = canonical[written]
+        if name not in seen:
+            order.append(name)
+            seen[name] = set()
+        seen[name].add(written)
+        return name
+
     for t in tasks:
-        for name in t.lead_units:
-            if name not in lead and name not in co:
-                order.append(name)
+        task_leads = set()
+        for written in t.lead_units:
+            name = note(written)
+            task_leads.add(name)
             seqs = lead.setdefault(name, [])
             if t.seq not in seqs:
                 seqs.append(t.seq)
-        for name in t.units:
-            if name not in lead and name not in co:
-                order.append(name)
+        for written in t.units:
+            name = note(written)
             seqs = co.setdefault(name, [])
-            if t.seq not in seqs and t.seq not in lead.get(name, []):
+            if name not in task_leads and t.seq not in seqs and t.seq not in lead.get(name, []):
                 seqs.append(t.seq)
     return [
-        UnitSummary(name=n, type=unit_type(n), lead_tasks=lead.get(n, []), co_tasks=co.get(n, []))
+        UnitSummary(name=n, aliases=sorted(seen[n] - {n}), type=reg.unit_type(n),
+                    lead_tasks=lead.get(n, []), co_tasks=co.get(n, []))
         for n in order
     ]

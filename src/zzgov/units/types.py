@@ -14,8 +14,10 @@ from zzgov.units.names import is_collective
 UNIT_TYPE_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     # 郑州警备区, 市军分区
     ("military", regex.compile(r"(?:警备区|军分区|武警.*(?:支队|总队))$")),
-    # 郑东新区管委会, 自贸区郑州片区管委会, 开发区管委会
-    ("development_zone", regex.compile(r"(?:管委会|管理委员会|党工委)$")),
+    # 市脱贫攻坚小组成员单位, 四大片区建设领导小组成员单位: every member, not one unit
+    ("collective", regex.compile(r"(?:成员单位|相关部门|有关部门)$")),
+    # 郑东新区管委会, 自贸区郑州片区管委会, 郑州航空港区管委会: a zone's committee
+    ("development_zone", regex.compile(r"区(?:管委会|管理委员会|党工委)$")),
     # 二七区政府, 新郑市人民政府, 中牟县政府
     ("district_government", regex.compile(r"(?:区|县|市|旗)(?:人民)?政府$")),
     # 市总工会, 团市委, 市妇联, 市科协, 市残联, 市工商联, 市红十字会
@@ -24,6 +26,9 @@ UNIT_TYPE_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("enterprise", regex.compile(r"(?:公司|集团|集团公司|银行|有限公司)$")),
     # 市发展改革委, 市财政局, 市政府办公厅, 市疫情防控办, 市法院
     ("department", regex.compile(r"(?:局|委|办|厅|委员会|办公室|中心|院|署|部)$")),
+    # 郑州黄河文化公园管委会 (a committee that runs a park, not a zone), 市消防救援支队,
+    # 国家统计局郑州调查队
+    ("department", regex.compile(r"(?:管委会|管理委员会|消防救援(?:支队|总队|大队)|调查队)$")),
 )
 
 

@@ -1,0 +1,257 @@
+"""Targets against actuals: pair each target figure of a plan with the actual figure later
+reported for the same metric, and say whether the target was met.
+
+Input: the plan's target Figures (a notice's tasks, a report's plan part) and the actual
+Figures of one or more results documents.  Output: `Pair` records, one per target and
+results document where a match was found, and one with verdict `unknown` per target that
+found none.
+
+>>> from zzgov.models import Figure, Span
+>>> t = Figure(id="f1", metric="新增城镇就业", value=11.4, unit="万人", comparator="=", kind="target", span=Span(start=0, end=7))
+>>> a = Figure(id="f9", metric="完成新增城镇就业", value=117400, unit="人", comparator="=", kind="actual", span=Span(start=5, end=11))
+>>> similarity(t.metric, a.metric), verdict(t, a)
+(1.0, 'met')
+
+Matching: metrics are compared as character bigram sets (Dice coefficient) after dropping
+framing words at their ends (完成, 累计, 建成 …); units must measure the same thing once
+magnitudes are taken out (万人 ≡ 人; 个, 家, 所, 座 and 处 all count institutions).  Within one
+results document, pairs are chosen greedily from the most similar down, each figure used
+once, so the output does not depend on input order beyond ties (broken by position).
+
+Verdicts are comparator- and direction-aware: an upper bound (`<=`, 控制在…以内) is met when
+the actual stays at or below it; a reduction target (`down`: 下降 3%) is met when the actual
+also went down, by at least as much; anything else (`=`, `>=`, `~`, a `range`) is met when
+the actual reaches the target (its lower end for a range, 95% of it for `~`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import regex
+
+from zzgov.models import Figure
+from zzgov.numbers import normalize
+from zzgov.text import fold
+
+# Words that frame a metric rather than name it, dropped at either end before comparing:
+# 完成新增城镇就业 ≡ 新增城镇就业; 社区卫生服务中心建成 ≡ 社区卫生服务中心.
+METRIC_FRAME_WORDS = ("完成", "实现", "建成", "达到", "累计", "全年", "全市", "力争", "确保", "共计", "共",
+                      "其中", "预计", "超过", "以上", "左右")
+# Words that begin with a framing word but name a thing: 建成区绿化覆盖率 (the built-up area).
+METRIC_FRAME_EXCEPTIONS = ("建成区",)
+# One-to-one spellings of the same word in metrics: 新增公立幼儿园 ≡ 新增公办幼儿园.
+METRIC_SYNONYMS = (("公立", "公办"),)
+# Least Dice similarity of two metrics for a pair.
+MIN_SIMILARITY = 0.5
+# Base units that count the same kind of thing: 62个 社区卫生服务中心 ≡ 62家; 100所幼儿园.
+COUNT_UNITS = frozenset("个家所座处")
+# `~` targets (7%左右) are met by an actual within this share below them.
+APPROX_TOLERANCE = 0.05
+# Relative slack for float comparisons (62 vs 62.0, 11.4万 vs 114000).
+EPSILON = 1e-9
+
+VERDICTS = ("met", "not met", "unknown")
+
+_NON_CONTENT = regex.compile(r"[^\p{Han}\p{L}\p{N}%]+")
+
+
+@dataclass(frozen=True)
+class Pair:
+    target: Figure
+    actual: Figure | None  # None: no actual found (verdict unknown)
+    results: str | None  # id of the results document the actual comes from
+    similarity: float
+    verdict: str
+
+
+def metric_key(metric: str | None) -> str:
+    """A metric reduced for comparison: `metric_key("完成新增城镇就业")` -> `新增城镇就业`."""
+    s = _NON_CONTENT.sub("", fold(metric or ""))
+    for a, b in METRIC_SYNONYMS:
+        s = s.replace(a, b)
+    changed = True
+    while changed and s:
+        changed = False
+        for w in METRIC_FRAME_WORDS:
+            if s.startswith(w) and len(s) > len(w) + 1 and not s.startswith(METRIC_FRAME_EXCEPTIONS):
+                s, changed = s[len(w):], True
+            if s.endswith(w) and len(s) > len(w) + 1:
+                s, changed = s[: -len(w)], True
+    return s
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1)} if len(s) > 1 else ({s} if s else set())
+
+
+def similarity(a: str | None, b: str | None) -> float:
+    """Dice coefficient of the metrics' character bigrams, in [0, 1]."""
+    x, y = _bigrams(metric_key(a)), _bigrams(metric_key(b))
+    if not x or not y:
+        return 0.0
+    return round(2 * len(x & y) / (len(x) + len(y)), 3)
+
+
+def base_value(f: Figure) -> tuple[float, float | None, str]:
+    """(value, value_max, base unit) with magnitudes moved into the value (11.4万人 -> 114000 人)."""
+    if f.normalized is not None:
+        factor = f.normalized.value / f.value if f.value else 1.0
+        vmax = f.value_max * factor if f.value_max is not None else None
+        return f.normalized.value, vmax, f.normalized.unit
+    value, unit = normalize(f.value, f.unit)
+    vmax = normalize(f.value_max, f.unit)[0] if f.value_max is not None else None
+    return value, vmax, unit
+
+
+def unit_class(unit: str) -> str:
+    """What a base unit measures: `unit_class("家")` == `unit_class("个")` == "count"."""
+    return "count" if unit in COUNT_UNITS else unit
+
+
+def compatible(a: Figure, b: Figure) -> bool:
+    return unit_class(base_value(a)[2]) == unit_class(base_value(b)[2])
+
+
+def _at_least(x: float, y: float) -> bool:
+    return x >= y - EPSILON * max(1.0, abs(y))
+
+
+def verdict(target: Figure, actual: Figure | None) -> str:
+    """`met`, `not met` or `unknown` (no actual, or units that do not compare)."""
+    if actual is None or not compatible(target, actual):
+        return "unknown"
+    t, t_max, _ = base_value(target)
+    a, _, _ = base_value(actual)
+    if target.comparator == "<=":
+        return "met" if _at_least(t_max if t_max is not None else t, a) else "not met"
+    if target.direction == "down":
+        if actual.direction == "up":
+            return "not met"
+        if actual.direction is None:
+            return "unknown"  # a level, not a change: cannot tell how much it fell
+        return "met" if _at_least(a, t) else "not met"
+    if actual.direction == "down" and target.direction == "up":
+        return "not met"
+    if target.comparator == "~":
+        return "met" if _at_least(a, t * (1 - APPROX_TOLERANCE)) else "not met"
+    return "met" if _at_least(a, t) else "not met"
+
+
+def candidate_pairs(targets: Sequence[Figure], actuals: Sequence[Figure],
+                    min_similarity: float = MIN_SIMILARITY) -> list[tuple[float, int, int]]:
+    """(similarity, target index, actual index) for every compatible pair similar enough.
+
+    Actuals are indexed by their metric's bigrams, so each target meets only the actuals
+    that share a bigram with it."""
+    index: dict[str, list[int]] = {}
+    for k, f in enumerate(actuals):
+        for g in _bigrams(metric_key(f.metric)):
+            index.setdefault(g, []).append(k)
+    out = []
+    for i, t in enumerate(targets):
+        seen: set[int] = set()
+        for g in sorted(_bigrams(metric_key(t.metric))):
+            for k in index.get(g, ()):
+                if k in seen:
+                    continue
+                seen.add(k)
+                s = similarity(t.metric, actuals[k].metric)
+                if s >= min_similarity and compatible(t, actuals[k]):
+                    out.append((s, i, k))
+    return out
+
+
+def match(targets: Sequence[Figure], actuals: Sequence[Figure],
+          min_similarity: float = MIN_SIMILARITY) -> dict[int, tuple[int, float]]:
+    """Greedy one-to-one matching: target index -> (actual index, similarity)."""
+    chosen: dict[int, tuple[int, float]] = {}
+    used: set[int] = set()
+    for s, i, k in sorted(candidate_pairs(targets, actuals, min_similarity), key=lambda p: (-p[0], p[1], p[2])):
+        if i in chosen or k in used:
+            continue
+        chosen[i] = (k, s)
+        used.add(k)
+    return chosen
+
+
+def plan_targets(figures: Sequence[Figure]) -> list[Figure]:
+    return [f for f in figures if f.kind == "target"]
+
+
+def reported_actuals(figures: Sequence[Figure]) -> list[Figure]:
+    return [f for f in figures if f.kind == "actual"]
+
+
+def year_compatible(plan_year: int | None, results_year: int | None, published: str | None = None) -> bool:
+    """Whether a results document can report on the plan year: same stated year, or unknown
+    year but not published before the plan year began."""
+    if plan_year is None:
+        return True
+    if results_year is not None:
+        return results_year == plan_year
+    if published:
+        return int(published[:4]) >= plan_year
+    return True
+
+
+def track(targets: Sequence[Figure], results: Sequence[tuple[str, Sequence[Figure]]],
+          min_similarity: float = MIN_SIMILARITY) -> list[Pair]:
+    """Pairs for every target, in target order then results order.
+
+    `results` is (document id, figures) per results document; only their `actual` figures
+    are considered."""
+    out: list[Pair] = []
+    per_doc = []
+    for doc_id, figures in results:
+        actuals = reported_actuals(figures)
+        per_doc.append((doc_id, actuals, match(targets, actuals, min_similarity)))
+    for i, t in enumerate(targets):
+        found = False
+        for doc_id, actuals, chosen in per_doc:
+            if i in chosen:
+                k, s = chosen[i]
+                out.append(Pair(target=t, actual=actuals[k], results=doc_id, similarity=s,
+                                verdict=verdict(t, actuals[k])))
+                found = True
+        if not found:
+            out.append(Pair(target=t, actual=None, results=None, similarity=0.0, verdict="unknown"))
+    return out
+
+
+def figure_amount(f: Figure) -> str:
+    """`11.4万人`, `≥500家`, `5–8条`, `下降3%` as a short cell."""
+    def num(v: float) -> str:
+        return str(int(v)) if float(v).is_integer() else repr(float(v))
+
+    value = num(f.value) if f.comparator != "range" or f.value_max is None else f"{num(f.value)}–{num(f.value_max)}"
+    prefix = {">=": "≥", "<=": "≤", "~": "约"}.get(f.comparator, "")
+    direction = {"up": "增长", "down": "下降"}.get(f.direction or "", "")
+    return f"{prefix}{direction}{value}{f.unit}"
+
+
+def pair_rows(plan, results: Sequence, min_similarity: float = MIN_SIMILARITY) -> list[dict]:
+    """Rows for output: the plan Document against results Documents."""
+    pairs = track(plan_targets(plan.figures), [(r.id, r.figures) for r in results], min_similarity)
+    rows = []
+    for p in pairs:
+        t, a = p.target, p.actual
+        rows.append({
+            "document": plan.id,
+            "target_id": t.id,
+            "task": t.task,
+            "metric": t.metric,
+            "target": figure_amount(t),
+            "target_start": t.span.start,
+            "target_end": t.span.end,
+            "results": p.results,
+            "actual_id": a.id if a else None,
+            "actual_metric": a.metric if a else None,
+            "actual": figure_amount(a) if a else None,
+            "actual_start": a.span.start if a else None,
+            "actual_end": a.span.end if a else None,
+            "similarity": p.similarity,
+            "verdict": p.verdict,
+        })
+    return rows
