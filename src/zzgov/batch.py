@@ -6,6 +6,7 @@ by the largest document rather than the corpus.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import traceback
 from dataclasses import dataclass
@@ -28,7 +29,9 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[tuple[str, str]]
     """Files to read, in order, and (path, message) for paths that cannot be read.
 
     Directories contribute their regular files recursively in sorted order, skipping hidden
-    files and folders."""
+    files and folders; unreadable folders and special files inside them (FIFOs, sockets,
+    devices: reading one could block forever) are reported.  A path named explicitly may be
+    any readable file, e.g. a pipe from `<(…)`."""
     files: list[str] = []
     missing: list[tuple[str, str]] = []
     for p in paths:
@@ -36,18 +39,41 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[tuple[str, str]]
             files.append(p)
             continue
         path = Path(p)
-        if path.is_dir():
-            found = []
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for n in names:
-                    if not n.startswith("."):
-                        found.append(os.path.join(root, n))
-            files.extend(sorted(found, key=lambda s: Path(s).relative_to(path).parts))
-        elif path.exists():
+        try:
+            st = path.stat()
+        except OSError as exc:
+            if isinstance(exc, FileNotFoundError) or not exc.strerror:
+                missing.append((p, "no such file or directory"))
+            else:
+                missing.append((p, exc.strerror.lower()))
+            continue
+        if not stat.S_ISDIR(st.st_mode):
             files.append(p)
-        else:
-            missing.append((p, "no such file or directory"))
+            continue
+        found: list[str] = []
+        problems: list[tuple[str, str]] = []
+
+        def walk_error(exc: OSError) -> None:
+            where = exc.filename if exc.filename is not None else p
+            problems.append((str(where), f"cannot read folder: {(exc.strerror or type(exc).__name__).lower()}"))
+
+        for root, dirs, names in os.walk(path, onerror=walk_error):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for n in names:
+                if n.startswith("."):
+                    continue
+                full = os.path.join(root, n)
+                try:
+                    mode = os.stat(full).st_mode
+                except OSError:
+                    found.append(full)  # a dangling link: reading it reports the error
+                    continue
+                if stat.S_ISREG(mode):
+                    found.append(full)
+                elif not stat.S_ISDIR(mode):  # links to folders are not followed
+                    problems.append((full, "not a regular file (a pipe, socket or device); skipped"))
+        files.extend(sorted(found, key=lambda s: Path(s).relative_to(path).parts))
+        missing.extend(sorted(problems))
     return files, missing
 
 
@@ -59,16 +85,32 @@ def _one_line(exc: BaseException) -> str:
     return text
 
 
+# Government documents are kilobytes to a few megabytes; a bigger input is a mistake (a
+# disk image, /dev/zero) and would only exhaust memory.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+
+def read_input(path: str) -> bytes:
+    """The bytes of a file or of standard input, at most MAX_INPUT_BYTES (else ValueError)."""
+    if path == STDIN:
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+    else:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise ValueError(f"larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB; not a document")
+    return data
+
+
 def parse_one(path: str, kind: str | None, fmt: str) -> Outcome:
     """Read, parse and serialize one input; never raises (errors become the Outcome's error)."""
     from zzgov.api import parse_bytes
     from zzgov.emit import dumps
-    from zzgov.text import DecodeError
+    from zzgov.text.decode import DecodeError
 
     stem = "stdin" if path == STDIN else Path(path).stem
     try:
-        data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
-        doc = parse_bytes(data, kind=kind, doc_id=stem, path=path)
+        doc = parse_bytes(read_input(path), kind=kind, doc_id=stem, path=path)
         return Outcome(path, stem, dumps(doc, fmt), None)
     except DecodeError as exc:
         return Outcome(path, stem, None, str(exc))

@@ -71,7 +71,8 @@ def parse(paths, fmt, outdir, kind, jobs, progress, verbose):
     print JSON lines, one record per input, in path order.  PATH may be `-` for stdin.
     """
     from zzgov.batch import expand_paths, run_batch
-    from zzgov.emit import atomic_write, safe_output_name
+    from zzgov.emit import atomic_write
+    from zzgov.emit.atomic import OutputNames
 
     files, missing = expand_paths(paths or ("-",))
     failed = False
@@ -83,7 +84,13 @@ def parse(paths, fmt, outdir, kind, jobs, progress, verbose):
         fmt = "json" if (single or outdir) else "jsonl"
     stream_fmt = fmt if (single or outdir) else ("yaml" if fmt == "yaml" else "jsonl")
     suffix = {"json": ".json", "jsonl": ".jsonl", "yaml": ".yaml"}[fmt]
-    used_names: dict[str, int] = {}
+    names = OutputNames(suffix)
+    if outdir is not None:
+        try:
+            outdir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _err(f"{outdir}: cannot create the output directory: {(exc.strerror or str(exc)).lower()}")
+            sys.exit(1)
     show = progress if progress is not None else (outdir is not None and sys.stderr.isatty() and len(files) > 1)
     bar = _progress(len(files)) if show else None
     first = True
@@ -98,12 +105,13 @@ def parse(paths, fmt, outdir, kind, jobs, progress, verbose):
                     click.echo(out.detail, err=True)
                 continue
             if outdir is not None:
-                name = safe_output_name(out.stem, suffix)
-                n = used_names.get(name, 0) + 1
-                used_names[name] = n
-                if n > 1:  # two inputs with the same stem: keep both, deterministically
-                    name = safe_output_name(f"{out.stem}~{n}", suffix)
-                atomic_write(outdir / name, out.output)
+                name = names.name(out.stem)  # safe, and unique within the run
+                try:
+                    atomic_write(outdir / name, out.output)
+                except OSError as exc:  # disk full, name refused: report it, keep going
+                    failed = True
+                    _err(f"{out.path}: cannot write {outdir / name}: {(exc.strerror or str(exc)).lower()}")
+                    continue
             else:
                 text = out.output
                 if stream_fmt == "yaml" and not single and not first:

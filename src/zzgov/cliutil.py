@@ -16,9 +16,13 @@ import click
 ROW_FORMATS = ("table", "json", "jsonl", "csv")
 
 
+# Control characters (a newline in a file name) would break the one-line error format.
+_ESCAPES = {i: f"\\x{i:02x}" for i in [*range(0x20), 0x7F]} | {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
+
+
 def err(msg: str) -> None:
     """One line on stderr: `zzgov: error: …`."""
-    click.echo(f"zzgov: error: {msg}", err=True)
+    click.echo(f"zzgov: error: {msg.translate(_ESCAPES)}", err=True)
 
 
 def quiet_broken_pipe(fn):

@@ -8,6 +8,7 @@ with the safe loader: `!!python/...` tags are rejected, never executed.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -26,6 +27,87 @@ class Problem:
         return f"{self.file}: {self.path}: {self.message}"
 
 
+# Deeper nesting than any Document has (about 6 levels) is refused before it is built: the C
+# YAML composer recurses on the C stack (a crash, not an error) and json recurses in Python.
+MAX_DEPTH = 100
+# Python refuses to convert longer integer literals (sys.get_int_max_str_digits).
+MAX_INT_DIGITS = 4000
+
+
+class _Refused(ValueError):
+    """A literal strict JSON has no room for (NaN, Infinity, 1e999, a 5,000-digit integer)."""
+
+
+def _parse_int(s: str) -> int:
+    if len(s.lstrip("-")) > MAX_INT_DIGITS:
+        raise _Refused(f"integer with {len(s.lstrip('-'))} digits", s[:20])
+    return int(s)
+
+
+def _parse_float(s: str) -> float:
+    v = float(s)
+    if v in (float("inf"), float("-inf")):
+        raise _Refused(f"number {s[:20]}{'…' if len(s) > 20 else ''} is out of range", s[:20])
+    return v
+
+
+def _parse_constant(s: str) -> float:
+    raise _Refused(f"{s} is not JSON", s)
+
+
+def _line_col(text: str, pos: int) -> str:
+    line = text.count("\n", 0, pos) + 1
+    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    return f"line {line} column {col}"
+
+
+def _json_depth_at(text: str) -> int | None:
+    """Offset where JSON nesting first goes deeper than MAX_DEPTH (strings skipped)."""
+    depth = 0
+    in_str = False
+    esc = False
+    for i, c in enumerate(text):
+        if in_str:
+            if esc:
+                esc = False
+            elif c == "\\":
+                esc = True
+            elif c == '"':
+                in_str = False
+        elif c == '"':
+            in_str = True
+        elif c in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return i
+        elif c in "]}":
+            depth -= 1
+    return None
+
+
+def _json_loads(name: str, text: str, offset_label: str | None = None) -> Any | Problem:
+    """Strict JSON (no NaN / Infinity), or a Problem located by line and column.
+
+    offset_label: the location to use instead of computing one (a JSONL line)."""
+    try:
+        return json.loads(text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant)
+    except json.JSONDecodeError as exc:
+        where = f"{offset_label} column {exc.colno}" if offset_label else f"line {exc.lineno} column {exc.colno}"
+        return Problem(name, where, f"invalid JSON: {exc.msg}")
+    except RecursionError:
+        pos = _json_depth_at(text)
+        where = _line_col(text, pos) if pos is not None and not offset_label else (offset_label or "file")
+        return Problem(name, where, f"invalid JSON: nested more than {MAX_DEPTH} levels deep")
+    except _Refused as exc:
+        literal = exc.args[1]
+        pos = text.find(literal)
+        if offset_label:
+            where = f"{offset_label} column {pos + 1}" if pos >= 0 else offset_label
+        else:
+            where = _line_col(text, pos) if pos >= 0 else "file"
+        return Problem(name, where, f"invalid JSON: {exc.args[0]}")
+
+
 def _records(name: str, text: str) -> Iterator[tuple[str, Any] | Problem]:
     """Yield (record label, data) pairs, or a Problem for unreadable text."""
     stripped = text.lstrip("\ufeff").strip()
@@ -33,13 +115,13 @@ def _records(name: str, text: str) -> Iterator[tuple[str, Any] | Problem]:
         yield Problem(name, "file", "empty: no records")
         return
     if stripped[0] in "{[":
-        try:
-            data = json.loads(stripped)
-        except json.JSONDecodeError as exc:
+        body = text.lstrip("\ufeff")  # keep leading blank lines: line numbers are the file's
+        data = _json_loads(name, body)
+        if isinstance(data, Problem):
             if stripped[0] == "{" and "\n" in stripped and _looks_jsonl(stripped):
                 yield from _jsonl(name, text)
                 return
-            yield Problem(name, f"line {exc.lineno} column {exc.colno}", f"invalid JSON: {exc.msg}")
+            yield data
             return
         if isinstance(data, list):
             for k, item in enumerate(data):
@@ -52,21 +134,35 @@ def _records(name: str, text: str) -> Iterator[tuple[str, Any] | Problem]:
 
 def _looks_jsonl(s: str) -> bool:
     first = s.split("\n", 1)[0].strip()
-    try:
-        json.loads(first)
-        return True
-    except json.JSONDecodeError:
-        return False
+    return not isinstance(_json_loads("", first), Problem)
 
 
 def _jsonl(name: str, text: str) -> Iterator[tuple[str, Any] | Problem]:
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
         if not line.strip():
             continue
-        try:
-            yield (f"line {lineno}", json.loads(line))
-        except json.JSONDecodeError as exc:
-            yield Problem(name, f"line {lineno} column {exc.colno}", f"invalid JSON: {exc.msg}")
+        data = _json_loads(name, line, offset_label=f"line {lineno}")
+        yield data if isinstance(data, Problem) else (f"line {lineno}", data)
+
+
+def _yaml_precheck(yaml, loader, text: str) -> tuple[str, str] | None:
+    """(location, message) for YAML nested too deeply or holding an integer too long to
+    convert, found from the parser's events before anything is built."""
+    depth = 0
+    for ev in yaml.parse(text, Loader=loader):
+        if isinstance(ev, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                m = ev.start_mark
+                return f"line {m.line + 1} column {m.column + 1}", f"nested more than {MAX_DEPTH} levels deep"
+        elif isinstance(ev, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+        elif isinstance(ev, yaml.ScalarEvent) and not ev.style and len(ev.value) > MAX_INT_DIGITS:
+            digits = sum(c.isdigit() for c in ev.value)
+            if digits > MAX_INT_DIGITS:
+                m = ev.start_mark
+                return f"line {m.line + 1} column {m.column + 1}", f"number with {digits} digits"
+    return None
 
 
 def _yaml(name: str, text: str) -> Iterator[tuple[str, Any] | Problem]:
@@ -74,12 +170,20 @@ def _yaml(name: str, text: str) -> Iterator[tuple[str, Any] | Problem]:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
+        found = _yaml_precheck(yaml, loader, text)
+        if found:
+            yield Problem(name, found[0], f"invalid YAML: {found[1]}")
+            return
         docs = list(yaml.load_all(text, Loader=loader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1} column {mark.column + 1}" if mark else "file"
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         yield Problem(name, where, f"invalid YAML: {problem}")
+        return
+    except (ValueError, RecursionError) as exc:  # a value the safe constructors refuse
+        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        yield Problem(name, "file", f"invalid YAML: {msg}")
         return
     for k, data in enumerate(d for d in docs if d is not None):
         yield (f"#{k + 1}", data)
@@ -139,4 +243,10 @@ def consistency_problems(doc: Document) -> list[tuple[str, str]]:
             out.append((f"figures.{k}.section", f"no section {f.section!r}"))
         if f.comparator == "range" and f.value_max is None:
             out.append((f"figures.{k}.value_max", "a range needs value_max"))
+        for fld in ("value", "value_max"):
+            v = getattr(f, fld)
+            if v is not None and not math.isfinite(v):
+                out.append((f"figures.{k}.{fld}", f"{v} is not a finite number"))
+        if f.normalized is not None and not math.isfinite(f.normalized.value):
+            out.append((f"figures.{k}.normalized.value", f"{f.normalized.value} is not a finite number"))
     return out

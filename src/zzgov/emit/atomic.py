@@ -1,5 +1,6 @@
 """Atomic output files: write a temporary file beside the target, then rename over it, so an
-interrupted run never leaves a half-written output behind."""
+interrupted run never leaves a half-written output behind, and output names that stay inside
+their directory whatever the inputs were called."""
 
 from __future__ import annotations
 
@@ -9,8 +10,31 @@ from pathlib import Path
 
 import regex
 
-# Characters that could steer a name out of its directory or trouble a shell / file system.
-_UNSAFE = regex.compile(r'[\x00-\x1f/\\:*?"<>|]+')
+# Characters that could steer a name out of its directory or trouble a shell / file system /
+# terminal: path separators, controls (C0, DEL, C1), line and paragraph separators,
+# direction overrides, and the characters Windows forbids.
+_UNSAFE = regex.compile(r'[\x00-\x1f\x7f-\x9f/\\:*?"<>|\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+')
+_SURROGATES = regex.compile(r"[\ud800-\udfff]")
+# Most file systems allow 255 bytes per name; keep room for the suffix, a `~N` tail and the
+# temporary file's decoration.
+MAX_STEM_BYTES = 200
+_TMP_PREFIX = ".zzgov-"
+_TMP_SUFFIX = ".tmp"
+
+
+def _fit(s: str, max_bytes: int) -> str:
+    """s cut to at most max_bytes of UTF-8, on a character boundary."""
+    b = s.encode("utf-8", "surrogatepass")
+    if len(b) <= max_bytes:
+        return s
+    return b[:max_bytes].decode("utf-8", "ignore")
+
+
+def _safe_stem(stem: str) -> str:
+    # Lone surrogates stand for undecodable bytes in a file name; they cannot be UTF-8.
+    name = _UNSAFE.sub("_", _SURROGATES.sub("_", stem)).strip(" ._")
+    name = _fit(name, MAX_STEM_BYTES).rstrip(" ._")
+    return name or "document"
 
 
 def safe_output_name(stem: str, suffix: str) -> str:
@@ -18,9 +42,38 @@ def safe_output_name(stem: str, suffix: str) -> str:
 
     >>> safe_output_name("../../etc/passwd", ".json")
     'etc_passwd.json'
+    >>> len(safe_output_name("郑" * 100, ".json").encode()) <= MAX_STEM_BYTES + len(".json")
+    True
     """
-    name = _UNSAFE.sub("_", stem).strip(" ._") or "document"
-    return name[:200] + suffix
+    return _safe_stem(stem) + suffix
+
+
+class OutputNames:
+    """Unique, safe output names for one run, decided in input order.
+
+    Two inputs that map to one name (`a/x.txt` and `b/x.txt`, `a:b` and `a_b`, `X` and `x` on
+    a case-insensitive file system) get `x.json`, `x~2.json`, …; a `~N` name is never one an
+    earlier input already took.
+
+    >>> names = OutputNames(".json")
+    >>> [names.name(s) for s in ("a:b", "a_b", "a_b~2", "A_B")]
+    ['a_b.json', 'a_b~2.json', 'a_b~2~2.json', 'A_B~3.json']
+    """
+
+    def __init__(self, suffix: str):
+        self.suffix = suffix
+        self._taken: set[str] = set()
+
+    def name(self, stem: str) -> str:
+        base = _safe_stem(stem)
+        name = base + self.suffix
+        n = 1
+        while name.casefold() in self._taken:
+            n += 1
+            tail = f"~{n}"
+            name = _fit(base, MAX_STEM_BYTES - len(tail)) + tail + self.suffix
+        self._taken.add(name.casefold())
+        return name
 
 
 def _default_mode() -> int:
@@ -33,10 +86,26 @@ def _default_mode() -> int:
 _FILE_MODE = _default_mode()
 
 
+def _fsync_dir(path: Path) -> None:
+    """Make a rename durable (POSIX); harmless where directories cannot be opened."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write data to path via a temporary file in the same directory and a rename: readers
+    see the old file or the new one, never a part; a failure leaves no temporary file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
@@ -50,3 +119,4 @@ def atomic_write(path: Path, data: str | bytes) -> None:
         except OSError:
             pass
         raise
+    _fsync_dir(path.parent)
