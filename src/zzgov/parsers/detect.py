@@ -34,6 +34,10 @@ FEATURES: tuple[Feature, ...] = (
     # field lines 责任单位：… — the signature of a task decomposition
     Feature("field_lines", regex.compile(
         r"(?m)^\s*[【\[]?(?:责任领导|牵头领导|牵头单位|责任单位|配合单位|协办单位|完成时限)[】\]]?\s*:"), {"notice": 1.0}, 20),
+    # a numbered task directly followed by its field line: `1. 建设学校。` / `牵头单位：市教育局`
+    Feature("task_then_field", regex.compile(
+        r"(?m)^\s*\d{1,3}\s*[.、][^\n]{2,}\n(?:\s*\n)*\s*(?:责任领导|牵头领导|牵头单位|责任单位|配合单位)\s*:"),
+        {"notice": 2.0}, 3),
     # inline or table roles: （牵头单位：X）, 序号 重点工作任务 牵头单位
     Feature("role_words", regex.compile(r"牵头单位|责任单位|配合单位"), {"notice": 0.3}, 20),
     # 重点工作任务分解 / …工作任务的通知 / 重点任务的分工意见

@@ -1,0 +1,121 @@
+"""Score figures against hand-checked gold rows (the format of shared/gold/GUIDE.md).
+
+A predicted figure matches a gold row when its span overlaps the gold quote (the quote's
+first occurrence in the text) and its value is equal; each prediction matches at most one
+row, rows are taken in file order.  Among matches, unit (NFKC, blanks removed), comparator,
+direction and kind are compared.  These are the rules of shared/tools/devscore.py, so
+`zzgov eval` reproduces its numbers.
+
+>>> s = Score(tp=9, gold=10, predicted=9)
+>>> round(s.precision, 3), round(s.recall, 3), round(s.f1, 3)
+(1.0, 0.9, 0.947)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from zzgov.models import Document, Figure
+
+ATTRIBUTES = ("unit", "comparator", "direction", "kind")
+
+
+def _norm(s: str | None) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s or ""))
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    gold: int = 0
+    predicted: int = 0
+    attributes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ATTRIBUTES, 0))
+    misses: list[str] = field(default_factory=list)  # gold quotes not found
+    extras: list[str] = field(default_factory=list)  # predicted spans not in the gold
+    wrong: list[str] = field(default_factory=list)  # matched, with an attribute differing
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def accuracy(self, attribute: str) -> float:
+        return self.attributes[attribute] / self.tp if self.tp else 0.0
+
+    def add(self, other: "Score") -> None:
+        self.tp += other.tp
+        self.gold += other.gold
+        self.predicted += other.predicted
+        for k in ATTRIBUTES:
+            self.attributes[k] += other.attributes[k]
+        self.misses += other.misses
+        self.extras += other.extras
+        self.wrong += other.wrong
+
+    def as_dict(self) -> dict:
+        return {
+            "tp": self.tp, "gold": self.gold, "predicted": self.predicted,
+            "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+            **{f"{k}_accuracy": round(self.accuracy(k), 4) for k in ATTRIBUTES},
+        }
+
+
+def scoped_figures(doc: Document, tasks: Iterable[int] | None) -> list[Figure]:
+    """Figures with a span; with `tasks`, only those starting inside one of those tasks."""
+    figs = [f for f in doc.figures if f.span]
+    if tasks is None:
+        return figs
+    wanted = set(tasks)
+    wins = [(t.span.start, t.span.end) for t in doc.tasks if t.seq in wanted]
+    return [f for f in figs if any(s <= f.span.start < e for s, e in wins)]
+
+
+def score_document(text: str, figures: Sequence[Figure], rows: Sequence[dict]) -> Score:
+    score = Score(gold=len(rows), predicted=len(figures))
+    used: set[int] = set()
+    for g in rows:
+        gs = text.find(g["quote"])
+        ge = gs + len(g["quote"])
+        j = next(
+            (j for j, f in enumerate(figures)
+             if j not in used and f.span.start < ge and f.span.end > gs
+             and abs(float(f.value) - float(g["value"])) < 1e-9),
+            None,
+        ) if gs >= 0 else None
+        if j is None:
+            score.misses.append(g["quote"])
+            continue
+        used.add(j)
+        score.tp += 1
+        f = figures[j]
+        ok_unit = _norm(f.unit) == _norm(g.get("unit"))
+        score.attributes["unit"] += ok_unit
+        diffs = [] if ok_unit else [f"unit {f.unit!r}≠{g.get('unit')!r}"]
+        for k in ("comparator", "direction", "kind"):
+            same = getattr(f, k) == g.get(k)
+            score.attributes[k] += same
+            if not same:
+                diffs.append(f"{k} {getattr(f, k)!r}≠{g.get(k)!r}")
+        if diffs:
+            score.wrong.append(f"{g['quote']}: {', '.join(diffs)}")
+    score.extras = [text[f.span.start:f.span.end] for j, f in enumerate(figures) if j not in used]
+    return score
+
+
+def default_task_scope(rows: Sequence[dict]) -> range | None:
+    """Gold for part of a notice (every row has a task): its tasks 1..the highest one."""
+    tasks = [r.get("task") for r in rows]
+    if rows and all(isinstance(t, int) for t in tasks):
+        return range(1, max(tasks) + 1)
+    return None
