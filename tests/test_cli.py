@@ -146,3 +146,15 @@ def test_validate_loads_yaml_safely(tmp_path):
     f.write_text(f"!!python/object/apply:os.system ['touch {marker}']\n", encoding="utf-8")
     r = run("validate", str(f))
     assert r.exit_code == 1 and not marker.exists()
+
+
+def test_readme_shows_every_command():
+    """The README's command list is checked against the CLI, so the two cannot drift."""
+    from conftest import ROOT
+    from zzgov.cli import cli as group
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    import click
+
+    for name in group.list_commands(click.Context(group)):
+        assert f"zzgov {name}" in readme, name
