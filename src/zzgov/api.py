@@ -60,20 +60,33 @@ def parse_path(path: str | Path, *, kind: str | None = None) -> Document:
     return parse_bytes(p.read_bytes(), kind=kind, doc_id=p.stem, path=str(path))
 
 
+class _SeqList:
+    """Task numbers in first-seen order with set membership (lists alone make summaries
+    quadratic in the number of tasks)."""
+
+    __slots__ = ("items", "seen")
+
+    def __init__(self) -> None:
+        self.items: list[int] = []
+        self.seen: set[int] = set()
+
+    def add(self, seq: int) -> None:
+        if seq not in self.seen:
+            self.seen.add(seq)
+            self.items.append(seq)
+
+
 def leader_summary(tasks: list[Task]) -> list[LeaderSummary]:
     """Each leader with the tasks they are responsible for, in order of first appearance.
 
     Names are compared without blanks (`黄 卿` and `黄卿` are one leader)."""
-    by_name: dict[str, list[int]] = {}
+    by_name: dict[str, _SeqList] = {}
     for t in tasks:
         for written in t.leaders:
             name = "".join(written.split())
-            if not name:
-                continue
-            seqs = by_name.setdefault(name, [])
-            if t.seq not in seqs:
-                seqs.append(t.seq)
-    return [LeaderSummary(name=n, tasks=s) for n, s in by_name.items()]
+            if name:
+                by_name.setdefault(name, _SeqList()).add(t.seq)
+    return [LeaderSummary(name=n, tasks=s.items) for n, s in by_name.items()]
 
 
 def unit_summary(tasks: list[Task]) -> list[UnitSummary]:
@@ -86,8 +99,8 @@ def unit_summary(tasks: list[Task]) -> list[UnitSummary]:
 
     reg = load_registry()
     canonical = reg.group(n for t in tasks for n in (*t.lead_units, *t.units))
-    lead: dict[str, list[int]] = {}
-    co: dict[str, list[int]] = {}
+    lead: dict[str, _SeqList] = {}
+    co: dict[str, _SeqList] = {}
     seen: dict[str, set[str]] = {}
     order: list[str] = []
 
@@ -104,16 +117,14 @@ def unit_summary(tasks: list[Task]) -> list[UnitSummary]:
         for written in t.lead_units:
             name = note(written)
             task_leads.add(name)
-            seqs = lead.setdefault(name, [])
-            if t.seq not in seqs:
-                seqs.append(t.seq)
+            lead.setdefault(name, _SeqList()).add(t.seq)
         for written in t.units:
             name = note(written)
-            seqs = co.setdefault(name, [])
-            if name not in task_leads and t.seq not in seqs and t.seq not in lead.get(name, []):
-                seqs.append(t.seq)
+            seqs = co.setdefault(name, _SeqList())
+            if name not in task_leads and (name not in lead or t.seq not in lead[name].seen):
+                seqs.add(t.seq)
     return [
         UnitSummary(name=n, aliases=sorted(seen[n] - {n}), type=reg.unit_type(n),
-                    lead_tasks=lead.get(n, []), co_tasks=co.get(n, []))
+                    lead_tasks=lead[n].items if n in lead else [], co_tasks=co[n].items if n in co else [])
         for n in order
     ]

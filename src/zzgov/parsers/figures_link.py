@@ -29,17 +29,31 @@ def _innermost(sections: Sequence[Section], starts: list[int], pos: int) -> Sect
 
 def _regions(text_len: int, sections: Sequence[Section], starts: list[int], tasks: Sequence[Task],
              doc_kind: str, body: tuple[int, int] | None):
-    """(start, end, task seq, default kind) regions to scan, in document order."""
-    out = [(t.span.start, t.span.end, t.seq, "target") for t in tasks]
+    """(start, end, default kind) regions to scan, in document order.
+
+    A notice's task list is scanned as one region (task numbers are masked as breaks by the
+    extractor, so figures never read across tasks) and its figures are kept only inside
+    tasks: a notice's figures are its tasks' targets. One scan instead of one per task keeps
+    the per-call set-up cost off documents with hundreds of tasks."""
+    out = []
+    if tasks:
+        out.append((min(t.span.start for t in tasks), max(t.span.end for t in tasks), "target"))
     if doc_kind == "notice":
-        return out  # a notice's figures are its tasks' targets
+        return out
     lo, hi = body if body else (0, text_len)
     # Cut the body at every section start: each piece lies in one innermost section.
     cuts = sorted({lo, hi} | {s for s in starts if lo < s < hi})
     for a, b in zip(cuts, cuts[1:]):
         sec = _innermost(sections, starts, a)
-        out.append((a, b, None, KIND_BY_PART.get(sec.part if sec else None)))
+        out.append((a, b, KIND_BY_PART.get(sec.part if sec else None)))
     return out
+
+
+def _task_at(task_starts: list[int], tasks: Sequence[Task], pos: int) -> Task | None:
+    k = bisect.bisect_right(task_starts, pos) - 1
+    if k >= 0 and tasks[k].span.start <= pos < tasks[k].span.end:
+        return tasks[k]
+    return None
 
 
 def _section_id(sections: Sequence[Section], starts: list[int], pos: int) -> str | None:
@@ -60,11 +74,17 @@ def attach_figures(text: str, sections: Sequence[Section], tasks: Sequence[Task]
     except ImportError:  # the extractor is optional until it lands
         return []
     starts = [s.span.start for s in sections]
+    ordered = sorted(tasks, key=lambda t: t.span.start)
+    task_starts = [t.span.start for t in ordered]
     figures: list[Figure] = []
-    for a, b, seq, kind in _regions(len(text), sections, starts, tasks, doc_kind, body):
+    for a, b, kind in _regions(len(text), sections, starts, ordered, doc_kind, body):
         if b <= a:
             continue
         for raw in extract_figures(text, a, b, default_kind=kind or default_kind):
+            task = _task_at(task_starts, ordered, raw.start) if ordered else None
+            if doc_kind == "notice" and task is None:
+                continue  # between tasks: a heading, not a task's target
+            seq = task.seq if task else None
             headline = any(hs <= raw.start < he for hs, he in headline_spans)
             normalized = None
             if raw.normalized_value is not None and raw.normalized_unit:

@@ -119,6 +119,12 @@ class Row(NamedTuple):
 SCAN_CHARS = 128
 
 
+# Sentence punctuation: a byline never holds it.
+SENTENCE_PUNCT = regex.compile(r"[。!?;]")
+# Bylines with several parts: `记者 王红  通讯员 李明 | 编辑 张三`
+BYLINE_SPLIT = regex.compile(r"\s{2,}|\|")
+AUTHOR_LABEL = regex.compile(r"^作者\s*:")
+
 def _rows(text: str) -> list[Row]:
     out = []
     for ln in split_lines(text):
@@ -158,7 +164,7 @@ def parse_byline(s: str) -> list[str] | None:
     ['赵柳影', '董艳竹', '曹婷', '肖雅文']
     """
     s = fold(s).strip().strip("()[]【】 ")
-    if not s or len(s) > MAX_BYLINE_CHARS or regex.search(r"[。!?;]", s):
+    if not s or len(s) > MAX_BYLINE_CHARS or SENTENCE_PUNCT.search(s):
         return None
     names: list[str] = []
     role: str | None = None  # "author", "other" or None before any role word
@@ -342,8 +348,8 @@ def read_meta(text: str, rows: list[Row], h: _Head, meta: Meta) -> None:
         if s and meta.outlet is None:
             meta.outlet = s["src"]
         names = parse_byline(c)
-        for part in regex.split(r"\s{2,}|\|", c) if names is None else ():
-            more = parse_byline(regex.sub(r"^作者\s*:", "作者 ", part.strip()))
+        for part in BYLINE_SPLIT.split(c) if names is None else ():
+            more = parse_byline(AUTHOR_LABEL.sub("作者 ", part.strip()))
             authors.extend(x for x in more or () if x not in authors)
         authors.extend(x for x in names or () if x not in authors)
     # A dateline in the first paragraph: `新华社郑州1月15日电（记者 张三、李四）`.

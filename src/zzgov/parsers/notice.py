@@ -122,6 +122,14 @@ STANDALONE_DATE = regex.compile(
 )
 PRINTED_LINE = regex.compile(r"^(?:(?P<org>\p{Han}[\p{Han}()（）]{2,40}?)\s+)?(?P<date>.+?日)\s*印发$")
 TAIL_LABEL = regex.compile(r"^(?P<label>抄送|主办|督办|承办|抄报|主送)\s*:\s*(?P<value>.*)$")
+# An organ's name alone on a line (signature, 印发机关): 郑州市人民政府办公厅
+ORG_LINE = regex.compile(r"\p{Han}[\p{Han}()]{2,30}")
+# Several deadlines in one field: 2021年6月底、2021年12月底
+DEADLINE_SPLIT = regex.compile(r"[;；、]")
+# The 序号 cell of a table row
+ROW_NUMBER = regex.compile(r"\d{1,4}")
+# A task sentence closed after its inline-fields bracket: …30万人次（牵头单位：…）。
+SENTENCE_CLOSE = regex.compile(r"[。.]\s*$")
 # Web-page chrome around a notice copied from a government site (footer and viewer buttons).
 CHROME_LINE = regex.compile(
     r"^(?:【\s*(?:打印本页|关闭窗口|打印|关闭|收藏|字号|纠错)|打印本页|关闭窗口|扫一扫|网站标识码|ICP备|"
@@ -257,7 +265,7 @@ def _title_end(lines: list[tuple[Line, str]], i: int) -> int | None:
 
 
 def _is_org_line(f: str) -> bool:
-    return bool(regex.fullmatch(r"\p{Han}[\p{Han}()]{2,30}", f)) and bool(ORG_END.search(f))
+    return bool(ORG_LINE.fullmatch(f)) and bool(ORG_END.search(f))
 
 
 def _read_tail(text: str, lines: list[tuple[Line, str]], tail_idx: int, meta: Meta) -> None:
@@ -383,7 +391,7 @@ class _Roles:
         if role == "leaders":
             self.leaders.extend(x for x in split_leaders(value) if x not in self.leaders)
         elif role == "deadlines":
-            self.deadlines.extend(x for x in (v.strip() for v in regex.split(r"[;；、]", value)) if x)
+            self.deadlines.extend(x for x in (v.strip() for v in DEADLINE_SPLIT.split(value)) if x)
         else:
             value = RULE_NOTE.sub("", value)
             if "牵头" in value:
@@ -453,7 +461,7 @@ def _parse_region(
             raw = text[ln.start:ln.end]
             cells = _table_cells(raw)
             first = fold(cells[0]) if cells else ""
-            if regex.fullmatch(r"\d{1,4}", first) and "seq" in header.values():
+            if ROW_NUMBER.fullmatch(first) and "seq" in header.values():
                 close()
                 cur = _TaskDraft(int(first), ln.start, ln.start, ln.end, _cur_sec(tree), list(group_leaders))
                 cur.cells = {}
@@ -584,7 +592,7 @@ def _build_task(text: str, d: _TaskDraft, first_unit_leads: bool) -> Task:
         if m:
             body = c.text[m.start("body"): m.end("body")]
             _inline_roles(body, roles)
-            closing = "。" if regex.search(r"[。.]\s*$", c.folded[m.start():]) and not c.folded[: m.start()].rstrip().endswith(("。", ".")) else ""
+            closing = "。" if SENTENCE_CLOSE.search(c.folded[m.start():]) and not c.folded[: m.start()].rstrip().endswith(("。", ".")) else ""
             task_text = c.text[: m.start()].rstrip() + closing
         for fl in d.fields:
             keep = fl.role == "leaders"

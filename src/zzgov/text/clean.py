@@ -17,7 +17,6 @@ written for output.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
 import regex
 
@@ -69,11 +68,29 @@ def fold(s: str) -> str:
     return s.translate(_TABLE)
 
 
-@dataclass(frozen=True)
 class Clean:
-    text: str  # cleaned characters as written
-    folded: str  # same length, width-folded, for matching
-    offsets: tuple[int, ...]  # offsets[i] = original offset of text[i]
+    """A cleaned view: `text` (characters as written), `folded` (same length, width-folded,
+    computed on first use since most views never need it) and `offsets` (offsets[i] is the
+    original offset of text[i])."""
+
+    __slots__ = ("text", "offsets", "_folded")
+
+    def __init__(self, text: str, offsets: tuple[int, ...] | list[int]):
+        self.text = text
+        self.offsets = offsets
+        self._folded: str | None = None
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
+
+    def __repr__(self) -> str:
+        return f"Clean(text={self.text!r}, offsets={self.offsets!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Clean) and (self.text, tuple(self.offsets)) == (other.text, tuple(other.offsets))
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Original [start, end) of the cleaned slice [i, j)."""
@@ -128,7 +145,7 @@ def clean(text: str, start: int = 0, end: int | None = None, *, keep_blanks: boo
         parts.append(text[pos:end])
         offsets.extend(range(pos, end))
     s = "".join(parts)
-    return Clean(s, fold(s), tuple(offsets))
+    return Clean(s, offsets)
 
 
 # A run of line breaks and blanks: what clean() removes or collapses.

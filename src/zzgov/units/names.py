@@ -40,6 +40,8 @@ ORG_END = regex.compile(
 # (`市发展改革委、住建局` -> `市住建局`): short, ending in a department word.
 DEPARTMENT_END = regex.compile(r"(?:局|委|办|厅|委员会|办公室)$")
 LEVEL_PREFIXES = ("市", "省", "县", "区")
+# A name holding a place word is not a bare department (郑州警备区, 开发区管委会, 团市委).
+PLACE_CHAR = regex.compile(r"[区县市省州]")
 
 # Words that mark a collective reference, kept as written (市政府各部门, 相关县（市、区）政府).
 COLLECTIVE = regex.compile(r"^(?:各|相关|有关|其他|其它)|各(?:部门|单位|成员单位)$|(?:相关|有关)(?:部门|单位)$")
@@ -137,7 +139,7 @@ def split_units(text: str) -> tuple[list[str], list[str]]:
 def _borrow_prefix(item: str, before: list[str]) -> str:
     if not before or not DEPARTMENT_END.search(item) or len(item) > 12:
         return item
-    if item.startswith(LEVEL_PREFIXES) or regex.search(r"[区县市省州]", item) or is_collective(item):
+    if item.startswith(LEVEL_PREFIXES) or PLACE_CHAR.search(item) or is_collective(item):
         return item
     prev = before[-1]
     if prev[:1] in LEVEL_PREFIXES and not is_collective(prev) and DEPARTMENT_END.search(prev):
