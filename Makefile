@@ -18,6 +18,11 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -q
 
+# A benchmark, not a test: bench/results.md and bench/adversarial.md (see bench/README.md).
+bench: $(STAMP)
+	$(PY) bench/run.py
+	$(PY) bench/adversarial.py
+
 devscore: $(STAMP)
 	$(PY) ../shared/tools/devscore.py
 

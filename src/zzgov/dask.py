@@ -98,40 +98,23 @@ def write_part(paths: Sequence[str], index: int, outdir: str, kind: str | None =
     """Parse `paths` in order and stream their JSON lines into outdir/part-<index>.jsonl (atomic).
 
     Runs on a worker; only one document is in memory at a time."""
-    import tempfile
+    from zzgov.emit.atomic import atomic_path
 
-    os.makedirs(outdir, exist_ok=True)
     target = os.path.join(outdir, PART_NAME.format(index))
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=outdir)
     docs = 0
     errors: list[tuple[str, str]] = []
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            for p in paths:
-                out: Outcome = parse_one(p, kind, "jsonl")
-                if out.error is not None:
-                    errors.append((out.path, out.error))
-                    continue
-                fh.write(out.output.encode("utf-8"))
-                docs += 1
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, _file_mode())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with atomic_path(target) as tmp, open(tmp, "wb") as fh:
+        for p in paths:
+            out: Outcome = parse_one(p, kind, "jsonl")
+            if out.error is not None:
+                errors.append((out.path, out.error))
+                continue
+            fh.write(out.output.encode("utf-8"))
+            docs += 1
+        fh.flush()
+        os.fsync(fh.fileno())
     return PartResult(target, docs, errors)
 
-
-def _file_mode() -> int:
-    """The mode a plain open() would give (mkstemp makes 0600 files)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
 
 
 def _default_scheduler() -> Any:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import regex
 
@@ -100,17 +102,20 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write data to path via a temporary file in the same directory and a rename: readers
-    see the old file or the new one, never a part; a failure leaves no temporary file."""
+@contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """A temporary path beside `path` to write to; on success it is renamed over `path`
+    (readers see the old file or the new one, never a part), on failure it is removed.
+
+    >>> with atomic_path("out/x.db") as tmp:   # doctest: +SKIP
+    ...     sqlite3.connect(tmp).close()
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX, dir=path.parent)
+    os.close(fd)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        yield Path(tmp)
         os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
@@ -120,3 +125,12 @@ def atomic_write(path: Path, data: str | bytes) -> None:
             pass
         raise
     _fsync_dir(path.parent)
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write data to path atomically (see atomic_path), flushed to disk before the rename."""
+    with atomic_path(path) as tmp:
+        with open(tmp, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            fh.flush()
+            os.fsync(fh.fileno())

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 from pathlib import Path
 from typing import Sequence
 
 from zzgov.export.tables import SCHEMA, Table, build_tables
+from zzgov.emit.atomic import atomic_path
 from zzgov.models import Document
 
 
@@ -52,26 +52,10 @@ def to_sqlite(docs: Sequence[Document], path: str | Path) -> dict[str, int]:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     rows = build_tables(docs)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic_path(path) as tmp:
         conn = sqlite3.connect(tmp)
         try:
             write_database(conn, rows)
         finally:
             conn.close()
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
     return {name: len(r) for name, r in rows.items()}
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -1,0 +1,459 @@
+"""The zzgov benchmark: throughput, cost per MB, --jobs speed-up, start-up, peak RSS, peers.
+
+    python bench/run.py                 # everything; writes bench/results.md
+    python bench/run.py --quick         # skip the ~50 MB corpus (and its peak-RSS goal)
+    python bench/run.py --repeat 5      # best of 5 instead of best of 3
+
+Every zzgov figure comes from `zzgov parse DIR -o OUT --format jsonl` run as a subprocess
+(the CLI as users run it, start-up included).  Each run is measured twice: wall time
+(time.perf_counter) and CPU time (user + system, from os.wait4, which counts the process and
+the --jobs workers it waited for).  On an idle machine a one-process run has CPU ≈ wall; on a
+busy one (this is a shared 2-core machine) wall time stretches and CPU time mostly does not,
+so the throughput, flatness and start-up goals are judged on CPU time and the --jobs
+speed-up, which only wall time can show, on wall time.  Peak RSS is ru_maxrss from the same os.wait4: the
+largest resident set of the process or any worker, not a sum.  Each measurement is the best of
+--repeat runs.
+
+The regex baseline is one `regex.findall(r"\\d+(?:\\.\\d+)?")` pass over the same files, decoded,
+in this process, in the same run (CPU time, best of --repeat), so the ratio to it is
+comparable across machines.  The peers (JioNLP money extraction, Recognizers-Text Chinese
+numbers) run only when importable, in this process, on the five seed files.
+
+A benchmark, not a test: the exit status is 0 even when a goal is missed; the table says which.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import filecmp
+import hashlib
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+RESULTS = HERE / "results.md"
+sys.path.insert(0, str(HERE))
+
+import make_corpus  # noqa: E402  (bench/ is not a package)
+
+# Goals from the issue (issue 6).
+GOAL_MBPS = 3.0
+GOAL_REGEX_RATIO = 80.0
+GOAL_FLAT = 1.25  # last marginal cost per MB over the first: at most this
+GOAL_JOBS2 = 1.7
+GOAL_RSS_MB = 300.0
+GOAL_STARTUP_S = 0.25
+NUMBER = r"\d+(?:\.\d+)?"
+
+
+# ---------------------------------------------------------------------------------------
+# Running commands
+
+
+@dataclass
+class Run:
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the process and the children it waited for
+    rss_mb: float  # peak resident set, MB (ru_maxrss of the process and its waited-for children)
+    rc: int
+    stderr: str
+
+
+def run_once(cmd: list[str], stdout_path: Path | None = None, timeout: float | None = None) -> Run:
+    """Run cmd; measure wall time, CPU time and peak RSS via os.wait4 (this child only)."""
+    with tempfile.TemporaryFile() as err, (open(stdout_path, "wb") if stdout_path else open(os.devnull, "wb")) as out:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        deadline = None if timeout is None else t0 + timeout
+        killed = False
+        while True:
+            pid, status, ru = os.wait4(p.pid, os.WNOHANG if deadline else 0)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                p.kill()
+                pid, status, ru = os.wait4(p.pid, 0)
+                killed = True
+                break
+            time.sleep(0.005)
+        wall = time.perf_counter() - t0
+        rc = -9 if killed else os.waitstatus_to_exitcode(status)
+        p.returncode = rc  # reaped here: keep Popen from waiting again
+        err.seek(0)
+        msg = "timed out" if killed else err.read().decode("utf-8", "replace")
+        return Run(float("inf") if killed else wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024, rc, msg)
+
+
+def best_of(n: int, cmd: list[str], before=None, key: str = "wall", **kw) -> Run:
+    """The best of n runs by `key` ("wall" or "cpu"), each after `before()` (e.g. clearing
+    the output directory)."""
+    best = None
+    for _ in range(max(1, n)):
+        if before:
+            before()
+        r = run_once(cmd, **kw)
+        if r.rc != 0:
+            raise SystemExit(f"command failed ({r.rc}): {' '.join(cmd)}\n{r.stderr[-2000:]}")
+        if best is None or getattr(r, key) < getattr(best, key):
+            best = r
+    return best
+
+
+def zzgov_cmd() -> list[str]:
+    """The zzgov console script beside this interpreter, else `python -m zzgov`."""
+    script = Path(sys.executable).parent / "zzgov"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "zzgov"]
+
+
+def rmtree(p: Path) -> None:
+    shutil.rmtree(p, ignore_errors=True)
+
+
+def parse_cmd(src: Path, out: Path, jobs: int = 1) -> list[str]:
+    return [*zzgov_cmd(), "parse", str(src), "-o", str(out), "--format", "jsonl", "--no-progress", "--jobs", str(jobs)]
+
+
+# ---------------------------------------------------------------------------------------
+# Baselines in this process
+
+
+def files_of(d: Path) -> list[Path]:
+    return sorted(p for p in d.iterdir() if p.is_file())
+
+
+def decoded(files: list[Path]) -> list[str]:
+    out = []
+    for p in files:
+        data = p.read_bytes()
+        try:
+            out.append(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            out.append(data.decode("gb18030", "replace"))
+    return out
+
+
+def cpu_best(n: int, fn) -> float:
+    """Best CPU time (time.process_time) of n calls of fn."""
+    best = float("inf")
+    for _ in range(max(1, n)):
+        t0 = time.process_time()
+        fn()
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+def regex_pass(texts: list[str], n: int) -> float:
+    import regex
+
+    pat = regex.compile(NUMBER)
+    return cpu_best(n, lambda: [pat.findall(t) for t in texts])
+
+
+def peers(texts: list[str], n: int) -> list[tuple[str, float | None, str]]:
+    """(name, CPU seconds for all texts or None, note) for each optional peer."""
+    rows: list[tuple[str, float | None, str]] = []
+    try:
+        import contextlib
+        import io
+
+        with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
+            import jionlp
+
+        extract = jionlp.ner.extract_money
+        extract("1000元")  # warm-up: lazy dictionaries load on first use
+        rows.append(("JioNLP `ner.extract_money`", cpu_best(n, lambda: [extract(t) for t in texts]),
+                     f"jionlp {getattr(jionlp, '__version__', '?')}, one call per file"))
+    except Exception as exc:  # optional; any failure just skips the row
+        rows.append(("JioNLP `ner.extract_money`", None, f"not available ({type(exc).__name__})"))
+    try:
+        from recognizers_number import Culture, NumberRecognizer
+
+        model = NumberRecognizer(Culture.Chinese).get_number_model()
+        model.parse("一千")  # warm-up
+        rows.append(("Recognizers-Text number (zh-cn)", cpu_best(n, lambda: [model.parse(t) for t in texts]),
+                     "recognizers-text-number, one call per file"))
+    except Exception as exc:
+        rows.append(("Recognizers-Text number (zh-cn)", None, f"not available ({type(exc).__name__})"))
+    return rows
+
+
+# ---------------------------------------------------------------------------------------
+# Reporting helpers
+
+
+@dataclass
+class SizeRow:
+    name: str
+    files: int
+    mb: float
+    run: Run
+    regex_cpu: float
+
+    @property
+    def mbps(self) -> float:  # wall
+        return self.mb / self.run.wall
+
+    @property
+    def mbps_cpu(self) -> float:
+        return self.mb / self.run.cpu
+
+    @property
+    def ratio(self) -> float:  # CPU over CPU
+        return self.run.cpu / self.regex_cpu
+
+
+@dataclass
+class Report:
+    lines: list[str] = field(default_factory=list)
+
+    def add(self, *lines: str) -> None:
+        for line in lines:
+            self.lines.append(line)
+            print(line, flush=True)
+
+
+def same_tree(a: Path, b: Path) -> bool:
+    """Same file names and byte-identical contents."""
+    na, nb = sorted(p.name for p in a.iterdir()), sorted(p.name for p in b.iterdir())
+    if na != nb:
+        return False
+    _match, mismatch, errors = filecmp.cmpfiles(a, b, na, shallow=False)
+    return not mismatch and not errors
+
+
+def source_fingerprint() -> str:
+    """A hash of zzgov's source files, to notice when the code changes in the middle of a run."""
+    h = hashlib.sha256()
+    for f in sorted((ROOT / "src" / "zzgov").rglob("*")):
+        if f.is_file() and f.suffix in (".py", ".yaml", ".json", ".txt"):
+            h.update(str(f.relative_to(ROOT)).encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def git_rev() -> str:
+    try:
+        return subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True,
+                              text=True, timeout=10).stdout.strip() or "?"
+    except Exception:
+        return "?"
+
+
+def slope(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Extra seconds per extra MB between two (MB, seconds) points."""
+    return (b[1] - a[1]) / (b[0] - a[0])
+
+
+def slope_text(prev: tuple[float, float] | None, cur: tuple[float, float]) -> str:
+    return "–" if prev is None else f"{slope(prev, cur):.3f}"
+
+
+def growth(points: list[tuple[float, float]]) -> float | None:
+    """Last marginal cost per MB over the first (1.0 = linear; above = superlinear)."""
+    if len(points) < 3:
+        return None
+    first, last = slope(points[0], points[1]), slope(points[-2], points[-1])
+    return last / first if first > 0 else None
+
+
+def fmt_ratio(x: float | None) -> str:
+    return "–" if x is None else f"{x:.2f}"
+
+
+def ok(flag: bool | None) -> str:
+    return "–" if flag is None else ("yes" if flag else "**NO**")
+
+
+def within(x: float | None, limit: float) -> bool | None:
+    return None if x is None else x <= limit
+
+
+# ---------------------------------------------------------------------------------------
+# The benchmark
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="zzgov benchmark (see bench/README.md)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best is kept (default 3)")
+    ap.add_argument("--quick", action="store_true", help="skip the ~50 MB corpus")
+    ap.add_argument("--no-peers", action="store_true", help="skip JioNLP / Recognizers-Text even if installed")
+    ap.add_argument("--output", type=Path, default=RESULTS, help="markdown file to write (default bench/results.md)")
+    args = ap.parse_args(argv)
+    R = args.repeat
+    sizes = ["small", "medium"] + ([] if args.quick else ["large"])
+    rep = Report()
+    for name in [*sizes, "long"]:
+        make_corpus.build(name)
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    load = os.getloadavg()
+    src_before = source_fingerprint()
+    import zzgov
+
+    rep.add("# zzgov benchmark", "",
+            f"{_dt.datetime.now().strftime('%Y-%m-%d %H:%M')} · zzgov {zzgov.__version__} ({git_rev()}, source "
+            f"{src_before}) · Python {platform.python_version()} · {os.cpu_count()} cores · load average at "
+            f"start {load[0]:.2f} · best of {R}", "")
+
+    # -- start-up -------------------------------------------------------------------------
+    bare = best_of(max(R, 10), [sys.executable, "-c", "pass"], key="cpu")
+    helpr = best_of(max(R, 10), [*zzgov_cmd(), "--help"], key="cpu")
+    tiny_dir = OUT / "tiny"
+    rmtree(tiny_dir)
+    tiny_dir.mkdir(parents=True)
+    (tiny_dir / "tiny.txt").write_text("1. 建设学校。\n责任领导：王明\n牵头单位：市教育局\n", encoding="utf-8")
+    fixed = best_of(max(R, 5), parse_cmd(tiny_dir / "tiny.txt", OUT / "tiny-out"),
+                    before=lambda: rmtree(OUT / "tiny-out"))
+    startup = helpr.cpu - bare.cpu  # CPU: a busy machine stretches wall time, not this
+    startup_wall = helpr.wall - bare.wall
+
+    # -- throughput by size (one process) ---------------------------------------------------
+    rows: list[SizeRow] = []
+    for name in sizes:
+        d = make_corpus.CORPUS / name
+        files = files_of(d)
+        mb = sum(p.stat().st_size for p in files) / 1e6
+        out = OUT / f"{name}-j1"
+        r = best_of(R, parse_cmd(d, out), before=lambda out=out: rmtree(out), key="cpu")
+        texts = decoded(files)
+        rx = regex_pass(texts, R)
+        del texts
+        rows.append(SizeRow(name, len(files), mb, r, rx))
+
+    # -- one long document: does the cost of one document grow faster than its size? --------
+    long_rows: dict[str, list[tuple[str, float, Run]]] = {}
+    for p in files_of(make_corpus.CORPUS / "long"):
+        out = OUT / f"long-{p.stem}"
+        r = best_of(R, parse_cmd(p, out), before=lambda out=out: rmtree(out), key="cpu")
+        long_rows.setdefault(p.stem.split("_")[0], []).append((p.name, p.stat().st_size / 1e6, r))
+
+    # -- --jobs 2 on the medium corpus (wall time: only it shows a speed-up) ---------------
+    med = make_corpus.CORPUS / "medium"
+    j1 = best_of(R, parse_cmd(med, OUT / "medium-j1"), before=lambda: rmtree(OUT / "medium-j1"))
+    j2 = best_of(R, parse_cmd(med, OUT / "medium-j2", jobs=2), before=lambda: rmtree(OUT / "medium-j2"))
+    speedup = j1.wall / j2.wall
+    same_dir = same_tree(OUT / "medium-j1", OUT / "medium-j2")
+    if not same_dir:  # the code may have changed between the runs: compare fresh ones
+        rmtree(OUT / "medium-j1b")
+        run_once(parse_cmd(med, OUT / "medium-j1b"))
+        same_dir = same_tree(OUT / "medium-j1b", OUT / "medium-j2")
+    # stdout too: one JSON line per file, in path order
+    s1, s2 = OUT / "medium-j1.jsonl", OUT / "medium-j2.jsonl"
+    stdout_cmd = [*zzgov_cmd(), "parse", str(med), "--format", "jsonl", "--no-progress"]
+    same_stdout = False
+    for _ in range(2):  # a second try in case the code changed between the two runs
+        run_once([*stdout_cmd, "--jobs", "1"], stdout_path=s1)
+        run_once([*stdout_cmd, "--jobs", "2"], stdout_path=s2)
+        same_stdout = s1.stat().st_size > 0 and filecmp.cmp(s1, s2, shallow=False)
+        if same_stdout:
+            break
+
+    # -- peers ----------------------------------------------------------------------------
+    seed_files = files_of(make_corpus.SEEDS)
+    seed_texts = decoded(seed_files)
+    seed_mb = sum(p.stat().st_size for p in seed_files) / 1e6
+    seed_chars = sum(len(t) for t in seed_texts)
+    peer_rows = [] if args.no_peers else peers(seed_texts, R)
+    seed_rx = regex_pass(seed_texts, max(R, 5))
+
+    # -- report ---------------------------------------------------------------------------
+    rep.add("## Throughput: `zzgov parse DIR -o OUT --format jsonl`, one process", "",
+            "| corpus | files | MB | wall s | CPU s | MB/s (wall) | MB/s (CPU) | regex MB/s (CPU) | × regex (CPU) "
+            "| CPU s/MB | marginal CPU s/MB | peak RSS MB |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    prev = None
+    for r in rows:
+        rep.add(f"| {r.name} | {r.files} | {r.mb:.2f} | {r.run.wall:.2f} | {r.run.cpu:.2f} | {r.mbps:.2f} | "
+                f"{r.mbps_cpu:.2f} | {r.mb / r.regex_cpu:.0f} | {r.ratio:.0f} | {r.run.cpu / r.mb:.3f} | "
+                f"{slope_text(prev, (r.mb, r.run.cpu))} | {r.run.rss_mb:.0f} |")
+        prev = (r.mb, r.run.cpu)
+    rep.add("", "Marginal CPU s/MB: extra CPU seconds per extra MB from the row above (start-up and other fixed "
+            "costs cancel out); flat cost means equal values.  Fixed cost of one run (start-up, imports, a tiny "
+            f"file): {fixed.wall:.3f} s wall, {fixed.cpu:.3f} s CPU, peak RSS {fixed.rss_mb:.0f} MB.", "")
+
+    rep.add("## One long document (a seed repeated into one file)", "",
+            "| file | MB | wall s | CPU s | CPU s/MB | marginal CPU s/MB | peak RSS MB |",
+            "|---|---:|---:|---:|---:|---:|---:|")
+    for kind_rows in long_rows.values():
+        prev = None
+        for fname, mb, r in kind_rows:
+            rep.add(f"| {fname} | {mb:.2f} | {r.wall:.2f} | {r.cpu:.2f} | {r.cpu / mb:.3f} | "
+                    f"{slope_text(prev, (mb, r.cpu))} | {r.rss_mb:.0f} |")
+            prev = (mb, r.cpu)
+    rep.add("")
+
+    rep.add("## Parallel and start-up", "", "| measure | value |", "|---|---:|",
+            f"| medium, --jobs 1 | {j1.wall:.2f} s wall, {j1.cpu:.2f} s CPU |",
+            f"| medium, --jobs 2 | {j2.wall:.2f} s wall, {j2.cpu:.2f} s CPU (all processes), "
+            f"peak RSS per process {j2.rss_mb:.0f} MB |",
+            f"| speed-up (wall) | {speedup:.2f}× |",
+            f"| -o files byte-identical to --jobs 1 | {ok(same_dir)} |",
+            f"| stdout JSONL byte-identical to --jobs 1 | {ok(same_stdout)} |",
+            f"| `python -c pass` | {bare.wall:.3f} s wall, {bare.cpu:.3f} s CPU |",
+            f"| `zzgov --help` | {helpr.wall:.3f} s wall, {helpr.cpu:.3f} s CPU |",
+            f"| start-up over bare python | {startup_wall:.3f} s wall, {startup:.3f} s CPU |", "")
+
+    rep.add(f"## Peers (same run, in process, CPU time, on the five seed files: {seed_mb:.2f} MB, "
+            f"{seed_chars:,} chars)", "",
+            "| tool | CPU s | chars/s | MB/s | note |", "|---|---:|---:|---:|---|")
+    rep.add(f"| regex `{NUMBER}` findall | {seed_rx:.4f} | {seed_chars / seed_rx:,.0f} | {seed_mb / seed_rx:.1f} | "
+            f"baseline |")
+    med_row = next(r for r in rows if r.name == "medium")
+    chars_per_byte = seed_chars / (seed_mb * 1e6)
+    rep.add(f"| zzgov, whole job (medium corpus via the CLI) | {med_row.run.cpu:.2f} | "
+            f"{med_row.mbps_cpu * 1e6 * chars_per_byte:,.0f} | {med_row.mbps_cpu:.2f} | from the first table |")
+    for name, secs, note in peer_rows:
+        if secs is None:
+            rep.add(f"| {name} | – | – | – | {note} |")
+        else:
+            rep.add(f"| {name} | {secs:.3f} | {seed_chars / secs:,.0f} | {seed_mb / secs:.2f} | {note} |")
+    rep.add("")
+
+    # -- goals ----------------------------------------------------------------------------
+    first, last = rows[0], rows[-1]
+    flat = growth([(r.mb, r.run.cpu) for r in rows])
+    long_flat = {k: growth([(mb, r.cpu) for _, mb, r in v]) for k, v in long_rows.items()}
+    peer_mbps = [seed_mb / s for _, s, _ in peer_rows if s]
+    rep.add("## Goals (issue 6)", "", "| goal | measured | met |", "|---|---:|:-:|",
+            f"| ≥ {GOAL_MBPS:g} MB/s in one process (medium, CPU) | {med_row.mbps_cpu:.2f} MB/s "
+            f"({med_row.mbps:.2f} wall) | {ok(med_row.mbps_cpu >= GOAL_MBPS)} |",
+            f"| ≤ {GOAL_REGEX_RATIO:g}× the regex pass (medium, CPU) | {med_row.ratio:.0f}× | "
+            f"{ok(med_row.ratio <= GOAL_REGEX_RATIO)} |",
+            f"| flat cost per MB, {first.name} → {last.name}: last marginal CPU s/MB over the first "
+            f"(≤ {GOAL_FLAT}) | {fmt_ratio(flat)} | {ok(within(flat, GOAL_FLAT))} |",
+            *[f"| flat cost per MB, one {k} document 0.25 → 2 MB: same ratio (≤ {GOAL_FLAT}) | {fmt_ratio(v)} | "
+              f"{ok(within(v, GOAL_FLAT))} |" for k, v in long_flat.items()],
+            f"| ≥ {GOAL_JOBS2}× with --jobs 2 (medium, wall) | {speedup:.2f}× | {ok(speedup >= GOAL_JOBS2)} |",
+            f"| --jobs 2 output byte-identical to --jobs 1 | {'yes' if same_dir and same_stdout else 'no'} | "
+            f"{ok(same_dir and same_stdout)} |")
+    if "large" in sizes:
+        rep.add(f"| peak RSS ≤ {GOAL_RSS_MB:g} MB (large) | {last.run.rss_mb:.0f} MB | "
+                f"{ok(last.run.rss_mb <= GOAL_RSS_MB)} |")
+    rep.add(f"| start-up ≤ {GOAL_STARTUP_S} s over bare python (CPU) | {startup:.3f} s ({startup_wall:.3f} wall) | "
+            f"{ok(startup <= GOAL_STARTUP_S)} |")
+    if peer_mbps:
+        rep.add(f"| faster than the peers (CPU) | {med_row.mbps_cpu:.2f} vs {max(peer_mbps):.2f} MB/s | "
+                f"{ok(med_row.mbps_cpu > max(peer_mbps))} |")
+    rep.add("")
+    end_load = os.getloadavg()[0]
+    if source_fingerprint() != src_before:
+        rep.add("**The zzgov source changed during this run: the figures mix versions. Run again.**", "")
+    rep.add(f"Load average at the end: {end_load:.2f} (other work on this {os.cpu_count()}-core machine stretches "
+            "wall times, --jobs most of all; CPU times are far less affected).", "")
+    args.output.write_text("\n".join(rep.lines), encoding="utf-8")
+    shown = args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output
+    print(f"(written to {shown})", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
