@@ -41,4 +41,15 @@ def test_meta(case):
 def test_task_spans_start_at_their_number(case):
     text, _ = _load(case)
     for t in parse_text(text).tasks:
-        assert text[t.span.start:t.span.end].lstrip().startswith(str(t.seq))
+        assert text[t.span.start:t.span.end].lstrip().lstrip("（(").startswith(str(t.seq))
+
+
+def test_tasks_numbered_in_brackets_make_the_arabic_items_headings():
+    text, _ = _load("paren_tasks")
+    doc = parse_text(text)
+    assert [(s.level, s.label, s.title) for s in doc.sections] == [
+        (1, "一", "稳定经济增长"), (3, "1", "扩大有效投资"), (3, "2", "促进消费回补"),
+        (1, "二", "保障改善民生"), (3, "1", "稳定扩大就业"),
+    ]
+    by_id = {s.id: s for s in doc.sections}
+    assert [by_id[t.section].title for t in doc.tasks] == ["扩大有效投资", "扩大有效投资", "促进消费回补", "稳定扩大就业"]

@@ -34,6 +34,7 @@ from zzgov.parsers.common import (
     HEADING_L1,
     HEADING_L2,
     ITEM_ARABIC,
+    ITEM_PAREN,
     SENTENCE_END,
     SectionTree,
     iso_date,
@@ -447,6 +448,7 @@ def _parse_region(
         in_fields = False
 
     stop = len(lines)
+    task_marker = _task_marker(lines)
     for i, (ln, f) in enumerate(lines):
         if cur is not None and _starts_tail(lines, i):
             stop = i
@@ -479,7 +481,8 @@ def _parse_region(
                 continue
         m1 = HEADING_L1.match(f)
         m2 = HEADING_L2.match(f)
-        mt = ITEM_ARABIC.match(f)
+        mt = task_marker.match(f)
+        m3 = ITEM_ARABIC.match(f) if task_marker is ITEM_PAREN else None
         is_field = bool(FIELD_LINE.match(f))
         continuing_text = cur is not None and not in_fields and not _ends_sentence(_last_text(text, cur))
         if (m1 or m2) and not (continuing_text and not _plausible_heading(f)):
@@ -493,6 +496,11 @@ def _parse_region(
             if level == 1:
                 g = GROUP_LEADER.match(fold(title))
                 group_leaders = [g["name"]] if g else []
+            continue
+        if m3 and _plausible_heading(f) and not continuing_text:
+            # Tasks numbered （1）: the `1.` lines above them are third-level headings.
+            close()
+            last_heading = tree.add(3, m3["label"], _clean_str(text, ln.start + m3.start("title"), ln.end), ln.start, ln.end)
             continue
         if mt and _plausible_task(mt, cur, drafts, continuing_text):
             close()
@@ -533,6 +541,28 @@ def _starts_tail(lines: list[tuple[Line, str]], i: int) -> bool:
         nxt = lines[i + 1][1]
         return bool(STANDALONE_DATE.match(nxt) or PRINTED_LINE.match(nxt))
     return False
+
+
+def _task_marker(lines: list[tuple[Line, str]]) -> regex.Pattern[str]:
+    """Which numbering marks tasks: `1.` (the usual) or `（1）` (when `1.` are sub-headings).
+    The marker that most field lines follow wins; without field lines, `1.` unless only
+    `（1）` items exist."""
+    votes = {ITEM_ARABIC: 0, ITEM_PAREN: 0}
+    seen = {ITEM_ARABIC: 0, ITEM_PAREN: 0}
+    last = None
+    for _ln, f in lines:
+        if ITEM_ARABIC.match(f):
+            last = ITEM_ARABIC
+            seen[ITEM_ARABIC] += 1
+        elif ITEM_PAREN.match(f):
+            last = ITEM_PAREN
+            seen[ITEM_PAREN] += 1
+        elif last is not None and FIELD_LINE.match(f):
+            votes[last] += 1
+            last = None
+    if votes[ITEM_PAREN] > votes[ITEM_ARABIC] or (not seen[ITEM_ARABIC] and seen[ITEM_PAREN] and not any(votes.values())):
+        return ITEM_PAREN
+    return ITEM_ARABIC
 
 
 def _cur_sec(tree: SectionTree) -> str | None:
