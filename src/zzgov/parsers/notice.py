@@ -166,8 +166,10 @@ class _TaskDraft:
 # Lines
 
 
-def _folded_lines(text: str) -> list[tuple[Line, str]]:
-    return [(ln, fold(ln.text)) for ln in split_lines(text)]
+def _folded_lines(text: str, folded: str) -> list[tuple[Line, str]]:
+    """Lines with their width-folded text, sliced from the document folded once (fold keeps
+    every character's position)."""
+    return [(ln, folded[ln.start:ln.end]) for ln in split_lines(text)]
 
 
 def _ends_sentence(s: str) -> bool:
@@ -704,12 +706,13 @@ def _dedupe(xs: list[str]) -> list[str]:
 
 
 def parse_notice(text: str) -> ParseResult:
-    lines = _folded_lines(text)
+    folded = fold(text)
+    lines = _folded_lines(text, folded)
     meta = Meta()
     warnings: list[str] = []
     body_from, signed_idx = _find_meta(text, lines, meta)
     end_idx = len(lines)
-    first_unit_leads = bool(FIRST_UNIT_LEADS.search(fold(text)))
+    first_unit_leads = bool(FIRST_UNIT_LEADS.search(folded))
 
     # The task list is the attachment after the 成文日期 when there is one; the notice's own
     # numbered requirements (一、项目化推进 …) before it are kept in meta.requirements.
