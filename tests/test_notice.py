@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from conftest import read_jsonl
+from conftest import RAW, read_jsonl
 from zzgov.api import parse_text
 
 
@@ -148,3 +148,21 @@ def test_table_rows_with_a_header():
         (1, "建设城市大脑", ["王明"], ["市大数据局"], ["市财政局", "市公安局"], ["2021年底"]),
         (2, "推进老旧小区改造，完成改造300个。", ["李强"], ["市住建局"], ["各县（市、区）政府"], ["2021年10月"]),
     ]
+
+
+@pytest.mark.parametrize("stem", sorted(p.stem for p in RAW.glob("*.txt")))
+def test_meta_values_carry_spans_into_the_original_text(stem):
+    from zzgov.api import parse_path
+
+    doc = parse_path(RAW / f"{stem}.txt")
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    assert doc.meta.spans, "every seed has some meta read from its text"
+    for name, span in doc.meta.spans.items():
+        value = getattr(doc.meta, name)
+        source = _norm(text[span.start:span.end])
+        if isinstance(value, list):
+            assert all(_norm(v) in source for v in value), name
+        elif name.endswith(("date", "published")):
+            assert value[:4] in source, name
+        else:
+            assert _norm(value) in source, name

@@ -87,6 +87,8 @@ class Meta(Record):
     continued_from: Optional[str] = None  # （上接一版）
     continued_to: Optional[str] = None  # （下转三版）
     requirements: list[Requirement] = []
+    # where each value above was read: field name -> span of its source text
+    spans: dict[str, Span] = {}
 
 
 class Section(Record):

@@ -223,6 +223,11 @@ def consistency_problems(doc: Document) -> list[tuple[str, str]]:
     n = doc.source.chars
     section_ids = {s.id for s in doc.sections}
     seqs = [t.seq for t in doc.tasks]
+    for name, span in doc.meta.spans.items():
+        if name not in type(doc.meta).model_fields or name == "spans":
+            out.append((f"meta.spans.{name}", "not a meta field"))
+        elif span.end > n:
+            out.append((f"meta.spans.{name}", f"ends at {span.end}, past the text's {n} characters"))
     for k, s in enumerate(doc.sections):
         if s.span.end > n:
             out.append((f"sections.{k}.span", f"ends at {s.span.end}, past the text's {n} characters"))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from zzgov.models import Section, Span
+from zzgov.models import Meta, Section, Span
 
 # Chinese numerals as used in heading markers and dates (二〇二〇年 uses 〇/○/零).
 CN_DIGITS = "零〇○一二三四五六七八九"
@@ -32,6 +32,12 @@ SENTENCE_END = frozenset("。！？!?；;")
 # Dates: 2020年5月26日 (digits, possibly with stray spaces) or 二〇二〇年五月二十六日.
 DATE_ARABIC = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 DATE_CHINESE = regex.compile(rf"(?P<y>[{CN_DIGITS}]{{4}})年(?P<m>{CN_NUMERAL})月(?P<d>{CN_NUMERAL})日")
+
+
+def set_meta(meta: Meta, name: str, value, start: int, end: int) -> None:
+    """Set a meta field and record in meta.spans where the original text holds it."""
+    setattr(meta, name, value)
+    meta.spans[name] = Span(start=start, end=end)
 
 
 def cn_small_int(s: str) -> int | None:

@@ -31,9 +31,9 @@ from typing import NamedTuple
 
 import regex
 
-from zzgov.models import Meta, Section
+from zzgov.models import Meta, Section, Span
 from zzgov.parsers.base import ParseResult
-from zzgov.parsers.common import CN_NUMERAL, SectionTree, cn_small_int
+from zzgov.parsers.common import CN_NUMERAL, SectionTree, cn_small_int, set_meta
 from zzgov.parsers.figures_link import attach_figures
 from zzgov.parsers.report import lost_plus, plus_warning, restore_plus
 from zzgov.text import Line, clean, fold, split_lines
@@ -323,13 +323,15 @@ def _pick_title(rows: list[Row], cand: list[int], h: _Head) -> None:
 
 def read_meta(text: str, rows: list[Row], h: _Head, meta: Meta) -> None:
     if h.title_idx is not None:
-        meta.title = _text(text, rows[h.title_idx].line) or None
+        ln = rows[h.title_idx].line
+        set_meta(meta, "title", _text(text, ln) or None, ln.start, ln.end)
         label = LABEL_HEAD.match(meta.title or "")
         if label and h.column_idx is None and len(meta.title) - label.end() >= LABELLED_TITLE_CHARS:
             meta.column = label["label"]  # `【两会进行时】政府工作报告十大看点`
             meta.title = meta.title[label.end():].strip()
     if h.column_idx is not None:
-        meta.column = _text(text, rows[h.column_idx].line) or None
+        ln = rows[h.column_idx].line
+        set_meta(meta, "column", _text(text, ln) or None, ln.start, ln.end)
     for i in range(min(len(rows), h.body_start)):
         c = rows[i].core
         m = COLUMN_LINE.match(c)
@@ -342,12 +344,15 @@ def read_meta(text: str, rows: list[Row], h: _Head, meta: Meta) -> None:
     authors: list[str] = []
     for i in sorted(h.meta_idx):
         c = rows[i].core
+        ln = rows[i].line
         if meta.published is None and DATETIME.search(c):
-            meta.published = iso_datetime(c)
-        s = SOURCE.search(rows[i].line.text)  # the outlet as written (`人民网－河南频道`)
+            set_meta(meta, "published", iso_datetime(c), ln.start, ln.end)
+        s = SOURCE.search(ln.text)  # the outlet as written (`人民网－河南频道`)
         if s and meta.outlet is None:
-            meta.outlet = s["src"]
+            set_meta(meta, "outlet", s["src"], ln.start + s.start("src"), ln.start + s.end("src"))
         names = parse_byline(c)
+        if names and "authors" not in meta.spans:
+            meta.spans["authors"] = Span(start=ln.start, end=ln.end)
         for part in BYLINE_SPLIT.split(c) if names is None else ():
             more = parse_byline(AUTHOR_LABEL.sub("作者 ", part.strip()))
             authors.extend(x for x in more or () if x not in authors)

@@ -38,6 +38,7 @@ from zzgov.parsers.common import (
     SENTENCE_END,
     SectionTree,
     iso_date,
+    set_meta,
 )
 from zzgov.text import Line, clean, fold, split_lines
 from zzgov.units import split_leaders, split_list, split_units
@@ -195,14 +196,14 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[in
         ln, f = lines[i]
         m = HEADER_LINE.match(f)
         if m and not meta.issuer:
-            meta.issuer = _clean_str(text, ln.start, ln.start + len(m["org"]))
+            set_meta(meta, "issuer", _clean_str(text, ln.start, ln.start + len(m["org"])), ln.start, ln.start + len(m["org"]))
             body_from = max(body_from, i + 1)
             continue
         if not meta.doc_number:
             m = DOC_NUMBER.search(f)
             if m and (len(f) <= len(m["num"]) + 12 or DOC_NUMBER_BULLET.match(f)):
                 s = ln.start + m.start("num")
-                meta.doc_number = _clean_str(text, s, ln.start + m.end("num"))
+                set_meta(meta, "doc_number", _clean_str(text, s, ln.start + m.end("num")), s, ln.start + m.end("num"))
                 body_from = max(body_from, i + 1)
     # Title: up to four short lines (an organ's name, 关于…, …的通知) ending in the kind word.
     title_idx = None
@@ -213,9 +214,9 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[in
         end_j = _title_end(lines, i)
         if end_j is not None:
             title_idx = end_j
-            meta.title = _clean_str(text, lines[i][0].start, lines[end_j][0].end)
+            set_meta(meta, "title", _clean_str(text, lines[i][0].start, lines[end_j][0].end), lines[i][0].start, lines[end_j][0].end)
             if _is_org_line(f) and end_j > i and lines[i + 1][1].startswith("关于") and meta.issuer is None:
-                meta.issuer = f
+                set_meta(meta, "issuer", f, lines[i][0].start, lines[i][0].end)
             body_from = end_j + 1
             break
     # 主送机关: a line ending with a colon right after the title.
@@ -224,7 +225,7 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[in
             ln, f = lines[i]
             m = RECIPIENTS_LINE.match(f)
             if m and not FIELD_LINE.match(f):
-                meta.recipients = split_list(_clean_str(text, ln.start, ln.end).rstrip(":："), CLAUSE_SEPARATORS)
+                set_meta(meta, "recipients", split_list(_clean_str(text, ln.start, ln.end).rstrip(":："), CLAUSE_SEPARATORS), ln.start, ln.end)
                 body_from = i + 1
                 break
     # 成文日期: the first line holding only a date (optionally after the issuing organ).
@@ -235,7 +236,7 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[in
             break  # the tasks began before any signature
         if STANDALONE_DATE.match(f):
             signed_idx = i
-            meta.signed_date = iso_date(f)
+            set_meta(meta, "signed_date", iso_date(f), ln.start, ln.end)
             break
     return body_from, signed_idx
 
@@ -292,28 +293,28 @@ def _read_tail(text: str, lines: list[tuple[Line, str]], tail_idx: int, meta: Me
             label = m["label"]
             if label in ("抄送", "抄报"):
                 # 抄送 entries end a line with 。 between groups: `郑州警备区。市人大常委会办公厅`
-                meta.cc.extend(x for part in value.split("。") for x in split_list(part, CLAUSE_SEPARATORS))
+                set_meta(meta, "cc", meta.cc + [x for part in value.split("。") for x in split_list(part, CLAUSE_SEPARATORS)], value_start, value_end)
             elif label == "主办":
-                meta.sponsor = value.rstrip("。")
+                set_meta(meta, "sponsor", value.rstrip("。"), value_start, value_end)
             elif label == "督办":
-                meta.supervisor = value.rstrip("。")
+                set_meta(meta, "supervisor", value.rstrip("。"), value_start, value_end)
             i = j
             continue
         if p:
-            meta.printed_date = iso_date(f)
+            set_meta(meta, "printed_date", iso_date(f), ln.start, ln.end)
             if p["org"]:
-                meta.printed_by = _clean_str(text, ln.start, ln.start + len(p["org"]))
+                set_meta(meta, "printed_by", _clean_str(text, ln.start, ln.start + len(p["org"])), ln.start, ln.start + len(p["org"]))
             elif i > 0 and _is_org_line(lines[i - 1][1]):
-                meta.printed_by = lines[i - 1][1]
+                set_meta(meta, "printed_by", lines[i - 1][1], lines[i - 1][0].start, lines[i - 1][0].end)
         elif STANDALONE_DATE.match(f) and meta.signed_date is None:
             # A signature after the task list: the organ's name above (or before) the date.
-            meta.signed_date = iso_date(f)
+            set_meta(meta, "signed_date", iso_date(f), ln.start, ln.end)
             d = STANDALONE_DATE.match(f)
             if meta.issuer is None:
                 if d["org"]:
-                    meta.issuer = d["org"]
+                    set_meta(meta, "issuer", d["org"], ln.start, ln.start + len(d["org"]))
                 elif i > 0 and _is_org_line(lines[i - 1][1]):
-                    meta.issuer = lines[i - 1][1]
+                    set_meta(meta, "issuer", lines[i - 1][1], lines[i - 1][0].start, lines[i - 1][0].end)
         i += 1
 
 
@@ -729,9 +730,11 @@ def parse_notice(text: str) -> ParseResult:
         if meta.issuer is None and signed_idx > 0:
             m = STANDALONE_DATE.match(lines[signed_idx][1])
             if m and m["org"]:
-                meta.issuer = m["org"]
+                ln = lines[signed_idx][0]
+                set_meta(meta, "issuer", m["org"], ln.start, ln.start + len(m["org"]))
             elif _is_org_line(lines[signed_idx - 1][1]):
-                meta.issuer = lines[signed_idx - 1][1]
+                ln = lines[signed_idx - 1][0]
+                set_meta(meta, "issuer", lines[signed_idx - 1][1], ln.start, ln.end)
         # Attachment title: `附件` line and/or the title line before the first heading.
         i = region_from
         while i < end_idx:
@@ -739,13 +742,13 @@ def parse_notice(text: str) -> ParseResult:
             a = ATTACHMENT_LINE.match(f)
             if a:
                 if a["title"]:
-                    meta.attachment_title = _clean_str(text, ln.start + a.start("title"), ln.end)
+                    set_meta(meta, "attachment_title", _clean_str(text, ln.start + a.start("title"), ln.end), ln.start + a.start("title"), ln.end)
                 i += 1
                 continue
             if HEADING_L1.match(f) or HEADING_L2.match(f) or ITEM_ARABIC.match(f) or _table_header(f):
                 break
             if meta.attachment_title is None:
-                meta.attachment_title = _clean_str(text, ln.start, ln.end)
+                set_meta(meta, "attachment_title", _clean_str(text, ln.start, ln.end), ln.start, ln.end)
             i += 1
         region_from = i
     region = lines[region_from:end_idx]
@@ -772,6 +775,8 @@ def parse_notice(text: str) -> ParseResult:
         meta.year = int(meta.signed_date[:4])
     if meta.title is None and meta.attachment_title:
         meta.title = meta.attachment_title
+        if "attachment_title" in meta.spans:
+            meta.spans["title"] = meta.spans["attachment_title"]
     if not tasks:
         warnings.append("no numbered tasks found")
     figures = attach_figures(text, sections, tasks, doc_kind="notice")

@@ -27,7 +27,7 @@ import regex
 
 from zzgov.models import Meta, Section
 from zzgov.parsers.base import ParseResult
-from zzgov.parsers.common import CN_NUMERAL, SectionTree
+from zzgov.parsers.common import CN_NUMERAL, SectionTree, set_meta
 from zzgov.parsers.figures_link import attach_figures
 from zzgov.text import Line, clean, fold, split_lines
 from zzgov.text.reflow import Joined, Para, join, paragraphs
@@ -305,17 +305,18 @@ def read_meta(text: str, lines: list[Line], head: list[str], body: Body, meta: M
         ln, f = lines[i], head[i]
         m = SPEAKER.search(f)
         if m and meta.speaker is None:
-            meta.speaker = m["name"]
-            meta.speaker_title = clean(text, ln.start + m.start("title"), ln.start + m.end("title")).text
+            set_meta(meta, "speaker", m["name"], ln.start + m.start("name"), ln.start + m.end("name"))
+            set_meta(meta, "speaker_title", clean(text, ln.start + m.start("title"), ln.start + m.end("title")).text,
+                     ln.start + m.start("title"), ln.start + m.end("title"))
         elif meta.speaker is None and SPEAKER_TITLE_LINE.match(f) and i + 1 < len(head) \
                 and NAME_LINE.match(head[i + 1]):
-            meta.speaker_title = ln.text
-            meta.speaker = lines[i + 1].text
+            set_meta(meta, "speaker_title", ln.text, ln.start, ln.end)
+            set_meta(meta, "speaker", lines[i + 1].text, lines[i + 1].start, lines[i + 1].end)
         d = DELIVERY.search(f)
         if d and delivered is None:
             delivered = int(d["y"])
         if meta.title is None and not d and len(f) <= 40 and REPORT_TITLE.search(f) and not _is_chrome(f):
-            meta.title = _title(text, ln.start, ln.end).strip("《》") or None
+            set_meta(meta, "title", _title(text, ln.start, ln.end).strip("《》") or None, ln.start, ln.end)
     return delivered
 
 
@@ -327,9 +328,9 @@ def continuation_markers(text: str, meta: Meta) -> None:
         page = m["page"]
         if m["dir"] in ("上接", "接"):
             if meta.continued_from is None:
-                meta.continued_from = page
+                set_meta(meta, "continued_from", page, m.start(), m.end())
         else:
-            meta.continued_to = page
+            set_meta(meta, "continued_to", page, m.start(), m.end())
 
 
 # ---------------------------------------------------------------------------------------
