@@ -587,7 +587,7 @@ def _metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_hi: i
 
 
 def extract_figures(text: str, start: int = 0, end: int | None = None, *,
-                    default_kind: str | None = "target") -> list[RawFigure]:
+                    default_kind: str | None = "target", view: Clean | None = None) -> list[RawFigure]:
     """Figures in text[start:end], sorted by start; offsets are into `text`.
 
     default_kind: "target" (notice tasks, plan parts), "actual" (review parts) or None to decide
@@ -596,14 +596,18 @@ def extract_figures(text: str, start: int = 0, end: int | None = None, *,
     >>> f = extract_figures("2020年,全市计划新增城镇就业11.4万人。", default_kind=None)[0]
     >>> (f.value, f.unit, f.kind, f.metric, f.normalized_value)
     (11.4, '万人', 'target', '新增城镇就业', 114000.0)
+
+    view: the cleaned view of text[start:end] when the caller has it already (a slice of
+    the whole document cleaned once); by default it is computed here.
     """
     try:
-        return _extract(text if isinstance(text, str) else "", start, end, default_kind)
+        return _extract(text if isinstance(text, str) else "", start, end, default_kind, view)
     except Exception:  # pragma: no cover - a library called on arbitrary input must not raise
         return []
 
 
-def _extract(text: str, start: int, end: int | None, default_kind: str | None) -> list[RawFigure]:
+def _extract(text: str, start: int, end: int | None, default_kind: str | None,
+             view: Clean | None = None) -> list[RawFigure]:
     n = len(text)
     end = n if end is None else max(0, min(int(end), n))
     start = max(0, min(int(start or 0), end))
@@ -611,7 +615,7 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None) -
         return []
     if default_kind not in ("target", "actual"):
         default_kind = None
-    c = clean(text, start, end)
+    c = view if view is not None else clean(text, start, end)
     if not c.text:
         return []
     s = _label_mask(text, start, end, c)

@@ -9,6 +9,7 @@ import bisect
 from typing import Sequence
 
 from zzgov.models import Figure, Normalized, Section, Span, Task
+from zzgov.text import clean
 
 # Default figure kind by section part; None lets the extractor read the sentence's cues.
 KIND_BY_PART = {"review": "actual", "plan": "target", None: None}
@@ -77,10 +78,15 @@ def attach_figures(text: str, sections: Sequence[Section], tasks: Sequence[Task]
     ordered = sorted(tasks, key=lambda t: t.span.start)
     task_starts = [t.span.start for t in ordered]
     figures: list[Figure] = []
-    for a, b, kind in _regions(len(text), sections, starts, ordered, doc_kind, body):
-        if b <= a:
-            continue
-        for raw in extract_figures(text, a, b, default_kind=kind or default_kind):
+    regions = [(a, b, kind) for a, b, kind in _regions(len(text), sections, starts, ordered, doc_kind, body) if b > a]
+    if not regions:
+        return figures
+    # Clean the scanned range once; each region gets a slice of that view.
+    whole = clean(text, min(a for a, _, _ in regions), max(b for _, b, _ in regions))
+    offsets = whole.offsets
+    for a, b, kind in regions:
+        view = whole.slice(bisect.bisect_left(offsets, a), bisect.bisect_left(offsets, b))
+        for raw in extract_figures(text, a, b, default_kind=kind or default_kind, view=view):
             task = _task_at(task_starts, ordered, raw.start) if ordered else None
             if doc_kind == "notice" and task is None:
                 continue  # between tasks: a heading, not a task's target

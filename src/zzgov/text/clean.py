@@ -86,6 +86,14 @@ class Clean:
             self._folded = fold(self.text)
         return self._folded
 
+    def slice(self, i: int, j: int) -> "Clean":
+        """The view of characters [i, j): cleaning a document once and slicing it costs far
+        less than cleaning each region of it again."""
+        sub = Clean(self.text[i:j], self.offsets[i:j])
+        if self._folded is not None:
+            sub._folded = self._folded[i:j]
+        return sub
+
     def __repr__(self) -> str:
         return f"Clean(text={self.text!r}, offsets={self.offsets!r})"
 
