@@ -263,7 +263,7 @@ def _stub_extractor(monkeypatch):
 
     from zzgov.figures import RawFigure
 
-    def extract_figures(text, start=0, end=None, *, default_kind="target"):
+    def extract_figures(text, start=0, end=None, *, default_kind="target", view=None):
         out = []
         for m in regex.finditer(r"\d+(?:\.\d+)?%", text[start:end]):
             out.append(RawFigure(start + m.start(), start + m.end(), None, float(m[0][:-1]), None, "%", "=",

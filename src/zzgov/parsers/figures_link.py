@@ -70,10 +70,7 @@ def attach_figures(text: str, sections: Sequence[Section], tasks: Sequence[Task]
     `body` limits scanning to the document body (web chrome excluded); `headline_spans`
     marks figures of a report's 主要预期目标 paragraph; `default_kind` applies where no part
     is known (None: each sentence decides)."""
-    try:
-        from zzgov.figures import extract_figures
-    except ImportError:  # the extractor is optional until it lands
-        return []
+    from zzgov.figures import extract_figures
     starts = [s.span.start for s in sections]
     ordered = sorted(tasks, key=lambda t: t.span.start)
     task_starts = [t.span.start for t in ordered]
