@@ -106,6 +106,22 @@ def workbook(docs, tmp_path_factory):
     return openpyxl.load_workbook(path)
 
 
+def test_xlsx_is_byte_identical_for_the_same_input(docs, tmp_path):
+    """Nothing in the file depends on when it was written: fixed zip entry times and
+    document dates (openpyxl would stamp the save time), so two exports are equal."""
+    pytest.importorskip("openpyxl")
+    import zipfile
+
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    to_xlsx(docs, a)
+    with zipfile.ZipFile(a) as z:
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = z.read("docProps/core.xml").decode()
+    assert "1980-01-01T00:00:00Z</dcterms:modified>" in core
+    to_xlsx(docs, b)
+    assert a.read_bytes() == b.read_bytes()
+
+
 def test_xlsx_overview_has_every_task(workbook):
     ws = workbook.worksheets[0]
     assert ws.title == "总台账"

@@ -12,9 +12,12 @@ to its path.
 
 from __future__ import annotations
 
+import datetime
 import io
 import math
+import re
 import unicodedata
+import zipfile
 from pathlib import Path
 from typing import Sequence
 
@@ -160,9 +163,36 @@ def workbook_bytes(docs: Sequence[Document]) -> bytes:
         _fill_sheet(wb.create_sheet(sheet_title(unit, used)), header, unit_rows)
     titles = [d.meta.title for d in docs if d.tasks and d.meta.title]
     wb.properties.title = (titles[0] if titles else "") + "工作落实台账"
+    # Same input, same bytes: fixed document dates instead of "now".
+    wb.properties.created = wb.properties.modified = FIXED_TIME
     buf = io.BytesIO()
     wb.save(buf)
-    return buf.getvalue()
+    return _normalise_zip(buf.getvalue())
+
+
+# The time stamped into the workbook's properties and zip entries (an xlsx is a zip file);
+# the DOS epoch, so that nothing in the file depends on when it was written.
+FIXED_TIME = datetime.datetime(1980, 1, 1)
+
+
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def _normalise_zip(data: bytes) -> bytes:
+    """Rewrite the zip with every entry's timestamp fixed, in the same order."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                # openpyxl stamps `modified` with the save time whatever the properties say
+                data = _MODIFIED.sub(rb"\g<1>1980-01-01T00:00:00Z\g<2>", data)
+            dst.writestr(fixed, data)
+    return out.getvalue()
 
 
 def to_xlsx(docs: Sequence[Document], path: str | Path) -> dict[str, int]:
