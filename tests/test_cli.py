@@ -158,3 +158,21 @@ def test_readme_shows_every_command():
 
     for name in group.list_commands(click.Context(group)):
         assert f"zzgov {name}" in readme, name
+
+
+def test_help_lists_every_command_with_its_own_short_help_without_importing_it():
+    import click
+
+    from zzgov.cli import cli as group
+
+    out = run("--help").stdout
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        cmd = group.get_command(ctx, name)
+        first_words = cmd.get_short_help_str(200).split("...")[0][:20]
+        assert any(line.strip().startswith(name) and first_words in line for line in out.splitlines()), name
+    p = subprocess.run([sys.executable, "-c", "import sys; from zzgov.cli import main; sys.argv=['zzgov','--help']\n"
+                        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+                        "print(sorted(m for m in sys.modules if m.startswith('zzgov.commands.')))"],
+                       capture_output=True, text=True)
+    assert p.stdout.strip().endswith("[]"), p.stdout[-200:]
