@@ -78,3 +78,22 @@ def test_odd_input(text):
     kind, confidence = detect_kind(text)
     assert kind in ("notice", "report", "news", "unknown")
     assert 0 <= confidence <= 1
+
+
+def test_feature_needles_are_words_every_hit_contains():
+    """NEEDLES let detection skip a feature's scan; that is only sound if no hit lacks them."""
+    from pathlib import Path
+
+    from zzgov.parsers.detect import FEATURES, HEAD_CHARS, NEEDLES
+    from zzgov.text import fold
+
+    root = Path(__file__).resolve().parents[1]
+    files = sorted(root.glob("data/raw/*.txt")) + sorted(root.glob("tests/fixtures/*/*.txt"))
+    assert files
+    names = {f.name for f in FEATURES}
+    assert set(NEEDLES) <= names
+    for path in files:
+        text = fold(path.read_text(encoding="utf-8")[:HEAD_CHARS])
+        for feat in FEATURES:
+            for m in feat.pattern.finditer(text) if feat.name in NEEDLES else ():
+                assert any(n in m.group() for n in NEEDLES[feat.name]), (path.name, feat.name, m.group())
