@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -31,8 +32,14 @@ def gold_dir() -> Path:
     return GOLD
 
 
-@pytest.fixture(scope="session")
-def notice_doc():
+@functools.lru_cache(maxsize=None)
+def seed_doc(stem: str):
+    """The parsed seed document, parsed once per test session; treat it as read-only."""
     from zzgov.api import parse_path
 
-    return parse_path(raw_path(NOTICE))
+    return parse_path(raw_path(stem))
+
+
+@pytest.fixture(scope="session")
+def notice_doc():
+    return seed_doc(NOTICE)

@@ -7,8 +7,8 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 
-from conftest import NOTICE, raw_path
-from zzgov.api import parse_path, parse_text
+from conftest import NOTICE, raw_path, seed_doc
+from zzgov.api import parse_text
 from zzgov.cli import cli
 from zzgov.export import SCHEMA, build_tables, to_csv, to_sqlite, to_xlsx
 from zzgov.export.xlsx import HEADER, display_width, sheet_title
@@ -21,7 +21,7 @@ SNIPPET = ("1. 建设学校。\n责任领导：王明\n牵头单位：市发展�
 
 @pytest.fixture(scope="module")
 def docs():
-    return [parse_path(raw_path(s)) for s in (NOTICE, REPORT, NEWS)]
+    return [seed_doc(s) for s in (NOTICE, REPORT, NEWS)]
 
 
 @pytest.fixture(scope="module")

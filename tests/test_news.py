@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import raw_path
-from zzgov.api import parse_path, parse_text
+from conftest import raw_path, seed_doc
+from zzgov.api import parse_text
 from zzgov.parsers.news import iso_datetime, parse_byline, parse_news
 
 FIXTURES = Path(__file__).parent / "fixtures" / "news"
@@ -53,12 +53,12 @@ def test_site_chrome_is_not_a_section_or_meta():
 
 @pytest.fixture(scope="module")
 def doc_000():
-    return parse_path(raw_path(NEWS_000))
+    return seed_doc(NEWS_000)
 
 
 @pytest.fixture(scope="module")
 def doc_004():
-    return parse_path(raw_path(NEWS_004))
+    return seed_doc(NEWS_004)
 
 
 def test_000_meta(doc_000):

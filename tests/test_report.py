@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import raw_path
+from conftest import raw_path, seed_doc
 from zzgov.api import parse_path, parse_text
 from zzgov.parsers.report import (
     analyse_report,
@@ -86,12 +86,12 @@ def test_web_chrome_stays_out_of_the_body():
 
 @pytest.fixture(scope="module")
 def doc_002():
-    return parse_path(raw_path(REPORT_002))
+    return seed_doc(REPORT_002)
 
 
 @pytest.fixture(scope="module")
 def doc_003():
-    return parse_path(raw_path(REPORT_003))
+    return seed_doc(REPORT_003)
 
 
 def test_002_meta(doc_002):
