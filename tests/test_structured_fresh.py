@@ -20,3 +20,15 @@ def test_structured_outputs_are_fresh():
         if want != have:
             stale.append(p.name)
     assert stale == [], "run `make run` to refresh data/structured/"
+
+
+def test_fast_serializer_writes_what_json_dumps_writes():
+    """dumps() hands models to pydantic-core's writer; its bytes must stay those of the
+    standard library's json.dumps on the same data, the format other tools were built on."""
+    import json
+
+    for p in sorted(RAW.glob("*.txt")):
+        doc = parse_path(p)
+        data = doc.model_dump(mode="json")
+        assert dumps(doc, "jsonl") == json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+        assert dumps(doc, "json") == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
