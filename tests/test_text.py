@@ -70,3 +70,17 @@ def test_folded_view_has_the_same_length_and_halfwidth_punctuation():
 def test_keep_blanks_separates_names_but_not_across_line_breaks():
     assert clean("吴福民 史占勇  陈宏伟", keep_blanks=True).text == "吴福民 史占勇 陈宏伟"
     assert clean("吴福\n民", keep_blanks=True).text == "吴福民"
+
+
+def test_han_class_for_re_is_regex_han_property():
+    """zzgov.text.script.HAN spells \\p{Han} out for the standard library's re: the same
+    code points as the regex package's property, over the whole of Unicode."""
+    import re
+
+    import regex
+
+    from zzgov.text.script import HAN
+
+    ours, theirs = re.compile("[%s]" % HAN), regex.compile(r"\p{Han}")
+    differ = [cp for cp in range(0x110000) if (ours.match(chr(cp)) is None) != (theirs.match(chr(cp)) is None)]
+    assert differ == []
