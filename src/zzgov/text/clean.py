@@ -157,7 +157,11 @@ def clean(text: str, start: int = 0, end: int | None = None, *, keep_blanks: boo
         pos = j
         if not last or j >= end:
             continue
-        has_break = any(c in LINE_BREAKS for c in m.group())
+        # Most gaps fall between Chinese characters and simply go: decide that with the
+        # cheapest test first, reading the gap's characters only when a blank may stay.
+        if not keep_blanks and not (_is_ascii_word(last) and _is_ascii_word(text[j])):
+            continue
+        has_break = not LINE_BREAKS.isdisjoint(m.group())
         if _keep_blank(last, text[j], has_break, keep_blanks) and not _stray_digit_gap(text, parts, i, j, end, has_break):
             parts.append(" ")
             offsets.append(i)
