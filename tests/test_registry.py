@@ -54,6 +54,20 @@ def test_distinct_units_stay_distinct(reg):
     assert len({reg.canonical(n) for n in names}) == len(names)
 
 
+def test_memo_gives_the_rules_answers_even_when_it_starts_afresh(monkeypatch):
+    """display/key/unit_type remember answers; a memo that fills up and is cleared must
+    still give what the rules give on a fresh registry."""
+    import zzgov.units.registry as R
+
+    names = ["市发展和改革委员会", "郑州市商务局", "二七区人民政府", "市地铁集团公司", "市卫生和健康局"] * 3
+    fresh = [(n, registry_from_data(registry_data()).key(n)) for n in names]
+    monkeypatch.setattr(R, "MEMO_LIMIT", 2)
+    small = registry_from_data(registry_data())
+    assert [(n, small.key(n)) for n in names] == fresh
+    assert len(small._key_memo) <= 2
+    assert [small.unit_type(n) for n in names] == [registry_from_data(registry_data()).unit_type(n) for n in names]
+
+
 def test_every_rule_example_in_the_data_file_holds(reg):
     data = registry_data()
     for rule in data["spelling"]:

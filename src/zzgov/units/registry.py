@@ -58,6 +58,11 @@ class Registry:
     entries: tuple[UnitEntry, ...]
     home_city: str = ""
     _by_key: dict[str, UnitEntry] = field(default_factory=dict, repr=False)
+    # display() and key() run every rule over a name, and a ledger asks for the same few
+    # hundred names again and again: remember the answers (bounded, for long batches).
+    _display_memo: dict[str, str] = field(default_factory=dict, repr=False)
+    _key_memo: dict[str, str] = field(default_factory=dict, repr=False)
+    _type_memo: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -70,16 +75,22 @@ class Registry:
 
     def display(self, name: str) -> str:
         """The name after spelling rules only: `郑州市商务局` -> `市商务局`."""
-        out = name.strip()
-        for rule in self.spelling:
-            out = rule.apply(out)
+        out = self._display_memo.get(name)
+        if out is None:
+            out = name.strip()
+            for rule in self.spelling:
+                out = rule.apply(out)
+            _remember(self._display_memo, name, out)
         return out
 
     def key(self, name: str) -> str:
         """The matching key: spelling then abbreviation rules (`市发展和改革委员会` -> `市发展改革委`)."""
-        out = self.display(name)
-        for rule in self.abbreviation:
-            out = rule.apply(out)
+        out = self._key_memo.get(name)
+        if out is None:
+            out = self.display(name)
+            for rule in self.abbreviation:
+                out = rule.apply(out)
+            _remember(self._key_memo, name, out)
         return out
 
     def entry(self, name: str) -> UnitEntry | None:
@@ -108,15 +119,26 @@ class Registry:
         return {n: (self.canonical(n) if self.entry(n) else best[self.key(n)]) for n in names}
 
     def unit_type(self, name: str) -> str:
-        entry = self.entry(name)
-        if entry and entry.type:
-            return entry.type
-        return rule_unit_type(self.canonical(name))
+        out = self._type_memo.get(name)
+        if out is None:
+            entry = self.entry(name)
+            out = entry.type if entry and entry.type else rule_unit_type(self.canonical(name))
+            _remember(self._type_memo, name, out)
+        return out
 
     def aliases(self, name: str) -> tuple[str, ...]:
         """Listed aliases of the unit `name` resolves to (empty for unlisted units)."""
         entry = self.entry(name)
         return entry.aliases if entry else ()
+
+
+MEMO_LIMIT = 50_000  # names remembered per registry before the memo starts afresh
+
+
+def _remember(memo: dict[str, str], name: str, value: str) -> None:
+    if len(memo) >= MEMO_LIMIT:
+        memo.clear()
+    memo[name] = value
 
 
 def _rules(items: Iterable[dict], home_city: str) -> tuple[Rule, ...]:
