@@ -257,3 +257,17 @@ def test_fold_maps_each_character_to_its_one_character_nfkc_form(text):
     folded = fold(text)
     assert len(folded) == len(text)
     assert folded == _fold_by_definition(text)
+
+
+# Line ends of every style, blanks and text: the fast str.splitlines path of split_lines
+# must give exactly the lines of its pattern-scan path.
+line_text = st.text(alphabet=st.sampled_from(list("\r\n\u2028\u2029 \t\u3000\u00a0ab中文1")), max_size=80)
+
+
+@given(text=line_text, cut=st.integers(min_value=0, max_value=10))
+def test_split_lines_fast_path_equals_the_pattern_scan(text, cut):
+    from zzgov.text.lines import _split_lines_rx, split_lines
+
+    start, end = min(cut, len(text)), max(len(text) - cut, min(cut, len(text)))
+    assert split_lines(text, start, end) == _split_lines_rx(text, start, end)
+    assert split_lines(text) == _split_lines_rx(text, 0, len(text))

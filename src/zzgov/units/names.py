@@ -15,6 +15,8 @@ Collective references (`市政府各部门`, `相关县（市、区）政府`) a
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 # Separators between names in a unit list: 、 ， , ； ; (full- and half-width).
@@ -106,6 +108,13 @@ def is_collective(name: str) -> bool:
 
 def split_units(text: str) -> tuple[list[str], list[str]]:
     """(units, units_open) for one unit-list field; see the module docstring."""
+    units, open_tails = _split_units(text)
+    return list(units), list(open_tails)
+
+
+# A notice names the same few unit lists in task after task: split each list once.
+@functools.lru_cache(maxsize=4096)
+def _split_units(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     units: list[str] = []
     open_tails: list[str] = []
     pending_bare: list[int] = []  # indexes in `units` of bare place names awaiting a suffix
@@ -133,7 +142,7 @@ def split_units(text: str) -> tuple[list[str], list[str]]:
         units.append(_borrow_prefix(item, units))
         if tail is not None:
             open_tails.append(tail)
-    return units, open_tails
+    return tuple(units), tuple(open_tails)
 
 
 def _borrow_prefix(item: str, before: list[str]) -> str:
@@ -152,4 +161,9 @@ LEADER_SEPARATORS = regex.compile(r"[\s、，,；;/]+")
 
 
 def split_leaders(text: str) -> list[str]:
-    return [p for p in (s.strip("。. ") for s in LEADER_SEPARATORS.split(text)) if p]
+    return list(_split_leaders(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_leaders(text: str) -> tuple[str, ...]:
+    return tuple(p for p in (s.strip("。. ") for s in LEADER_SEPARATORS.split(text)) if p)
