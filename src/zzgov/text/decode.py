@@ -66,6 +66,8 @@ _SIGNATURES = (
 # Control characters other than tab, line feed, form feed and carriage return. Text copied
 # from PDFs may hold a few NULs; a file with many is binary (or UTF-16 without a BOM).
 _CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
+# Every other byte, to delete with bytes.translate and count what is left (a C loop).
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
 _BINARY_CONTROL_SHARE = 0.10
 _SNIFF_BYTES = 8192
 _NUL_PADDING_WARN = 16  # a trailing run of this many NULs is worth a warning
@@ -82,7 +84,7 @@ def _looks_binary(data: bytes) -> bool:
     head = data[:_SNIFF_BYTES]
     if not head:
         return True  # nothing but NULs
-    controls = sum(1 for b in head if b in _CONTROL)
+    controls = len(head.translate(None, _NOT_CONTROL))
     return controls / len(head) > _BINARY_CONTROL_SHARE
 
 
