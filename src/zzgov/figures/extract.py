@@ -20,6 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from zzgov.figures import vocab as V
 from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
@@ -27,8 +28,7 @@ from zzgov.numbers.chinese import CN_DIGITS, parse_fraction_words, parse_percent
 from zzgov.text.clean import Clean, clean
 
 
-@dataclass(frozen=True)
-class RawFigure:
+class RawFigure(NamedTuple):
     start: int  # offsets into the original text; [start, end) covers the number and its unit
     end: int
     metric: str | None  # short noun phrase in the document's words ("新增城镇就业")
@@ -474,8 +474,7 @@ def _number_value(m: re.Match, prev: str) -> tuple[float, str] | None:
     return v, mag
 
 
-@dataclass(slots=True)
-class _Ctx:
+class _Ctx(NamedTuple):
     """The neighbourhood of one candidate in the scan string, read once."""
     s: str
     ns: int  # number start
