@@ -114,7 +114,7 @@ def parse(paths, fmt, outdir, kind, jobs, progress, verbose):
     """
     from zzgov.batch import expand_paths, run_batch
     from zzgov.emit import atomic_write
-    from zzgov.emit.atomic import OutputNames
+    from zzgov.emit.atomic import OutputNames, sync_directory
 
     files, missing = expand_paths(paths or ("-",))
     failed = False
@@ -149,7 +149,7 @@ def parse(paths, fmt, outdir, kind, jobs, progress, verbose):
             if outdir is not None:
                 name = names.name(out.stem)  # safe, and unique within the run
                 try:
-                    atomic_write(outdir / name, out.output)
+                    atomic_write(outdir / name, out.output, sync_dir=False)
                 except OSError as exc:  # disk full, name refused: report it, keep going
                     failed = True
                     _err(f"{out.path}: cannot write {outdir / name}: {(exc.strerror or str(exc)).lower()}")
@@ -164,6 +164,8 @@ def parse(paths, fmt, outdir, kind, jobs, progress, verbose):
     finally:
         if bar:
             bar.stop()
+        if outdir is not None:
+            sync_directory(outdir)  # every rename of the batch made durable at once
     sys.exit(1 if failed else 0)
 
 

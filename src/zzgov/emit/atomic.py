@@ -114,8 +114,16 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX, dir=path.parent)
     os.close(fd)
-    try:
+    with _replacing(tmp, path):
         yield Path(tmp)
+    _fsync_dir(path.parent)
+
+
+@contextmanager
+def _replacing(tmp: str, path: Path) -> Iterator[None]:
+    """Rename tmp over path when the block succeeds; remove tmp when it fails."""
+    try:
+        yield
         os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
@@ -124,13 +132,27 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         except OSError:
             pass
         raise
-    _fsync_dir(path.parent)
 
 
-def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write data to path atomically (see atomic_path), flushed to disk before the rename."""
-    with atomic_path(path) as tmp:
-        with open(tmp, "wb") as fh:
+def atomic_write(path: Path, data: str | bytes, *, sync_dir: bool = True) -> None:
+    """Write data to path atomically (see atomic_path), flushed to disk before the rename.
+
+    sync_dir=False leaves making the rename durable to the caller: `sync_directory()` once
+    after a batch of files rather than once per file.  Writes through the descriptor the
+    temporary file was created with: one open per file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX, dir=path.parent)
+    with _replacing(tmp, path):
+        with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
             fh.flush()
             os.fsync(fh.fileno())
+    if sync_dir:
+        _fsync_dir(path.parent)
+
+
+def sync_directory(path: str | Path) -> None:
+    """Make the renames into a directory durable: once after a batch written with
+    sync_dir=False."""
+    _fsync_dir(Path(path))
