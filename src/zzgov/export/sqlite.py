@@ -10,7 +10,6 @@ so an interrupted export never leaves a half-written database.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 from typing import Sequence

@@ -447,13 +447,11 @@ def _after_acronym(s: str, i: int) -> bool:
 def _number_value(m: re.Match, prev: str) -> tuple[float, str] | None:
     """(value, magnitude characters to prefix to the unit) of a candidate's number, or None when it
     is not a figure's number (single Chinese numerals in names, digit sequences, garbage)."""
-    if m.group("pct"):
-        v = parse_percent_words(m.group("pct"))
-        return None if v is None else (v, "")
-    if m.group("frac"):
-        v = parse_fraction_words(m.group("frac"))
-        return None if v is None else (v, "")
     num = m.group("num")
+    if num is None:
+        pct = m.group("pct")
+        v = parse_percent_words(pct) if pct else parse_fraction_words(m.group("frac"))
+        return None if v is None else (v, "")
     if num[0].isdigit():
         # the pattern has checked the shape and the scan string is width-folded: convert directly
         return float(num.replace(",", "") if "," in num else num), ""
@@ -490,34 +488,67 @@ class _Ctx(NamedTuple):
     name_breaks: _Breaks
 
 
+class _UnitFacts(NamedTuple):
+    """What the exclusion rules ask of a unit as written, worked out once per unit string."""
+    base: str  # without magnitude or per-suffix: 亿元/年 -> 元
+    latin_tail: bool  # ends in a Latin letter (5G, 10kV …)
+    generation: bool  # the 5G-style name unit
+    rank: bool  # 名 / 位
+    policy: bool  # 条 (policy packages)
+    cn_excluded: bool  # units a Chinese numeral never counts (十三次全会)
+    spec: bool
+    duration: bool
+    money: bool  # …元
+    rank_field: bool  # 个 家 所 … (居9个国家中心城市首位)
+    measure: bool
+
+
+@lru_cache(maxsize=1024)  # a document uses a few dozen units, over and over
+def _unit_facts(unit: str) -> _UnitFacts:
+    base = split_magnitude(unit.split("/")[0])[1]
+    return _UnitFacts(
+        base=base,
+        latin_tail=unit[-1:].isascii() and unit[-1:].isalpha(),
+        generation=unit == V.GENERATION_NAME_UNIT,
+        rank=unit in V.RANK_UNITS,
+        policy=unit == V.POLICY_PACKAGE_UNIT,
+        cn_excluded=unit in V.CN_EXCLUDED_UNITS,
+        spec=base in _SPEC,
+        duration=base in _DURATION,
+        money=base.endswith("元"),
+        rank_field=bool(unit) and unit[-1] in V.RANK_FIELD_UNITS,
+        measure=base in _MEASURES,
+    )
+
+
 def _excluded(x: _Ctx, m: re.Match, unit: str, value: float, quotes) -> bool:
     """GUIDE exclusions that can be read from the candidate and its neighbourhood."""
     s, ns, ue, prev, nxt, right = x.s, x.ns, x.ue, x.prev, x.nxt, x.right
+    u = _unit_facts(unit)
     # (glue characters, ordinals and quotes are checked before: see _candidate)
     if prev == " " and ns >= 2 and _is_ascii_alnum(s[ns - 2]) and not _after_acronym(s, ns - 1):
         return True  # "PM 2.5", "1 2 4 N" (but "人均GDP 1.5万美元")
-    if unit[-1:].isascii() and unit[-1:].isalpha() and _is_ascii_alnum(nxt):
+    if u.latin_tail and _is_ascii_alnum(nxt):
         return True  # 5G-A style codes
-    if unit == V.GENERATION_NAME_UNIT and value <= V.GENERATION_NAME_MAX:
+    if u.generation and value <= V.GENERATION_NAME_MAX:
         return True  # 5G
-    if unit in V.RANK_UNITS and prev in V.RANK_PREFIXES:
+    if u.rank and prev in V.RANK_PREFIXES:
         return True  # 后20名
-    base = split_magnitude(unit.split("/")[0])[1]
     if right.startswith(V.CLASS_SUFFIXES) or (right[2:3] in V.CLASS_SUFFIXES and right.startswith(("以上", "以下"))):
         return True  # 千亿级, 百亿级
-    if unit == V.POLICY_PACKAGE_UNIT:
+    if u.policy:
         stop = x.clause_breaks.fwd(ue, 40)
         if right.startswith(V.POLICY_PACKAGE_NOUNS) or _POLICY_LIST_END.search(s, ue, stop):
             return True  # 促进经济平稳健康发展30条、…等政策举措; 为民造福10条意见
-    if m.group("num") and m.group("num")[0] in _CN and unit in V.CN_EXCLUDED_UNITS:
+    if u.cn_excluded and m.group("num") and m.group("num")[0] in _CN:
         return True  # 十三次全会
     if right.startswith(V.STRUCTURE_NOUNS):
         return True  # 十一个方面
-    if base in _SPEC:
+    if u.spec:
         r = right[2:] if right.startswith(("以上", "以下")) else right
         if r[:1] and (_is_cjk(r[0]) or r[0] in "“("):
             return True  # 12英寸大硅片, 20蒸吨以下燃煤锅炉
-    if base in _DURATION:
+    if u.duration:
         if _DURATION_LEADS.suffix(x.left) or right.startswith(V.DURATION_TAILS) \
                 or prev in V.DURATION_PERIOD_PREFIXES:
             return True  # 利用 2 年时间, 仅用10天, 前10个月
@@ -527,7 +558,7 @@ def _excluded(x: _Ctx, m: re.Match, unit: str, value: float, quotes) -> bool:
         return True  # 以1—3平方公里为尺度
     if _CAPACITY_LEADS.suffix(x.left) and right[:1] and _is_cjk(right[0]):
         return True  # 年产50万吨航空航天及汽车用铝等项目
-    if base.endswith("元"):
+    if u.money:
         if _COUNT_THEN_INVESTMENT.search(s, max(0, ns - 20), ns):
             return True  # 引进 2 个以上投资超 30 亿元
         r, thr = right, bool(_THRESHOLD_LEFT.suffix(x.left))
@@ -538,12 +569,12 @@ def _excluded(x: _Ctx, m: re.Match, unit: str, value: float, quotes) -> bool:
             stop = _forward_to(r, 0, V.ITEM_BREAKS, 10)
             if any(n in r[:stop] for n in V.THRESHOLD_NOUNS):
                 return True  # 10亿元以上项目, 投资超10亿元高质量项目
-    if unit and unit[-1] in V.RANK_FIELD_UNITS:
+    if u.rank_field:
         if _RANK_FIELD.match(right):
             return True  # 居9个国家中心城市首位
         if _RANK_FIELD_LEAD.search(x.left) and _RANK_FIELD_LIST.match(right):
             return True  # 在全国168个重点城市、…排名
-    if base in _MEASURES and right[:1] and _is_cjk(right[0]) and not x.left.strip(" |") \
+    if u.measure and right[:1] and _is_cjk(right[0]) and not x.left.strip(" |") \
             and not _RIGHT_COMPARATORS.prefix(right):
         stop = x.name_breaks.fwd(ue, 24)
         if s[ue:stop].endswith(V.PROJECT_NAME_ENDS):
