@@ -134,6 +134,23 @@ def _worker(args: tuple[str, str | None, str]) -> Outcome:
     return parse_one(*args)
 
 
+# A few lines that take every parser through its lazy set-up (patterns, the unit registry,
+# record validators): parsed once in the parent, they leave forked workers starting warm.
+WARM_UP_TEXT = (
+    "郑州市人民政府办公厅\n郑政办〔2020〕1号\n关于印发重点工作任务分解的通知\n"
+    "一、稳增长\n1. 地区生产总值增长6%左右。\n责任领导：王明\n牵头单位：市发展改革委\n责任单位：市财政局、二七区政府\n"
+)
+
+
+def warm_up() -> None:
+    """Import the parsing machinery and build its lazy state once in this process."""
+    from zzgov.api import parse_text
+    from zzgov.emit import dumps
+
+    for kind in (None, "notice", "report", "news", "unknown"):
+        dumps(parse_text(WARM_UP_TEXT, kind=kind), "jsonl")
+
+
 def run_batch(files: list[str], kind: str | None, fmt: str, jobs: int = 1,
               on_done: Callable[[Outcome], None] | None = None) -> Iterator[Outcome]:
     """Outcomes in input order. With jobs > 1, files are parsed on a process pool."""
@@ -144,7 +161,13 @@ def run_batch(files: list[str], kind: str | None, fmt: str, jobs: int = 1,
         return
     import multiprocessing as mp
 
-    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    fork = sys.platform.startswith("linux")
+    if fork:
+        # Workers are forked from this process: set up once here rather than once per worker,
+        # and keep the collector away from the shared start-up objects (copy-on-write).
+        warm_up()
+        gc.freeze()
+    ctx = mp.get_context("fork" if fork else "spawn")
     with ctx.Pool(processes=jobs) as pool:
         # imap keeps input order while workers run ahead; chunks of one keep memory bounded.
         yield from pool.imap(_worker, tasks, chunksize=1)
