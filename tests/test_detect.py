@@ -97,3 +97,31 @@ def test_feature_needles_are_words_every_hit_contains():
         for feat in FEATURES:
             for m in feat.pattern.finditer(text) if feat.name in NEEDLES else ():
                 assert any(n in m.group() for n in NEEDLES[feat.name]), (path.name, feat.name, m.group())
+
+
+# Neutral prose: no feature of any kind matches it.
+_FILLER = "城市建设稳步推进，生态环境持续改善，群众生活不断提高。\n"
+
+
+def test_an_undecided_first_look_reads_the_long_head():
+    """A report that only shows itself after the first look (a newspaper page with other
+    stories above it) is still found: the short look is not decisive, so the long head is read."""
+    from zzgov.parsers.detect import FIRST_LOOK_CHARS, HEAD_CHARS
+
+    report = ("槐安市人民政府市长 周立新\n各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n"
+              "一、2022年工作回顾\n二、2023年工作安排\n")
+    filler = _FILLER * (FIRST_LOOK_CHARS // len(_FILLER) + 10)
+    text = filler + report + filler * 3
+    assert FIRST_LOOK_CHARS < len(filler) < HEAD_CHARS
+    assert detect_kind(text)[0] == "report"
+
+
+def test_a_notice_tail_counts_however_long_the_notice():
+    """The 版记 (抄送 …, … 印发) ends a 公文: it is read even past the long head."""
+    from zzgov.parsers.detect import HEAD_CHARS
+
+    head = "郑州市人民政府办公厅\n郑政办〔2020〕29号\n关于印发重点工作任务分解的通知\n1. 建设学校。\n责任领导：王明\n牵头单位：市教育局\n"
+    body = _FILLER * (HEAD_CHARS // len(_FILLER) + 10)
+    tail = "抄送：市委各部门。\n郑州市人民政府办公厅 2020年5月27日印发\n"
+    with_tail, without = kind_scores(head + body + tail), kind_scores(head + body)
+    assert with_tail["notice"] - without["notice"] == 4.0  # both 版记 lines, weight 2.0 each
