@@ -7,7 +7,6 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import NOTICE, raw_path
-from zzgov.api import parse_path
 from zzgov.cli import cli
 from zzgov.link import PassageIndex, content_view, link_tasks
 from zzgov.models import Span, Task

@@ -271,3 +271,31 @@ def test_split_lines_fast_path_equals_the_pattern_scan(text, cut):
     start, end = min(cut, len(text)), max(len(text) - cut, min(cut, len(text)))
     assert split_lines(text, start, end) == _split_lines_rx(text, start, end)
     assert split_lines(text) == _split_lines_rx(text, 0, len(text))
+
+
+# Text with every kind of gap next to digits, ASCII words and Chinese.
+gap_text = st.text(alphabet=st.sampled_from(list("\r\n \t\u3000\u00a0\ufeff\x00\u200b\x0c\u2028ab_12.中文市")),
+                   max_size=80)
+
+
+@given(text=gap_text, cut=st.integers(min_value=0, max_value=10), keep=st.booleans(), data=st.data())
+def test_clean_view_maps_positions_like_its_offsets(text, cut, keep, data):
+    """A Clean keeps its map to the original as runs; offset(), index(), span() and slice()
+    must agree with the plain one-int-per-character list of offsets they stand for."""
+    from bisect import bisect_left
+
+    start, end = min(cut, len(text)), max(len(text) - cut, min(cut, len(text)))
+    c = clean(text, start, end, keep_blanks=keep)
+    offs = c.offsets
+    assert len(offs) == len(c.text)
+    assert all(text[o] == ch for o, ch in zip(offs, c.text) if ch != " ")
+    assert [c.offset(i) for i in range(len(offs))] == offs
+    for orig in range(start - 1, end + 2):
+        assert c.index(orig) == bisect_left(offs, orig)
+    i = data.draw(st.integers(min_value=0, max_value=len(offs)))
+    j = data.draw(st.integers(min_value=i, max_value=len(offs)))
+    sub = c.slice(i, j)
+    assert (sub.text, sub.offsets) == (c.text[i:j], offs[i:j])
+    if i < j:
+        assert c.span(i, j) == (offs[i], offs[j - 1] + 1)
+

@@ -334,8 +334,8 @@ def _label_mask(text: str, start: int, end: int, c: Clean) -> str:
         return s
     pieces, last = [], 0
     for m in labels:
-        a = bisect_left(c.offsets, m.start())
-        b = bisect_left(c.offsets, m.end())
+        a = c.index(m.start())
+        b = c.index(m.end())
         if a < b and a >= last:
             pieces += [s[last:a], "|" * (b - a)]
             last = b
@@ -349,8 +349,8 @@ def _paragraph_starts(text: str, start: int, end: int, c: Clean) -> list[int]:
     ends = sorted(m.end() for m in _PARAGRAPH_BREAK.finditer(text, start, end))
     out = [0]
     for q in ends:
-        i = bisect_left(c.offsets, q)
-        if i < len(c.offsets) and i != out[-1]:
+        i = c.index(q)
+        if i < len(c.text) and i != out[-1]:
             out.append(i)
     return out
 

@@ -83,9 +83,8 @@ def attach_figures(text: str, sections: Sequence[Section], tasks: Sequence[Task]
         return []
     # Clean the scanned range once; each region gets a slice of that view.
     whole = clean(text, min(a for a, _, _ in regions), max(b for _, b, _ in regions))
-    offsets = whole.offsets
     for a, b, kind in regions:
-        view = whole.slice(bisect.bisect_left(offsets, a), bisect.bisect_left(offsets, b))
+        view = whole.slice(whole.index(a), whole.index(b))
         for raw in extract_figures(text, a, b, default_kind=kind or default_kind, view=view):
             task = _task_at(task_starts, ordered, raw.start) if ordered else None
             if doc_kind == "notice" and task is None:

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-import regex
+from bisect import bisect_left, bisect_right
+from itertools import chain
 
 # Characters removed from a cleaned view: line ends and blanks that PDF/Word/web extraction
 # scatters through Chinese text, where words are never separated by spaces.
@@ -83,15 +83,35 @@ def fold(s: str) -> str:
 
 class Clean:
     """A cleaned view: `text` (characters as written), `folded` (same length, width-folded,
-    computed on first use since most views never need it) and `offsets` (offsets[i] is the
-    original offset of text[i])."""
+    computed on first use since most views never need it) and the map back to the original.
 
-    __slots__ = ("text", "offsets", "_folded")
+    The map is kept as runs: the cleaned text is the original with gaps taken out, so it is a
+    sequence of runs copied unchanged, run k starting at cleaned index `starts[k]` and at
+    original offset `origins[k]`.  `offset(i)` and `index(orig)` go either way by bisection;
+    `offsets` (one int per character) is built only when asked for.  A list of one int per
+    character cost more than everything else clean() does."""
 
-    def __init__(self, text: str, offsets: tuple[int, ...] | list[int]):
+    __slots__ = ("text", "starts", "origins", "_folded", "_offsets")
+
+    def __init__(self, text: str, starts: list[int], origins: list[int]):
         self.text = text
-        self.offsets = offsets
+        self.starts = starts  # increasing; starts[0] == 0 when text is not empty
+        self.origins = origins  # increasing
         self._folded: str | None = None
+        self._offsets: list[int] | None = None
+
+    @classmethod
+    def from_offsets(cls, text: str, offsets: list[int]) -> "Clean":
+        """The view whose characters come from the given original offsets."""
+        starts: list[int] = []
+        origins: list[int] = []
+        prev = None
+        for i, o in enumerate(offsets):
+            if prev is None or o != prev + 1:
+                starts.append(i)
+                origins.append(o)
+            prev = o
+        return cls(text, starts, origins)
 
     @property
     def folded(self) -> str:
@@ -99,10 +119,42 @@ class Clean:
             self._folded = fold(self.text)
         return self._folded
 
+    @property
+    def offsets(self) -> list[int]:
+        """offsets[i] is the original offset of text[i]."""
+        if self._offsets is None:
+            ends = self.starts[1:] + [len(self.text)]
+            self._offsets = list(chain.from_iterable(
+                range(o, o + e - s) for s, e, o in zip(self.starts, ends, self.origins)))
+        return self._offsets
+
+    def offset(self, i: int) -> int:
+        """The original offset of text[i]."""
+        k = bisect_right(self.starts, i) - 1
+        return self.origins[k] + (i - self.starts[k])
+
+    def index(self, orig: int) -> int:
+        """The first cleaned index whose original offset is at or after `orig` (len(text) if
+        none): bisect_left over the offsets, without building them."""
+        k = bisect_right(self.origins, orig) - 1
+        if k < 0:
+            return 0
+        i = self.starts[k] + (orig - self.origins[k])
+        end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
+        return i if i < end else end
+
     def slice(self, i: int, j: int) -> "Clean":
         """The view of characters [i, j): cleaning a document once and slicing it costs far
         less than cleaning each region of it again."""
-        sub = Clean(self.text[i:j], self.offsets[i:j])
+        n = len(self.text)
+        i, j = max(0, min(i, n)), max(0, min(j, n))
+        if j <= i:
+            return Clean("", [], [])
+        k0 = bisect_right(self.starts, i) - 1
+        k1 = bisect_left(self.starts, j)
+        starts = [0] + [s - i for s in self.starts[k0 + 1:k1]]
+        origins = [self.origins[k0] + (i - self.starts[k0])] + self.origins[k0 + 1:k1]
+        sub = Clean(self.text[i:j], starts, origins)
         if self._folded is not None:
             sub._folded = self._folded[i:j]
         return sub
@@ -111,16 +163,16 @@ class Clean:
         return f"Clean(text={self.text!r}, offsets={self.offsets!r})"
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Clean) and (self.text, tuple(self.offsets)) == (other.text, tuple(other.offsets))
+        return isinstance(other, Clean) and (self.text, self.offsets) == (other.text, other.offsets)
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Original [start, end) of the cleaned slice [i, j)."""
-        if not self.offsets:
+        if not self.text:
             return (0, 0)
         if j <= i:
-            k = self.offsets[min(i, len(self.offsets) - 1)]
+            k = self.offset(min(i, len(self.text) - 1))
             return (k, k)
-        return (self.offsets[i], self.offsets[j - 1] + 1)
+        return (self.offset(i), self.offset(j - 1) + 1)
 
     def __len__(self) -> int:
         return len(self.text)
@@ -145,14 +197,18 @@ def clean(text: str, start: int = 0, end: int | None = None, *, keep_blanks: boo
     spaces); line breaks are always removed, since they fall inside words."""
     end = len(text) if end is None else end
     parts: list[str] = []
-    offsets: list[int] = []
+    starts: list[int] = []  # the runs of the view (see Clean)
+    origins: list[int] = []
+    n = 0  # characters kept so far
     pos = start
     last = ""  # last character kept so far
     for m in _GAP.finditer(text, start, end):
         i, j = m.span()
         if i > pos:
             parts.append(text[pos:i])
-            offsets.extend(range(pos, i))
+            starts.append(n)
+            origins.append(pos)
+            n += i - pos
             last = text[i - 1]
         pos = j
         if not last or j >= end:
@@ -162,22 +218,25 @@ def clean(text: str, start: int = 0, end: int | None = None, *, keep_blanks: boo
         if not keep_blanks and not (_is_ascii_word(last) and _is_ascii_word(text[j])):
             continue
         has_break = not LINE_BREAKS.isdisjoint(m.group())
-        if _keep_blank(last, text[j], has_break, keep_blanks) and not _stray_digit_gap(text, parts, i, j, end, has_break):
+        if _keep_blank(last, text[j], has_break, keep_blanks) and not _stray_digit_gap(text, i, j, end, has_break):
             parts.append(" ")
-            offsets.append(i)
+            starts.append(n)
+            origins.append(i)
+            n += 1
             last = " "
     if pos < end:
         parts.append(text[pos:end])
-        offsets.extend(range(pos, end))
-    s = "".join(parts)
-    return Clean(s, offsets)
+        starts.append(n)
+        origins.append(pos)
+    return Clean("".join(parts), starts, origins)
 
 
 # A run of line breaks and blanks: what clean() removes or collapses.
-_GAP = regex.compile("[" + regex.escape("".join(sorted(LINE_BREAKS | BLANKS))) + "]+")
+_GAP_CLASS = "[" + re.escape("".join(sorted(LINE_BREAKS | BLANKS))) + "]"
+_GAP = re.compile(_GAP_CLASS + "+")
 
 
-def _stray_digit_gap(text: str, parts: list[str], i: int, j: int, end: int, has_break: bool) -> bool:
+def _stray_digit_gap(text: str, i: int, j: int, end: int, has_break: bool) -> bool:
     """True when blanks split one number: digit runs of two or more on each side of a single
     space (`20 21`), or any digits across a hard line break (`11.\n4`). `1 2 4` stays apart."""
     if not (i > 0 and text[i - 1].isdigit() and text[j].isdigit()):
