@@ -84,3 +84,20 @@ def test_han_class_for_re_is_regex_han_property():
     ours, theirs = re.compile("[%s]" % HAN), regex.compile(r"\p{Han}")
     differ = [cp for cp in range(0x110000) if (ours.match(chr(cp)) is None) != (theirs.match(chr(cp)) is None)]
     assert differ == []
+
+
+def test_compile_re_matches_what_regex_matches():
+    """Line patterns compiled for the standard library's re (\\p{Han} spelled out, inside and
+    outside character classes) match exactly where the regex package does."""
+    import regex
+
+    from zzgov.text.script import compile_re
+
+    patterns = [r"^(?:(?P<org>\p{Han}[\p{Han}()（）]{2,40}?)\s+)?(?P<date>.+?日)\s*印发$",
+                r"\p{Han}[\p{Han}()]{2,30}", r"^\(\s*(?P<label>\d{1,3})\s*\)\s*(?P<title>.*)$"]
+    lines = ["郑州市人民政府办公厅 2020年5月27日印发", "郑州市人民政府办公厅", "(3) 加快建设", "𠀀𠀁𠀂市", "ab", ""]
+    for p in patterns:
+        ours, theirs = compile_re(p), regex.compile(p)
+        for line in lines:
+            a, b = ours.match(line), theirs.match(line)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))

@@ -11,17 +11,18 @@ from dataclasses import dataclass, field
 import regex
 
 from zzgov.models import Meta, Section, Span
+from zzgov.text.script import compile_re
 
 # Chinese numerals as used in heading markers and dates (二〇二〇年 uses 〇/○/零).
 CN_DIGITS = "零〇○一二三四五六七八九"
 CN_NUMERAL = r"[零〇○一二三四五六七八九十百两]+"
 
 # Heading markers by level (GB/T 9704 order): 一、 → （一） → 1. → （1）.
-HEADING_L1 = regex.compile(rf"^(?P<label>{CN_NUMERAL})\s*[、.]\s*(?P<title>.*)$")
-HEADING_L2 = regex.compile(rf"^\(\s*(?P<label>{CN_NUMERAL})\s*\)\s*[、.]?\s*(?P<title>.*)$")
+HEADING_L1 = compile_re(rf"^(?P<label>{CN_NUMERAL})\s*[、.]\s*(?P<title>.*)$")
+HEADING_L2 = compile_re(rf"^\(\s*(?P<label>{CN_NUMERAL})\s*\)\s*[、.]?\s*(?P<title>.*)$")
 # 1. / 1、 / 1．(folded to .) — not a decimal (2.5万亩 at a line start is text).
-ITEM_ARABIC = regex.compile(r"^(?P<label>\d{1,4})\s*(?:[、]|\.(?!\d))\s*(?P<title>.*)$")
-ITEM_PAREN = regex.compile(r"^\(\s*(?P<label>\d{1,3})\s*\)\s*(?P<title>.*)$")
+ITEM_ARABIC = compile_re(r"^(?P<label>\d{1,4})\s*(?:[、]|\.(?!\d))\s*(?P<title>.*)$")
+ITEM_PAREN = compile_re(r"^\(\s*(?P<label>\d{1,3})\s*\)\s*(?P<title>.*)$")
 
 # 发文字号: 郑政办〔2020〕29号, 豫政[2021]3号, 国办发（2020）12号.
 DOC_NUMBER = regex.compile(r"(?P<num>[\p{Han}]{1,12}[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号)")

@@ -22,6 +22,7 @@ row; hard-wrapped lines anywhere; web-page chrome before the title.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -43,6 +44,7 @@ from zzgov.parsers.common import (
 from zzgov.text import Line, clean, fold, split_lines
 from zzgov.units import split_leaders, split_list, split_units
 from zzgov.units.names import CLAUSE_SEPARATORS, ORG_END, is_collective
+from zzgov.text.script import compile_re
 
 # ---------------------------------------------------------------------------------------
 # Vocabularies
@@ -65,7 +67,7 @@ FIELD_LABELS: dict[str, str] = {
 _LABEL_ALT = "|".join(sorted(map(regex.escape, FIELD_LABELS), key=len, reverse=True))
 # A label followed by a colon, possibly in 【】 or [] (folded text: ：→:).
 FIELD_AT = regex.compile(rf"[【\[]?(?P<label>{_LABEL_ALT})[】\]]?\s*:\s*")
-FIELD_LINE = regex.compile(rf"^[【\[]?(?:{_LABEL_ALT})[】\]]?\s*:")
+FIELD_LINE = compile_re(rf"^[【\[]?(?:{_LABEL_ALT})[】\]]?\s*:")
 # Inline fields closing a task sentence: `…。（牵头单位：X；配合单位：Y）`.
 INLINE_FIELDS = regex.compile(
     rf"\(\s*(?P<body>(?:{_LABEL_ALT})\s*:(?:[^()]|\([^()]*\))*+)\)\s*[。.;；]?\s*$"
@@ -118,14 +120,14 @@ TITLE_END = regex.compile(rf"{DOC_KIND_WORDS}$")
 # Bulleted page metadata: • 发布机构: … / 成文日期: … (web copies of notices)
 META_BULLET = regex.compile(r"^[•·\-*]?\s*(?:文号|发文字号|索引号|发布机构|发文机关|成文日期|发布日期|主题分类|公文种类|有效性|来源|发布时间)\s*:")
 RECIPIENTS_LINE = regex.compile(r"^(?P<body>[^:]{2,200}?)\s*:$")
-STANDALONE_DATE = regex.compile(
+STANDALONE_DATE = compile_re(
     r"^(?:(?P<org>\p{Han}[\p{Han}()（）]{2,40}?)\s+)?"
     r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[零〇○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$"
 )
-PRINTED_LINE = regex.compile(r"^(?:(?P<org>\p{Han}[\p{Han}()（）]{2,40}?)\s+)?(?P<date>.+?日)\s*印发$")
-TAIL_LABEL = regex.compile(r"^(?P<label>抄送|主办|督办|承办|抄报|主送)\s*:\s*(?P<value>.*)$")
+PRINTED_LINE = compile_re(r"^(?:(?P<org>\p{Han}[\p{Han}()（）]{2,40}?)\s+)?(?P<date>.+?日)\s*印发$")
+TAIL_LABEL = compile_re(r"^(?P<label>抄送|主办|督办|承办|抄报|主送)\s*:\s*(?P<value>.*)$")
 # An organ's name alone on a line (signature, 印发机关): 郑州市人民政府办公厅
-ORG_LINE = regex.compile(r"\p{Han}[\p{Han}()]{2,30}")
+ORG_LINE = compile_re(r"\p{Han}[\p{Han}()]{2,30}")
 # Several deadlines in one field: 2021年6月底、2021年12月底
 DEADLINE_SPLIT = regex.compile(r"[;；、]")
 # The 序号 cell of a table row
@@ -133,11 +135,11 @@ ROW_NUMBER = regex.compile(r"\d{1,4}")
 # A task sentence closed after its inline-fields bracket: …30万人次（牵头单位：…）。
 SENTENCE_CLOSE = regex.compile(r"[。.]\s*$")
 # Web-page chrome around a notice copied from a government site (footer and viewer buttons).
-CHROME_LINE = regex.compile(
+CHROME_LINE = compile_re(
     r"^(?:【\s*(?:打印本页|关闭窗口|打印|关闭|收藏|字号|纠错)|打印本页|关闭窗口|扫一扫|网站标识码|ICP备|"
     r"\p{Han}ICP备|相关文件\s*:|相关链接|相关文章|分享到|浏览次数|访问量|首页\s*>|当前位置\s*:)"
 )
-PUBLIC_NOTE = regex.compile(r"^\(此件(?:公开发布|不公开|依申请公开)\)$")  # （此件公开发布）
+PUBLIC_NOTE = compile_re(r"^\(此件(?:公开发布|不公开|依申请公开)\)$")  # （此件公开发布）
 ATTACHMENT_LINE = regex.compile(r"^附件\s*\d*\s*[:.、]?\s*(?P<title>.*)$")
 DOC_NUMBER_BULLET = regex.compile(r"^[•·\-*]?\s*(?:文号|发文字号|索引号)\s*:")
 YEAR_IN_TITLE = regex.compile(r"((?:19|20)\d{2})\s*年")
@@ -546,7 +548,7 @@ def _starts_tail(lines: list[tuple[Line, str]], i: int) -> bool:
     return False
 
 
-def _task_marker(lines: list[tuple[Line, str]]) -> regex.Pattern[str]:
+def _task_marker(lines: list[tuple[Line, str]]) -> re.Pattern[str]:
     """Which numbering marks tasks: `1.` (the usual) or `（1）` (when `1.` are sub-headings).
     The marker that most field lines follow wins; without field lines, `1.` unless only
     `（1）` items exist."""
@@ -582,7 +584,7 @@ def _plausible_heading(f: str) -> bool:
     return len(f) <= 60 and "。" not in f[:-1]
 
 
-def _plausible_task(m: regex.Match[str], cur: _TaskDraft | None, drafts: list[_TaskDraft], continuing: bool) -> bool:
+def _plausible_task(m: re.Match[str], cur: _TaskDraft | None, drafts: list[_TaskDraft], continuing: bool) -> bool:
     """`N.` starts a task unless it is a wrapped line inside unfinished text that does not
     continue the numbering (`2.5万亩` is excluded by the pattern itself)."""
     seq = int(m["label"])

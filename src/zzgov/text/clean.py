@@ -196,6 +196,9 @@ def clean(text: str, start: int = 0, end: int | None = None, *, keep_blanks: boo
     keep_blanks=True keeps each blank run on a line as one space (name lists separated by
     spaces); line breaks are always removed, since they fall inside words."""
     end = len(text) if end is None else end
+    if start >= end or not _GAP.search(text, start, end):
+        # nothing to remove (a field value on one line, say): the view is the text itself
+        return Clean(text[start:end], [0] if start < end else [], [start] if start < end else [])
     parts: list[str] = []
     starts: list[int] = []  # the runs of the view (see Clean)
     origins: list[int] = []

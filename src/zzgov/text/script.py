@@ -7,6 +7,8 @@ character classes).  Those need the Han script spelled out as code point ranges.
 
 from __future__ import annotations
 
+import re
+
 # Unicode Script=Han, the same code points as `regex`'s \p{Han} (a test checks every code
 # point): CJK radicals, 々 〇 〡-〩 〸-〻, the unified ideographs and their extensions,
 # compatibility ideographs, and two small blocks of ideographic marks (U+16FE2…).
@@ -20,3 +22,30 @@ HAN_RANGES: tuple[tuple[int, int], ...] = (
 
 # The ranges as the inside of a character class: "[" + HAN + "]" is \p{Han} for `re`.
 HAN = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in HAN_RANGES)
+
+
+def compile_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`pattern` compiled with the standard library's re, \\p{Han} spelled out as HAN.
+
+    For patterns anchored at a line start and tried on every line: a call into re costs
+    about half of one into regex, and such a pattern never scans, so the call is the cost.
+    """
+    out: list[str] = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        if pattern.startswith(r"\p{Han}", i):
+            out.append(HAN if in_class else f"[{HAN}]")
+            i += len(r"\p{Han}")
+            continue
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        out.append(ch)
+        i += 1
+    return re.compile("".join(out), flags)
