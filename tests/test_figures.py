@@ -353,3 +353,18 @@ def test_docstring_examples():
 
     from zzgov.figures import extract
     assert doctest.testmod(extract).failed == 0
+
+
+@pytest.mark.parametrize("path", sorted(Path(__file__).resolve().parents[1].glob("data/raw/*.txt")), ids=lambda p: p.name[:3])
+def test_prepared_ranges_give_what_each_range_alone_gives(path):
+    """attach_figures prepares a document once and scans its sections as slices of that;
+    every range starting at a line gives the same figures as extracting it alone."""
+    from zzgov.figures.extract import extract_prepared, prepare
+    from zzgov.text import split_lines
+
+    text = path.read_text(encoding="utf-8")
+    starts = [ln.start for ln in split_lines(text)][::7] + [len(text)]
+    prepared = prepare(text, starts[0], starts[-1])
+    for kind in ("target", "actual", None):
+        for a, b in zip(starts, starts[1:]):
+            assert extract_prepared(prepared, a, b, default_kind=kind) == extract_figures(text, a, b, default_kind=kind)

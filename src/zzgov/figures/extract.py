@@ -628,7 +628,8 @@ def extract_figures(text: str, start: int = 0, end: int | None = None, *,
     (11.4, '万人', 'target', '新增城镇就业', 114000.0)
 
     view: the cleaned view of text[start:end] when the caller has it already (a slice of
-    the whole document cleaned once); by default it is computed here.
+    the whole document cleaned once); by default it is computed here.  To scan many ranges
+    of one document, `prepare` it once and call `extract_prepared` per range.
     """
     try:
         return _extract(text if isinstance(text, str) else "", start, end, default_kind, view)
@@ -636,8 +637,42 @@ def extract_figures(text: str, start: int = 0, end: int | None = None, *,
         return []
 
 
+class Prepared(NamedTuple):
+    """What every range of a document shares, worked out once: the cleaned view of the
+    scanned span, its scan string (folded, list labels masked) and its quotations."""
+    text: str
+    view: Clean
+    scan: str
+    quote_starts: list[int]
+    quote_ends: list[int]
+
+
+def prepare(text: str, start: int, end: int) -> Prepared:
+    """Prepare text[start:end] for `extract_prepared` on ranges inside it.
+
+    Slicing the prepared scan string gives each range exactly what preparing the range alone
+    gives: ranges start at line starts, where list labels are found either way, and a
+    quotation (no delimiter inside) lies within a range whether or not the scan began there."""
+    c = clean(text, start, end)
+    s = _label_mask(text, start, end, c)
+    qs, qe = _quote_spans(s)
+    return Prepared(text, c, s, qs, qe)
+
+
+def extract_prepared(p: Prepared, start: int, end: int, *, default_kind: str | None = "target") -> list[RawFigure]:
+    """extract_figures(p.text, start, end) for a range inside the prepared span."""
+    try:
+        i, j = p.view.index(start), p.view.index(end)
+        lo, hi = bisect_left(p.quote_starts, i), bisect_left(p.quote_starts, j)
+        inside = [(a - i, b - i) for a, b in zip(p.quote_starts[lo:hi], p.quote_ends[lo:hi]) if b <= j]
+        quotes = ([a for a, _ in inside], [b for _, b in inside])
+        return _extract(p.text, start, end, default_kind, p.view.slice(i, j), p.scan[i:j], quotes)
+    except Exception:  # pragma: no cover - a library called on arbitrary input must not raise
+        return []
+
+
 def _extract(text: str, start: int, end: int | None, default_kind: str | None,
-             view: Clean | None = None) -> list[RawFigure]:
+             view: Clean | None = None, scan: str | None = None, quotes=None) -> list[RawFigure]:
     n = len(text)
     end = n if end is None else max(0, min(int(end), n))
     start = max(0, min(int(start or 0), end))
@@ -648,8 +683,9 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
     c = view if view is not None else clean(text, start, end)
     if not c.text:
         return []
-    s = _label_mask(text, start, end, c)
-    quotes = _quote_spans(s)
+    s = scan if scan is not None else _label_mask(text, start, end, c)
+    if quotes is None:
+        quotes = _quote_spans(s)
     sentences = None
     if default_kind is None:
         sentences = _Sentences(s, _paragraph_starts(text, start, end, c))

@@ -12,7 +12,6 @@ from typing import Sequence
 from pydantic import TypeAdapter
 
 from zzgov.models import Figure, Section, Task
-from zzgov.text import clean
 
 # Default figure kind by section part; None lets the extractor read the sentence's cues.
 KIND_BY_PART = {"review": "actual", "plan": "target", None: None}
@@ -73,7 +72,7 @@ def attach_figures(text: str, sections: Sequence[Section], tasks: Sequence[Task]
     `body` limits scanning to the document body (web chrome excluded); `headline_spans`
     marks figures of a report's 主要预期目标 paragraph; `default_kind` applies where no part
     is known (None: each sentence decides)."""
-    from zzgov.figures import extract_figures
+    from zzgov.figures.extract import extract_prepared, prepare
     starts = [s.span.start for s in sections]
     ordered = sorted(tasks, key=lambda t: t.span.start)
     task_starts = [t.span.start for t in ordered]
@@ -81,11 +80,10 @@ def attach_figures(text: str, sections: Sequence[Section], tasks: Sequence[Task]
     regions = [(a, b, kind) for a, b, kind in _regions(len(text), sections, starts, ordered, doc_kind, body) if b > a]
     if not regions:
         return []
-    # Clean the scanned range once; each region gets a slice of that view.
-    whole = clean(text, min(a for a, _, _ in regions), max(b for _, b, _ in regions))
+    # Clean and prepare the scanned range once; each region gets a slice of that.
+    prepared = prepare(text, min(a for a, _, _ in regions), max(b for _, b, _ in regions))
     for a, b, kind in regions:
-        view = whole.slice(whole.index(a), whole.index(b))
-        for raw in extract_figures(text, a, b, default_kind=kind or default_kind, view=view):
+        for raw in extract_prepared(prepared, a, b, default_kind=kind or default_kind):
             task = _task_at(task_starts, ordered, raw.start) if ordered else None
             if doc_kind == "notice" and task is None:
                 continue  # between tasks: a heading, not a task's target
