@@ -299,3 +299,14 @@ def test_clean_view_maps_positions_like_its_offsets(text, cut, keep, data):
     if i < j:
         assert c.span(i, j) == (offs[i], offs[j - 1] + 1)
 
+
+
+@given(text=gap_text, cut=st.integers(min_value=0, max_value=10))
+def test_clean_split_equals_the_gap_by_gap_rule(text, cut):
+    """Long ranges are cleaned by one split in C; the gap-by-gap loop states the rule."""
+    from zzgov.text.clean import _clean_by_gap, _clean_split
+
+    start, end = min(cut, len(text)), max(len(text) - cut, min(cut, len(text)))
+    for a, b in ((0, len(text)), (start, end)):
+        fast, ref = _clean_split(text, a, b), _clean_by_gap(text, a, b, False)
+        assert (fast.text, fast.offsets, fast.starts) == (ref.text, ref.offsets, ref.starts)

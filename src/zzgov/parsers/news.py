@@ -37,32 +37,33 @@ from zzgov.parsers.common import CN_NUMERAL, SectionTree, cn_small_int, set_meta
 from zzgov.parsers.figures_link import attach_figures
 from zzgov.parsers.report import lost_plus, plus_warning, restore_plus
 from zzgov.text import Line, clean, fold, split_lines
+from zzgov.text.script import compile_re
 
 # ---------------------------------------------------------------------------------------
 # Vocabularies (patterns run on width-folded text: ｜→|, ：→:, （→()
 
-MD_HEADING = regex.compile(r"^(?P<hashes>#{1,6})\s*")
+MD_HEADING = compile_re(r"^(?P<hashes>#{1,6})\s*")
 DECOR = "*■◆●▲▶►★☆◎○•·◇□ \t"  # bullets and bold marks around headings: `**【报告摘要】**`
 
 # 关键词 headings: `#### 关键词 | 扩大内需`, `关键词: X`, `关键词:X`, `【关键词】X`, `关键词丨X`.
-KEYWORD_HEAD = regex.compile(
+KEYWORD_HEAD = compile_re(
     r"(?:[\[【]\s*关键[词字]\s*[\]】]\s*(?:[|丨:/]\s*)?|关键[词字]\s*(?:[|丨:/]|\s)\s*)(?P<kw>\S.*)$"
 )
 # Labelled sub-parts: `【报告摘要】`, `【郑州实践】`, `【编者按】` (at a paragraph start).
-LABEL_HEAD = regex.compile(r"【(?P<label>[^】\s]{2,10})】")
-NOT_LABELS = regex.compile(r"打印|关闭|字号|收藏|分享|返回|纠错|责任编辑|来源|关键[词字]|图|视频|音频")
+LABEL_HEAD = compile_re(r"【(?P<label>[^】\s]{2,10})】")
+NOT_LABELS = compile_re(r"打印|关闭|字号|收藏|分享|返回|纠错|责任编辑|来源|关键[词字]|图|视频|音频")
 # Ordinal heads: `看点一：经济目标`, `亮点2 | …`, `热词三 X`.
-ORDINAL_HEAD = regex.compile(
+ORDINAL_HEAD = compile_re(
     r"(?P<label>(?:看点|亮点|热词|焦点|要点|关注点|数读)\s*[一二三四五六七八九十\d]{1,3})\s*(?:[|丨:/]\s*|\s+)(?P<title>\S.{0,24})$"
 )
 # Numbered heads: `一、…`, `（一）…`, `1打造科技创新中心`, `1. …`, `01 …`.
-CN_HEAD = regex.compile(rf"(?P<label>{CN_NUMERAL})\s*[、.]\s*(?P<title>.+)$")
-CN_PAREN_HEAD = regex.compile(rf"\(\s*(?P<label>{CN_NUMERAL})\s*\)\s*(?P<title>.+)$")
+CN_HEAD = compile_re(rf"(?P<label>{CN_NUMERAL})\s*[、.]\s*(?P<title>.+)$")
+CN_PAREN_HEAD = compile_re(rf"\(\s*(?P<label>{CN_NUMERAL})\s*\)\s*(?P<title>.+)$")
 # An Arabic head: the number is glued to the title or set off by 、/./a space; a title that
 # opens with a unit (`2020年`, `5万人`) is a sentence, not a head.
-ARABIC_HEAD = regex.compile(r"(?P<label>\d{1,2})\s*(?:[、.](?!\d)\s*|\s+)?(?P<title>(?![年月日万亿千百个%．.])[\p{Han}“\"].+)$")
+ARABIC_HEAD = compile_re(r"(?P<label>\d{1,2})\s*(?:[、.](?!\d)\s*|\s+)?(?P<title>(?![年月日万亿千百个%．.])[\p{Han}“\"].+)$")
 MAX_HEAD_CHARS = 30  # a numbered head is a short line without sentence punctuation
-HEAD_PUNCT = regex.compile(r"[。,，;；!?！？]")
+HEAD_PUNCT = compile_re(r"[。,，;；!?！？]")
 
 # Site chrome.
 BREADCRUMB = regex.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[:>»›]|(?:[>»›][^>»›]+){2,}$|首页\s*[>»›]")
@@ -447,7 +448,7 @@ def _number_of(h: Head) -> int | None:
 # Kinds of heads from the outermost in: 关键词 first, labels innermost.
 HEAD_ORDER = ("keyword", "ordinal", "subhead", "cn", "cn_paren", "arabic", "label")
 # A bold line standing alone as a subhead: `**稳字当头 进字为先**`.
-BOLD_LINE = regex.compile(r"\*\*(?P<title>[^*]{2,30})\*\*")
+BOLD_LINE = compile_re(r"\*\*(?P<title>[^*]{2,30})\*\*")
 
 
 def _subhead(text: str, r: Row) -> Head | None:

@@ -20,6 +20,7 @@ in titles where unambiguous.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -31,34 +32,35 @@ from zzgov.parsers.common import CN_NUMERAL, SectionTree, set_meta
 from zzgov.parsers.figures_link import attach_figures
 from zzgov.text import Line, clean, fold, split_lines
 from zzgov.text.reflow import Joined, Para, join, paragraphs
+from zzgov.text.script import compile_re
 
 # ---------------------------------------------------------------------------------------
 # Vocabularies. Patterns that scan paragraphs accept both widths (（/(, ：/:), so long text
 # needs no folding; those on head lines and titles run on width-folded text.
 
 # Heading markers at the start of a paragraph: 一、 / （一） / (一) / 1．
-L1_MARK = regex.compile(rf"(?P<label>{CN_NUMERAL})\s*[、.．]\s*")
-L2_MARK = regex.compile(rf"[(（]\s*(?P<label>{CN_NUMERAL})\s*[)）]\s*[、.．]?\s*")
-L3_MARK = regex.compile(r"(?P<label>\d{1,2})\s*(?:、|[.．](?!\d))\s*")
-CLAUSE_PUNCT = regex.compile(r"[,，;；:：]")
+L1_MARK = compile_re(rf"(?P<label>{CN_NUMERAL})\s*[、.．]\s*")
+L2_MARK = compile_re(rf"[(（]\s*(?P<label>{CN_NUMERAL})\s*[)）]\s*[、.．]?\s*")
+L3_MARK = compile_re(r"(?P<label>\d{1,2})\s*(?:、|[.．](?!\d))\s*")
+CLAUSE_PUNCT = compile_re(r"[,，;；:：]")
 DECOR = "#*•· \t"  # markdown and bullets before a heading: `**一、…**`, `## （一）…`
 MAX_TITLE_CHARS = 60  # a longer "heading" is a sentence that happens to start with 一、
 GLUE_TAIL = 5  # a heading wrapped onto the next line ends there within a few characters (`展。`)
 
 # Sentence ends inside a paragraph.
-SENTENCE_END = regex.compile(r"[。!?！？]")
+SENTENCE_END = compile_re(r"[。!?！？]")
 
 # A bold-style topic sentence opening a paragraph: short, no inner comma or colon.
-TOPIC = regex.compile(r"(?P<title>[^,，;；:：。!?！？]{4,32})[。!?！？]")
+TOPIC = compile_re(r"(?P<title>[^,，;；:：。!?！？]{4,32})[。!?！？]")
 # Sentences that open ordinary paragraphs, not topics: `各位代表！`, `我们…`, `今年…`.
 NOT_TOPIC_START = ("各位代表", "我们", "今年", "去年", "明年", "过去", "同时", "此外", "其中", "总之",
                    "当前", "目前", "这", "但", "一年来", "五年来", "回顾", "在此")
 # Enumerations open ordinary sentences too: `一是经济运行稳中向好。`
-ENUMERATION = regex.compile(r"[一二三四五六七八九十]+是")
+ENUMERATION = compile_re(r"[一二三四五六七八九十]+是")
 # Nor do statements about a year: `2023年是全面贯彻党的二十大精神的开局之年。`
-YEAR_OPENING = regex.compile(r"(?:19|20)\d{2}\s*年")
+YEAR_OPENING = compile_re(r"(?:19|20)\d{2}\s*年")
 # A short first sentence reporting one fact is no topic: `“智汇郑州”人才工程获评“…最佳案例”。`
-NOT_TOPIC_WORDS = regex.compile(r"获评|荣获|入选|获批|被评为|被授予|列入|位居|排名")
+NOT_TOPIC_WORDS = compile_re(r"获评|荣获|入选|获批|被评为|被授予|列入|位居|排名")
 
 # L1 heading words that say which part a heading opens.
 REVIEW_CUES = regex.compile(r"回顾|过去(?:一|五)年|工作总结|主要成绩|取得的成绩|去年工作|上年工作")
@@ -80,7 +82,7 @@ EXPECTED_TARGETS = regex.compile(
     r"|(?:今年|明年|(?:19|20)\d{2}\s*年)[^。:：;；]{0,30}?主要目标(?:是|为)\s*[:：]?"
 )
 # Items of a targets list set out on their own lines: `——地区生产总值增长6%左右；`, `1. …`.
-TARGET_ITEM = regex.compile(r"(?:——|-|•|·|\d{1,2}\s*[、.．)）]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]是)")
+TARGET_ITEM = compile_re(r"(?:——|-|•|·|\d{1,2}\s*[、.．)）]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]是)")
 
 # Speaker: `郑州市人民政府市长 庄建球`, `河南省代省长　王凯`, `自治区主席 蓝天立`.
 SPEAKER_TITLE_END = r"(?:代|副)?(?:省长|市长|区长|县长|州长|盟长|旗长|主席)"
@@ -96,19 +98,19 @@ YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 PLAN_YEAR_STATEMENT = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年是")
 
 # Newspaper continuation markers: `（上接一版）`, `（下转三版）`, `(转第4版)`.
-CONTINUATION = regex.compile(r"[（(]\s*(?P<dir>上接|接|下转|转)\s*(?P<page>第?[\p{Han}\d]{1,4}版)\s*[）)]")
+CONTINUATION = compile_re(r"[（(]\s*(?P<dir>上接|接|下转|转)\s*(?P<page>第?[\p{Han}\d]{1,4}版)\s*[）)]")
 
 # Web chrome before the report (these three accept both widths: they also scan body lines):
 # breadcrumbs, 来源/时间 lines, viewer buttons, counters.
-CHROME_LINE = regex.compile(
+CHROME_LINE = compile_re(
     r"^(?:#+\s*)?(?:首页|当前位置|您的位置|来源|稿源|时间|发布时间|发布日期|日期|作者|编辑|责任编辑|浏览|阅读|点击"
     r"|字号|\[?【?字号|下载|打印|分享|收藏|关闭|扫一扫|返回|索引号|信息来源|小字号|大字号)"
     r"|^(?:【[^】]{0,12}】\s*)+$|^[\d\s:：./／\-－]+$|(?:大\s*中\s*小)"
 )
 # Breadcrumbs: `首页 > 时政要闻`, `河南省人民政府门户网站 > 政务公开 > 政府工作报告`.
-BREADCRUMB = regex.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[:：>＞»›]|(?:[>＞»›][^>＞»›]+){2,}$|首页\s*[>＞»›]")
+BREADCRUMB = compile_re(r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[:：>＞»›]|(?:[>＞»›][^>＞»›]+){2,}$|首页\s*[>＞»›]")
 # Page numbers left in by PDF extraction: `— 3 —`, `- 12 -`.
-PAGE_NUMBER = regex.compile(r"[-—－–\s]*\d{1,4}[-—－–\s]*")
+PAGE_NUMBER = compile_re(r"[-—－–\s]*\d{1,4}[-—－–\s]*")
 # What follows the report on a web page or in a paper: link lists, glossaries, footers.
 TRAILER = regex.compile(
     r"(?:#+\s*)?\**(?:相关报道|相关新闻|相关链接|相关阅读|延伸阅读|名词解释|附\s*[:：]\s*名词解释|责任编辑|【打印|【关闭"
@@ -116,7 +118,7 @@ TRAILER = regex.compile(
 )
 # Photo captions: `…同志作政府工作报告。本报记者 李明摄`, `图为…`, markdown images.
 CAPTION_CREDIT = regex.compile(r"(?:记者|通讯员|摄影|图)\s*\p{Han}{2,4}(?:\s+\p{Han}{2,4})*\s*[/／]?\s*摄\s*[)）]?$")
-CAPTION_START = regex.compile(r"图为|[(（]图|!\[|\[图")
+CAPTION_START = compile_re(r"图为|[(（]图|!\[|\[图")
 # The salutation that opens the spoken report.
 SALUTATION = regex.compile(r"^各位代表")
 
@@ -346,7 +348,7 @@ class _Walk:
     pending_targets: tuple[int, int] | None = None  # a targets list set out line by line
 
 
-def _heading_mark(s: str, pos: int = 0) -> tuple[int, regex.Match[str]] | None:
+def _heading_mark(s: str, pos: int = 0) -> tuple[int, re.Match[str]] | None:
     for level, pat in ((1, L1_MARK), (2, L2_MARK), (3, L3_MARK)):
         m = pat.match(s, pos)
         if m:

@@ -27,9 +27,8 @@ import bisect
 from collections import Counter
 from typing import NamedTuple, Sequence
 
-import regex
-
 from zzgov.text.lines import Line, split_lines
+from zzgov.text.script import compile_re
 
 # A line ending in one of these (before closing quotes/brackets) ends a sentence or a clause
 # that may close a paragraph: `…精神力量。`, `重点抓好十个方面工作：`.
@@ -39,7 +38,7 @@ CLOSERS = "”’」』）)】》\"'*"
 # What opens a paragraph whatever the line before it: heading markers (一、 （一） (1) 1.),
 # labels (【报告摘要】), dash items (——高质量发展…), continuation markers (（上接一版）),
 # markdown headings (#### 关键词).
-PARAGRAPH_OPENER = regex.compile(
+PARAGRAPH_OPENER = compile_re(
     r"(?:[零〇○一二三四五六七八九十百]+\s*[、.．]"
     r"|[（(]\s*[零〇○一二三四五六七八九十百\d]+\s*[）)]"
     r"|\d{1,3}\s*(?:、|[.．](?!\d))"
@@ -47,7 +46,7 @@ PARAGRAPH_OPENER = regex.compile(
 )
 
 # Page numbers a PDF extraction leaves between the lines of a paragraph: `— 3 —`, `- 12 -`.
-PAGE_NUMBER = regex.compile(r"[-—－–\s]*\d{1,4}[-—－–\s]*")
+PAGE_NUMBER = compile_re(r"[-—－–\s]*\d{1,4}[-—－–\s]*")
 
 MIN_LINES = 8  # fewer lines than this say nothing about wrapping
 MIN_WIDTH, MAX_WIDTH = 16, 110  # wrap widths seen: 8-55 CJK characters per line
