@@ -19,7 +19,8 @@ import regex
 NUMBER = r"\d+(?:\.\d+)?"
 
 
-def texts_of(paths: list[str]) -> list[str]:
+def texts_of(paths) -> list[str]:
+    """The decoded texts of files, and of the files in folders, in order."""
     files: list[Path] = []
     for p in map(Path, paths):
         files += sorted(q for q in p.iterdir() if q.is_file()) if p.is_dir() else [p]

@@ -54,6 +54,7 @@ RESULTS = HERE / "results.md"
 sys.path.insert(0, str(HERE))
 
 import make_corpus  # noqa: E402  (bench/ is not a package)
+from regex_pass import NUMBER, texts_of  # noqa: E402
 
 # Goals from the issue (issue 6).
 GOAL_MBPS = 3.0
@@ -62,7 +63,6 @@ GOAL_FLAT = 1.25  # last marginal cost per MB over the first: at most this
 GOAL_JOBS2 = 1.7
 GOAL_RSS_MB = 300.0
 GOAL_STARTUP_S = 0.25
-NUMBER = r"\d+(?:\.\d+)?"
 
 
 # ---------------------------------------------------------------------------------------
@@ -144,17 +144,6 @@ def parse_cmd(src: Path, out: Path, jobs: int = 1) -> list[str]:
 
 def files_of(d: Path) -> list[Path]:
     return sorted(p for p in d.iterdir() if p.is_file())
-
-
-def decoded(files: list[Path]) -> list[str]:
-    out = []
-    for p in files:
-        data = p.read_bytes()
-        try:
-            out.append(data.decode("utf-8"))
-        except UnicodeDecodeError:
-            out.append(data.decode("gb18030", "replace"))
-    return out
 
 
 def cpu_best(n: int, fn) -> float:
@@ -394,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # -- peers ----------------------------------------------------------------------------
     seed_files = files_of(make_corpus.SEEDS)
-    seed_texts = decoded(seed_files)
+    seed_texts = texts_of(seed_files)
     seed_mb = sum(p.stat().st_size for p in seed_files) / 1e6
     seed_chars = sum(len(t) for t in seed_texts)
     peer_rows = [] if args.no_peers else peers(seed_texts, R)
