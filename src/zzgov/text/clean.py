@@ -100,19 +100,6 @@ class Clean:
         self._folded: str | None = None
         self._offsets: list[int] | None = None
 
-    @classmethod
-    def from_offsets(cls, text: str, offsets: list[int]) -> "Clean":
-        """The view whose characters come from the given original offsets."""
-        starts: list[int] = []
-        origins: list[int] = []
-        prev = None
-        for i, o in enumerate(offsets):
-            if prev is None or o != prev + 1:
-                starts.append(i)
-                origins.append(o)
-            prev = o
-        return cls(text, starts, origins)
-
     @property
     def folded(self) -> str:
         if self._folded is None:
