@@ -18,7 +18,7 @@ from typing import NamedTuple
 import regex
 
 from zzgov.text import fold
-from zzgov.text.script import HAN
+from zzgov.text.script import compile_re
 
 # Detection runs every feature over the head of every document, so each pattern is compiled
 # with the engine that scans its shape fastest (measured on the seeds): the standard
@@ -96,8 +96,8 @@ FEATURES: tuple[Feature, ...] = (
     # the same words anywhere (a notice implementing a report quotes them too)
     Feature("report_phrases", re.compile(r"工作回顾|主要预期目标|工作安排|政府自身建设"), {"report": 0.5}, 4),
     # 郑州市人民政府市长 庄建球 / 岚山省代省长　陈志远
-    Feature("report_speaker", re.compile(
-        r"(?m)^[^\S\n]*[%s]{0,20}(?:代|副)?(?:市长|省长|区长|县长|州长|盟长|主席)[^\S\n]+[%s]{2,4}[^\S\n]*$" % (HAN, HAN)), {"report": 3.0}, 1),
+    Feature("report_speaker", compile_re(
+        r"(?m)^[^\S\n]*\p{Han}{0,20}(?:代|副)?(?:市长|省长|区长|县长|州长|盟长|主席)[^\S\n]+\p{Han}{2,4}[^\S\n]*$"), {"report": 3.0}, 1),
     # ——2024年1月20日在岚山省第十四届人民代表大会第二次会议上
     Feature("delivery_line", regex.compile(r"\d{4}[^\S\n]*年[^\S\n]*\d{1,2}[^\S\n]*月[^\S\n]*\d{1,2}[^\S\n]*日[^\S\n]*在[^\n]{2,40}人民代表大会"),
             {"report": 3.0}, 1),
