@@ -197,3 +197,41 @@ def test_random_garbage_does_not_raise():
     alphabet = "关键词|:：【】#*记者通讯员本报 \n首页>来源2021-01-0708:39一二三、（）1234。，"
     for _ in range(200):
         parse_news("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300))))
+
+
+# ---------------------------------------------------------------------------------------
+# Short-line guards: lines too short to be a head or a footer skip those patterns
+
+
+def test_footer_min_chars_is_the_shortest_footer_match():
+    import re
+
+    from zzgov.parsers.news import FOOTER, MIN_FOOTER_CHARS
+
+    # the pattern is stdlib-compatible, so sre's parser can tell its shortest match
+    shortest, _ = re._parser.parse(FOOTER.pattern, re.IGNORECASE).getwidth()
+    assert MIN_FOOTER_CHARS == shortest
+
+
+SHORT_LINE_CHARS = list("一二十1９（(【】#*关键词看点：:、.。，责编") + ["", " "]
+
+
+@pytest.mark.parametrize("line", sorted({a + b for a in SHORT_LINE_CHARS for b in SHORT_LINE_CHARS} - {""}))
+def test_lines_under_min_head_chars_are_no_heads(line):
+    """Every one- and two-character line (and blanks around it) that the guard skips is
+    indeed no head: the guard only saves time."""
+    from zzgov.parsers.news import (MIN_HEAD_CHARS, _keyword, _label, _numbered, _ordinal, _rows,
+                                    _subhead)
+
+    for r in _rows(line):
+        if not r.hashes and len(r.core) < MIN_HEAD_CHARS:
+            assert not any(f(line, r) for f in (_keyword, _ordinal, _label, _numbered, _subhead)), line
+
+
+def test_heads_among_one_character_lines():
+    """Hard-wrapped prose (a line break after every character) keeps the heads that stand on
+    lines of their own."""
+    body = "\n".join("全市经济运行稳中向好")
+    text = f"郑州经济新闻\n\n关键词：稳增长\n{body}\n关键词：促改革\n{body}\n"
+    doc = parse_text(text, kind="news")
+    assert [s.title for s in doc.sections] == ["稳增长", "促改革"]

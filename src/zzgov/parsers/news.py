@@ -63,6 +63,9 @@ CN_PAREN_HEAD = compile_re(rf"\(\s*(?P<label>{CN_NUMERAL})\s*\)\s*(?P<title>.+)$
 # opens with a unit (`2020年`, `5万人`) is a sentence, not a head.
 ARABIC_HEAD = compile_re(r"(?P<label>\d{1,2})\s*(?:[、.](?!\d)\s*|\s+)?(?P<title>(?![年月日万亿千百个%．.])[\p{Han}“\"].+)$")
 MAX_HEAD_CHARS = 30  # a numbered head is a short line without sentence punctuation
+# Every head but a markdown heading has a label and a title: at least two characters. Lines
+# shorter than that (hard-wrapped text can have hundreds of thousands) skip the head patterns.
+MIN_HEAD_CHARS = 2
 HEAD_PUNCT = compile_re(r"[。,，;；!?！？]")
 
 # Site chrome.
@@ -74,6 +77,8 @@ FOOTER = regex.compile(
     r"|联系我们|上一篇|下一篇|打印本页|关闭窗口)",
     regex.IGNORECASE,
 )
+# The shortest line FOOTER matches (`责编`); a test checks it against the pattern.
+MIN_FOOTER_CHARS = 2
 CHROME_LINE = regex.compile(r"^(?:【[^】]{0,12}】\s*)+$|大\s*中\s*小|^(?:分享|打印|收藏|字号|浏览|阅读|小字号|大字号)(?:\s|:|$)")
 
 # Date/source line: `2021-01-07 08:39:40 来源: 中原网`, `发布时间：2024年1月15日 09:30`.
@@ -127,10 +132,13 @@ BYLINE_SPLIT = regex.compile(r"\s{2,}|\|")
 AUTHOR_LABEL = regex.compile(r"^作者\s*:")
 
 def _rows(text: str) -> list[Row]:
+    # Folding keeps lengths and works character by character, so one fold of the whole text
+    # sliced per line equals folding each line (and costs one C-level pass, not one per line).
+    folded = fold(text)
     out = []
     for ln in split_lines(text):
-        f = fold(ln.text[:SCAN_CHARS])
-        m = MD_HEADING.match(f)
+        f = folded[ln.start:min(ln.end, ln.start + SCAN_CHARS)]
+        m = MD_HEADING.match(f) if f[0] == "#" else None
         core = f[m.end():] if m else f
         out.append(Row(ln, f, core.strip(DECOR), len(m["hashes"]) if m else 0))
     return out
@@ -278,7 +286,8 @@ def find_head(rows: list[Row]) -> _Head:
     _pick_title(rows, candidates, h)
     h.body_end = n
     for j in range(h.body_start, n):
-        if FOOTER.match(rows[j].core) or FOOTER.match(rows[j].f):
+        r = rows[j]
+        if len(r.f) >= MIN_FOOTER_CHARS and (FOOTER.match(r.core) or FOOTER.match(r.f)):
             h.body_end = j
             break
     # A byline closing the article is meta, not body.
@@ -471,9 +480,11 @@ def find_heads(text: str, rows: list[Row], start: int, end: int) -> tuple[list[H
     expect: dict[str, int] = {}  # numbered heads must count up: 1, 2, 3 …
     for i in range(start, end):
         r = rows[i]
-        h = _keyword(text, r) or _ordinal(text, r) or _label(text, r) or _numbered(text, r)
-        if h is None:
-            h = _subhead(text, r)
+        h = None
+        if r.hashes or len(r.core) >= MIN_HEAD_CHARS:
+            h = _keyword(text, r) or _ordinal(text, r) or _label(text, r) or _numbered(text, r)
+            if h is None:
+                h = _subhead(text, r)
         if h is not None and h.kind in ("cn", "cn_paren", "arabic"):
             n = _number_of(h)
             if n is None or n != expect.get(h.kind, 1):
