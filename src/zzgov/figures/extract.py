@@ -472,22 +472,6 @@ def _number_value(m: re.Match, prev: str) -> tuple[float, str] | None:
     return v, mag
 
 
-class _Ctx(NamedTuple):
-    """The neighbourhood of one candidate in the scan string, read once."""
-    s: str
-    ns: int  # number start
-    ue: int  # unit end
-    item_lo: int  # start of the list item (after 、 , ; 。 …)
-    clause_lo: int  # start of the clause (after , ; 。 …)
-    left: str  # item text before the number
-    right: str  # up to _RIGHT_WINDOW characters after the unit
-    prev: str  # character before the number
-    nxt: str  # character after the unit
-    clause_breaks: _Breaks
-    item_breaks: _Breaks
-    name_breaks: _Breaks
-
-
 class _UnitFacts(NamedTuple):
     """What the exclusion rules ask of a unit as written, worked out once per unit string."""
     base: str  # without magnitude or per-suffix: 亿元/年 -> 元
@@ -521,9 +505,12 @@ def _unit_facts(unit: str) -> _UnitFacts:
     )
 
 
-def _excluded(x: _Ctx, m: re.Match, unit: str, value: float, quotes) -> bool:
-    """GUIDE exclusions that can be read from the candidate and its neighbourhood."""
-    s, ns, ue, prev, nxt, right = x.s, x.ns, x.ue, x.prev, x.nxt, x.right
+def _excluded(s: str, ns: int, ue: int, left: str, right: str, prev: str, nxt: str, brk: tuple,
+              m: re.Match, unit: str, value: float) -> bool:
+    """GUIDE exclusions that can be read from the candidate and its neighbourhood: the scan
+    string s with the number at ns and the unit ending at ue, the item text before the number
+    (`left`), up to _RIGHT_WINDOW characters after the unit (`right`), the characters either
+    side, and the (clause, item, name) break finders."""
     u = _unit_facts(unit)
     # (glue characters, ordinals and quotes are checked before: see _candidate)
     if prev == " " and ns >= 2 and _is_ascii_alnum(s[ns - 2]) and not _after_acronym(s, ns - 1):
@@ -537,7 +524,7 @@ def _excluded(x: _Ctx, m: re.Match, unit: str, value: float, quotes) -> bool:
     if right.startswith(V.CLASS_SUFFIXES) or (right[2:3] in V.CLASS_SUFFIXES and right.startswith(("以上", "以下"))):
         return True  # 千亿级, 百亿级
     if u.policy:
-        stop = x.clause_breaks.fwd(ue, 40)
+        stop = brk[0].fwd(ue, 40)
         if right.startswith(V.POLICY_PACKAGE_NOUNS) or _POLICY_LIST_END.search(s, ue, stop):
             return True  # 促进经济平稳健康发展30条、…等政策举措; 为民造福10条意见
     if u.cn_excluded and m.group("num") and m.group("num")[0] in _CN:
@@ -549,19 +536,19 @@ def _excluded(x: _Ctx, m: re.Match, unit: str, value: float, quotes) -> bool:
         if r[:1] and (_is_cjk(r[0]) or r[0] in "“("):
             return True  # 12英寸大硅片, 20蒸吨以下燃煤锅炉
     if u.duration:
-        if _DURATION_LEADS.suffix(x.left) or right.startswith(V.DURATION_TAILS) \
+        if _DURATION_LEADS.suffix(left) or right.startswith(V.DURATION_TAILS) \
                 or prev in V.DURATION_PERIOD_PREFIXES:
             return True  # 利用 2 年时间, 仅用10天, 前10个月
         if any(right.startswith(t) or right[1:].startswith(t) for t in V.DURATION_NAME_TAILS):
             return True  # 240小时过境免签, 15分钟健身圈
-    if x.left.endswith(V.FRAME_LEFT) and right.startswith(V.FRAME_RIGHT):
+    if left.endswith(V.FRAME_LEFT) and right.startswith(V.FRAME_RIGHT):
         return True  # 以1—3平方公里为尺度
-    if _CAPACITY_LEADS.suffix(x.left) and right[:1] and _is_cjk(right[0]):
+    if _CAPACITY_LEADS.suffix(left) and right[:1] and _is_cjk(right[0]):
         return True  # 年产50万吨航空航天及汽车用铝等项目
     if u.money:
         if _COUNT_THEN_INVESTMENT.search(s, max(0, ns - 20), ns):
             return True  # 引进 2 个以上投资超 30 亿元
-        r, thr = right, bool(_THRESHOLD_LEFT.suffix(x.left))
+        r, thr = right, bool(_THRESHOLD_LEFT.suffix(left))
         w = _RIGHT_COMPARATORS.prefix(r)
         if w and _RIGHT_COMPARATOR[w] != "~":
             r, thr = r[len(w):], True
@@ -572,16 +559,16 @@ def _excluded(x: _Ctx, m: re.Match, unit: str, value: float, quotes) -> bool:
     if u.rank_field:
         if _RANK_FIELD.match(right):
             return True  # 居9个国家中心城市首位
-        if _RANK_FIELD_LEAD.search(x.left) and _RANK_FIELD_LIST.match(right):
+        if _RANK_FIELD_LEAD.search(left) and _RANK_FIELD_LIST.match(right):
             return True  # 在全国168个重点城市、…排名
-    if u.measure and right[:1] and _is_cjk(right[0]) and not x.left.strip(" |") \
+    if u.measure and right[:1] and _is_cjk(right[0]) and not left.strip(" |") \
             and not _RIGHT_COMPARATORS.prefix(right):
-        stop = x.name_breaks.fwd(ue, 24)
+        stop = brk[2].fwd(ue, 24)
         if s[ue:stop].endswith(V.PROJECT_NAME_ENDS):
             return True  # (clause-initial) 1亿立方米南水北调中线观音寺调蓄水库工程获…
     # 东风日产 100 万台发动机、奥克斯空调生产基地等 210 个项目开工: names in an enumeration
     k = s.find(V.ENUM_NAME_END, ue, ue + _RIGHT_WINDOW)
-    if k != -1 and _ENUM_NEXT_NUMBER.match(s, k + 1) and k < x.clause_breaks.fwd(ue):
+    if k != -1 and _ENUM_NEXT_NUMBER.match(s, k + 1) and k < brk[0].fwd(ue):
         return True
     return False
 
@@ -663,10 +650,13 @@ def extract_prepared(p: Prepared, start: int, end: int, *, default_kind: str | N
     """extract_figures(p.text, start, end) for a range inside the prepared span."""
     try:
         i, j = p.view.index(start), p.view.index(end)
+        scan = p.scan[i:j]
+        if CANDIDATE.search(scan) is None:
+            return []  # most ranges of a long document (a heading, a short section) hold no figure
         lo, hi = bisect_left(p.quote_starts, i), bisect_left(p.quote_starts, j)
         inside = [(a - i, b - i) for a, b in zip(p.quote_starts[lo:hi], p.quote_ends[lo:hi]) if b <= j]
         quotes = ([a for a, _ in inside], [b for _, b in inside])
-        return _extract(p.text, start, end, default_kind, p.view.slice(i, j), p.scan[i:j], quotes)
+        return _extract(p.text, start, end, default_kind, p.view.slice(i, j), scan, quotes)
     except Exception:  # pragma: no cover - a library called on arbitrary input must not raise
         return []
 
@@ -744,9 +734,8 @@ def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, de
     item_lo = item_b.back(ns)
     # the clause starts where the item does unless the item follows a 、 inside the clause
     clause_lo = clause_b.back(item_lo - 1) if item_lo and s[item_lo - 1] == "、" else item_lo
-    x = _Ctx(s, ns, ue, item_lo, clause_lo, s[item_lo:ns], s[ue:ue + _RIGHT_WINDOW], prev, nxt,
-             clause_b, item_b, name_b)
-    if _excluded(x, m, unit_raw or unit_text, value, quotes):
+    left_t = s[item_lo:ns]
+    if _excluded(s, ns, ue, left_t, s[ue:ue + _RIGHT_WINDOW], prev, nxt, brk, m, unit_raw or unit_text, value):
         return None
     value_max = None
     if m.group("sep"):
@@ -757,7 +746,7 @@ def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, de
         value_max = hi
     base_unit = unit_raw.split("/")[0]
     rate = base_unit in V.RATE_UNITS or unit_text == "%"
-    left = read_left(x.left, rate)
+    left = read_left(left_t, rate)
     right_comp, re_ = read_right(s, ue, base_unit)
     # comparator: a range, a word after the figure, 多/余, a word before it
     if value_max is not None:
@@ -772,15 +761,15 @@ def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, de
     direction = None if left.level else left.direction
     own_dir = direction is not None or left.level
     if not own_dir:
-        clause = s[x.clause_lo:ns]
+        clause = s[clause_lo:ns]
         for _ in range(2):
             w = _METRIC_LEADS.prefix(clause)
             if not w:
                 break
             clause = clause[len(w):]
-        if _CUT_VERBS.prefix(clause) and (item_lo == x.clause_lo or not _OWN_VERB.search(x.left)):
+        if _CUT_VERBS.prefix(clause) and (item_lo == clause_lo or not _OWN_VERB.search(left_t)):
             direction = "down"  # 压减煤电装机111万千瓦、钢铁产能95万吨
-        elif rate and _RAISE_VERBS.prefix(clause) and item_lo == x.clause_lo:
+        elif rate and _RAISE_VERBS.prefix(clause) and item_lo == clause_lo:
             direction = "up"  # 提高农村土地流转率5个百分点
     # kind and estimate
     k = s.find(V.ESTIMATE_CUE, max(0, ns - _SENTENCE_WINDOW), ns)
@@ -789,11 +778,11 @@ def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, de
         kind = sentences.kind_at(ns)
     else:
         kind = default_kind
-        if kind == "target" and _EXISTING_RX.search(x.left):
+        if kind == "target" and _EXISTING_RX.search(left_t):
             kind = "actual"  # 提升现有9个功能性口岸业务规模
     item_hi = item_b.fwd(re_)
     metric = _metric(c.text, s, item_lo, item_lo + left.core_end, re_, item_hi)
-    return _Cand(ns, ue, re_, x.clause_lo, value, value_max, unit_text, comparator, direction, kind, estimate,
+    return _Cand(ns, ue, re_, clause_lo, value, value_max, unit_text, comparator, direction, kind, estimate,
                  metric, left.comparator, right_comp, own_dir)
 
 

@@ -29,7 +29,6 @@ MAGNITUDE_PREFIXES: tuple[tuple[str, int], ...] = (
 MAGNITUDE_LOOKALIKES = ("千瓦", "千克", "千米", "千伏", "百分点", "万向")
 
 
-@lru_cache(maxsize=1024)
 @lru_cache(maxsize=1024)  # a document uses a few dozen units, over and over
 def split_magnitude(unit: str) -> tuple[int, str]:
     """(factor, base unit): `split_magnitude("亿美元")` -> (100000000, "美元")."""
