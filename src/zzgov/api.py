@@ -85,7 +85,10 @@ def leader_summary(tasks: list[Task]) -> list[LeaderSummary]:
         for written in t.leaders:
             name = "".join(written.split())
             if name:
-                by_name.setdefault(name, _SeqList()).add(t.seq)
+                seqs = by_name.get(name)
+                if seqs is None:
+                    seqs = by_name[name] = _SeqList()
+                seqs.add(t.seq)
     return [LeaderSummary(name=n, tasks=s.items) for n, s in by_name.items()]
 
 
@@ -112,15 +115,21 @@ def unit_summary(tasks: list[Task]) -> list[UnitSummary]:
         seen[name].add(written)
         return name
 
+    def seqs_of(table: dict[str, _SeqList], name: str) -> _SeqList:
+        found = table.get(name)  # not setdefault: that builds a list pair on every call
+        if found is None:
+            found = table[name] = _SeqList()
+        return found
+
     for t in tasks:
         task_leads = set()
         for written in t.lead_units:
             name = note(written)
             task_leads.add(name)
-            lead.setdefault(name, _SeqList()).add(t.seq)
+            seqs_of(lead, name).add(t.seq)
         for written in t.units:
             name = note(written)
-            seqs = co.setdefault(name, _SeqList())
+            seqs = seqs_of(co, name)
             if name not in task_leads and (name not in lead or t.seq not in lead[name].seen):
                 seqs.add(t.seq)
     return [
