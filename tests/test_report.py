@@ -366,3 +366,39 @@ def test_seed_headline_figures(stem, wording):
     assert all(any(a <= f.span.start < b for a, b in spans) for f in headline)
     for metric in wording:
         assert any(metric in (f.metric or "") for f in headline)
+
+
+def test_min_topic_chars_is_the_shortest_topic_match():
+    """Paragraphs shorter than MIN_TOPIC_CHARS skip the topic test (hard-wrapped text can have
+    a paragraph per character); the constant must be TOPIC's shortest match."""
+    import re
+
+    from zzgov.parsers.report import MIN_TOPIC_CHARS, TOPIC
+
+    assert MIN_TOPIC_CHARS == re._parser.parse(TOPIC.pattern).getwidth()[0]
+
+
+def test_min_expected_targets_chars_is_the_shortest_match():
+    import re
+
+    from zzgov.parsers.report import EXPECTED_TARGETS, MIN_EXPECTED_TARGETS_CHARS
+
+    assert MIN_EXPECTED_TARGETS_CHARS == re._parser.parse(EXPECTED_TARGETS.pattern).getwidth()[0]
+
+
+def test_mark_start_admits_every_heading_mark():
+    """_heading_mark tries the three marks only where MARK_START matches: every string one of
+    them matches must start with a character MARK_START admits."""
+    import itertools
+
+    from zzgov.parsers.report import L1_MARK, L2_MARK, L3_MARK, MARK_START
+
+    alphabet = "一十两〇○百零二(（)）、.．12 3工"
+    tried = 0
+    for n in (1, 2, 3, 4):
+        for chars in itertools.product(alphabet, repeat=n):
+            s = "".join(chars)
+            if any(p.match(s) for p in (L1_MARK, L2_MARK, L3_MARK)):
+                tried += 1
+                assert MARK_START.match(s), s
+    assert tried > 1000

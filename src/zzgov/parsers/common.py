@@ -15,7 +15,8 @@ from zzgov.text.script import compile_re
 
 # Chinese numerals as used in heading markers and dates (二〇二〇年 uses 〇/○/零).
 CN_DIGITS = "零〇○一二三四五六七八九"
-CN_NUMERAL = r"[零〇○一二三四五六七八九十百两]+"
+CN_NUMERAL_CHARS = "零〇○一二三四五六七八九十百两"
+CN_NUMERAL = rf"[{CN_NUMERAL_CHARS}]+"
 
 # Heading markers by level (GB/T 9704 order): 一、 → （一） → 1. → （1）.
 HEADING_L1 = compile_re(rf"^(?P<label>{CN_NUMERAL})\s*[、.]\s*(?P<title>.*)$")

@@ -28,7 +28,7 @@ import regex
 
 from zzgov.models import Meta, Section
 from zzgov.parsers.base import ParseResult
-from zzgov.parsers.common import CN_NUMERAL, SectionTree, set_meta
+from zzgov.parsers.common import CN_NUMERAL, CN_NUMERAL_CHARS, SectionTree, set_meta
 from zzgov.parsers.figures_link import attach_figures
 from zzgov.text import Line, clean, fold, split_lines
 from zzgov.text.reflow import Joined, Para, join, paragraphs
@@ -42,6 +42,8 @@ from zzgov.text.script import compile_re
 L1_MARK = compile_re(rf"(?P<label>{CN_NUMERAL})\s*[、.．]\s*")
 L2_MARK = compile_re(rf"[(（]\s*(?P<label>{CN_NUMERAL})\s*[)）]\s*[、.．]?\s*")
 L3_MARK = compile_re(r"(?P<label>\d{1,2})\s*(?:、|[.．](?!\d))\s*")
+# The first character of any of the three marks (a test checks it against them).
+MARK_START = compile_re(rf"[{CN_NUMERAL_CHARS}(（]|\d")
 CLAUSE_PUNCT = compile_re(r"[,，;；:：]")
 DECOR = "#*•· \t"  # markdown and bullets before a heading: `**一、…**`, `## （一）…`
 MAX_TITLE_CHARS = 60  # a longer "heading" is a sentence that happens to start with 一、
@@ -52,6 +54,7 @@ SENTENCE_END = compile_re(r"[。!?！？]")
 
 # A bold-style topic sentence opening a paragraph: short, no inner comma or colon.
 TOPIC = compile_re(r"(?P<title>[^,，;；:：。!?！？]{4,32})[。!?！？]")
+MIN_TOPIC_CHARS = 5  # TOPIC's shortest match (a test reads it off the pattern)
 # Sentences that open ordinary paragraphs, not topics: `各位代表！`, `我们…`, `今年…`.
 NOT_TOPIC_START = ("各位代表", "我们", "今年", "去年", "明年", "过去", "同时", "此外", "其中", "总之",
                    "当前", "目前", "这", "但", "一年来", "五年来", "回顾", "在此")
@@ -82,6 +85,7 @@ EXPECTED_TARGETS = regex.compile(
     r"|(?:今年|明年|(?:19|20)\d{2}\s*年)[^。:：;；]{0,30}?主要目标(?:是|为)\s*[:：]?"
 )
 # Items of a targets list set out on their own lines: `——地区生产总值增长6%左右；`, `1. …`.
+MIN_EXPECTED_TARGETS_CHARS = 5  # its shortest match, `预期目标:` (a test reads it off the pattern)
 TARGET_ITEM = compile_re(r"(?:——|-|•|·|\d{1,2}\s*[、.．)）]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]是)")
 
 # Speaker: `郑州市人民政府市长 庄建球`, `河南省代省长　王凯`, `自治区主席 蓝天立`.
@@ -349,6 +353,8 @@ class _Walk:
 
 
 def _heading_mark(s: str, pos: int = 0) -> tuple[int, re.Match[str]] | None:
+    if not MARK_START.match(s, pos):
+        return None  # one test instead of three for the common paragraph that opens with text
     for level, pat in ((1, L1_MARK), (2, L2_MARK), (3, L3_MARK)):
         m = pat.match(s, pos)
         if m:
@@ -425,6 +431,8 @@ def _walk_paragraph(w: _Walk, para: Para) -> None:
 def _topic(w: _Walk, j: Joined, pos: int) -> None:
     """A bold-style topic sentence opening a paragraph (`消费潜力有效释放。…`) -> level 3."""
     s = j.text
+    if len(s) - pos < MIN_TOPIC_CHARS:
+        return
     if s.startswith(NOT_TOPIC_START, pos) or s.startswith("——", pos) or ENUMERATION.match(s, pos) \
             or YEAR_OPENING.match(s, pos):
         return
@@ -446,6 +454,8 @@ def _scan_targets(w: _Walk, j: Joined, pos: int) -> None:
             w.pending_targets = (a, j.span(0, len(s))[1])
             return
         _close_targets(w)
+    if len(s) - pos < MIN_EXPECTED_TARGETS_CHARS:
+        return
     m = EXPECTED_TARGETS.search(s, pos)
     if not m:
         return

@@ -205,6 +205,9 @@ class Joined:
 
 def join(text: str, para: Para) -> Joined:
     """The lines of a paragraph joined, with offsets back into text."""
+    if len(para.lines) == 1:  # most paragraphs of text that is not hard-wrapped
+        ln = para.lines[0]
+        return Joined(ln.text, [0], [ln.start])
     starts: list[int] = []
     origins: list[int] = []
     n = 0
