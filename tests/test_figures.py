@@ -368,3 +368,20 @@ def test_prepared_ranges_give_what_each_range_alone_gives(path):
     for kind in ("target", "actual", None):
         for a, b in zip(starts, starts[1:]):
             assert extract_prepared(prepared, a, b, default_kind=kind) == extract_figures(text, a, b, default_kind=kind)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab，。、 1", max_size=80), st.integers(0, 90), st.integers(0, 50))
+def test_break_finders_agree_with_a_plain_scan(s, i, limit):
+    """_Breaks.back (a search in the reversed string) and .fwd give what walking the string
+    character by character gives."""
+    from zzgov.figures.extract import _Breaks
+
+    chars = frozenset("，。、")
+    i = min(i, len(s))
+    b = _Breaks(s, chars)
+    lo = max(0, i - limit)
+    back = next((k + 1 for k in range(i - 1, lo - 1, -1) if s[k] in chars), lo)
+    hi = min(len(s), i + limit)
+    fwd = next((k for k in range(i, hi) if s[k] in chars), hi)
+    assert (b.back(i, limit), b.fwd(i, limit)) == (back, fwd)

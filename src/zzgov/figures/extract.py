@@ -129,32 +129,37 @@ def _forward_to(s: str, i: int, breaks: frozenset, limit: int = _RIGHT_WINDOW) -
 
 
 @lru_cache(maxsize=16)
-def _break_patterns(chars: frozenset) -> tuple[re.Pattern, re.Pattern]:
-    """(first break, up to the last break) patterns for a set of break characters."""
-    cls = "[%s]" % re.escape("".join(sorted(chars)))
-    return re.compile(cls), re.compile(r".*%s" % cls, re.S)  # greedy: ends after the last break
+def _break_pattern(chars: frozenset) -> re.Pattern:
+    """A pattern matching one break character of the set."""
+    return re.compile("[%s]" % re.escape("".join(sorted(chars))))
 
 
 class _Breaks:
     """Nearest break characters around a position, found by bounded C-level regex scans (no
-    per-character Python loop, no precomputation over the whole text)."""
+    per-character Python loop, no precomputation over the whole text).
 
-    __slots__ = ("s", "fwd_rx", "back_rx")
+    Looking back is a forward search in the reversed string `rs` (shared by every _Breaks of
+    one scan string): a character-class search runs as a tight C loop, where matching
+    `.*[…]` up to i first ran to i and then backtracked one character at a time."""
 
-    def __init__(self, s: str, chars: frozenset):
+    __slots__ = ("s", "rs", "rx")
+
+    def __init__(self, s: str, chars: frozenset, rs: str | None = None):
         self.s = s
-        self.fwd_rx, self.back_rx = _break_patterns(chars)
+        self.rs = s[::-1] if rs is None else rs
+        self.rx = _break_pattern(chars)
 
     def back(self, i: int, limit: int = _LEFT_WINDOW) -> int:
         """Index after the last break before i, at most `limit` back."""
         lo = max(0, i - limit)
-        m = self.back_rx.match(self.s, lo, i)
-        return m.end() if m else lo
+        n = len(self.s)
+        m = self.rx.search(self.rs, n - i, n - lo)  # rs[k] is s[n - 1 - k]
+        return n - m.start() if m else lo
 
     def fwd(self, i: int, limit: int = _RIGHT_WINDOW) -> int:
         """Index of the first break at or after i, at most `limit` on."""
         hi = min(len(self.s), i + limit)
-        m = self.fwd_rx.search(self.s, i, hi)
+        m = self.rx.search(self.s, i, hi)
         return m.start() if m else hi
 
 
@@ -681,8 +686,9 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
         sentences = _Sentences(s, _paragraph_starts(text, start, end, c))
         if sentences.majority is None:
             sentences.fallback = _document_majority(text) if (start, end) != (0, len(text)) else "target"
-    sent_starts = _Breaks(s, V.SENTENCE_BREAKS)
-    brk = (_Breaks(s, V.CLAUSE_BREAKS), _Breaks(s, V.ITEM_BREAKS), _Breaks(s, V.ITEM_BREAKS | V.NAME_STOPS))
+    rs = s[::-1]
+    sent_starts = _Breaks(s, V.SENTENCE_BREAKS, rs)
+    brk = (_Breaks(s, V.CLAUSE_BREAKS, rs), _Breaks(s, V.ITEM_BREAKS, rs), _Breaks(s, V.ITEM_BREAKS | V.NAME_STOPS, rs))
     cands: list[_Cand] = []
     for m in CANDIDATE.finditer(s):
         try:
