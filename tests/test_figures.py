@@ -385,3 +385,16 @@ def test_break_finders_agree_with_a_plain_scan(s, i, limit):
     hi = min(len(s), i + limit)
     fwd = next((k for k in range(i, hi) if s[k] in chars), hi)
     assert (b.back(i, limit), b.fwd(i, limit)) == (back, fwd)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab，。", max_size=600), st.integers(0, 600), st.integers(1, 300))
+def test_same_sentence_is_the_windowed_back_scan(s, a, gap):
+    from zzgov.figures.extract import _SENTENCE_WINDOW, _Breaks, _same_sentence
+
+    a = min(a, len(s))
+    b = min(len(s), a + gap)
+    if a >= b:
+        return
+    starts = _Breaks(s, frozenset("。"))
+    assert _same_sentence(starts, a, b) == (starts.back(b, _SENTENCE_WINDOW) <= a)

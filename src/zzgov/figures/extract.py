@@ -696,7 +696,7 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
         except Exception:  # pragma: no cover - one odd candidate must not cost the others
             continue
         if cand is not None:
-            if cand.metric is None and cands and sent_starts.back(cand.ns, _SENTENCE_WINDOW) <= cands[-1].ns:
+            if cand.metric is None and cands and _same_sentence(sent_starts, cands[-1].ns, cand.ns):
                 cand.metric = cands[-1].metric  # "物流业增加值达到 925 亿元、增长 8% 左右"
             cands.append(cand)
     _share_across_lists(cands, s)
@@ -708,6 +708,13 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
                              k.kind, k.estimate, nv, nu))
     out.sort(key=lambda f: (f.start, f.end))
     return out
+
+
+def _same_sentence(sent_starts: _Breaks, a: int, b: int) -> bool:
+    """Whether a figure at a (a < b) lies in the sentence of the figure at b, as read within
+    _SENTENCE_WINDOW: that is, `sent_starts.back(b, _SENTENCE_WINDOW) <= a`, found by looking
+    for a break between the two only rather than across the whole window."""
+    return b - _SENTENCE_WINDOW <= a and sent_starts.fwd(a, b - a) >= b
 
 
 def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, default_kind, brk) -> _Cand | None:
