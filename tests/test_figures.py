@@ -398,3 +398,54 @@ def test_same_sentence_is_the_windowed_back_scan(s, a, gap):
         return
     starts = _Breaks(s, frozenset("。"))
     assert _same_sentence(starts, a, b) == (starts.back(b, _SENTENCE_WINDOW) <= a)
+
+
+def _kind_by_scanning(sents, i):
+    """Reference for _Sentences.kind_at: walk the cues and sentences one by one."""
+    from bisect import bisect_right
+
+    k = max(0, bisect_right(sents.starts, i) - 1)
+    lo = sents.starts[k]
+    hi = sents.starts[k + 1] if k + 1 < len(sents.starts) else 1 << 62
+    cues = sorted([(p, kd, True) for p, kd in zip(sents.strong_pos, sents.strong_kind)]
+                  + [(p, kd, False) for p, kd in zip(sents.weak_pos, sents.weak_kind)])
+    before = [c for c in cues if lo <= c[0] < i][::-1]
+    after = [c for c in cues if i <= c[0] < hi]
+    for group, strong in ((before, True), (after, True), (before, False), (after, False)):
+        for _, kd, st in group:
+            if st == strong:
+                return kd
+    para = max(p for p in sents.para_starts_for_test if p <= i)
+    for j in range(k - 1, -1, -1):
+        if sents.starts[j] < para:
+            break
+        if sents.own[j]:
+            return sents.own[j]
+    return sents.majority or sents.fallback
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["增长5%", "同比", "计划", "已", "。", "，", "文字", "\n\n"]), max_size=40),
+       st.data())
+def test_sentence_kinds_agree_with_a_plain_walk(parts, data):
+    from zzgov.figures.extract import _Sentences
+
+    s = "".join(parts)
+    if not s:
+        return  # the extractor never scans an empty range
+    paras = sorted({0} | {k + 2 for k in range(len(s)) if s.startswith("\n\n", k) and k + 2 < len(s)})
+    sents = _Sentences(s, paras)
+    sents.para_starts_for_test = paras
+    for i in data.draw(st.lists(st.integers(0, max(0, len(s) - 1)), max_size=8)):
+        assert sents.kind_at(i) == _kind_by_scanning(sents, i)
+
+
+def test_sentence_kind_is_not_inherited_across_paragraphs():
+    from zzgov.figures.extract import _Sentences
+
+    s = "计划增长5%。增长6%。已完成7%。已完成8%。"
+    second_para = s.index("增长6%")
+    sents = _Sentences(s, [0, second_para])
+    assert sents.majority == "actual"
+    assert sents.kind_at(second_para + 2) == "actual"  # the majority, not 计划 from the paragraph before
+    assert _Sentences(s, [0]).kind_at(second_para + 2) == "target"  # one paragraph: 计划 carries on

@@ -361,29 +361,46 @@ def _paragraph_starts(text: str, start: int, end: int, c: Clean) -> list[int]:
 
 
 class _Sentences:
-    """Sentence spans of the scan string with their kind cues, for default_kind=None."""
+    """Sentence spans of the scan string with their kind cues, for default_kind=None.
+
+    Every lookup is a few bisections: cue positions are kept apart by strength, and each
+    sentence's fallback (the nearest earlier sentence of its paragraph with a kind of its
+    own) is worked out in one pass, so a paragraph of thousands of cue-less sentences, or a
+    sentence of thousands of cues, costs no more per figure than a short one."""
 
     def __init__(self, s: str, para_starts: list[int]):
         bounds = sorted(set([0, len(s)] + [m.end() for m in _SENTENCE_SPLIT.finditer(s)] + para_starts))
         self.starts = bounds[:-1]
-        self.para_starts = para_starts
-        self.cues: list[tuple[int, str, bool]] = []  # (position, kind, strong)
+        cues: list[tuple[int, str, bool]] = []  # (position, kind, strong)
         for m in _CUES.finditer(s):
             if m.group("t"):
-                self.cues.append((m.start(), "target", True))
+                cues.append((m.start(), "target", True))
             elif m.group("a"):
-                self.cues.append((m.start(), "actual", True))
+                cues.append((m.start(), "actual", True))
             else:
-                self.cues.append((m.start(), "actual", False))
-        self.cue_pos = [p for p, _, _ in self.cues]
+                cues.append((m.start(), "actual", False))
+        self.strong_pos = [p for p, _, st in cues if st]
+        self.strong_kind = [kd for _, kd, st in cues if st]
+        self.weak_pos = [p for p, _, st in cues if not st]
+        self.weak_kind = [kd for _, kd, st in cues if not st]
         # each sentence's own kind: its last strong cue, else its last weak cue
         self.own: list[str | None] = [None] * len(self.starts)
         strong_seen = [False] * len(self.starts)
-        for p, kd, st in self.cues:
+        for p, kd, st in cues:
             k = bisect_right(self.starts, p) - 1
             if st or not strong_seen[k]:
                 self.own[k] = kd
                 strong_seen[k] = strong_seen[k] or st
+        # each sentence's inherited kind: the own kind of the nearest earlier sentence of its
+        # paragraph that has one (paragraph starts are sentence starts: see bounds)
+        self.inherited: list[str | None] = [None] * len(self.starts)
+        para_idx, last = 0, None
+        for k, st in enumerate(self.starts):
+            while para_idx + 1 < len(para_starts) and para_starts[para_idx + 1] <= st:
+                para_idx, last = para_idx + 1, None
+            self.inherited[k] = last
+            if self.own[k]:
+                last = self.own[k]
         counts = {"target": 0, "actual": 0}
         for own in self.own:
             if own:
@@ -393,23 +410,19 @@ class _Sentences:
         self.fallback = "target"  # set by the caller: the whole document's majority when known
 
     def kind_at(self, i: int) -> str:
+        """The kind of a figure at i: the nearest strong cue of its sentence (before it first,
+        then after it), else the nearest weak cue, else the sentences before it in its
+        paragraph, else the range's majority."""
         k = max(0, bisect_right(self.starts, i) - 1)
         lo = self.starts[k]
         hi = self.starts[k + 1] if k + 1 < len(self.starts) else 1 << 62
-        a, b = bisect_left(self.cue_pos, lo), bisect_left(self.cue_pos, hi)
-        mid = bisect_left(self.cue_pos, i, a, b)
-        before, after = self.cues[a:mid], self.cues[mid:b]
-        for group, strong in ((before[::-1], True), (after, True), (before[::-1], False), (after, False)):
-            for _, kd, st in group:
-                if st == strong:
-                    return kd
-        para = self.para_starts[max(0, bisect_right(self.para_starts, i) - 1)]
-        j = k - 1
-        while j >= 0 and self.starts[j] >= para:
-            if self.own[j]:
-                return self.own[j]
-            j -= 1
-        return self.majority or self.fallback
+        for pos, kinds in ((self.strong_pos, self.strong_kind), (self.weak_pos, self.weak_kind)):
+            mid = bisect_left(pos, i)
+            if mid and pos[mid - 1] >= lo:
+                return kinds[mid - 1]
+            if mid < len(pos) and pos[mid] < hi:
+                return kinds[mid]
+        return self.inherited[k] or self.majority or self.fallback
 
 
 @lru_cache(maxsize=8)
