@@ -166,3 +166,25 @@ def test_meta_values_carry_spans_into_the_original_text(stem):
             assert value[:4] in source, name
         else:
             assert _norm(value) in source, name
+
+
+def test_tail_start_matches_where_one_of_the_tail_patterns_does():
+    """TAIL_START (one pattern) agrees with asking the five tail patterns in turn, on every
+    line of every seed and fixture and on each pattern's own kind of line."""
+    from zzgov.parsers.notice import (CHROME_LINE, PRINTED_LINE, PUBLIC_NOTE, STANDALONE_DATE, TAIL_LABEL,
+                                      TAIL_START)
+    from zzgov.text import fold, split_lines
+
+    from pathlib import Path
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.glob("fixtures/*/*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(Path(RAW).glob("*.txt"))]
+    lines = [fold(ln.text) for t in texts for ln in split_lines(t)]
+    lines += ["抄送:市委各部门", "郑州市人民政府办公厅 2020年5月26日印发", "2020年5月26日", "【打印本页】",
+              "(此件公开发布)", "郑州市人民政府 二〇二〇年五月二十六日", "1.稳增长"]
+    hits = 0
+    for f in lines:
+        expected = any(p.match(f) for p in (TAIL_LABEL, PRINTED_LINE, STANDALONE_DATE, CHROME_LINE, PUBLIC_NOTE))
+        assert bool(TAIL_START.match(f)) == expected, f
+        hits += expected
+    assert hits >= 6

@@ -98,6 +98,8 @@ def unit_summary(tasks: list[Task]) -> list[UnitSummary]:
     Spellings of one unit (`市发展改革委` / `市发展和改革委员会`, `郑州市X` / `市X`) are merged
     under the registry's canonical name (zzgov/data/units.yaml); `aliases` lists, sorted, the
     other spellings the tasks used."""
+    if not any(t.lead_units or t.units for t in tasks):
+        return []  # reports and news: no need to load the registry
     from zzgov.units.registry import load_registry
 
     reg = load_registry()

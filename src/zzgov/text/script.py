@@ -49,3 +49,16 @@ def compile_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
         out.append(ch)
         i += 1
     return re.compile("".join(out), flags)
+
+
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
+
+
+def any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """One `re` pattern that matches where any of `patterns` (stdlib, same flags) matches:
+    `any_of(a, b).match(s)` is truthy exactly when `a.match(s) or b.match(s)` is. Their group
+    names are dropped (two may share one); use the originals to read groups."""
+    flags = {p.flags for p in patterns}
+    if len(flags) != 1:
+        raise ValueError("any_of: the patterns' flags differ")
+    return re.compile("|".join("(?:%s)" % _GROUP_NAME.sub("(?:", p.pattern) for p in patterns), flags.pop())
