@@ -3,6 +3,8 @@
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zzgov.text import DecodeError, clean, decode_bytes, split_lines
 
@@ -101,3 +103,26 @@ def test_compile_re_matches_what_regex_matches():
         for line in lines:
             a, b = ours.match(line), theirs.match(line)
             assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="首页>当前位置:一二、1.（）() 年月日印发", max_size=30))
+def test_any_of_matches_and_searches_where_one_of_its_patterns_does(s):
+    import re
+
+    from zzgov.text.script import any_of, compile_re
+
+    pats = [compile_re(r"^(?P<a>首页|当前位置)\s*[:>]"), compile_re(r"(?:>[^>]+){2,}$"),
+            compile_re(r"(?P<a>\p{Han})、"), re.compile(r"\d+\.")]
+    both = any_of(*pats)
+    assert bool(both.match(s)) == any(p.match(s) for p in pats)
+    assert bool(both.search(s)) == any(p.search(s) for p in pats)
+
+
+def test_any_of_refuses_patterns_with_different_flags():
+    import re
+
+    from zzgov.text.script import any_of
+
+    with pytest.raises(ValueError):
+        any_of(re.compile("a"), re.compile("b", re.IGNORECASE))

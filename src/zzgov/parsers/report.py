@@ -32,7 +32,7 @@ from zzgov.parsers.common import CN_NUMERAL, CN_NUMERAL_CHARS, SectionTree, set_
 from zzgov.parsers.figures_link import attach_figures
 from zzgov.text import Line, clean, fold, split_lines
 from zzgov.text.reflow import Joined, Para, join, paragraphs
-from zzgov.text.script import compile_re
+from zzgov.text.script import any_of, compile_re
 
 # ---------------------------------------------------------------------------------------
 # Vocabularies. Patterns that scan paragraphs accept both widths (（/(, ：/:), so long text
@@ -113,6 +113,8 @@ CHROME_LINE = compile_re(
 )
 # Breadcrumbs: `首页 > 时政要闻`, `河南省人民政府门户网站 > 政务公开 > 政府工作报告`.
 BREADCRUMB = compile_re(r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[:：>＞»›]|(?:[>＞»›][^>＞»›]+){2,}$|首页\s*[>＞»›]")
+# Either of the two above, in one search (asked of every short paragraph of the body).
+CHROME_OR_BREADCRUMB = any_of(CHROME_LINE, BREADCRUMB)
 # Page numbers left in by PDF extraction: `— 3 —`, `- 12 -`.
 PAGE_NUMBER = compile_re(r"[-—－–\s]*\d{1,4}[-—－–\s]*")
 # What follows the report on a web page or in a paper: link lists, glossaries, footers.
@@ -269,7 +271,7 @@ def _fold_head(s: str) -> str:
 
 
 def _is_chrome(f: str) -> bool:
-    return len(f) <= SHORT_LINE and bool(CHROME_LINE.search(f) or BREADCRUMB.search(f) or PAGE_NUMBER.fullmatch(f))
+    return len(f) <= SHORT_LINE and bool(CHROME_OR_BREADCRUMB.search(f) or PAGE_NUMBER.fullmatch(f))
 
 
 def _is_meta_line(folded: list[str], i: int) -> bool:

@@ -56,8 +56,9 @@ _GROUP_NAME = re.compile(r"\(\?P<\w+>")
 
 def any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
     """One `re` pattern that matches where any of `patterns` (stdlib, same flags) matches:
-    `any_of(a, b).match(s)` is truthy exactly when `a.match(s) or b.match(s)` is. Their group
-    names are dropped (two may share one); use the originals to read groups."""
+    `any_of(a, b).match(s)` is truthy exactly when `a.match(s) or b.match(s)` is, and the
+    same for `.search`. Their group names are dropped (two may share one; no pattern may
+    refer back to a group by name); use the originals to read groups."""
     flags = {p.flags for p in patterns}
     if len(flags) != 1:
         raise ValueError("any_of: the patterns' flags differ")
