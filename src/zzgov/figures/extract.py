@@ -142,23 +142,26 @@ class _Breaks:
     one scan string): a character-class search runs as a tight C loop, where matching
     `.*[…]` up to i first ran to i and then backtracked one character at a time."""
 
-    __slots__ = ("s", "rs", "rx")
+    __slots__ = ("s", "rs", "n", "rx")
 
     def __init__(self, s: str, chars: frozenset, rs: str | None = None):
         self.s = s
         self.rs = s[::-1] if rs is None else rs
+        self.n = len(s)
         self.rx = _break_pattern(chars)
 
     def back(self, i: int, limit: int = _LEFT_WINDOW) -> int:
         """Index after the last break before i, at most `limit` back."""
-        lo = max(0, i - limit)
-        n = len(self.s)
+        lo = i - limit if i > limit else 0
+        n = self.n
         m = self.rx.search(self.rs, n - i, n - lo)  # rs[k] is s[n - 1 - k]
         return n - m.start() if m else lo
 
     def fwd(self, i: int, limit: int = _RIGHT_WINDOW) -> int:
         """Index of the first break at or after i, at most `limit` on."""
-        hi = min(len(self.s), i + limit)
+        hi = i + limit
+        if hi > self.n:
+            hi = self.n
         m = self.rx.search(self.s, i, hi)
         return m.start() if m else hi
 
@@ -179,10 +182,11 @@ class Words:
     def suffix(self, t: str) -> str | None:
         if t[-1:] not in self.last:
             return None
-        n = len(t)
         for k in self.lengths:
-            if k <= n and t[n - k:] in self.words:
-                return t[n - k:]
+            # when k > len(t), t[-k:] is t itself: then the longest suffix there can be
+            w = t[-k:]
+            if w in self.words:
+                return w
         return None
 
     def prefix(self, t: str) -> str | None:
@@ -727,7 +731,7 @@ def _same_sentence(sent_starts: _Breaks, a: int, b: int) -> bool:
     """Whether a figure at a (a < b) lies in the sentence of the figure at b, as read within
     _SENTENCE_WINDOW: that is, `sent_starts.back(b, _SENTENCE_WINDOW) <= a`, found by looking
     for a break between the two only rather than across the whole window."""
-    return b - _SENTENCE_WINDOW <= a and sent_starts.fwd(a, b - a) >= b
+    return b - _SENTENCE_WINDOW <= a and sent_starts.rx.search(sent_starts.s, a, b) is None
 
 
 def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, default_kind, brk) -> _Cand | None:
