@@ -80,7 +80,7 @@ def test_parse_bag_maps_the_same_parse(client):
     from zzgov.dask import parse_bag, paths_bag
 
     outcomes = parse_bag(paths_bag(RAW, npartitions=2)).compute()
-    assert b"".join(o.output.encode() for o in outcomes) == cli_jsonl(RAW)
+    assert b"".join(o.output for o in outcomes) == cli_jsonl(RAW)
 
 
 def test_local_processes_without_a_cluster(corpus, tmp_path):

@@ -32,3 +32,13 @@ def test_fast_serializer_writes_what_json_dumps_writes():
         data = doc.model_dump(mode="json")
         assert dumps(doc, "jsonl") == json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
         assert dumps(doc, "json") == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_dumps_bytes_is_dumps_in_utf8():
+    """The CLI writes dumps_bytes(); it must be exactly dumps() encoded, in every format."""
+    from zzgov.emit import dumps_bytes
+
+    for p in sorted(RAW.glob("*.txt")):
+        doc = parse_path(p)
+        for fmt in ("json", "jsonl", "yaml"):
+            assert dumps_bytes(doc, fmt) == dumps(doc, fmt).encode("utf-8")

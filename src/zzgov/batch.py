@@ -21,7 +21,7 @@ STDIN = "-"
 class Outcome:
     path: str  # as given ("-" for standard input)
     stem: str  # document id: the file stem
-    output: str | None  # serialized document, or None on error
+    output: bytes | None  # serialized document (UTF-8), or None on error
     error: str | None  # one-line message
     detail: str | None = None  # traceback, shown with -v
 
@@ -106,7 +106,7 @@ def read_input(path: str) -> bytes:
 def parse_one(path: str, kind: str | None, fmt: str) -> Outcome:
     """Read, parse and serialize one input; never raises (errors become the Outcome's error)."""
     from zzgov.api import parse_bytes
-    from zzgov.emit import dumps
+    from zzgov.emit import dumps_bytes
     from zzgov.text.decode import DecodeError
 
     stem = "stdin" if path == STDIN else Path(path).stem
@@ -118,7 +118,7 @@ def parse_one(path: str, kind: str | None, fmt: str) -> Outcome:
     gc.disable()
     try:
         doc = parse_bytes(read_input(path), kind=kind, doc_id=stem, path=path)
-        return Outcome(path, stem, dumps(doc, fmt), None)
+        return Outcome(path, stem, dumps_bytes(doc, fmt), None)
     except DecodeError as exc:
         return Outcome(path, stem, None, str(exc))
     except (OSError, ValueError, RecursionError, MemoryError) as exc:

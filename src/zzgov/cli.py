@@ -155,11 +155,10 @@ def parse(paths, fmt, outdir, kind, jobs, progress, verbose):
                     _err(f"{out.path}: cannot write {outdir / name}: {(exc.strerror or str(exc)).lower()}")
                     continue
             else:
-                text = out.output
+                data = out.output
                 if stream_fmt == "yaml" and not single and not first:
-                    text = "---\n" + text
-                sys.stdout.write(text)
-                sys.stdout.flush()
+                    data = b"---\n" + data
+                _write_stdout(data)
             first = False
     finally:
         if bar:
@@ -167,6 +166,18 @@ def parse(paths, fmt, outdir, kind, jobs, progress, verbose):
         if outdir is not None:
             sync_directory(outdir)  # every rename of the batch made durable at once
     sys.exit(1 if failed else 0)
+
+
+def _write_stdout(data: bytes) -> None:
+    """UTF-8 bytes to standard output, under the text layer when there is one to go under."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        sys.stdout.flush()
+        buffer.write(data)
+        buffer.flush()
+    sys.stdout.flush()
 
 
 class _progress:

@@ -109,7 +109,7 @@ def write_part(paths: Sequence[str], index: int, outdir: str, kind: str | None =
             if out.error is not None:
                 errors.append((out.path, out.error))
                 continue
-            fh.write(out.output.encode("utf-8"))
+            fh.write(out.output)
             docs += 1
         fh.flush()
         os.fsync(fh.fileno())

@@ -102,7 +102,20 @@ def attach_figures(text: str, sections: Sequence[Section], tasks: Sequence[Task]
     rows.sort(key=lambda r: (r["span"]["start"], r["span"]["end"]))
     for k, r in enumerate(rows, 1):
         r["id"] = f"f{k}"
-    return _figure_list().validate_python(rows)
+    # Validate a chunk at a time, dropping each chunk's dicts as its records are made: a
+    # document of 70,000 figures then never holds all the dicts and all the records at once.
+    adapter = _figure_list()
+    rows.reverse()
+    figures: list[Figure] = []
+    while rows:
+        chunk = rows[-VALIDATE_CHUNK:]
+        del rows[-VALIDATE_CHUNK:]
+        chunk.reverse()
+        figures += adapter.validate_python(chunk)
+    return figures
+
+
+VALIDATE_CHUNK = 4096  # figures validated per call (large enough that calls cost nothing)
 
 
 @functools.lru_cache(maxsize=1)
