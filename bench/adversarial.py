@@ -52,6 +52,13 @@ def numbered(size: int, fn: Callable[[int], str], *, head: str = "") -> str:
     return "".join(parts)
 
 
+def sections_then_figures(size: int) -> str:
+    """News: k 关键词 sections, a banner line that closes them all, then k figures (half the
+    bytes each): every figure's section lookup has all the sections before it."""
+    heads = numbered(size // 2, lambda i: f"关键词：词{i}\n内容{i}。\n", head="郑州新闻\n\n")
+    return heads + "2020年\n" + fill(size // 2, "增长5%。", sep="\n") + "\n"
+
+
 def seed_text() -> str:
     return (ROOT / "data" / "raw" / "002_dd6a1c3c8da025d0.txt").read_text(encoding="utf-8")
 
@@ -113,6 +120,8 @@ INPUTS: dict[str, tuple[str, Callable[[int], str]]] = {
                            lambda n: fill(n, "财政、税务、人社、", head=NOTICE_HEAD + "1. 建设学校。\n牵头单位：市") + "局\n"),
     "headings_flood": ("一、 / （一） / 1. / （1） headings, 1 MB",
                        lambda n: numbered(n, lambda i: f"一、标题{i}\n（一）小标题\n1. 任务{i}。\n（1）细项\n")),
+    "sections_then_figures": ("关键词 sections closed by a banner line, then as many figures",
+                              lambda n: sections_then_figures(n)),
     "long_line_200k": ("real report prose in 200,000-char lines", lambda n: long_line(n, 200_000)),
     "han_no_punctuation": ("1,000-char lines of one Han character", lambda n: fill(n, "政" * 1000, sep="\n")),
     "hard_wrapped_1char": ("report prose with a line break after every character",

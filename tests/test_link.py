@@ -111,3 +111,35 @@ def test_link_command_reads_json_output_and_rejects_a_notice_without_tasks(tmp_p
     assert r.exit_code == 0 and len(r.stdout.splitlines()) == 52
     r = runner.invoke(cli, ["link", str(raw_path(REPORT)), str(raw_path(NOTICE)), "--format", "jsonl"])
     assert r.exit_code == 1 and "no tasks" in r.stderr
+
+
+def _innermost_by_walking_back(sections, pos):
+    """Reference: the last section, in document order, whose span holds pos."""
+    for s in reversed([s for s in sections if s.span.start <= pos]):
+        if s.span.start <= pos < s.span.end:
+            return s
+    return None
+
+
+def test_section_index_finds_what_walking_back_finds():
+    """Every seed and fixture under every kind, and news sections closed by a banner: the
+    parent-chain lookup agrees with a walk back over all sections, at every position."""
+    from pathlib import Path
+
+    from conftest import RAW
+    from zzgov.api import parse_text
+    from zzgov.parsers.figures_link import _SectionIndex
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.glob("fixtures/*/*.txt"))]
+    heads = "".join(f"关键词：词{k}\n内容{k}增长{k}%。\n" for k in range(30))
+    texts.append("郑州新闻\n\n" + heads + "2020年\n" + "增长5%。\n" * 5)
+    checked = 0
+    for text in texts:
+        for kind in ("notice", "report", "news", "unknown"):
+            sections = parse_text(text, kind=kind).sections
+            index = _SectionIndex(sections)
+            for pos in range(0, len(text), 7):
+                assert index.innermost(pos) is _innermost_by_walking_back(sections, pos)
+                checked += 1
+    assert checked > 10_000
