@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from conftest import NOTICE, raw_path
@@ -143,3 +145,12 @@ def test_section_index_finds_what_walking_back_finds():
                 assert index.innermost(pos) is _innermost_by_walking_back(sections, pos)
                 checked += 1
     assert checked > 10_000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=12), st.integers(-2, 90))
+def test_span_union_holds_what_any_span_holds(raw, pos):
+    from zzgov.parsers.figures_link import _Union
+
+    spans = [(a, a + n) for a, n in raw]
+    assert _Union(spans).holds(pos) == any(a <= pos < b for a, b in spans)

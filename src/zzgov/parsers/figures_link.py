@@ -45,6 +45,29 @@ class _SectionIndex:
         return None
 
 
+class _Union:
+    """A set of [start, end) spans as sorted disjoint intervals: membership by bisection,
+    not by asking every span (a report can repeat its targets paragraph thousands of times)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans: Sequence[tuple[int, int]]):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(spans):
+            if a >= b:
+                continue
+            if self.ends and a <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], b)
+            else:
+                self.starts.append(a)
+                self.ends.append(b)
+
+    def holds(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.ends[k]
+
+
 def _regions(text_len: int, index: _SectionIndex, tasks: Sequence[Task],
              doc_kind: str, body: tuple[int, int] | None):
     """(start, end, default kind) regions to scan, in document order.
@@ -84,6 +107,7 @@ def attach_figures(text: str, sections: Sequence[Section], tasks: Sequence[Task]
     is known (None: each sentence decides)."""
     from zzgov.figures.extract import extract_prepared, prepare
     index = _SectionIndex(sections)
+    headlines = _Union(headline_spans)
     ordered = sorted(tasks, key=lambda t: t.span.start)
     task_starts = [t.span.start for t in ordered]
     rows: list[dict] = []
@@ -97,7 +121,7 @@ def attach_figures(text: str, sections: Sequence[Section], tasks: Sequence[Task]
             task = _task_at(task_starts, ordered, raw.start) if ordered else None
             if doc_kind == "notice" and task is None:
                 continue  # between tasks: a heading, not a task's target
-            headline = any(hs <= raw.start < he for hs, he in headline_spans)
+            headline = headlines.holds(raw.start)
             section = index.innermost(raw.start)
             normalized = None
             if raw.normalized_value is not None and raw.normalized_unit:
