@@ -11,14 +11,8 @@ import pytest
 
 from conftest import raw_path, seed_doc
 from zzgov.api import parse_path, parse_text
-from zzgov.parsers.report import (
-    analyse_report,
-    expected_targets_spans,
-    lost_plus,
-    parse_report,
-    part_of_heading,
-    restore_plus,
-)
+from zzgov.parsers.report import analyse_report, expected_targets_spans, parse_report, part_of_heading
+from zzgov.text.plus import lost_plus, restore_plus
 from zzgov.text.reflow import display_width, join, paragraphs, wrap_width
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reports"

@@ -35,8 +35,8 @@ from zzgov.models import Meta, Section, Span
 from zzgov.parsers.base import ParseResult
 from zzgov.parsers.common import CN_NUMERAL, SectionTree, cn_small_int, set_meta
 from zzgov.parsers.figures_link import attach_figures
-from zzgov.parsers.report import lost_plus, plus_warning, restore_plus
 from zzgov.text import Line, clean, fold, split_lines
+from zzgov.text.plus import lost_plus, plus_warning, restore_plus
 from zzgov.text.script import compile_re
 
 # ---------------------------------------------------------------------------------------
