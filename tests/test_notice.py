@@ -188,3 +188,27 @@ def test_tail_start_matches_where_one_of_the_tail_patterns_does():
         assert bool(TAIL_START.match(f)) == expected, f
         hits += expected
     assert hits >= 6
+
+
+def test_leaders_keep_first_seen_order_without_repeats_across_lines_and_lists():
+    text = "1. 建设学校。\n责任领导：王明、李华、王明\n责任领导：李华、张强\n牵头单位：市教育局\n"
+    assert parse_text(text, kind="notice").tasks[0].leaders == ["王明", "李华", "张强"]
+
+
+def test_cc_lines_accumulate_in_order():
+    text = "1. 建设学校。\n责任领导：王明\n抄送：市委各部门，市人大常委会办公厅\n抄送：郑州警备区。市法院\n"
+    meta = parse_text(text, kind="notice").meta
+    assert meta.cc == ["市委各部门", "市人大常委会办公厅", "郑州警备区", "市法院"]
+
+
+def test_a_heading_takes_wrapped_lines_up_to_a_bound():
+    """A heading that wraps onto the next line keeps the continuation; a heading followed by
+    thousands of lines without a sentence end stops taking them at MAX_WRAPPED_TITLE_CHARS."""
+    from zzgov.parsers.notice import MAX_WRAPPED_TITLE_CHARS
+
+    wrapped = parse_text("一、统筹推进疫情防控和\n经济社会发展\n1. 建设学校。\n", kind="notice")
+    assert wrapped.sections[0].title == "统筹推进疫情防控和经济社会发展"
+    line = "继续文字内容没有句号"
+    endless = parse_text("一、标题\n" + (line + "\n") * 2000, kind="notice")
+    title = endless.sections[0].title
+    assert MAX_WRAPPED_TITLE_CHARS < len(title) <= MAX_WRAPPED_TITLE_CHARS + len(line)

@@ -298,7 +298,9 @@ def _read_tail(text: str, lines: list[tuple[Line, str]], tail_idx: int, meta: Me
             label = m["label"]
             if label in ("抄送", "抄报"):
                 # 抄送 entries end a line with 。 between groups: `郑州警备区。市人大常委会办公厅`
-                set_meta(meta, "cc", meta.cc + [x for part in value.split("。") for x in split_list(part, CLAUSE_SEPARATORS)], value_start, value_end)
+                # (extended in place: a new list per 抄送 line made thousands of lines quadratic)
+                meta.cc.extend(x for part in value.split("。") for x in split_list(part, CLAUSE_SEPARATORS))
+                set_meta(meta, "cc", meta.cc, value_start, value_end)
             elif label == "主办":
                 set_meta(meta, "sponsor", value.rstrip("。"), value_start, value_end)
             elif label == "督办":
@@ -392,13 +394,19 @@ class _Roles:
     units: list[str] = field(default_factory=list)
     open: list[str] = field(default_factory=list)
     deadlines: list[str] = field(default_factory=list)
+    # the leaders met so far, for the duplicate test (a list scan made a task naming
+    # thousands of leaders quadratic)
+    seen_leaders: set[str] = field(default_factory=set)
 
     def add(self, role: str, value: str) -> None:
         value = value.strip().rstrip("。;；,，")
         if not value:
             return
         if role == "leaders":
-            self.leaders.extend(x for x in split_leaders(value) if x not in self.leaders)
+            for x in split_leaders(value):
+                if x not in self.seen_leaders:
+                    self.seen_leaders.add(x)
+                    self.leaders.append(x)
         elif role == "deadlines":
             self.deadlines.extend(x for x in (v.strip() for v in DEADLINE_SPLIT.split(value)) if x)
         else:
@@ -530,13 +538,19 @@ def _parse_region(
                 cur.text_end = ln.end
             cur.end = ln.end
             continue
-        if last_heading is not None and not _ends_sentence(last_heading.title):
+        if last_heading is not None and not _ends_sentence(last_heading.title) \
+                and len(last_heading.title) <= MAX_WRAPPED_TITLE_CHARS:
             last_heading.title = _clean_str(text, last_heading.span.start, ln.end)
             last_heading.title = last_heading.title[len(last_heading.label):].lstrip("、.． ")
             last_heading.span.end = ln.end
             continue
     close()
     return tree, drafts, stop
+
+
+# A heading title wraps onto a line or two; one already this long takes no more lines
+# (each extension re-cleans the title, so an unbounded run of them was quadratic).
+MAX_WRAPPED_TITLE_CHARS = 120
 
 
 def _starts_tail(lines: list[tuple[Line, str]], i: int) -> bool:
