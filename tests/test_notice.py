@@ -5,6 +5,8 @@ import re
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import RAW, read_jsonl
 from zzgov.api import parse_text
@@ -212,3 +214,23 @@ def test_a_heading_takes_wrapped_lines_up_to_a_bound():
     endless = parse_text("一、标题\n" + (line + "\n") * 2000, kind="notice")
     title = endless.sections[0].title
     assert MAX_WRAPPED_TITLE_CHARS < len(title) <= MAX_WRAPPED_TITLE_CHARS + len(line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["（", "(", "）", ")", "第一位", "首位", "第一个", "牵头", "市局", "，", "第一", "位"]),
+                max_size=10))
+def test_rule_note_removes_what_the_plain_pattern_removes(parts):
+    """RULE_NOTE (linear) strips exactly what its plain, backtracking form strips."""
+    import regex
+
+    from zzgov.parsers.notice import RULE_NOTE
+
+    plain = regex.compile(r"[(（][^()（）]*(?:第一位|首位|第一个)[^()（）]*牵头[^()（）]*[)）]")
+    s = "".join(parts)
+    assert RULE_NOTE.sub("", s) == plain.sub("", s)
+
+
+def test_a_table_row_continued_over_many_lines_keeps_all_its_text():
+    head = "序号\t重点工作任务\t责任领导\t牵头单位\t完成时限\n1\t建设学校\t王明\t市教育局\t2020年底\n"
+    doc = parse_text(head + "继续建设学校\n" * 50, kind="notice")
+    assert doc.tasks[0].text.count("继续建设学校") == 50

@@ -1,6 +1,8 @@
 """Unit lists: splitting outside brackets, shared suffixes and prefixes, open tails."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zzgov.units import split_leaders, split_units, unit_type
 
@@ -43,3 +45,19 @@ def test_split_leaders_on_spaces_and_enumeration_commas():
 )
 def test_unit_type(name, kind):
     assert unit_type(name) == kind
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["武警", "支队", "总队", "警备区", "军分区", "市", "郑州", "\n", "局", "武", "警"]),
+                max_size=9))
+def test_military_rule_matches_where_the_plain_pattern_does(parts):
+    """The linear military rule finds what `(?:警备区|军分区|武警.*(?:支队|总队))$` finds."""
+    import regex
+
+    from zzgov.units.types import UNIT_TYPE_RULES
+
+    plain = regex.compile(r"(?:警备区|军分区|武警.*(?:支队|总队))$")
+    kind, rule = UNIT_TYPE_RULES[0]
+    s = "".join(parts)
+    assert kind == "military"
+    assert bool(rule.search(s)) == bool(plain.search(s))

@@ -104,7 +104,11 @@ ROLE_VERB = regex.compile(
     r"|(?:按职责分工)?(?:配合|参与|协助|协办|共同推进|负责|落实)(?:落实)?$"
 )
 # A note in a unit list restating the first-unit rule: （列第一位者为牵头单位，下同）
-RULE_NOTE = regex.compile(r"[(（][^()（）]*(?:第一位|首位|第一个)[^()（）]*牵头[^()（）]*[)）]")
+# Linear: the bracketed run is read once (possessively) and its words checked by a lookahead
+# that commits to the first 第一位 (a 牵头 after any of them is after the first); the plain
+# `[(（][^()（）]*(?:第一位…)[^()（）]*牵头[^()（）]*[)）]` backtracked quadratically when the
+# bracket never closed. A test checks the two agree.
+RULE_NOTE = regex.compile(r"[(（](?=(?>[^()（）]*?(?:第一位|首位|第一个))[^()（）]*?牵头)[^()（）]*+[)）]")
 
 # Leaders named once in a group heading: 一、于会游市长主抓重点工作 / 二、张建国副市长负责.
 GROUP_LEADER = regex.compile(
@@ -165,7 +169,9 @@ class _TaskDraft:
     group_leaders: list[str]
     fields: list[_Field] = field(default_factory=list)
     end: int = 0
-    cells: dict[str, str] | None = None  # table rows: column text by role
+    # table rows: column text by role, in pieces joined once the task is built (adding to a
+    # string per continuation line made a row continued over thousands of lines quadratic)
+    cells: dict[str, list[str]] | None = None
 
 
 # ---------------------------------------------------------------------------------------
@@ -490,7 +496,7 @@ def _parse_region(
                 # A wrapped row goes on in the column where the last line stopped; a lone
                 # cell after a complete row is the rest of the (longest) task-text cell.
                 if col >= max(header) and len([c for c in cells if c]) == 1:
-                    cur.cells["text"] = cur.cells.get("text", "") + next(c for c in cells if c)
+                    cur.cells.setdefault("text", []).append(next(c for c in cells if c))
                 else:
                     col = _fill_cells(cur.cells, cells, header, col)
                 cur.end = ln.end
@@ -611,14 +617,14 @@ def _plausible_task(m: re.Match[str], cur: _TaskDraft | None, drafts: list[_Task
     return not continuing
 
 
-def _fill_cells(row: dict[str, str], cells: list[str], header: dict[int, str], col: int) -> int:
+def _fill_cells(row: dict[str, list[str]], cells: list[str], header: dict[int, str], col: int) -> int:
     """Append cells to the row's columns starting at `col`; return the last column written."""
     last = col
     for k, c in enumerate(cells):
         idx = col + k
         role = header.get(idx)
         if c and role and role != "seq":
-            row[role] = row.get(role, "") + c
+            row.setdefault(role, []).append(c)
         if c:
             last = idx
     return last
@@ -631,12 +637,12 @@ def _fill_cells(row: dict[str, str], cells: list[str], header: dict[int, str], c
 def _build_task(text: str, d: _TaskDraft, first_unit_leads: bool) -> Task:
     roles = _Roles()
     if d.cells is not None:
-        body = d.cells.get("text", "")
+        body = "".join(d.cells.get("text", ()))
         task_text = clean(body).text
-        for role, v in d.cells.items():
+        for role, pieces in d.cells.items():
             if role in ("text", "seq"):
                 continue
-            roles.add(role, v)
+            roles.add(role, "".join(pieces))
     else:
         c = clean(text, d.text_start, d.text_end)
         task_text = c.text

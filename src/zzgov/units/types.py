@@ -12,8 +12,10 @@ from zzgov.units.names import is_collective
 
 # Checked in order; the first pattern that matches names the type.
 UNIT_TYPE_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
-    # 郑州警备区, 市军分区
-    ("military", regex.compile(r"(?:警备区|军分区|武警.*(?:支队|总队))$")),
+    # 郑州警备区, 市军分区, 武警郑州支队: 武警 on the line that ends in 支队/总队, asked at line
+    # starts only (`武警.*(?:支队|总队)$` searched from every 武警 was quadratic; a test
+    # checks the two agree)
+    ("military", regex.compile(r"(?:警备区|军分区)$|(?:^|(?<=\n))(?=[^\n]*(?:支队|总队)$)(?=[^\n]*武警)")),
     # 市脱贫攻坚小组成员单位, 四大片区建设领导小组成员单位: every member, not one unit
     ("collective", regex.compile(r"(?:成员单位|相关部门|有关部门)$")),
     # 郑东新区管委会, 自贸区郑州片区管委会, 郑州航空港区管委会: a zone's committee
