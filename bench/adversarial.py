@@ -52,6 +52,15 @@ def numbered(size: int, fn: Callable[[int], str], *, head: str = "") -> str:
     return "".join(parts)
 
 
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+
+
+def person(i: int) -> str:
+    """A different three-character name for every i (up to 50^3)."""
+    k = len(SURNAMES)
+    return SURNAMES[i % k] + SURNAMES[i // k % k] + SURNAMES[i // k // k % k]
+
+
 def sections_then_figures(size: int) -> str:
     """News: k 关键词 sections, a banner line that closes them all, then k figures (half the
     bytes each): every figure's section lookup has all the sections before it."""
@@ -112,6 +121,19 @@ INPUTS: dict[str, tuple[str, Callable[[int], str]]] = {
     "table_rows": ("tab-separated task table, header + 15k rows",
                    lambda n: numbered(n, lambda i: f"{i}\t建设学校\t王明\t市教育局\t市财政局、市发展改革委\t2020年底\n",
                                     head=NOTICE_HEAD + "序号\t重点工作任务\t责任领导\t牵头单位\t配合单位\t完成时限\n")),
+    "table_row_continued": ("one table row continued over 1 MB of lines",
+                            lambda n: fill(n, "继续建设学校增长5%", sep="\n", head=NOTICE_HEAD
+                                           + "序号\t重点工作任务\t责任领导\t牵头单位\t完成时限\n"
+                                           + "1\t建设学校\t王明\t市教育局\t2020年底\n")),
+    "leaders_many": ("one task naming ever new 责任领导, one per line",
+                     lambda n: numbered(n, lambda i: f"责任领导：{person(i)}\n", head=NOTICE_HEAD + "1. 建设学校。\n")),
+    "cc_lines": ("ever new 抄送 lines after the task list",
+                 lambda n: numbered(n, lambda i: f"抄送：市{person(i)}局\n", head=NOTICE_HEAD + "1. 建设学校。\n责任领导：王明\n")),
+    "heading_wrap_run": ("a heading, then 1 MB of lines without a sentence end",
+                         lambda n: fill(n, "继续文字内容没有句号", sep="\n", head=NOTICE_HEAD + "一、标题\n")),
+    "unit_name_repeats": ("a 牵头单位 of 武警 repeated, and an unclosed （…第一位…牵头 note",
+                          lambda n: NOTICE_HEAD + "1. 建设学校。\n牵头单位：" + "武警" * (n // 12) + "\n"
+                          + "2. 建设道路。\n牵头单位：（" + "第一位牵头" * (n // 30) + "\n"),
     "role_sentences_one_line": ("X牵头，Y配合。 repeated on one line",
                                 lambda n: fill(n, "市财政局、市税务局分别牵头，市人社局配合。", head=NOTICE_HEAD + "1. ")),
     "unit_list_long": ("one 责任单位 line listing 40k units",
