@@ -183,7 +183,7 @@ def growth(t_full: float, t_quarter: float, fixed: float) -> str:
     """How the time beyond start-up grows from a quarter-size input to the full one: ~4× is
     linear, ~16× quadratic."""
     a, b = t_quarter - fixed, t_full - fixed
-    if a <= 0.02:  # too quick to tell
+    if a <= 0.1:  # too quick to tell: start-up alone varies by a few hundredths of a second
         return "–"
     return f"{b / a:.1f}×"
 
