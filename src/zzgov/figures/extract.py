@@ -612,14 +612,14 @@ def _metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_hi: i
             break
         left = left[len(w):]
     left = left.strip(" ,、|")
+    if len(left) >= 2 and left not in _VERB_SET:
+        return left[-24:]  # the words before the figure name it (the usual case)
     right = text[re_:item_hi].strip(" |")
     if right.startswith("的"):
         right = right[1:]
     if right[:1].isdigit() or right[:1] == "、" or (right[:1] in "和及与或" and right[1:2].isdigit()):
         right = ""  # the next list item, not this figure's noun
     right = right[:16]
-    if len(left) >= 2 and left not in _VERB_SET:
-        return left[-24:]
     if right and _is_cjk(right[0]):
         return (left + right) if left in _VERB_SET else right
     return left or None
