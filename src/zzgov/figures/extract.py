@@ -387,6 +387,8 @@ class _Sentences:
         self.strong_kind = [kd for _, kd, st in cues if st]
         self.weak_pos = [p for p, _, st in cues if not st]
         self.weak_kind = [kd for _, kd, st in cues if not st]
+        self.by_strength = ((self.strong_pos, self.strong_kind), (self.weak_pos, self.weak_kind))
+        self.ends = self.starts[1:] + [1 << 62]  # each sentence's end (the last runs on)
         # each sentence's own kind: its last strong cue, else its last weak cue
         self.own: list[str | None] = [None] * len(self.starts)
         strong_seen = [False] * len(self.starts)
@@ -417,10 +419,11 @@ class _Sentences:
         """The kind of a figure at i: the nearest strong cue of its sentence (before it first,
         then after it), else the nearest weak cue, else the sentences before it in its
         paragraph, else the range's majority."""
-        k = max(0, bisect_right(self.starts, i) - 1)
-        lo = self.starts[k]
-        hi = self.starts[k + 1] if k + 1 < len(self.starts) else 1 << 62
-        for pos, kinds in ((self.strong_pos, self.strong_kind), (self.weak_pos, self.weak_kind)):
+        k = bisect_right(self.starts, i) - 1
+        if k < 0:
+            k = 0
+        lo, hi = self.starts[k], self.ends[k]
+        for pos, kinds in self.by_strength:
             mid = bisect_left(pos, i)
             if mid and pos[mid - 1] >= lo:
                 return kinds[mid - 1]
