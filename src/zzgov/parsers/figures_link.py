@@ -15,6 +15,7 @@ from zzgov.models import Figure, Section, Task
 
 # Default figure kind by section part; None lets the extractor read the sentence's cues.
 KIND_BY_PART = {"review": "actual", "plan": "target", None: None}
+VALIDATE_CHUNK = 4096  # figures validated per call (large enough that calls cost nothing)
 
 
 class _SectionIndex:
@@ -150,11 +151,9 @@ def attach_figures(text: str, sections: Sequence[Section], tasks: Sequence[Task]
     return figures
 
 
-VALIDATE_CHUNK = 4096  # figures validated per call (large enough that calls cost nothing)
-
 
 @functools.lru_cache(maxsize=1)
 def _figure_list() -> TypeAdapter[list[Figure]]:
-    """Validates a document's figures in one call: pydantic-core builds and checks every record
-    (spans included) without a Python-level constructor call per figure, twice as fast."""
+    """Validates figures in bulk (a chunk per call): pydantic-core builds and checks every
+    record (spans included) without a Python-level constructor call per figure, twice as fast."""
     return TypeAdapter(list[Figure])
