@@ -76,6 +76,14 @@ class _SeqList:
             self.items.append(seq)
 
 
+def _seqs_of(table: dict[str, _SeqList], key: str) -> _SeqList:
+    """table[key], made on first use (not setdefault: that builds a _SeqList on every call)."""
+    found = table.get(key)
+    if found is None:
+        found = table[key] = _SeqList()
+    return found
+
+
 def leader_summary(tasks: list[Task]) -> list[LeaderSummary]:
     """Each leader with the tasks they are responsible for, in order of first appearance.
 
@@ -85,10 +93,7 @@ def leader_summary(tasks: list[Task]) -> list[LeaderSummary]:
         for written in t.leaders:
             name = "".join(written.split())
             if name:
-                seqs = by_name.get(name)
-                if seqs is None:
-                    seqs = by_name[name] = _SeqList()
-                seqs.add(t.seq)
+                _seqs_of(by_name, name).add(t.seq)
     return [LeaderSummary(name=n, tasks=s.items) for n, s in by_name.items()]
 
 
@@ -117,21 +122,15 @@ def unit_summary(tasks: list[Task]) -> list[UnitSummary]:
         seen[name].add(written)
         return name
 
-    def seqs_of(table: dict[str, _SeqList], name: str) -> _SeqList:
-        found = table.get(name)  # not setdefault: that builds a list pair on every call
-        if found is None:
-            found = table[name] = _SeqList()
-        return found
-
     for t in tasks:
         task_leads = set()
         for written in t.lead_units:
             name = note(written)
             task_leads.add(name)
-            seqs_of(lead, name).add(t.seq)
+            _seqs_of(lead, name).add(t.seq)
         for written in t.units:
             name = note(written)
-            seqs = seqs_of(co, name)
+            seqs = _seqs_of(co, name)
             if name not in task_leads and (name not in lead or t.seq not in lead[name].seen):
                 seqs.add(t.seq)
     return [

@@ -157,6 +157,10 @@ class _Breaks:
         m = self.rx.search(self.rs, n - i, n - lo)  # rs[k] is s[n - 1 - k]
         return n - m.start() if m else lo
 
+    def none_between(self, a: int, b: int) -> bool:
+        """Whether s[a:b] holds no break."""
+        return self.rx.search(self.s, a, b) is None
+
     def fwd(self, i: int, limit: int = _RIGHT_WINDOW) -> int:
         """Index of the first break at or after i, at most `limit` on."""
         hi = i + limit
@@ -734,7 +738,7 @@ def _same_sentence(sent_starts: _Breaks, a: int, b: int) -> bool:
     """Whether a figure at a (a < b) lies in the sentence of the figure at b, as read within
     _SENTENCE_WINDOW: that is, `sent_starts.back(b, _SENTENCE_WINDOW) <= a`, found by looking
     for a break between the two only rather than across the whole window."""
-    return b - _SENTENCE_WINDOW <= a and sent_starts.rx.search(sent_starts.s, a, b) is None
+    return b - _SENTENCE_WINDOW <= a and sent_starts.none_between(a, b)
 
 
 def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, default_kind, brk) -> _Cand | None:
