@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import raw_path
 from zzgov.api import parse_text
@@ -125,3 +127,51 @@ def test_a_notice_tail_counts_however_long_the_notice():
     tail = "抄送：市委各部门。\n郑州市人民政府办公厅 2020年5月27日印发\n"
     with_tail, without = kind_scores(head + body + tail), kind_scores(head + body)
     assert with_tail["notice"] - without["notice"] == 4.0  # both 版记 lines, weight 2.0 each
+
+
+# ---------------------------------------------------------------------------------------
+# Line-anchored features open with a line feed instead of `(?m)^` (see detect.py): the same
+# hits on the look string, which starts with a line feed, as the `^` spelling on the text.
+
+LF_OPENING = r"(?m)\n"  # as written in the pattern: a backslash and an n
+LINE_FEATURES = [f for f in FEATURES if f.pattern.pattern.startswith(LF_OPENING)]
+
+
+def _hits(pattern, text: str) -> int:
+    return sum(1 for _ in pattern.finditer(text))
+
+
+def _caret_spelling(pattern):
+    import re
+
+    return re.compile("(?m)^" + pattern.pattern[len(LF_OPENING):], pattern.flags)
+
+
+def test_line_features_are_the_line_anchored_re_features():
+    assert {f.name for f in LINE_FEATURES} >= {"field_lines", "task_then_field", "recipients", "gongwen_tail",
+                                               "report_part_heads", "report_speaker", "keyword_heads"}
+
+
+@pytest.mark.parametrize("feat", LINE_FEATURES, ids=[f.name for f in LINE_FEATURES])
+def test_line_feed_spelling_counts_what_the_caret_spelling_counts(feat):
+    from zzgov.text import fold
+
+    texts = [raw_path(s).read_text(encoding="utf-8") for s in SEEDS] + [p.read_text(encoding="utf-8") for p, _ in HAND_MADE]
+    caret = _caret_spelling(feat.pattern)
+    for t in texts:
+        f = fold(t)
+        assert _hits(feat.pattern, "\n" + f) == _hits(caret, f)
+
+
+_LINE_PIECES = ["\n", "\n\n", " ", "\u3000", "1.", "12、", "一、", "各县（市、区）人民政府", ":", "：", "抄送", "日印发",
+                "责任单位", "牵头单位", "2024年工作回顾", "郑州市市长", " 王明", "关键词", "|", "#", "建设学校。", "印发"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=40))
+def test_line_feed_spelling_counts_the_same_on_any_text(pieces):
+    from zzgov.text import fold
+
+    f = fold("".join(pieces))
+    for feat in LINE_FEATURES:
+        assert _hits(feat.pattern, "\n" + f) == _hits(_caret_spelling(feat.pattern), f), feat.name

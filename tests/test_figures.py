@@ -448,3 +448,36 @@ def test_sentence_kind_is_not_inherited_across_paragraphs():
     assert sents.majority == "actual"
     assert sents.kind_at(second_para + 2) == "actual"  # the majority, not 计划 from the paragraph before
     assert _Sentences(s, [0]).kind_at(second_para + 2) == "target"  # one paragraph: 计划 carries on
+
+
+def _label_mask_reference(text, start, end, c):
+    """_label_mask as first written: labels found by `(?m)^` at every line start."""
+    import re
+
+    from zzgov.figures.extract import _LIST_LABEL
+
+    s = c.folded
+    labels = list(re.finditer(r"(?m)^[ \t\u3000]*\d{1,3}[.．、](?!\d)", text[:end]))
+    labels = [m for m in labels if m.start() >= start]
+    m0 = _LIST_LABEL.match(text, start, end)
+    if m0 and not (labels and labels[0].start() <= start):
+        labels.insert(0, m0)
+    pieces, last = [], 0
+    for m in labels:
+        a, b = c.index(m.start()), c.index(m.end())
+        if a < b and a >= last:
+            pieces += [s[last:a], "|" * (b - a)]
+            last = b
+    pieces.append(s[last:])
+    return "".join(pieces)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.text(alphabet="1２3. ．、\n\r\u3000 个亿元", max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_list_labels_after_line_feeds_are_the_labels_at_line_starts(text, a, b):
+    from zzgov.figures.extract import _label_mask
+    from zzgov.text import clean
+
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    c = clean(text, start, end)
+    assert _label_mask(text, start, end, c) == _label_mask_reference(text, start, end, c)

@@ -61,7 +61,8 @@ _UNIT = r"(?:%s)(?:/(?:%s))?" % (_alt(V.ALL_UNITS), _alt(V.PER_SUFFIXES))
 # One candidate: a number in words (百分之五, 三分之一), or a number, optional 多/余, optional
 # range, then a magnitude and/or a unit (mandatory: a bare number is never a figure).
 CANDIDATE = re.compile(
-    # the leading lookahead lets the engine skip quickly to digits and numeral characters
+    # the leading lookahead rejects at once a position that holds no digit or numeral
+    # (NUMBER_START lets a scan skip to the first such position)
     r"(?=[\d{cn}])"
     r"(?:(?P<pct>百分之[{cn}点]{{1,12}})"
     r"|(?P<frac>(?<![{cn}]){cn_run}分之{cn_run})"
@@ -72,12 +73,19 @@ CANDIDATE = re.compile(
         cn=_CN, cn_run=_CN_RUN, ar=_ARABIC, ap=V.APPROX_SUFFIXES, sep=V.RANGE_SEPARATORS,
         mag=_alt(V.MAGNITUDES), unit=_UNIT)
 )
+# Where a candidate can start (CANDIDATE's leading lookahead as a scan that skips ahead).
+NUMBER_START = re.compile(r"[\d%s]" % _CN)
 _QUOTES = [re.compile(r"%s[^%s%s]{0,%d}%s" % (re.escape(o), re.escape(o), re.escape(c), n, re.escape(c)))
            for o, c, n in V.QUOTE_PAIRS]
 # A list label at a line start in the original text: "23. 着力提升…", "3．", "10、".
 _LIST_LABEL = re.compile(r"[ \t\u3000]*\d{1,3}[.．、](?!\d)")
-_LIST_LABEL_AT_LINE = re.compile(r"(?m)^[ \t\u3000]*\d{1,3}[.．、](?!\d)")
-# Kind cues; the leading lookahead (first characters of every cue) lets the engine skip ahead.
+# After a line feed (the label in group 1): a pattern opening with a literal lets the engine
+# skip from line feed to line feed, where `(?m)^` would try a match at every character.
+# `(?m)^` matches after LF only, as this does; a label at the scanned range's own start is
+# matched by _LIST_LABEL.
+_LIST_LABEL_AFTER_LF = re.compile(r"\n([ \t\u3000]*\d{1,3}[.．、](?!\d))")
+# Kind cues; the leading lookahead (first characters of every cue) rejects most positions at
+# once (the engine still visits each: a lookaround never lets it skip ahead).
 _CUES = re.compile("(?=[%s])(?:(?P<t>%s)|(?P<a>%s)|(?P<w>%s))" % (
     re.escape(V.KIND_CUE_FIRST_CHARS), V.TARGET_CUES, V.ACTUAL_STRONG_CUES, V.ACTUAL_WEAK_CUES))
 _POLICY_LIST_END = re.compile(V.POLICY_PACKAGE_LIST_END)
@@ -339,16 +347,16 @@ def _label_mask(text: str, start: int, end: int, c: Clean) -> str:
     """The folded view with list labels at line starts ("23. ", "3．") turned into breaks, so that
     "3. 10 个" cannot read as 3.10."""
     s = c.folded
-    labels = list(_LIST_LABEL_AT_LINE.finditer(text, start, end))
+    labels = [m.span(1) for m in _LIST_LABEL_AFTER_LF.finditer(text, start, end)]
     m0 = _LIST_LABEL.match(text, start, end)
-    if m0 and not (labels and labels[0].start() <= start):
-        labels.insert(0, m0)
+    if m0:
+        labels.insert(0, m0.span())
     if not labels:
         return s
     pieces, last = [], 0
-    for m in labels:
-        a = c.index(m.start())
-        b = c.index(m.end())
+    for i, j in labels:
+        a = c.index(i)
+        b = c.index(j)
         if a < b and a >= last:
             pieces += [s[last:a], "|" * (b - a)]
             last = b
@@ -680,7 +688,8 @@ def extract_prepared(p: Prepared, start: int, end: int, *, default_kind: str | N
     try:
         i, j = p.view.index(start), p.view.index(end)
         scan = p.scan[i:j]
-        if CANDIDATE.search(scan) is None:
+        first = NUMBER_START.search(scan)
+        if first is None or CANDIDATE.search(scan, first.start()) is None:
             return []  # most ranges of a long document (a heading, a short section) hold no figure
         lo, hi = bisect_left(p.quote_starts, i), bisect_left(p.quote_starts, j)
         inside = [(a - i, b - i) for a, b in zip(p.quote_starts[lo:hi], p.quote_ends[lo:hi]) if b <= j]

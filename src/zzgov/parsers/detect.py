@@ -24,6 +24,12 @@ from zzgov.text.script import compile_re
 # with the engine that scans its shape fastest (measured on the seeds): the standard
 # library's `re` for line-anchored patterns and plain word alternations (two to three times
 # faster), `regex` for patterns that open with a lookbehind, digits or a rare literal.
+#
+# A line-anchored `re` feature opens with a line feed, `\n`, where it would open with `(?m)^`:
+# `re` skips ahead only to a literal or a character class that opens the pattern, and would
+# otherwise try a match at every character.  The text it scans starts with a line feed too
+# (see _look), so its first line counts like any other, and no feature's match ends with a
+# line feed, so the hits counted are the same (tests/test_detect.py checks both spellings).
 
 
 class Feature(NamedTuple):
@@ -64,10 +70,10 @@ FEATURES: tuple[Feature, ...] = (
             {"notice": 3.0}, 1),
     # field lines 责任单位：… — the signature of a task decomposition
     Feature("field_lines", re.compile(
-        r"(?m)^[^\S\n]*[【\[]?(?:责任领导|牵头领导|牵头单位|责任单位|配合单位|协办单位|完成时限)[】\]]?[^\S\n]*:"), {"notice": 1.0}, 20),
+        r"(?m)\n[^\S\n]*[【\[]?(?:责任领导|牵头领导|牵头单位|责任单位|配合单位|协办单位|完成时限)[】\]]?[^\S\n]*:"), {"notice": 1.0}, 20),
     # a numbered task directly followed by its field line: `1. 建设学校。` / `牵头单位：市教育局`
     Feature("task_then_field", re.compile(
-        r"(?m)^[^\S\n]*\d{1,3}[^\S\n]*[.、][^\n]{2,}\n(?:[^\S\n]*\n)*[^\S\n]*(?:责任领导|牵头领导|牵头单位|责任单位|配合单位)[^\S\n]*:"),
+        r"(?m)\n[^\S\n]*\d{1,3}[^\S\n]*[.、][^\n]{2,}\n(?:[^\S\n]*\n)*[^\S\n]*(?:责任领导|牵头领导|牵头单位|责任单位|配合单位)[^\S\n]*:"),
         {"notice": 2.0}, 3),
     # inline or table roles: （牵头单位：X）, 序号 重点工作任务 牵头单位
     Feature("role_words", re.compile(r"牵头单位|责任单位|配合单位"), {"notice": 0.3}, 20),
@@ -80,9 +86,9 @@ FEATURES: tuple[Feature, ...] = (
     # role sentences closing a task: 市交通运输局牵头，市发展改革委配合。
     Feature("role_sentences", regex.compile(r"牵头[^\S\n]*[,;][^\S\n]*[^。\n]{0,60}?配合|(?:局|委|办|府)牵头。"), {"notice": 1.0}, 10),
     # 主送机关 line: 各县（市、区）人民政府，市人民政府各部门，各有关单位：
-    Feature("recipients", re.compile(r"(?m)^[^\S\n]*各(?:县|区|市|省辖市|有关|级)[^\n]{0,60}[^\S\n]*:[^\S\n]*$"), {"notice": 1.5}, 1),
+    Feature("recipients", re.compile(r"(?m)\n[^\S\n]*各(?:县|区|市|省辖市|有关|级)[^\n]{0,60}[^\S\n]*:[^\S\n]*$"), {"notice": 1.5}, 1),
     # 版记: 抄送：… / 2020年6月1日印发
-    Feature("gongwen_tail", re.compile(r"(?m)^[^\S\n]*抄送[^\S\n]*:|日[^\S\n]*印发[^\S\n]*$"), {"notice": 2.0}, 2),
+    Feature("gongwen_tail", re.compile(r"(?m)\n[^\S\n]*抄送[^\S\n]*:|日[^\S\n]*印发[^\S\n]*$"), {"notice": 2.0}, 2),
 
     # ---- report (a 政府工作报告 delivered to a people's congress) ----
     # 各位代表 — the salutation of a report to a congress
@@ -91,13 +97,13 @@ FEATURES: tuple[Feature, ...] = (
     Feature("report_to_congress", regex.compile(r"我代表\p{Han}{0,12}政府[^。]{0,8}报告工作|请予审议"), {"report": 3.0}, 2),
     # part headings: 一、2023年工作回顾 / 二、2024年工作安排 / 四、全面加强政府自身建设
     Feature("report_part_heads", re.compile(
-        r"(?m)^[^\S\n]*[一二三四五六七八九十]+[^\S\n]*[、.][^\n]{0,24}(?:工作回顾|工作安排|重点工作|重点任务|总体要求|预期目标|目标任务|自身建设)"),
+        r"(?m)\n[^\S\n]*[一二三四五六七八九十]+[^\S\n]*[、.][^\n]{0,24}(?:工作回顾|工作安排|重点工作|重点任务|总体要求|预期目标|目标任务|自身建设)"),
         {"report": 2.0}, 4),
     # the same words anywhere (a notice implementing a report quotes them too)
     Feature("report_phrases", re.compile(r"工作回顾|主要预期目标|工作安排|政府自身建设"), {"report": 0.5}, 4),
     # 郑州市人民政府市长 庄建球 / 岚山省代省长　陈志远
     Feature("report_speaker", compile_re(
-        r"(?m)^[^\S\n]*\p{Han}{0,20}(?:代|副)?(?:市长|省长|区长|县长|州长|盟长|主席)[^\S\n]+\p{Han}{2,4}[^\S\n]*$"), {"report": 3.0}, 1),
+        r"(?m)\n[^\S\n]*\p{Han}{0,20}(?:代|副)?(?:市长|省长|区长|县长|州长|盟长|主席)[^\S\n]+\p{Han}{2,4}[^\S\n]*$"), {"report": 3.0}, 1),
     # ——2024年1月20日在岚山省第十四届人民代表大会第二次会议上
     Feature("delivery_line", regex.compile(r"\d{4}[^\S\n]*年[^\S\n]*\d{1,2}[^\S\n]*月[^\S\n]*\d{1,2}[^\S\n]*日[^\S\n]*在[^\n]{2,40}人民代表大会"),
             {"report": 3.0}, 1),
@@ -108,7 +114,7 @@ FEATURES: tuple[Feature, ...] = (
 
     # ---- news ----
     # 关键词 headings: #### 关键词 | 扩大内需 / 关键词: X / 【关键词】X / 关键词丨X
-    Feature("keyword_heads", re.compile(r"(?m)^(?:[^\S\n]|[#*■◆●])*(?:【[^\S\n]*关键[词字][^\S\n]*】|关键[词字][^\S\n]*[|丨:/])"),
+    Feature("keyword_heads", re.compile(r"(?m)\n(?:[^\S\n]|[#*■◆●])*(?:【[^\S\n]*关键[词字][^\S\n]*】|关键[词字][^\S\n]*[|丨:/])"),
             {"news": 1.5}, 10),
     # labelled sub-parts at a line start: 【报告摘要】 / 【郑州实践】
     Feature("label_heads", regex.compile(r"(?m)^(?:[^\S\n]|[#*])*【\p{Han}{2,8}】"), {"news": 0.5}, 6),
@@ -142,11 +148,12 @@ KINDS = ("notice", "report", "news")
 
 
 def _look(text: str, head: int) -> str:
-    """The first `head` characters and the last TAIL_CHARS, width-folded (the whole text when
-    that is shorter); a blank line between them keeps patterns from joining the two."""
+    """A line feed, then the first `head` characters and the last TAIL_CHARS, width-folded (the
+    whole text when that is shorter); a blank line between them keeps patterns from joining
+    the two."""
     if len(text) <= head + TAIL_CHARS:
-        return fold(text)
-    return fold(text[:head] + "\n\n" + text[-TAIL_CHARS:])
+        return fold("\n" + text)
+    return fold("\n" + text[:head] + "\n\n" + text[-TAIL_CHARS:])
 
 
 def _scores(f: str) -> dict[str, float]:

@@ -279,18 +279,24 @@ def _with_blanks(pieces: list[str], starts: list[int], origins: list[int],
     return out_p, out_s, out_o
 
 
+# Patterns that scan long text open with a character class they consume (`[x][x]*`, not
+# `[x]+`; a class, not a lookaround or an alternation of classes): only then does the
+# standard library's engine skip to the characters that can start a match; otherwise it
+# runs its full matcher at every position of the text (tests/test_scan_prefix.py).
 # A run of line breaks and blanks: what clean() removes or collapses.
 _GAP_CLASS = "[" + re.escape("".join(sorted(LINE_BREAKS | BLANKS))) + "]"
-_GAP = re.compile(_GAP_CLASS + "+")
-_GAP_SPLIT = re.compile("(" + _GAP_CLASS + "+)")  # captured, so split keeps the gaps
+_GAP = re.compile(_GAP_CLASS + _GAP_CLASS + "*")
+_GAP_SPLIT = re.compile("(" + _GAP_CLASS + _GAP_CLASS + "*)")  # captured, so split keeps the gaps
 _NO_BREAK_CLASS = "[" + re.escape("".join(sorted(BLANKS))) + "]"
 # A gap that may stay as one blank, with the character before it: between ASCII word
 # characters, except a gap holding a line break between two digits (always a number cut by a
-# hard wrap).  Digits apart by blanks alone are left to _stray_digit_gap.
+# hard wrap).  Digits apart by blanks alone are left to _stray_digit_gap.  The character
+# before the gap is read first, then told apart by a lookbehind (see above).
 _MAY_KEEP = re.compile(
-    "(?:[A-Za-z_]" + _GAP_CLASS + "+(?=[0-9A-Za-z_])"
-    "|[0-9]" + _NO_BREAK_CLASS + "+(?=[0-9A-Za-z_])"
-    "|[0-9]" + _GAP_CLASS + "+(?=[A-Za-z_]))"
+    "[0-9A-Za-z_]"
+    "(?:(?<=[A-Za-z_])" + _GAP_CLASS + "+(?=[0-9A-Za-z_])"
+    "|(?<=[0-9])" + _NO_BREAK_CLASS + "+(?=[0-9A-Za-z_])"
+    "|(?<=[0-9])" + _GAP_CLASS + "+(?=[A-Za-z_]))"
 )
 
 
