@@ -217,3 +217,48 @@ def test_progress_bar_shows_on_a_terminal_and_not_with_no_progress(tmp_path):
     assert b"parsing" in shown
     rc, shown = _run_with_tty_stderr(["parse", str(RAW), "-o", str(tmp_path / "b"), "--no-progress"])
     assert rc == 0 and shown == b""
+
+
+# ---------------------------------------------------------------------------------------
+# Reading an input: a regular file in one read of its size, anything else in chunks, never
+# more than the limit.
+
+@pytest.mark.parametrize("size", [0, 1, 9, 10, 11, 25])
+def test_read_bounded_reads_a_file_whole_or_up_to_the_limit(tmp_path, size):
+    from zzgov.batch import _read_bounded
+
+    p = tmp_path / "f.bin"
+    p.write_bytes(bytes(range(size)))
+    with open(p, "rb") as fh:
+        assert _read_bounded(fh, 11) == bytes(range(size))[:11]
+
+
+def test_read_bounded_reads_a_stream_without_a_size_in_chunks(monkeypatch):
+    import io
+
+    import zzgov.batch as batch
+
+    monkeypatch.setattr(batch, "READ_CHUNK", 4)
+    data = bytes(range(30))
+    assert batch._read_bounded(io.BytesIO(data), 100) == data  # no fileno(): chunk by chunk
+    assert batch._read_bounded(io.BytesIO(data), 11) == data[:11]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_read_bounded_stops_at_the_limit_on_an_endless_device():
+    from zzgov.batch import _read_bounded
+
+    with open("/dev/zero", "rb") as fh:
+        assert _read_bounded(fh, 3_000_001) == bytes(3_000_001)
+
+
+def test_an_input_over_the_limit_is_refused(tmp_path, monkeypatch):
+    import zzgov.batch as batch
+
+    monkeypatch.setattr(batch, "MAX_INPUT_BYTES", 10)
+    p = tmp_path / "big.txt"
+    p.write_bytes(b"x" * 11)
+    with pytest.raises(ValueError, match="larger than"):
+        batch.read_input(str(p))
+    p.write_bytes(b"x" * 10)
+    assert batch.read_input(str(p)) == b"x" * 10

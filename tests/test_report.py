@@ -380,6 +380,22 @@ def test_min_expected_targets_chars_is_the_shortest_match():
     assert MIN_EXPECTED_TARGETS_CHARS == re._parser.parse(EXPECTED_TARGETS.pattern).getwidth()[0]
 
 
+def test_every_expected_targets_match_holds_the_word_searched_for_first():
+    """_scan_targets searches only paragraphs holding EXPECTED_TARGETS_WORD: each alternative
+    of the pattern must spell the word out at its top level (not inside an optional part)."""
+    import re
+
+    from zzgov.parsers.report import EXPECTED_TARGETS, EXPECTED_TARGETS_WORD
+
+    tree = re._parser.parse(EXPECTED_TARGETS.pattern)
+    (op, (_, alternatives)), = tree.data
+    assert op is re._constants.BRANCH and len(alternatives) == 2
+    word = [(re._constants.LITERAL, ord(ch)) for ch in EXPECTED_TARGETS_WORD]
+    for alt in alternatives:
+        items = list(alt.data)
+        assert any(items[k:k + len(word)] == word for k in range(len(items))), alt
+
+
 def test_mark_start_admits_every_heading_mark():
     """_heading_mark tries the three marks only where MARK_START matches: every string one of
     them matches must start with a character MARK_START admits."""

@@ -91,13 +91,40 @@ def _one_line(exc: BaseException) -> str:
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 
 
+# Reads of unknown length go in chunks: `read(limit)` would allocate the whole limit first.
+READ_CHUNK = 1 << 20
+
+
+def _read_bounded(fh, limit: int) -> bytes:
+    """At most `limit` bytes of fh: a regular file in one read of its size (plus one byte, to
+    see a file that grew), anything else (a pipe, /dev/zero) chunk by chunk."""
+    try:
+        size = os.fstat(fh.fileno()).st_size
+    except (OSError, ValueError, AttributeError):
+        size = 0
+    chunks: list[bytes] = []
+    total = 0
+    if 0 < size < limit:
+        first = fh.read(size + 1)
+        if len(first) <= size:
+            return first  # the whole file: a short read means end of file
+        chunks, total = [first], len(first)
+    while total < limit:
+        chunk = fh.read(min(READ_CHUNK, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
 def read_input(path: str) -> bytes:
     """The bytes of a file or of standard input, at most MAX_INPUT_BYTES (else ValueError)."""
     if path == STDIN:
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        data = _read_bounded(sys.stdin.buffer, MAX_INPUT_BYTES + 1)
     else:
         with open(path, "rb") as fh:
-            data = fh.read(MAX_INPUT_BYTES + 1)
+            data = _read_bounded(fh, MAX_INPUT_BYTES + 1)
     if len(data) > MAX_INPUT_BYTES:
         raise ValueError(f"larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB; not a document")
     return data

@@ -689,18 +689,22 @@ def extract_prepared(p: Prepared, start: int, end: int, *, default_kind: str | N
         i, j = p.view.index(start), p.view.index(end)
         scan = p.scan[i:j]
         first = NUMBER_START.search(scan)
-        if first is None or CANDIDATE.search(scan, first.start()) is None:
+        m = CANDIDATE.search(scan, first.start()) if first is not None else None
+        if m is None:
             return []  # most ranges of a long document (a heading, a short section) hold no figure
         lo, hi = bisect_left(p.quote_starts, i), bisect_left(p.quote_starts, j)
         inside = [(a - i, b - i) for a, b in zip(p.quote_starts[lo:hi], p.quote_ends[lo:hi]) if b <= j]
         quotes = ([a for a, _ in inside], [b for _, b in inside])
-        return _extract(p.text, start, end, default_kind, p.view.slice(i, j), scan, quotes)
+        return _extract(p.text, start, end, default_kind, p.view.slice(i, j), scan, quotes, m.start())
     except Exception:  # pragma: no cover - a library called on arbitrary input must not raise
         return []
 
 
 def _extract(text: str, start: int, end: int | None, default_kind: str | None,
-             view: Clean | None = None, scan: str | None = None, quotes=None) -> list[RawFigure]:
+             view: Clean | None = None, scan: str | None = None, quotes=None,
+             first_candidate: int = 0) -> list[RawFigure]:
+    """The extractor; `first_candidate`: where the caller found the first candidate in `scan`
+    (the scan for candidates resumes there: none starts before it)."""
     n = len(text)
     end = n if end is None else max(0, min(int(end), n))
     start = max(0, min(int(start or 0), end))
@@ -723,7 +727,7 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
     sent_starts = _Breaks(s, V.SENTENCE_BREAKS, rs)
     brk = (_Breaks(s, V.CLAUSE_BREAKS, rs), _Breaks(s, V.ITEM_BREAKS, rs), _Breaks(s, V.ITEM_BREAKS | V.NAME_STOPS, rs))
     cands: list[_Cand] = []
-    for m in CANDIDATE.finditer(s):
+    for m in CANDIDATE.finditer(s, first_candidate):
         try:
             cand = _candidate(m, s, c, quotes, sentences, sent_starts, default_kind, brk)
         except Exception:  # pragma: no cover - one odd candidate must not cost the others

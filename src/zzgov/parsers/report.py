@@ -87,6 +87,7 @@ EXPECTED_TARGETS = regex.compile(
 )
 # Items of a targets list set out on their own lines: `——地区生产总值增长6%左右；`, `1. …`.
 MIN_EXPECTED_TARGETS_CHARS = 5  # its shortest match, `预期目标:` (a test reads it off the pattern)
+EXPECTED_TARGETS_WORD = "目标"  # in every match: a paragraph without it is not searched
 TARGET_ITEM = compile_re(r"(?:——|-|•|·|\d{1,2}\s*[、.．)）]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]是)")
 
 # Speaker: `郑州市人民政府市长 庄建球`, `河南省代省长　王凯`, `自治区主席 蓝天立`.
@@ -375,7 +376,7 @@ def _scan_targets(w: _Walk, j: Joined, pos: int) -> None:
             w.pending_targets = (a, j.span(0, len(s))[1])
             return
         _close_targets(w)
-    if len(s) - pos < MIN_EXPECTED_TARGETS_CHARS:
+    if len(s) - pos < MIN_EXPECTED_TARGETS_CHARS or s.find(EXPECTED_TARGETS_WORD, pos) == -1:
         return
     m = EXPECTED_TARGETS.search(s, pos)
     if not m:
