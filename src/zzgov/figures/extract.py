@@ -182,7 +182,7 @@ class Words:
     """A vocabulary matched at the end or start of a string, longest word first, by set lookups
     (no per-word loop): `Words(["增长", "增"]).suffix("投资增长")` -> "增长"."""
 
-    __slots__ = ("words", "lengths", "first", "last")
+    __slots__ = ("words", "lengths", "first", "last", "_by_first", "_by_last")
 
     def __init__(self, words):
         self.words = frozenset(w for w in words if w)
@@ -190,11 +190,18 @@ class Words:
         # first/last characters, for a one-lookup "no word begins/ends here" (the common case)
         self.first = frozenset(w[0] for w in self.words)
         self.last = frozenset(w[-1] for w in self.words)
+        # the lengths, longest first, of the words that begin/end with each character: only
+        # those lengths can give a match, so only those slices are tried
+        self._by_first = {ch: tuple(sorted({len(w) for w in self.words if w[0] == ch}, reverse=True))
+                          for ch in self.first}
+        self._by_last = {ch: tuple(sorted({len(w) for w in self.words if w[-1] == ch}, reverse=True))
+                         for ch in self.last}
 
     def suffix(self, t: str) -> str | None:
-        if t[-1:] not in self.last:
+        lengths = self._by_last.get(t[-1:])
+        if lengths is None:
             return None
-        for k in self.lengths:
+        for k in lengths:
             # when k > len(t), t[-k:] is t itself: then the longest suffix there can be
             w = t[-k:]
             if w in self.words:
@@ -202,9 +209,10 @@ class Words:
         return None
 
     def prefix(self, t: str) -> str | None:
-        if t[:1] not in self.first:
+        lengths = self._by_first.get(t[:1])
+        if lengths is None:
             return None
-        for k in self.lengths:
+        for k in lengths:
             if t[:k] in self.words:
                 return t[:k]
         return None
