@@ -18,10 +18,12 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -q
 
-# A benchmark, not a test: bench/results.md and bench/adversarial.md (see bench/README.md).
+# A benchmark, not a test: bench/results.md, bench/adversarial.md and, where valgrind is
+# installed, bench/instructions.md (see bench/README.md).
 bench: $(STAMP)
 	$(PY) bench/run.py
 	$(PY) bench/adversarial.py
+	$(PY) bench/instructions.py
 
 devscore: $(STAMP)
 	$(PY) ../shared/tools/devscore.py
