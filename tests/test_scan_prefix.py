@@ -3,7 +3,7 @@
 `re` jumps from one possible start to the next only when a pattern opens with a literal or a
 character class it consumes (`[x][x]*`, not `[x]+`; not a lookaround, not an alternation
 of classes).  Otherwise its full matcher runs at every character of the text: on the
-benchmark corpus, ten such patterns cost a tenth of all the work.  These tests keep the
+benchmark corpus, eleven such patterns cost a tenth of all the work.  These tests keep the
 scanning patterns in the fast form; the few that cannot take it are named below with the
 reason.
 
