@@ -78,11 +78,20 @@ def wrap_width(lines: Sequence[Line]) -> int | None:
 
     Hard-wrapped text has most lines ending mid-sentence and most lines close to one width;
     text with one paragraph per line has most lines ending in `。`."""
-    if len(lines) < MIN_LINES:
+    return _wrap_width(*_line_facts(lines))
+
+
+def _line_facts(lines: Sequence[Line]) -> tuple[list[int], list[bool]]:
+    """Each line's display width and whether it ends a sentence, worked out once: the wrap
+    width and every break decision read them."""
+    return [display_width(ln.text) for ln in lines], [_ends_terminal(ln.text) for ln in lines]
+
+
+def _wrap_width(widths: list[int], terminal: list[bool]) -> int | None:
+    if len(widths) < MIN_LINES:
         return None
-    widths = [display_width(ln.text) for ln in lines]
-    mid = [w for ln, w in zip(lines, widths) if not _ends_terminal(ln.text)]
-    if len(mid) < MID_SENTENCE_SHARE * len(lines):
+    mid = [w for w, t in zip(widths, terminal) if not t]
+    if len(mid) < MID_SENTENCE_SHARE * len(widths):
         return None
     hist = Counter(mid)
     # The width: the 75th percentile of mid-sentence lines (first lines are indented, so
@@ -98,7 +107,7 @@ def wrap_width(lines: Sequence[Line]) -> int | None:
     if not MIN_WIDTH <= width <= MAX_WIDTH:
         return None
     near = sum(1 for w in widths if 0.7 * width <= w <= 1.2 * width)
-    return width if near >= NEAR_WIDTH_SHARE * len(lines) else None
+    return width if near >= NEAR_WIDTH_SHARE * len(widths) else None
 
 
 def _blank_between(text: str, a: Line, b: Line) -> bool:
@@ -116,9 +125,14 @@ def is_soft_break(text: str, line: Line, nxt: Line, width: int, blank: bool, bla
                   indents: bool = False) -> bool:
     """Whether the break between two hard-wrapped lines falls inside a paragraph. `indents`:
     the text marks paragraph starts by indenting them (not every line)."""
-    w = display_width(line.text)
+    (w, nw), (t, nt) = _line_facts((line, nxt))
+    return _soft_break(text, nxt, width, blank, blanks_noisy, indents, w, t, nw, nt)
+
+
+def _soft_break(text: str, nxt: Line, width: int, blank: bool, blanks_noisy: bool, indents: bool,
+                w: int, terminal: bool, nxt_w: int, nxt_terminal: bool) -> bool:
+    """is_soft_break on the two lines' widths and sentence ends (w, terminal: the line's)."""
     full = w >= width * (1 - FULL_SLACK)
-    terminal = _ends_terminal(line.text)
     if PARAGRAPH_OPENER.match(nxt.text) and (terminal or not full):
         return False  # a heading or marker after a finished line opens a paragraph
     if terminal:
@@ -127,7 +141,7 @@ def is_soft_break(text: str, line: Line, nxt: Line, width: int, blank: bool, bla
         # or narrower line after it that runs on is the first line of a new paragraph.
         if not full or (blank and not blanks_noisy) or (indents and _indented(text, nxt)):
             return False
-        return display_width(nxt.text) >= width * (1 - FULL_SLACK) or _ends_terminal(nxt.text)
+        return nxt_w >= width * (1 - FULL_SLACK) or nxt_terminal
     return w >= width * SHORT_SHARE
 
 
@@ -140,11 +154,15 @@ def paragraphs(text: str, start: int = 0, end: int | None = None, width: int | N
     when the text is hard-wrapped (width detected unless given), else one per line."""
     if lines is None:
         lines = split_lines(text, start, end)
+    widths, terminal = _line_facts(lines)
     if width is None:
-        width = wrap_width(lines)
+        width = _wrap_width(widths, terminal)
     if not width:
         return [Para(ln.start, ln.end, (ln,)) for ln in lines]
-    lines = [ln for ln in lines if not PAGE_NUMBER.fullmatch(ln.text)]  # they would split paragraphs
+    keep = [k for k, ln in enumerate(lines) if not PAGE_NUMBER.fullmatch(ln.text)]  # they would split paragraphs
+    lines = [lines[k] for k in keep]
+    widths = [widths[k] for k in keep]
+    terminal = [terminal[k] for k in keep]
     indented = sum(1 for ln in lines if _indented(text, ln))
     indents = 0 < indented < INDENT_SHARE * len(lines)
     out: list[Para] = []
@@ -152,10 +170,11 @@ def paragraphs(text: str, start: int = 0, end: int | None = None, width: int | N
     blanks_noisy = False  # the last soft break had a blank line: blanks carry no meaning here
     for k, ln in enumerate(lines):
         group.append(ln)
-        nxt = lines[k + 1] if k + 1 < len(lines) else None
-        if nxt is not None:
+        if k + 1 < len(lines):
+            nxt = lines[k + 1]
             blank = _blank_between(text, ln, nxt)
-            if is_soft_break(text, ln, nxt, width, blank, blanks_noisy, indents):
+            if _soft_break(text, nxt, width, blank, blanks_noisy, indents,
+                           widths[k], terminal[k], widths[k + 1], terminal[k + 1]):
                 blanks_noisy = blank
                 continue
         out.append(Para(group[0].start, group[-1].end, tuple(group)))
