@@ -178,24 +178,29 @@ class _Breaks:
         return m.start() if m else hi
 
 
+def _lengths_by(words: frozenset, at: int) -> dict[str, tuple[int, ...]]:
+    """Word lengths, longest first, keyed by the character at index `at` of the words."""
+    out: dict[str, set[int]] = {}
+    for w in words:
+        out.setdefault(w[at], set()).add(len(w))
+    return {ch: tuple(sorted(ls, reverse=True)) for ch, ls in out.items()}
+
+
 class Words:
     """A vocabulary matched at the end or start of a string, longest word first, by set lookups
     (no per-word loop): `Words(["增长", "增"]).suffix("投资增长")` -> "增长"."""
 
-    __slots__ = ("words", "lengths", "first", "last", "_by_first", "_by_last")
+    __slots__ = ("words", "last", "_by_first", "_by_last")
 
     def __init__(self, words):
         self.words = frozenset(w for w in words if w)
-        self.lengths = tuple(sorted({len(w) for w in self.words}, reverse=True))
-        # first/last characters, for a one-lookup "no word begins/ends here" (the common case)
-        self.first = frozenset(w[0] for w in self.words)
+        # last characters, for a one-lookup "no word ends here" in read_left's loops
         self.last = frozenset(w[-1] for w in self.words)
-        # the lengths, longest first, of the words that begin/end with each character: only
-        # those lengths can give a match, so only those slices are tried
-        self._by_first = {ch: tuple(sorted({len(w) for w in self.words if w[0] == ch}, reverse=True))
-                          for ch in self.first}
-        self._by_last = {ch: tuple(sorted({len(w) for w in self.words if w[-1] == ch}, reverse=True))
-                         for ch in self.last}
+        # the lengths, longest first, of the words that begin/end with each character: a
+        # character no word begins/ends with is not a key (the common case, one lookup), and
+        # only the listed lengths can give a match, so only those slices are tried
+        self._by_first = _lengths_by(self.words, 0)
+        self._by_last = _lengths_by(self.words, -1)
 
     def suffix(self, t: str) -> str | None:
         lengths = self._by_last.get(t[-1:])

@@ -121,17 +121,12 @@ def _indented(text: str, ln: Line) -> bool:
     return ln.start > 0 and text[ln.start - 1] not in "\r\n\u2028\u2029"
 
 
-def is_soft_break(text: str, line: Line, nxt: Line, width: int, blank: bool, blanks_noisy: bool,
-                  indents: bool = False) -> bool:
-    """Whether the break between two hard-wrapped lines falls inside a paragraph. `indents`:
-    the text marks paragraph starts by indenting them (not every line)."""
-    (w, nw), (t, nt) = _line_facts((line, nxt))
-    return _soft_break(text, nxt, width, blank, blanks_noisy, indents, w, t, nw, nt)
-
-
-def _soft_break(text: str, nxt: Line, width: int, blank: bool, blanks_noisy: bool, indents: bool,
-                w: int, terminal: bool, nxt_w: int, nxt_terminal: bool) -> bool:
-    """is_soft_break on the two lines' widths and sentence ends (w, terminal: the line's)."""
+def is_soft_break(text: str, nxt: Line, width: int, blank: bool, blanks_noisy: bool, indents: bool,
+                  w: int, terminal: bool, nxt_w: int, nxt_terminal: bool) -> bool:
+    """Whether the break between a hard-wrapped line and the next, `nxt`, falls inside a
+    paragraph, from both lines' display widths and sentence ends (`_line_facts`: w and
+    terminal are the first line's). `indents`: the text marks paragraph starts by indenting
+    them (not every line)."""
     full = w >= width * (1 - FULL_SLACK)
     if PARAGRAPH_OPENER.match(nxt.text) and (terminal or not full):
         return False  # a heading or marker after a finished line opens a paragraph
@@ -173,8 +168,8 @@ def paragraphs(text: str, start: int = 0, end: int | None = None, width: int | N
         if k + 1 < len(lines):
             nxt = lines[k + 1]
             blank = _blank_between(text, ln, nxt)
-            if _soft_break(text, nxt, width, blank, blanks_noisy, indents,
-                           widths[k], terminal[k], widths[k + 1], terminal[k + 1]):
+            if is_soft_break(text, nxt, width, blank, blanks_noisy, indents,
+                             widths[k], terminal[k], widths[k + 1], terminal[k + 1]):
                 blanks_noisy = blank
                 continue
         out.append(Para(group[0].start, group[-1].end, tuple(group)))
