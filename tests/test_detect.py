@@ -175,3 +175,53 @@ def test_line_feed_spelling_counts_the_same_on_any_text(pieces):
     f = fold("".join(pieces))
     for feat in LINE_FEATURES:
         assert _hits(feat.pattern, "\n" + f) == _hits(_caret_spelling(feat.pattern), f), feat.name
+
+
+# ---------------------------------------------------------------------------------------
+# Word features are counted with str.count (see words_feature): the same hits as their
+# pattern's scan, which holds only when occurrences of the words cannot overlap.
+
+WORD_FEATURES = [f for f in FEATURES if f.words]
+
+
+def test_word_features_are_the_plain_word_lists():
+    assert {f.name for f in WORD_FEATURES} >= {"role_words", "report_phrases", "news_words", "reported_speech"}
+    for feat in WORD_FEATURES:
+        assert sorted(feat.pattern.pattern.split("|")) == sorted(feat.words)
+
+
+def test_overlap_free():
+    from zzgov.parsers.detect import overlap_free
+
+    assert overlap_free(("牵头单位", "责任单位"))
+    assert not overlap_free(("过去一年", "一年来"))  # 过去一年来: one hit for a scan, two counts
+    assert not overlap_free(("单位", "责任单位"))  # one word inside another
+    assert not overlap_free(("哈哈",))  # 哈哈哈 holds one hit, but a word overlapping itself
+    # a feature whose words can overlap keeps its pattern scan
+    from zzgov.parsers.detect import words_feature
+
+    assert words_feature("x", ("过去一年", "一年来"), {"report": 1.0}, 3).words == ()
+
+
+def _word_hits(feat, f):
+    return min(feat.cap, sum(f.count(w) for w in feat.words))
+
+
+@pytest.mark.parametrize("feat", WORD_FEATURES, ids=[f.name for f in WORD_FEATURES])
+def test_word_counts_are_the_pattern_hits_on_the_corpus(feat):
+    from zzgov.text import fold
+
+    texts = [raw_path(s).read_text(encoding="utf-8") for s in SEEDS] + [p.read_text(encoding="utf-8") for p, _ in HAND_MADE]
+    for t in texts:
+        f = fold(t)
+        assert _word_hits(feat, f) == min(feat.cap, _hits(feat.pattern, f))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(["报告", "会议", "全会", "指出", "提出", "审议", "牵头", "单位", "责任", "配合", "工作",
+                                 "回顾", "安排", "主要预期目标", "政府自身建设", "据悉", "记者了解到", "采访", "报道",
+                                 "各位代表", "政府工作报告", "。", "\n"]), max_size=40))
+def test_word_counts_are_the_pattern_hits_on_any_text(pieces):
+    f = "".join(pieces)
+    for feat in WORD_FEATURES:
+        assert _word_hits(feat, f) == min(feat.cap, _hits(feat.pattern, f)), feat.name

@@ -37,6 +37,30 @@ class Feature(NamedTuple):
     pattern: regex.Pattern[str] | re.Pattern[str]  # runs on width-folded text (：→:, （→(, ｜→|)
     weights: dict[str, float]  # weight per hit, by kind
     cap: int  # hits counted at most
+    # set by `words_feature`: the pattern is these literal words and no two occurrences of
+    # them can overlap, so its hits are the sum of `str.count` per word (a C search each,
+    # several times faster than the pattern's scan)
+    words: tuple[str, ...] = ()
+
+
+def overlap_free(words: tuple[str, ...]) -> bool:
+    """Whether no occurrences of these words in any text can overlap: no word holds another,
+    and no word ends with what a word (itself too) begins with.  Then a leftmost scan for any
+    of them finds every occurrence of each, and its hits are the sum of the words' counts."""
+    for a in words:
+        for b in words:
+            if a != b and a in b:
+                return False
+            if any(a.endswith(b[:k]) for k in range(1, min(len(a), len(b)))):
+                return False
+    return True
+
+
+def words_feature(name: str, words: tuple[str, ...], weights: dict[str, float], cap: int) -> Feature:
+    """A feature that is a plain alternation of words; counted by `str.count` when the words
+    cannot overlap (otherwise by the pattern)."""
+    pattern = re.compile("|".join(re.escape(w) for w in words))
+    return Feature(name, pattern, weights, cap, words if overlap_free(words) else ())
 
 
 # Literal words a feature cannot match without (a cheap `in` test before the regex scan):
@@ -76,7 +100,7 @@ FEATURES: tuple[Feature, ...] = (
         r"(?m)\n[^\S\n]*\d{1,3}[^\S\n]*[.、][^\n]{2,}\n(?:[^\S\n]*\n)*[^\S\n]*(?:责任领导|牵头领导|牵头单位|责任单位|配合单位)[^\S\n]*:"),
         {"notice": 2.0}, 3),
     # inline or table roles: （牵头单位：X）, 序号 重点工作任务 牵头单位
-    Feature("role_words", re.compile(r"牵头单位|责任单位|配合单位"), {"notice": 0.3}, 20),
+    words_feature("role_words", ("牵头单位", "责任单位", "配合单位"), {"notice": 0.3}, 20),
     # 重点工作任务分解 / …工作任务的通知 / 重点任务的分工意见
     Feature("task_title", re.compile(r"任务分解|重点工作任务|工作任务.{0,6}(?:通知|方案)|任务分工|分工(?:意见|方案)"),
             {"notice": 2.0}, 2),
@@ -92,7 +116,7 @@ FEATURES: tuple[Feature, ...] = (
 
     # ---- report (a 政府工作报告 delivered to a people's congress) ----
     # 各位代表 — the salutation of a report to a congress
-    Feature("delegates", regex.compile(r"各位代表"), {"report": 4.0}, 2),
+    words_feature("delegates", ("各位代表",), {"report": 4.0}, 2),
     # 现在，我代表市人民政府向大会报告工作，请予审议
     Feature("report_to_congress", regex.compile(r"我代表\p{Han}{0,12}政府[^。]{0,8}报告工作|请予审议"), {"report": 3.0}, 2),
     # part headings: 一、2023年工作回顾 / 二、2024年工作安排 / 四、全面加强政府自身建设
@@ -100,7 +124,7 @@ FEATURES: tuple[Feature, ...] = (
         r"(?m)\n[^\S\n]*[一二三四五六七八九十]+[^\S\n]*[、.][^\n]{0,24}(?:工作回顾|工作安排|重点工作|重点任务|总体要求|预期目标|目标任务|自身建设)"),
         {"report": 2.0}, 4),
     # the same words anywhere (a notice implementing a report quotes them too)
-    Feature("report_phrases", re.compile(r"工作回顾|主要预期目标|工作安排|政府自身建设"), {"report": 0.5}, 4),
+    words_feature("report_phrases", ("工作回顾", "主要预期目标", "工作安排", "政府自身建设"), {"report": 0.5}, 4),
     # 郑州市人民政府市长 庄建球 / 岚山省代省长　陈志远
     Feature("report_speaker", compile_re(
         r"(?m)\n[^\S\n]*\p{Han}{0,20}(?:代|副)?(?:市长|省长|区长|县长|州长|盟长|主席)[^\S\n]+\p{Han}{2,4}[^\S\n]*$"), {"report": 3.0}, 1),
@@ -110,7 +134,7 @@ FEATURES: tuple[Feature, ...] = (
     # 过去一年 / 过去五年 / 一年来 — a review in the first person
     Feature("review_words", re.compile(r"过去(?:一|五)年|一年来|五年来"), {"report": 0.5}, 2),
     # 政府工作报告 — in a report's title, but news about a report names it too
-    Feature("report_title", regex.compile(r"政府工作报告"), {"report": 0.8, "news": 0.3}, 3),
+    words_feature("report_title", ("政府工作报告",), {"report": 0.8, "news": 0.3}, 3),
 
     # ---- news ----
     # 关键词 headings: #### 关键词 | 扩大内需 / 关键词: X / 【关键词】X / 关键词丨X
@@ -129,9 +153,10 @@ FEATURES: tuple[Feature, ...] = (
     # site chrome: 首页 > 时政要闻 / 相关新闻 / 精彩推荐 / 责任编辑
     Feature("site_chrome", re.compile(r"首页[^\S\n]*>|相关新闻|精彩推荐|责任编辑|电脑版"), {"news": 1.0}, 3),
     # reporting words
-    Feature("news_words", re.compile(r"据悉|记者了解到|采访|报道"), {"news": 0.7}, 3),
+    words_feature("news_words", ("据悉", "记者了解到", "采访", "报道"), {"news": 0.7}, 3),
     # reported speech about a report or meeting: 报告提出 / 会议强调
-    Feature("reported_speech", re.compile(r"(?:报告|会议|全会)(?:指出|提出|强调|要求|显示|审议)"), {"news": 1.0}, 3),
+    words_feature("reported_speech", tuple(a + b for a in ("报告", "会议", "全会") for b in ("指出", "提出", "强调", "要求", "显示", "审议")),
+                  {"news": 1.0}, 3),
 )
 
 MIN_EVIDENCE = 2.0  # below this total the kind is unknown
@@ -162,11 +187,14 @@ def _scores(f: str) -> dict[str, float]:
         needles = NEEDLES.get(feat.name)
         if needles and not any(n in f for n in needles):
             continue
-        hits = 0
-        for _ in feat.pattern.finditer(f):
-            hits += 1
-            if hits >= feat.cap:
-                break
+        if feat.words:
+            hits = min(feat.cap, sum(f.count(w) for w in feat.words))
+        else:
+            hits = 0
+            for _ in feat.pattern.finditer(f):
+                hits += 1
+                if hits >= feat.cap:
+                    break
         for kind, w in feat.weights.items():
             scores[kind] += w * hits
     return scores
