@@ -481,3 +481,95 @@ def test_list_labels_after_line_feeds_are_the_labels_at_line_starts(text, a, b):
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     c = clean(text, start, end)
     assert _label_mask(text, start, end, c) == _label_mask_reference(text, start, end, c)
+
+
+# ---------------------------------------------------------------------------------------
+# CANDIDATE is written to scan fast (see extract.py): it opens with a consumed character,
+# marks the number's form with empty groups, and spells the units as a trie.  The reference
+# below is the plain spelling; both must find the same candidates with the same parts.
+
+def _candidate_reference():
+    import re
+
+    from zzgov.figures import vocab as V
+    from zzgov.figures.extract import _ARABIC, _CN, _CN_RUN, _alt
+
+    unit = r"(?:%s)(?:/(?:%s))?" % (_alt(V.ALL_UNITS), _alt(V.PER_SUFFIXES))
+    return re.compile(
+        r"(?:(?P<pct>百分之[{cn}点]{{1,12}})"
+        r"|(?P<frac>(?<![{cn}]){cn_run}分之{cn_run})"
+        r"|(?P<num>(?<![\d.]){ar}|(?<![{cn}]){cn_run})"
+        r"(?P<ap1>[{ap}])?"
+        r"(?:(?P<u1>%)?(?P<sep>[{sep}])(?P<num2>{ar}|{cn_run}))?"
+        r"(?:(?P<mag>{mag})(?P<ap2>[{ap}])?(?P<unit>{unit})?|(?P<unit0>{unit})))".format(
+            cn=_CN, cn_run=_CN_RUN, ar=_ARABIC, ap=V.APPROX_SUFFIXES, sep=V.RANGE_SEPARATORS,
+            mag=_alt(V.MAGNITUDES), unit=unit))
+
+
+_CANDIDATE_PARTS = ("ap1", "u1", "sep", "num2", "mag", "ap2", "unit", "unit0")
+
+
+def _candidate_hits(text):
+    from zzgov.figures.extract import CANDIDATE, _number_text
+
+    return [(m.span(), _number_text(m)) + tuple(m.span(g) for g in _CANDIDATE_PARTS) for m in CANDIDATE.finditer(text)]
+
+
+def _reference_hits(text):
+    out = []
+    for m in _candidate_reference().finditer(text):
+        form = next(g for g in ("pct", "frac", "num") if m.group(g) is not None)
+        out.append((m.span(), (form, m.group(form))) + tuple(m.span(g) for g in _CANDIDATE_PARTS))
+    return out
+
+
+def test_candidate_pattern_finds_what_the_plain_spelling_finds_on_the_corpus():
+    from zzgov.figures.extract import prepare
+
+    root = Path(__file__).resolve().parents[1]
+    files = sorted(root.glob("data/raw/*.txt")) + sorted(root.glob("tests/fixtures/*/*.txt"))
+    assert files
+    total = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        scan = prepare(text, 0, len(text)).scan
+        got = _candidate_hits(scan)
+        assert got == _reference_hits(scan), path.name
+        total += len(got)
+    assert total > 1000
+
+
+_CANDIDATE_PIECES = ["1", "12", "3.5", "0.25", ",", ".", "1,234", "万", "亿", "千万", "多", "余", "%", "-", "~", "至",
+                     "/", "年", "人", "元", "亿元", "万人", "人次", "个", "个百分点", "百分之", "分之", "三", "十", "两",
+                     "千", "百", "零", "〇", "平方公里", "公里", "吨", "千瓦", "万千瓦", "a", "G", "号", "第", " ", "、"]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(_CANDIDATE_PIECES), max_size=30))
+def test_candidate_pattern_finds_what_the_plain_spelling_finds_on_any_text(pieces):
+    text = "".join(pieces)
+    assert _candidate_hits(text) == _reference_hits(text)
+
+
+def test_no_candidate_part_after_a_number_begins_with_a_digit_comma_or_point():
+    """What lets CANDIDATE read an Arabic number atomically (no giving back digits)."""
+    import re
+
+    from zzgov.figures import vocab as V
+
+    words = list(V.ALL_UNITS) + list(V.MAGNITUDES) + list(V.PER_SUFFIXES) + list(V.APPROX_SUFFIXES) \
+        + list(V.RANGE_SEPARATORS) + ["%"]
+    assert not [w for w in words if re.match(r"[\d,.]", w)]
+
+
+def test_unit_trie_matches_the_longest_unit_like_the_alternation():
+    import re
+
+    from zzgov.figures import vocab as V
+    from zzgov.figures.extract import _alt, _trie
+
+    trie, alt = re.compile(_trie(V.ALL_UNITS)), re.compile(_alt(V.ALL_UNITS))
+    for w in V.ALL_UNITS:
+        for text in (w, w + "次", w + "元", "x" + w):
+            assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alt.finditer(text)], text
+    assert _trie(["万人", "万人次", "万元"]) == "万(?:人(?:次)?|元)"

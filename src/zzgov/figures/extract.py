@@ -52,29 +52,74 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _trie(words) -> str:
+    """The alternation of literal words as a trie: `万(?:人(?:次)?|元)` for 万人, 万人次, 万元.
+
+    It matches what `_alt(words)` matches, and tries the words that fit the text in the same
+    order, longest first: the words that fit at a position are prefixes of one another, so
+    they lie on one path of the trie, where an optional longer ending is tried before the
+    word ends.  `re` tries an alternation one word after the other; the trie asks one
+    character at each level, so a number followed by no unit fails after a few tests
+    instead of one per unit."""
+    root: dict = {}
+    for w in sorted(set(words)):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:%s)" % "|".join(alts)
+        return "(?:%s)?" % body if "" in node else body
+
+    return build(root)
+
+
 _CN = V.CN_NUMERAL_CLASS
 # Numbers are bounded (a 13-digit integer part, 12 Chinese numeral characters) and may not start
 # inside another number, so a failed candidate costs O(its length) once: linear on any input.
 _ARABIC = r"\d{1,13}(?:,\d{3}){0,4}(?:\.\d{1,8})?"
 _CN_RUN = r"[%s]{1,12}" % _CN
-_UNIT = r"(?:%s)(?:/(?:%s))?" % (_alt(V.ALL_UNITS), _alt(V.PER_SUFFIXES))
+_UNIT = r"(?:%s)(?:/(?:%s))?" % (_trie(V.ALL_UNITS), _alt(V.PER_SUFFIXES))
 # One candidate: a number in words (百分之五, 三分之一), or a number, optional 多/余, optional
 # range, then a magnitude and/or a unit (mandatory: a bare number is never a figure).
+#
+# The pattern opens with the number's first character, consumed: then `re` skips from one
+# digit or numeral to the next, where a pattern opening with a lookaround or an alternation
+# runs its matcher at every character (that cost more than all the rest of the scan).  The
+# lookbehinds that keep a number from starting inside another come after that character,
+# and an empty group after the number tells its form: `pct` (百分之五), `frac` (三分之一) or
+# `num`.  The number as written runs from the match start to that group (`_number_text`).
+#
+# An Arabic number is atomic, `(?>…)`: giving back digits cannot help, since no magnitude,
+# unit, range sign or 多/余 begins with a digit, comma or point (a test checks the
+# vocabularies), so a number followed by none of them fails at once.
 CANDIDATE = re.compile(
-    # the leading lookahead rejects at once a position that holds no digit or numeral
-    # (NUMBER_START lets a scan skip to the first such position)
-    r"(?=[\d{cn}])"
-    r"(?:(?P<pct>百分之[{cn}点]{{1,12}})"
-    r"|(?P<frac>(?<![{cn}]){cn_run}分之{cn_run})"
-    r"|(?P<num>(?<![\d.]){ar}|(?<![{cn}]){cn_run})"
+    r"[\d{cn}]"
+    r"(?:(?<=百)分之[{cn}点]{{1,12}}(?P<pct>)"
+    r"|(?<=[{cn}])(?<![{cn}]{{2}})[{cn}]{{0,11}}分之{cn_run}(?P<frac>)"
+    r"|(?:(?<=\d)(?<![\d.]\d)(?>\d{{0,12}}(?:,\d{{3}}){{0,4}}(?:\.\d{{1,8}})?)"
+    r"|(?<=[{cn}])(?<![{cn}]{{2}})[{cn}]{{0,11}})(?P<num>)"
     r"(?P<ap1>[{ap}])?"
-    r"(?:(?P<u1>%)?(?P<sep>[{sep}])(?P<num2>{ar}|{cn_run}))?"
+    r"(?:(?P<u1>%)?(?P<sep>[{sep}])(?P<num2>(?>{ar})|{cn_run}))?"
     r"(?:(?P<mag>{mag})(?P<ap2>[{ap}])?(?P<unit>{unit})?|(?P<unit0>{unit})))".format(
         cn=_CN, cn_run=_CN_RUN, ar=_ARABIC, ap=V.APPROX_SUFFIXES, sep=V.RANGE_SEPARATORS,
         mag=_alt(V.MAGNITUDES), unit=_UNIT)
 )
-# Where a candidate can start (CANDIDATE's leading lookahead as a scan that skips ahead).
-NUMBER_START = re.compile(r"[\d%s]" % _CN)
+
+
+def _number_text(m: re.Match) -> tuple[str, str]:
+    """(form, number as written) of a CANDIDATE match: ("num", "11.4"), ("pct", "百分之五"),
+    ("frac", "三分之一")."""
+    e = m.start("num")
+    if e >= 0:
+        return "num", m.string[m.start():e]
+    return ("pct" if m.start("pct") >= 0 else "frac"), m.group()
+
+
 _QUOTES = [re.compile(r"%s[^%s%s]{0,%d}%s" % (re.escape(o), re.escape(o), re.escape(c), n, re.escape(c)))
            for o, c, n in V.QUOTE_PAIRS]
 # A list label at a line start in the original text: "23. 着力提升…", "3．", "10、".
@@ -497,10 +542,9 @@ def _after_acronym(s: str, i: int) -> bool:
 def _number_value(m: re.Match, prev: str) -> tuple[float, str] | None:
     """(value, magnitude characters to prefix to the unit) of a candidate's number, or None when it
     is not a figure's number (single Chinese numerals in names, digit sequences, garbage)."""
-    num = m.group("num")
-    if num is None:
-        pct = m.group("pct")
-        v = parse_percent_words(pct) if pct else parse_fraction_words(m.group("frac"))
+    form, num = _number_text(m)
+    if form != "num":
+        v = parse_percent_words(num) if form == "pct" else parse_fraction_words(num)
         return None if v is None else (v, "")
     if num[0].isdigit():
         # the pattern has checked the shape and the scan string is width-folded: convert directly
@@ -577,7 +621,7 @@ def _excluded(s: str, ns: int, ue: int, left: str, right: str, prev: str, nxt: s
         stop = brk[0].fwd(ue, 40)
         if right.startswith(V.POLICY_PACKAGE_NOUNS) or _POLICY_LIST_END.search(s, ue, stop):
             return True  # 促进经济平稳健康发展30条、…等政策举措; 为民造福10条意见
-    if u.cn_excluded and m.group("num") and m.group("num")[0] in _CN:
+    if u.cn_excluded and m.start("num") >= 0 and s[ns] in _CN:
         return True  # 十三次全会
     if right.startswith(V.STRUCTURE_NOUNS):
         return True  # 十一个方面
@@ -701,8 +745,7 @@ def extract_prepared(p: Prepared, start: int, end: int, *, default_kind: str | N
     try:
         i, j = p.view.index(start), p.view.index(end)
         scan = p.scan[i:j]
-        first = NUMBER_START.search(scan)
-        m = CANDIDATE.search(scan, first.start()) if first is not None else None
+        m = CANDIDATE.search(scan)
         if m is None:
             return []  # most ranges of a long document (a heading, a short section) hold no figure
         lo, hi = bisect_left(p.quote_starts, i), bisect_left(p.quote_starts, j)
@@ -774,7 +817,8 @@ def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, de
     if nv is None:
         return None
     value, cn_mag = nv
-    pct, mag, ap2, unit, unit0 = m.group("pct", "mag", "ap2", "unit", "unit0")
+    mag, ap2, unit, unit0 = m.group("mag", "ap2", "unit", "unit0")
+    pct = m.start("pct") >= 0
     unit_raw = unit or unit0 or ""
     nxt = s[ue] if ue < len(s) else ""
     if prev in V.GLUE_BEFORE or prev in V.ORDINAL_PREFIXES or nxt in V.GLUE_AFTER \
