@@ -45,7 +45,7 @@ def _scanning_patterns() -> dict[str, re.Pattern[str]]:
         "clean._GAP_SPLIT": clean._GAP_SPLIT,
         "clean._MAY_KEEP": clean._MAY_KEEP,
         "clean._FOLDABLE": clean._FOLDABLE,
-        "lines._OTHER_SPLITLINES_ENDS": lines._OTHER_SPLITLINES_ENDS,
+        "lines._LINE_BODY": lines._LINE_BODY,
         "extract.CANDIDATE": extract.CANDIDATE,
         "extract._LIST_LABEL_AFTER_LF": extract._LIST_LABEL_AFTER_LF,
         "extract._SENTENCE_SPLIT": extract._SENTENCE_SPLIT,

@@ -6,12 +6,13 @@ import re
 from typing import NamedTuple
 
 # A line ends at LF, CRLF, a lone CR, or the Unicode line/paragraph separators.
-_LINE = re.compile(r"[^\r\n\u2028\u2029]*(?:\r\n|[\r\n\u2028\u2029]|$)")
-_LINE_ENDS = "\r\n\u2028\u2029"
-# str.splitlines() (a C loop, several times faster) also ends lines at these; where none
-# occurs its lines are exactly ours.
-_OTHER_SPLITLINES_ENDS = re.compile("[\v\f\x1c\x1d\x1e\x85]")
-_BLANK = " \t\u3000\u00a0\ufeff\x00\x0c"
+LINE_ENDS = "\r\n\u2028\u2029"
+# Blanks stripped from both ends of a line.
+BLANKS = " \t\u3000\u00a0\ufeff\x00\x0c"
+# A line's text without its surrounding blanks: from its first non-blank character to its
+# last one.  A scan for it skips line ends, blank lines and leading blanks in C (the pattern
+# opens with a class it consumes), and backtracks over trailing blanks once per line.
+_LINE_BODY = re.compile("[^{e}{b}](?:[^{e}]*[^{e}{b}])?".format(e=LINE_ENDS, b=re.escape(BLANKS)))
 
 
 class Line(NamedTuple):
@@ -23,33 +24,5 @@ class Line(NamedTuple):
 def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     """Non-empty lines of text[start:end], stripped of surrounding blanks, with offsets."""
     end = len(text) if end is None else end
-    out: list[Line] = []
-    if not _OTHER_SPLITLINES_ENDS.search(text, start, end):
-        pos = start
-        for raw in text[start:end].splitlines(True):
-            body = raw.rstrip(_LINE_ENDS)
-            stripped = body.strip(_BLANK)
-            if stripped:
-                ls = pos + len(body) - len(body.lstrip(_BLANK))
-                out.append(Line(ls, ls + len(stripped), stripped))
-            pos += len(raw)
-        return out
-    return _split_lines_rx(text, start, end)
-
-
-def _split_lines_rx(text: str, start: int, end: int) -> list[Line]:
-    """split_lines by one pattern scan: the general case (and the reference for the fast one)."""
-    out: list[Line] = []
-    for m in _LINE.finditer(text, start, end):
-        s, e = m.start(), m.end()
-        if s == e:
-            break
-        raw = m.group()
-        body = raw.rstrip(_LINE_ENDS)
-        stripped = body.strip(_BLANK)
-        if not stripped:
-            continue
-        lead = len(body) - len(body.lstrip(_BLANK))
-        ls = s + lead
-        out.append(Line(ls, ls + len(stripped), stripped))
-    return out
+    new = tuple.__new__  # a Line without the Python-level __new__ of a NamedTuple
+    return [new(Line, (m.start(), m.end(), m.group())) for m in _LINE_BODY.finditer(text, start, end)]
