@@ -573,3 +573,19 @@ def test_unit_trie_matches_the_longest_unit_like_the_alternation():
         for text in (w, w + "次", w + "元", "x" + w):
             assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alt.finditer(text)], text
     assert _trie(["万人", "万人次", "万元"]) == "万(?:人(?:次)?|元)"
+
+
+_PARAGRAPH_BREAK_PLAIN = r"(?:(?:\r\n|\r|\n)[ \t\u3000]*(?:\r\n|\r|\n)|[。！？!?：:】#][ \t\u3000]*(?:\r\n|\r|\n))[\s\u3000]*"
+
+
+@settings(max_examples=500, deadline=None, derandomize=True, database=None)
+@given(st.text(alphabet=st.sampled_from(list("\r\n \t\u3000。！？!?：:】#a中1")), max_size=60))
+def test_paragraph_breaks_are_the_plain_spelling_breaks(text):
+    import re
+
+    from zzgov.figures.extract import _PARAGRAPH_BREAK
+
+    plain = re.compile(_PARAGRAPH_BREAK_PLAIN)
+    assert [m.span() for m in _PARAGRAPH_BREAK.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in _PARAGRAPH_BREAK.finditer(text, 2, len(text) - 1)] == \
+        [m.span() for m in plain.finditer(text, 2, len(text) - 1)]

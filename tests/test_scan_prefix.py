@@ -49,6 +49,7 @@ def _scanning_patterns() -> dict[str, re.Pattern[str]]:
         "extract.CANDIDATE": extract.CANDIDATE,
         "extract._LIST_LABEL_AFTER_LF": extract._LIST_LABEL_AFTER_LF,
         "extract._SENTENCE_SPLIT": extract._SENTENCE_SPLIT,
+        "extract._PARAGRAPH_BREAK": extract._PARAGRAPH_BREAK,
     }
     out.update({f"extract._QUOTES[{k}]": p for k, p in enumerate(extract._QUOTES)})
     # every detection feature on the standard library's engine scans a document's head

@@ -143,8 +143,17 @@ _ENUM_NEXT_NUMBER = re.compile(r"[\d%s]" % _CN)
 _OWN_VERB = re.compile(_alt(V.VERB_ONLY + V.UP_WORDS + V.DOWN_WORDS + V.OWN_VERBS))
 _NUMBER_WITH_UNIT = re.compile(r"\d[\d.,]*[%s]?(?:%s)?(?:%s)?" % (V.APPROX_SUFFIXES, _alt(V.MAGNITUDES), _UNIT))
 # A paragraph ends at a blank line, or at a line break after a sentence or heading end.
-# A line end is LF, CRLF or a lone CR (old Mac / some Word exports).
-_PARAGRAPH_BREAK = re.compile(r"(?:(?:\r\n|\r|\n)[ \t\u3000]*(?:\r\n|\r|\n)|[。！？!?：:】#][ \t\u3000]*(?:\r\n|\r|\n))[\s\u3000]*")
+# A line end is LF, CRLF or a lone CR (old Mac / some Word exports).  The pattern opens with
+# the break's first character, consumed (a line end, or the sentence or heading end), so `re`
+# skips from one such character to the next; lookbehinds then tell the two kinds apart.  Its
+# plain spelling, which the engine tries at every character, is
+#   (?:(?:\r\n|\r|\n)[ \t\u3000]*(?:\r\n|\r|\n)|[。！？!?：:】#][ \t\u3000]*(?:\r\n|\r|\n))[\s\u3000]*
+# (a test checks the two find the same breaks).
+_PARAGRAPH_BREAK = re.compile(
+    r"[\r\n。！？!?：:】#]"
+    r"(?:(?<=[\r\n])(?:(?<=\r)\n)?[ \t\u3000]*(?:\r\n?|\n)"  # a blank line
+    r"|(?<=[。！？!?：:】#])[ \t\u3000]*(?:\r\n?|\n))"  # a line break after a sentence end
+    r"[\s\u3000]*")
 _SENTENCE_SPLIT = re.compile("[%s]" % re.escape("".join(sorted(V.SENTENCE_BREAKS))))
 
 _LEFT_WINDOW = 40  # characters of left context read for a clause/item (bounded work)
@@ -794,11 +803,12 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
             cands.append(cand)
     _share_across_lists(cands, s)
     out = []
+    new = tuple.__new__  # a RawFigure without the NamedTuple's Python-level constructor
     for k in cands:
         a, b = c.span(k.ns, k.ue)
         nv, nu = normalize(k.value, k.unit)
-        out.append(RawFigure(a, b, k.metric, k.value, k.value_max, k.unit, k.comparator, k.direction,
-                             k.kind, k.estimate, nv, nu))
+        out.append(new(RawFigure, (a, b, k.metric, k.value, k.value_max, k.unit, k.comparator, k.direction,
+                                   k.kind, k.estimate, nv, nu)))
     out.sort(key=lambda f: (f.start, f.end))
     return out
 
