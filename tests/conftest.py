@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Compiled patterns are kept between runs (zzgov.pattern_cache); the tests, and the CLI runs
+# they start, keep theirs in a folder of their own rather than in the user's cache.
+os.environ.setdefault("ZZGOV_CACHE_DIR", tempfile.mkdtemp(prefix="zzgov-test-cache-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from zzgov.pattern_cache import compile_cached
+
 # Unicode Script=Han, the same code points as `regex`'s \p{Han} (a test checks every code
 # point): CJK radicals, 々 〇 〡-〩 〸-〻, the unified ideographs and their extensions,
 # compatibility ideographs, and two small blocks of ideographic marks (U+16FE2…).
@@ -48,7 +50,7 @@ def compile_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
             in_class = False
         out.append(ch)
         i += 1
-    return re.compile("".join(out), flags)
+    return compile_cached("".join(out), flags)
 
 
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
@@ -62,4 +64,4 @@ def any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
     flags = {p.flags for p in patterns}
     if len(flags) != 1:
         raise ValueError("any_of: the patterns' flags differ")
-    return re.compile("|".join("(?:%s)" % _GROUP_NAME.sub("(?:", p.pattern) for p in patterns), flags.pop())
+    return compile_cached("|".join("(?:%s)" % _GROUP_NAME.sub("(?:", p.pattern) for p in patterns), flags.pop())

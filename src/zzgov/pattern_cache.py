@@ -1,0 +1,159 @@
+"""Compiled `re` patterns kept between runs, the way Python keeps bytecode in __pycache__.
+
+The standard library compiles a pattern in Python code and expands every character class
+one code point at a time: the Han class (28,000 code points in the Basic Multilingual
+Plane) costs about 14 M instructions wherever it appears.  Compiling zzgov's patterns was a
+third of the fixed cost of a run, and most of the serial start of `parse --jobs N`
+(bench/README.md has the measurements).  The compiled form is a list of integers that the
+engine, `_sre.compile`, takes as it is; `compile_cached` keeps it in a JSON file in the
+user's cache folder and later runs read it back.
+
+Safe by construction:
+- the file's name holds the interpreter's cache tag and the engine's magic number and code
+  size, so another Python never reads it;
+- an entry is found only by the exact pattern text and flags, and is written only after a
+  check that it rebuilds the pattern `re.compile` gives (same groups and flags);
+- the engine validates any code it is given, and anything missing, unreadable or refused
+  falls back to `re.compile`; a run that cannot write the file just does not keep it.
+
+It relies on CPython's internal `re._parser`, `re._compiler` and `_sre.compile` (stable
+since 3.11); on an interpreter without them the cache is off and nothing changes.
+
+ZZGOV_CACHE_DIR sets the folder (default `$XDG_CACHE_HOME/zzgov`, else `~/.cache/zzgov`);
+an empty ZZGOV_CACHE_DIR turns the cache off.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import re
+import sys
+
+try:
+    import _sre
+    from re import _compiler, _parser
+
+    _ENGINE = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}"
+except (ImportError, AttributeError):  # pragma: no cover - not CPython 3.11+
+    _ENGINE = None
+
+ENV_DIR = "ZZGOV_CACHE_DIR"
+# An upgrade that changes patterns leaves old entries behind; past this many, the entries
+# written longest ago are dropped.
+MAX_ENTRIES = 2000
+
+
+def cache_path() -> str | None:
+    """The cache file for this interpreter, or None when the cache is off."""
+    if _ENGINE is None or getattr(sys, "frozen", False):
+        return None
+    folder = os.environ.get(ENV_DIR)
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "zzgov")
+    return os.path.join(folder, f"re-{_ENGINE}.json") if folder else None
+
+
+class _Store:
+    """The entries read from the file (once, on first use) and the patterns compiled anew."""
+
+    def __init__(self) -> None:
+        self.path: str | None = None
+        self.entries: dict | None = None
+        self.missing: dict[str, tuple[str, int]] = {}
+        self.hits = 0
+
+
+_store = _Store()
+
+
+def _read(path: str | None) -> dict:
+    if path is None:
+        return {}
+    import json  # not imported at all while the cache is off
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _key(pattern: str, flags: int) -> str:
+    return f"{flags}/{pattern}"
+
+
+def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, from the compiled code kept by an earlier run when there is."""
+    flags = int(flags)
+    if _store.entries is None:
+        _store.path = cache_path()
+        _store.entries = _read(_store.path)
+    key = _key(pattern, flags)
+    entry = _store.entries.get(key)
+    if entry is not None:
+        try:
+            out_flags, code, groups, groupindex, indexgroup = entry
+            compiled = _sre.compile(pattern, out_flags, code, groups, groupindex, tuple(indexgroup))
+            _store.hits += 1
+            return compiled
+        except Exception:  # a damaged entry: compile anew and write it again
+            pass
+    compiled = re.compile(pattern, flags)
+    if _store.path is not None and isinstance(pattern, str):
+        if not _store.missing:
+            atexit.register(save)
+        _store.missing[key] = (pattern, flags)
+    return compiled
+
+
+def entry_for(pattern: str, flags: int) -> list | None:
+    """The cache entry of a pattern: what `re._compiler.compile` hands to `_sre.compile`, or
+    None unless the pattern it rebuilds agrees with `re.compile`'s."""
+    try:
+        tree = _parser.parse(pattern, flags)
+        code = _compiler._code(tree, flags)
+        groupindex = dict(tree.state.groupdict)
+        indexgroup: list[str | None] = [None] * tree.state.groups
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        entry = [flags | tree.state.flags, code, tree.state.groups - 1, groupindex, indexgroup]
+        rebuilt = _sre.compile(pattern, entry[0], code, entry[2], groupindex, tuple(indexgroup))
+    except Exception:
+        return None
+    plain = re.compile(pattern, flags)
+    same = (rebuilt.pattern, rebuilt.flags, rebuilt.groups, rebuilt.groupindex) == \
+        (plain.pattern, plain.flags, plain.groups, plain.groupindex)
+    return entry if same else None
+
+
+def save() -> None:
+    """Write the patterns compiled anew in this run to the cache file (at exit)."""
+    if not _store.missing or _store.path is None:
+        return
+    entries = _read(_store.path)  # another run may have written entries since
+    for key, (pattern, flags) in _store.missing.items():
+        entry = entry_for(pattern, flags)
+        if entry is not None:
+            entries.pop(key, None)
+            entries[key] = entry  # the newest last: MAX_ENTRIES keeps the newest
+    _store.missing = {}
+    entries = dict(list(entries.items())[-MAX_ENTRIES:])
+    import json
+    import tempfile  # only a run that writes the file needs it
+
+    folder = os.path.dirname(_store.path)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".re-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(entries, fh, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, _store.path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass  # a read-only or full disk: the next run compiles again
