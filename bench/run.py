@@ -44,6 +44,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -147,16 +148,6 @@ def files_of(d: Path) -> list[Path]:
     return sorted(p for p in d.iterdir() if p.is_file())
 
 
-def cpu_best(n: int, fn) -> float:
-    """Best CPU time (time.process_time) of n calls of fn."""
-    best = float("inf")
-    for _ in range(max(1, n)):
-        t0 = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t0)
-    return best
-
-
 def regex_pass_child(folder: Path) -> float:
     """CPU seconds of one regex pass over a folder, in a process of its own (regex_pass.py)."""
     out = subprocess.run([sys.executable, str(HERE / "regex_pass.py"), str(folder)], check=True,
@@ -164,17 +155,29 @@ def regex_pass_child(folder: Path) -> float:
     return float(out.strip())
 
 
-def regex_pass(texts: list[str], n: int) -> float:
+def interleaved_best(jobs: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+    """Best CPU time (time.process_time) of each job over rounds that run every job once, in
+    turn: jobs compared with one another see the same drift in machine speed."""
+    best = dict.fromkeys(jobs, float("inf"))
+    for _ in range(max(1, rounds)):
+        for name, fn in jobs.items():
+            t0 = time.process_time()
+            fn()
+            best[name] = min(best[name], time.process_time() - t0)
+    return best
+
+
+def regex_job(texts: list[str]) -> Callable[[], object]:
     import regex
 
     pat = regex.compile(NUMBER)
-    return cpu_best(n, lambda: [pat.findall(t) for t in texts])
+    return lambda: [pat.findall(t) for t in texts]
 
 
-def zzgov_in_process(blobs: list[bytes], n: int) -> float:
-    """CPU seconds of zzgov's whole job (parse, validate, write JSONL) on the files in this
-    process after a warm-up, as the peers are timed: without the start-up and the fixed cost
-    that the CLI figures include.  The collector is off during each parse, as in the CLI."""
+def zzgov_job(blobs: list[bytes]) -> Callable[[], None]:
+    """zzgov's whole job (parse, validate, write JSONL) on the files in this process, warmed
+    up, as the peers are timed: without the start-up and the fixed cost that the CLI figures
+    include.  The collector is off during the parses, as in the CLI."""
     import gc
 
     from zzgov.api import parse_bytes
@@ -189,12 +192,12 @@ def zzgov_in_process(blobs: list[bytes], n: int) -> float:
             gc.enable()
 
     job()
-    return cpu_best(n, job)
+    return job
 
 
-def peers(texts: list[str], n: int) -> list[tuple[str, float | None, str]]:
-    """(name, CPU seconds for all texts or None, note) for each optional peer."""
-    rows: list[tuple[str, float | None, str]] = []
+def peers(texts: list[str]) -> list[tuple[str, Callable[[], object] | None, str]]:
+    """(name, the job on all texts or None, note) for each optional peer, warmed up."""
+    rows: list[tuple[str, Callable[[], object] | None, str]] = []
     try:
         import contextlib
         import io
@@ -204,7 +207,7 @@ def peers(texts: list[str], n: int) -> list[tuple[str, float | None, str]]:
 
         extract = jionlp.ner.extract_money
         extract("1000元")  # warm-up: lazy dictionaries load on first use
-        rows.append(("JioNLP `ner.extract_money`", cpu_best(n, lambda: [extract(t) for t in texts]),
+        rows.append(("JioNLP `ner.extract_money`", lambda: [extract(t) for t in texts],
                      f"jionlp {getattr(jionlp, '__version__', '?')}, one call per file"))
     except Exception as exc:  # optional; any failure just skips the row
         rows.append(("JioNLP `ner.extract_money`", None, f"not available ({type(exc).__name__})"))
@@ -213,7 +216,7 @@ def peers(texts: list[str], n: int) -> list[tuple[str, float | None, str]]:
 
         model = NumberRecognizer(Culture.Chinese).get_number_model()
         model.parse("一千")  # warm-up
-        rows.append(("Recognizers-Text number (zh-cn)", cpu_best(n, lambda: [model.parse(t) for t in texts]),
+        rows.append(("Recognizers-Text number (zh-cn)", lambda: [model.parse(t) for t in texts],
                      "recognizers-text-number, one call per file"))
     except Exception as exc:
         rows.append(("Recognizers-Text number (zh-cn)", None, f"not available ({type(exc).__name__})"))
@@ -417,9 +420,12 @@ def main(argv: list[str] | None = None) -> int:
     seed_texts = texts_of(seed_files)
     seed_mb = sum(p.stat().st_size for p in seed_files) / 1e6
     seed_chars = sum(len(t) for t in seed_texts)
-    peer_rows = [] if args.no_peers else peers(seed_texts, R)
-    seed_zzgov = zzgov_in_process([p.read_bytes() for p in seed_files], max(R, 5))
-    seed_rx = regex_pass(seed_texts, max(R, 5))
+    peer_list = [] if args.no_peers else peers(seed_texts)
+    jobs = {"regex": regex_job(seed_texts), "zzgov": zzgov_job([p.read_bytes() for p in seed_files]),
+            **{name: fn for name, fn, _ in peer_list if fn is not None}}
+    times = interleaved_best(jobs, max(R, 5))
+    seed_rx, seed_zzgov = times["regex"], times["zzgov"]
+    peer_rows = [(name, times[name] if fn is not None else None, note) for name, fn, note in peer_list]
 
     # -- report ---------------------------------------------------------------------------
     rep.add("## Throughput: `zzgov parse DIR -o OUT --format jsonl`, one process", "",
@@ -462,7 +468,7 @@ def main(argv: list[str] | None = None) -> int:
             f"| start-up over bare python | {startup_wall:.3f} s wall, {startup:.3f} s CPU |", "")
 
     rep.add(f"## Peers (same run, in process, CPU time, on the five seed files: {seed_mb:.2f} MB, "
-            f"{seed_chars:,} chars)", "",
+            f"{seed_chars:,} chars; best of {max(R, 5)} rounds that run each tool in turn)", "",
             "| tool | CPU s | chars/s | MB/s | note |", "|---|---:|---:|---:|---|")
     rep.add(f"| regex `{NUMBER}` findall | {seed_rx:.4f} | {seed_chars / seed_rx:,.0f} | {seed_mb / seed_rx:.1f} | "
             f"baseline |")
