@@ -2,11 +2,12 @@
 
 The standard library compiles a pattern in Python code and expands every character class
 one code point at a time: the Han class (28,000 code points in the Basic Multilingual
-Plane) costs about 14 M instructions wherever it appears.  Compiling zzgov's patterns was a
-third of the fixed cost of a run, and most of the serial start of `parse --jobs N`
-(bench/README.md has the measurements).  The compiled form is a list of integers that the
-engine, `_sre.compile`, takes as it is; `compile_cached` keeps it in a JSON file in the
-user's cache folder and later runs read it back.
+Plane) costs about 14 M instructions wherever it appears.  Compiling zzgov's patterns was
+nearly a third of the set-up of a run that parses every kind (0.45 of 1.57 G instructions;
+README.md, Performance), and that set-up is the serial start of `parse --jobs N`.  The
+compiled form is a list of integers that the engine, `_sre.compile`, takes as it is;
+`compile_cached` keeps it in a JSON file in the user's cache folder and later runs read it
+back.
 
 Safe by construction:
 - the file's name holds the interpreter's cache tag and the engine's magic number and code

@@ -27,7 +27,8 @@ HAN = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in HAN_RANGES)
 
 
 def compile_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """`pattern` compiled with the standard library's re, \\p{Han} spelled out as HAN.
+    """`pattern` compiled with the standard library's re, \\p{Han} spelled out as HAN (the
+    compiled code is kept between runs: zzgov.pattern_cache).
 
     For patterns anchored at a line start and tried on every line: a call into re costs
     about half of one into regex, and such a pattern never scans, so the call is the cost.
