@@ -20,9 +20,11 @@ once, and right after each zzgov run the regex baseline runs on the same files. 
 compares sizes measured in the same rounds, and the ratio to the regex pass is the median of
 the per-round ratios (each zzgov run over the regex pass made right after it).
 
-The regex baseline is one `regex.findall(r"\\d+(?:\\.\\d+)?")` pass over the same files, decoded,
-in a process of its own (bench/regex_pass.py: the benchmark never holds a corpus, whose pages
-would count in a forked child's peak RSS), so the ratio to it is comparable across machines.
+The regex baseline is one `regex.findall(r"\\d+(?:\\.\\d+)?")` pass over the same bytes, as
+issue 6 defines it, in a process of its own (bench/regex_pass.py: the benchmark never holds a
+corpus, whose pages would count in a forked child's peak RSS), so the ratio to it is
+comparable across machines.  The same process also times a pass over the decoded text, about
+twice as fast per MB; the ratio to that stricter baseline is reported beside the goal's.
 The peers (JioNLP money extraction, Recognizers-Text Chinese numbers) run only when
 importable, in this process, on the five seed files.
 
@@ -47,6 +49,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -55,11 +58,12 @@ RESULTS = HERE / "results.md"
 sys.path.insert(0, str(HERE))
 
 import make_corpus  # noqa: E402  (bench/ is not a package)
-from regex_pass import NUMBER, texts_of  # noqa: E402
+from regex_pass import NUMBER, bytes_job, text_job, texts_of  # noqa: E402
 
 # Goals from the issue (issue 6).
 GOAL_MBPS = 3.0
-GOAL_REGEX_RATIO = 80.0
+GOAL_REGEX_RATIO = 80.0  # × the regex pass over the bytes
+GOAL_REGEX_AIM = 50.0  # the issue's aim
 GOAL_FLAT = 1.25  # last marginal cost per MB over the first: at most this
 GOAL_JOBS2 = 1.7
 GOAL_RSS_MB = 300.0
@@ -148,11 +152,19 @@ def files_of(d: Path) -> list[Path]:
     return sorted(p for p in d.iterdir() if p.is_file())
 
 
-def regex_pass_child(folder: Path) -> float:
-    """CPU seconds of one regex pass over a folder, in a process of its own (regex_pass.py)."""
+class RegexPass(NamedTuple):
+    """CPU seconds of the regex pass over a corpus: over its bytes (issue 6's baseline) and
+    over its decoded text."""
+    bytes_cpu: float
+    text_cpu: float
+
+
+def regex_pass_child(folder: Path) -> RegexPass:
+    """The regex passes over a folder, in a process of its own (regex_pass.py)."""
     out = subprocess.run([sys.executable, str(HERE / "regex_pass.py"), str(folder)], check=True,
                          capture_output=True, text=True).stdout
-    return float(out.strip())
+    b, t = out.split()
+    return RegexPass(float(b), float(t))
 
 
 def interleaved_best(jobs: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
@@ -165,13 +177,6 @@ def interleaved_best(jobs: dict[str, Callable[[], object]], rounds: int) -> dict
             fn()
             best[name] = min(best[name], time.process_time() - t0)
     return best
-
-
-def regex_job(texts: list[str]) -> Callable[[], object]:
-    import regex
-
-    pat = regex.compile(NUMBER)
-    return lambda: [pat.findall(t) for t in texts]
 
 
 def zzgov_job(blobs: list[bytes]) -> Callable[[], None]:
@@ -232,14 +237,14 @@ class SizeRow:
     name: str
     files: int
     mb: float
-    rounds: list[tuple[Run, float]]  # each zzgov run with the regex pass made right after it
+    rounds: list[tuple[Run, RegexPass]]  # each zzgov run with the regex passes made right after it
 
     @property
     def run(self) -> Run:  # the best round by CPU time
         return min((r for r, _ in self.rounds), key=lambda r: r.cpu)
 
     @property
-    def regex_cpu(self) -> float:  # the regex pass paired with the best round
+    def regex(self) -> RegexPass:  # the regex passes paired with the best round
         return next(rx for r, rx in self.rounds if r is self.run)
 
     @property
@@ -251,8 +256,12 @@ class SizeRow:
         return self.mb / self.run.cpu
 
     @property
-    def ratio(self) -> float:  # CPU over CPU: the median of the paired rounds
-        return statistics.median(r.cpu / rx for r, rx in self.rounds)
+    def ratio(self) -> float:  # CPU over CPU, to the pass over the bytes: the median of the paired rounds
+        return statistics.median(r.cpu / rx.bytes_cpu for r, rx in self.rounds)
+
+    @property
+    def ratio_text(self) -> float:  # the same, to the pass over the decoded text
+        return statistics.median(r.cpu / rx.text_cpu for r, rx in self.rounds)
 
 
 @dataclass
@@ -421,25 +430,28 @@ def main(argv: list[str] | None = None) -> int:
     seed_mb = sum(p.stat().st_size for p in seed_files) / 1e6
     seed_chars = sum(len(t) for t in seed_texts)
     peer_list = [] if args.no_peers else peers(seed_texts)
-    jobs = {"regex": regex_job(seed_texts), "zzgov": zzgov_job([p.read_bytes() for p in seed_files]),
+    seed_blobs = [p.read_bytes() for p in seed_files]
+    jobs = {"regex": bytes_job(seed_blobs), "regex_text": text_job(seed_texts), "zzgov": zzgov_job(seed_blobs),
             **{name: fn for name, fn, _ in peer_list if fn is not None}}
     times = interleaved_best(jobs, max(R, 5))
-    seed_rx, seed_zzgov = times["regex"], times["zzgov"]
+    seed_rx, seed_rx_text, seed_zzgov = times["regex"], times["regex_text"], times["zzgov"]
     peer_rows = [(name, times[name] if fn is not None else None, note) for name, fn, note in peer_list]
 
     # -- report ---------------------------------------------------------------------------
     rep.add("## Throughput: `zzgov parse DIR -o OUT --format jsonl`, one process", "",
-            "| corpus | files | MB | wall s | CPU s | MB/s (wall) | MB/s (CPU) | regex MB/s (CPU) | × regex (CPU) "
-            "| CPU s/MB | marginal CPU s/MB | peak RSS MB |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+            "| corpus | files | MB | wall s | CPU s | MB/s (wall) | MB/s (CPU) | regex MB/s, bytes / text (CPU) "
+            "| × regex, bytes (CPU) | × regex, text (CPU) | CPU s/MB | marginal CPU s/MB | peak RSS MB |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     prev = None
     for r in rows:
         rep.add(f"| {r.name} | {r.files} | {r.mb:.2f} | {r.run.wall:.2f} | {r.run.cpu:.2f} | {r.mbps:.2f} | "
-                f"{r.mbps_cpu:.2f} | {r.mb / r.regex_cpu:.0f} | {r.ratio:.0f} | {r.run.cpu / r.mb:.3f} | "
+                f"{r.mbps_cpu:.2f} | {r.mb / r.regex.bytes_cpu:.0f} / {r.mb / r.regex.text_cpu:.0f} | {r.ratio:.0f} | "
+                f"{r.ratio_text:.0f} | {r.run.cpu / r.mb:.3f} | "
                 f"{slope_text(prev, (r.mb, r.run.cpu))} | {r.run.rss_mb:.0f} |")
         prev = (r.mb, r.run.cpu)
     rep.add("", "Each row is the best of the interleaved rounds by CPU time; regex MB/s is the regex pass made "
-            "right after that run, and × regex the median over all rounds of each run over its own regex pass.  "
+            "right after that run, over the files' bytes (issue 6's baseline) and over their decoded text, "
+            "and × regex the median over all rounds of each run over its own regex pass.  "
             "Marginal CPU s/MB: extra CPU seconds per extra MB from the row above (start-up and other fixed "
             "costs cancel out); flat cost means equal values.  Fixed cost of one run (start-up, imports, a tiny "
             f"file): {fixed.wall:.3f} s wall, {fixed.cpu:.3f} s CPU, peak RSS {fixed.rss_mb:.0f} MB; with the "
@@ -470,8 +482,10 @@ def main(argv: list[str] | None = None) -> int:
     rep.add(f"## Peers (same run, in process, CPU time, on the five seed files: {seed_mb:.2f} MB, "
             f"{seed_chars:,} chars; best of {max(R, 5)} rounds that run each tool in turn)", "",
             "| tool | CPU s | chars/s | MB/s | note |", "|---|---:|---:|---:|---|")
-    rep.add(f"| regex `{NUMBER}` findall | {seed_rx:.4f} | {seed_chars / seed_rx:,.0f} | {seed_mb / seed_rx:.1f} | "
-            f"baseline |")
+    rep.add(f"| regex `{NUMBER}` findall over the bytes | {seed_rx:.4f} | {seed_chars / seed_rx:,.0f} | "
+            f"{seed_mb / seed_rx:.1f} | baseline (issue 6) |")
+    rep.add(f"| regex `{NUMBER}` findall over the decoded text | {seed_rx_text:.4f} | "
+            f"{seed_chars / seed_rx_text:,.0f} | {seed_mb / seed_rx_text:.1f} | |")
     med_row = next(r for r in rows if r.name == "medium")
     chars_per_byte = seed_chars / (seed_mb * 1e6)
     rep.add(f"| zzgov, whole job (medium corpus via the CLI) | {med_row.run.cpu:.2f} | "
@@ -493,8 +507,12 @@ def main(argv: list[str] | None = None) -> int:
     rep.add("## Goals (issue 6)", "", "| goal | measured | met |", "|---|---:|:-:|",
             f"| ≥ {GOAL_MBPS:g} MB/s in one process (medium, CPU) | {med_row.mbps_cpu:.2f} MB/s "
             f"({med_row.mbps:.2f} wall) | {ok(med_row.mbps_cpu >= GOAL_MBPS)} |",
-            f"| ≤ {GOAL_REGEX_RATIO:g}× the regex pass (medium, CPU) | {med_row.ratio:.0f}× | "
+            f"| ≤ {GOAL_REGEX_RATIO:g}× the regex pass over the bytes (medium, CPU) | {med_row.ratio:.0f}× | "
             f"{ok(med_row.ratio <= GOAL_REGEX_RATIO)} |",
+            f"| (aim) ≤ {GOAL_REGEX_AIM:g}× the regex pass over the bytes | {med_row.ratio:.0f}× | "
+            f"{ok(med_row.ratio <= GOAL_REGEX_AIM)} |",
+            f"| (stricter) ≤ {GOAL_REGEX_RATIO:g}× the regex pass over the decoded text | {med_row.ratio_text:.0f}× | "
+            f"{ok(med_row.ratio_text <= GOAL_REGEX_RATIO)} |",
             f"| flat cost per MB, {first.name} → {last.name}: last marginal CPU s/MB over the first "
             f"(≤ {GOAL_FLAT}) | {fmt_ratio(flat)} | {ok(within(flat, GOAL_FLAT))} |",
             *[f"| flat cost per MB, one {k} document 0.25 → 2 MB: same ratio (≤ {GOAL_FLAT}) | {fmt_ratio(v)} | "
