@@ -45,15 +45,44 @@ ENV_DIR = "ZZGOV_CACHE_DIR"
 MAX_ENTRIES = 2000
 
 
-def cache_path() -> str | None:
-    """The cache file for this interpreter, or None when the cache is off."""
-    if _ENGINE is None or getattr(sys, "frozen", False):
+def cache_folder() -> str | None:
+    """zzgov's cache folder (it may not exist yet), or None when caching is off."""
+    if getattr(sys, "frozen", False):
         return None
     folder = os.environ.get(ENV_DIR)
     if folder is None:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         folder = os.path.join(base, "zzgov")
-    return os.path.join(folder, f"re-{_ENGINE}.json") if folder else None
+    return folder or None
+
+
+def cache_path() -> str | None:
+    """The cache file for this interpreter, or None when the cache is off."""
+    folder = cache_folder()
+    if _ENGINE is None or folder is None:
+        return None
+    return os.path.join(folder, f"re-{_ENGINE}.json")
+
+
+def write_json(path: str, data: object) -> None:
+    """Write `data` as JSON to a file of the cache folder, atomically (a reader sees the old
+    file or the new, never half of one); a folder that cannot be written is let be."""
+    import json
+    import tempfile  # only a run that writes a cache file needs it
+
+    folder = os.path.dirname(path)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass  # a read-only or full disk: the next run builds it again
 
 
 class _Store:
@@ -141,20 +170,4 @@ def save() -> None:
             entries.pop(key, None)
             entries[key] = entry  # the newest last: MAX_ENTRIES keeps the newest
     _store.missing = {}
-    entries = dict(list(entries.items())[-MAX_ENTRIES:])
-    import json
-    import tempfile  # only a run that writes the file needs it
-
-    folder = os.path.dirname(_store.path)
-    try:
-        os.makedirs(folder, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".re-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(entries, fh, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, _store.path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        pass  # a read-only or full disk: the next run compiles again
+    write_json(_store.path, dict(list(entries.items())[-MAX_ENTRIES:]))

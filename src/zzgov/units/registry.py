@@ -25,7 +25,6 @@ from importlib import resources
 from typing import Iterable
 
 import regex
-import yaml
 
 from zzgov.units.types import unit_type as rule_unit_type
 
@@ -166,14 +165,23 @@ def registry_from_data(data: dict, home_city: str | None = None) -> Registry:
     )
 
 
-@functools.lru_cache(maxsize=1)
-def registry_data() -> dict:
-    """The parsed data file (read once)."""
-    text = resources.files("zzgov").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
+def parse_data(text: str) -> dict:
+    """The YAML data file's text, parsed safely."""
+    import yaml  # only when the parsed copy kept by an earlier run is missing (zzgov.data_cache)
+
     # libyaml's safe loader when the wheel has it: ten times faster than the pure-Python one,
     # which was a tenth of the fixed cost of every run.
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(text, Loader=loader) or {}
+
+
+@functools.lru_cache(maxsize=1)
+def registry_data() -> dict:
+    """The parsed data file (read once)."""
+    from zzgov.data_cache import load_parsed
+
+    text = resources.files("zzgov").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
+    return load_parsed("units", text, parse_data)
 
 
 @functools.lru_cache(maxsize=8)
