@@ -74,11 +74,12 @@ def test_the_same_output_with_and_without_the_cache(filled, tmp_path):
 def test_a_warm_run_takes_its_patterns_from_the_cache(filled):
     code = ("import zzgov.api, zzgov.parsers.notice, zzgov.parsers.report, zzgov.parsers.news\n"
             "from zzgov import pattern_cache as pc\n"
-            "print(pc._store.hits, len(pc._store.missing))")
+            "print(pc._store.hits, len(pc._store.missing), pc._regex_store.hits, len(pc._regex_store.missing))")
     env = dict(os.environ, **{pc.ENV_DIR: str(filled)})
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
-    hits, missing = map(int, out.split())
+    hits, missing, regex_hits, regex_missing = map(int, out.split())
     assert hits > 50 and missing == 0
+    assert regex_hits > 50 and regex_missing == 0
 
 
 def test_no_cache_folder_when_turned_off(tmp_path):
@@ -117,3 +118,63 @@ def test_entry_for_refuses_what_it_cannot_rebuild():
     assert pc.entry_for("[a-z]+(", 0) is None  # not a pattern
     entry = pc.entry_for(r"(?P<n>\d+)年", 0)
     assert entry is not None and entry[3] == {"n": 1}
+
+
+# ---- the `regex` module's patterns ----
+
+def _regex_cache_file(folder: Path) -> Path:
+    files = list(folder.glob("regex-*.json"))
+    assert len(files) == 1
+    return files[0]
+
+
+def test_a_run_keeps_the_regex_patterns(filled):
+    entries = json.loads(_regex_cache_file(filled).read_text(encoding="utf-8"))
+    assert len(entries) > 50
+    assert any(r"\p{Han}" in key for key in entries)
+
+
+def test_a_regex_pattern_from_the_cache_is_the_pattern_regex_compiles(filled):
+    """Each kept entry rebuilds a pattern with the same groups and flags that finds exactly
+    what regex.compile's finds, on every seed text."""
+    import regex
+
+    entries = json.loads(_regex_cache_file(filled).read_text(encoding="utf-8"))
+    texts = [p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt"))]
+    for key, entry in entries.items():
+        flags, version, pattern = key.split("/", 2)
+        assert int(version) == int(regex.DEFAULT_VERSION)
+        plain = regex.compile(pattern, int(flags))
+        cached = pc.regex_from_entry(pattern, entry)
+        assert (cached.pattern, cached.flags, cached.groups, cached.groupindex) == \
+            (plain.pattern, plain.flags, plain.groups, plain.groupindex)
+        for t in texts:
+            assert [m.span() for m in cached.finditer(t)] == [m.span() for m in plain.finditer(t)], key[:80]
+
+
+def test_a_damaged_regex_entry_falls_back_to_compiling(monkeypatch):
+    key = pc._regex_key(r"[a-z]+x", 0)
+    monkeypatch.setattr(pc._regex_store, "entries", {key: [32, "not code", {}, [], 0, [], 0, 1]})
+    monkeypatch.setattr(pc._regex_store, "path", None)
+    hits = pc._regex_store.hits
+    p = pc.compile_regex_cached(r"[a-z]+x")
+    assert p.findall("ab1cdx") == ["cdx"]
+    assert pc._regex_store.hits == hits  # refused, compiled anew
+
+
+def test_regex_entry_for_refuses_what_it_cannot_rebuild():
+    assert pc.regex_entry_for("[a-z]+(", 0) is None  # not a pattern
+    assert pc.regex_entry_for(r"\L<words>", 0) is None  # a named list (needs its words)
+    entry = pc.regex_entry_for(r"(?P<n>\d+)年(?<=\p{Han})", 0)
+    assert entry is not None and entry[2] == {"n": 1}
+    assert pc.regex_from_entry(r"(?P<n>\d+)年(?<=\p{Han})", entry).search("共12年").group("n") == "12"
+
+
+def test_the_regex_default_version_is_part_of_the_key(monkeypatch):
+    """A program that sets regex.DEFAULT_VERSION reads patterns another way: its entries
+    must not be another version's."""
+    import regex
+
+    before = pc._regex_key("a+", 0)
+    monkeypatch.setattr(regex, "DEFAULT_VERSION", regex.VERSION1)
+    assert pc._regex_key("a+", 0) != before

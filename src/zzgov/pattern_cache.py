@@ -1,4 +1,5 @@
-"""Compiled `re` patterns kept between runs, the way Python keeps bytecode in __pycache__.
+"""Compiled `re` and `regex` patterns kept between runs, the way Python keeps bytecode in
+__pycache__.
 
 The standard library compiles a pattern in Python code and expands every character class
 one code point at a time: the Han class (28,000 code points in the Basic Multilingual
@@ -19,6 +20,15 @@ Safe by construction:
 
 It relies on CPython's internal `re._parser`, `re._compiler` and `_sre.compile` (stable
 since 3.11); on an interpreter without them the cache is off and nothing changes.
+
+`compile_regex_cached` does the same for the third-party `regex` module, whose patterns
+(about a hundred, compiled at import) cost 20 ms of every run: it keeps the arguments
+`regex` hands to its engine, `_regex.compile`, captured while `regex` compiles the pattern
+itself, in a file of its own named by the module's version, magic number and code size.
+Only patterns without named lists are kept, and an entry is written only when the pattern
+it rebuilds has the groups and flags `regex.compile` gives.  The engine trusts the code it
+is given more than `_sre` does, so the file is only ever written by this module, after
+that check, and read only by the `regex` version that wrote it.
 
 ZZGOV_CACHE_DIR sets the folder (default `$XDG_CACHE_HOME/zzgov`, else `~/.cache/zzgov`);
 an empty ZZGOV_CACHE_DIR turns the cache off.
@@ -81,21 +91,36 @@ def write_json(path: str, data: object) -> None:
         except BaseException:
             os.unlink(tmp)
             raise
-    except OSError:
-        pass  # a read-only or full disk: the next run builds it again
+    except (OSError, ValueError):
+        pass  # a read-only or full disk, or text UTF-8 cannot hold: the next run builds it again
 
 
 class _Store:
-    """The entries read from the file (once, on first use) and the patterns compiled anew."""
+    """The entries read from a cache file (once, on first use) and the patterns compiled anew."""
 
-    def __init__(self) -> None:
+    def __init__(self, path_of) -> None:
+        self.path_of = path_of  # () -> the cache file, or None when off
         self.path: str | None = None
         self.entries: dict | None = None
         self.missing: dict[str, tuple[str, int]] = {}
         self.hits = 0
 
+    def lookup(self, key: str):
+        if self.entries is None:
+            self.path = self.path_of()
+            self.entries = _read(self.path)
+        return self.entries.get(key)
 
-_store = _Store()
+    def remember(self, key: str, pattern, flags: int) -> None:
+        """Keep a pattern compiled anew for `save`, at exit."""
+        if self.path is not None and isinstance(pattern, str):
+            if not (_store.missing or _regex_store.missing):
+                atexit.register(save)
+            self.missing[key] = (pattern, flags)
+
+
+_store = _Store(lambda: cache_path())
+_regex_store = _Store(lambda: regex_cache_path())
 
 
 def _read(path: str | None) -> dict:
@@ -118,11 +143,8 @@ def _key(pattern: str, flags: int) -> str:
 def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, from the compiled code kept by an earlier run when there is."""
     flags = int(flags)
-    if _store.entries is None:
-        _store.path = cache_path()
-        _store.entries = _read(_store.path)
     key = _key(pattern, flags)
-    entry = _store.entries.get(key)
+    entry = _store.lookup(key)
     if entry is not None:
         try:
             out_flags, code, groups, groupindex, indexgroup = entry
@@ -132,10 +154,7 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
         except Exception:  # a damaged entry: compile anew and write it again
             pass
     compiled = re.compile(pattern, flags)
-    if _store.path is not None and isinstance(pattern, str):
-        if not _store.missing:
-            atexit.register(save)
-        _store.missing[key] = (pattern, flags)
+    _store.remember(key, pattern, flags)
     return compiled
 
 
@@ -159,15 +178,113 @@ def entry_for(pattern: str, flags: int) -> list | None:
     return entry if same else None
 
 
+def regex_cache_path() -> str | None:
+    """The cache file for this version of the `regex` module, or None when the cache is off."""
+    folder = cache_folder()
+    engine = _regex_engine()
+    if engine is None or folder is None:
+        return None
+    return os.path.join(folder, f"regex-{engine}.json")
+
+
+def _regex_engine() -> str | None:
+    try:
+        import regex
+        from regex import _main, _regex  # noqa: F401  (the internals the entries rely on)
+
+        return f"{regex.__version__}-{_regex.MAGIC}-{_regex.CODE_SIZE}"
+    except (ImportError, AttributeError):  # pragma: no cover - another layout of the module
+        return None
+
+
+def _regex_key(pattern: str, flags: int) -> str:
+    import regex
+
+    # regex.DEFAULT_VERSION (a program may change it) decides how a pattern is read
+    return f"{flags}/{int(regex.DEFAULT_VERSION)}/{pattern}"
+
+
+def compile_regex_cached(pattern: str, flags: int = 0):
+    """`regex.compile(pattern, flags)`, from the engine arguments kept by an earlier run when
+    there are."""
+    import regex
+
+    flags = int(flags)
+    key = _regex_key(pattern, flags)
+    entry = _regex_store.lookup(key)
+    if entry is not None:
+        try:
+            compiled = regex_from_entry(pattern, entry)
+            _regex_store.hits += 1
+            return compiled
+        except Exception:  # a damaged entry: compile anew and write it again
+            pass
+    compiled = regex.compile(pattern, flags)
+    _regex_store.remember(key, pattern, flags)
+    return compiled
+
+
+def regex_from_entry(pattern: str, entry: list):
+    """The `regex` pattern an entry of the cache file describes."""
+    from regex import _regex
+
+    out_flags, code, group_index, index_group, req_offset, req_chars, req_flags, group_count = entry
+    return _regex.compile(pattern, out_flags, code, group_index, {int(k): v for k, v in index_group},
+                          {}, [], req_offset, tuple(req_chars), req_flags, group_count)
+
+
+def regex_entry_for(pattern: str, flags: int) -> list | None:
+    """The cache entry of a `regex` pattern: the arguments `regex` hands to `_regex.compile`
+    when it compiles the pattern itself, or None unless the pattern they rebuild agrees with
+    `regex.compile`'s (or the pattern has named lists, which are not kept)."""
+    try:
+        import regex
+        from regex import _main, _regex
+
+        captured: list[tuple] = []
+
+        class _Spy:
+            """The engine module as `regex._main` sees it, with `compile` recorded."""
+
+            def __getattr__(self, name: str):
+                return getattr(_regex, name)
+
+            @staticmethod
+            def compile(*args):
+                captured.append(args)
+                return _regex.compile(*args)
+
+        engine = _main._regex
+        _main._regex = _Spy()
+        try:
+            _main._compile(pattern, flags, False, {}, False)  # not from regex's own cache
+        finally:
+            _main._regex = engine
+        (pat, out_flags, code, group_index, index_group, named_lists, named_list_indexes,
+         req_offset, req_chars, req_flags, group_count), = captured
+        if named_lists or named_list_indexes or pat != pattern:
+            return None
+        entry = [int(out_flags), list(code), dict(group_index), sorted(index_group.items()), req_offset,
+                 list(req_chars), req_flags, group_count]
+        rebuilt = regex_from_entry(pattern, entry)
+        plain = regex.compile(pattern, flags)
+    except Exception:
+        return None
+    same = (rebuilt.pattern, rebuilt.flags, rebuilt.groups, rebuilt.groupindex) == \
+        (plain.pattern, plain.flags, plain.groups, plain.groupindex)
+    return entry if same else None
+
+
 def save() -> None:
-    """Write the patterns compiled anew in this run to the cache file (at exit)."""
-    if not _store.missing or _store.path is None:
-        return
-    entries = _read(_store.path)  # another run may have written entries since
-    for key, (pattern, flags) in _store.missing.items():
-        entry = entry_for(pattern, flags)
-        if entry is not None:
-            entries.pop(key, None)
-            entries[key] = entry  # the newest last: MAX_ENTRIES keeps the newest
-    _store.missing = {}
-    write_json(_store.path, dict(list(entries.items())[-MAX_ENTRIES:]))
+    """Write the patterns compiled anew in this run to the cache files (at exit)."""
+    for store, entry_of in ((_store, entry_for), (_regex_store, regex_entry_for)):
+        if not store.missing or store.path is None:
+            continue
+        entries = _read(store.path)  # another run may have written entries since
+        for key, (pattern, flags) in store.missing.items():
+            entry = entry_of(pattern, flags)
+            if entry is not None:
+                entries.pop(key, None)
+                entries[key] = entry  # the newest last: MAX_ENTRIES keeps the newest
+        store.missing = {}
+        write_json(store.path, dict(list(entries.items())[-MAX_ENTRIES:]))

@@ -26,6 +26,7 @@ from typing import Iterable
 
 import regex
 
+from zzgov.pattern_cache import compile_regex_cached
 from zzgov.units.types import unit_type as rule_unit_type
 
 DATA_FILE = "units.yaml"
@@ -145,7 +146,7 @@ def _rules(items: Iterable[dict], home_city: str) -> tuple[Rule, ...]:
     for item in items or ():
         pattern = str(item["pattern"]).replace("{home_city}", regex.escape(home_city))
         example = item.get("example")
-        out.append(Rule(regex.compile(pattern), str(item.get("replace", "")),
+        out.append(Rule(compile_regex_cached(pattern), str(item.get("replace", "")),
                         tuple(example) if example else None))
     return tuple(out)
 
