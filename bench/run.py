@@ -526,8 +526,10 @@ def main(argv: list[str] | None = None) -> int:
     rep.add(f"| start-up ≤ {GOAL_STARTUP_S} s over bare python (CPU) | {startup:.3f} s ({startup_wall:.3f} wall) | "
             f"{ok(startup <= GOAL_STARTUP_S)} |")
     if peer_mbps:
-        rep.add(f"| faster than the peers (CPU) | {med_row.mbps_cpu:.2f} vs {max(peer_mbps):.2f} MB/s | "
-                f"{ok(med_row.mbps_cpu > max(peer_mbps))} |")
+        # like with like: the peers are timed in process, on the seeds, after a warm-up
+        zz_mbps = seed_mb / seed_zzgov
+        rep.add(f"| faster than the peers (CPU, in process, seed files) | {zz_mbps:.2f} vs {max(peer_mbps):.2f} MB/s | "
+                f"{ok(zz_mbps > max(peer_mbps))} |")
     rep.add("")
     end_load = os.getloadavg()[0]
     if source_fingerprint() != src_before:
