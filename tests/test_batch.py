@@ -60,6 +60,47 @@ def test_run_batch_jobs_n_gives_the_same_outcomes_in_the_same_order(corpus, fmt)
     assert outcomes(files, 3, fmt) == one
 
 
+needs_fork = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+
+
+@needs_fork
+def test_a_worker_that_dies_costs_only_its_document(corpus, monkeypatch):
+    """A worker killed mid-document (the OOM killer, say) is reported for that document and
+    replaced; every other document is parsed, in order, as with --jobs 1."""
+    import zzgov.batch as batch
+
+    files, _ = expand_paths([str(corpus)])
+    victims = {files[2], files[7], files[8]}
+    real = batch.parse_one
+
+    def parse_or_die(path, kind, fmt):
+        if path in victims:
+            os.kill(os.getpid(), 9)
+        return real(path, kind, fmt)
+
+    one = outcomes(files, 1)
+    monkeypatch.setattr(batch, "parse_one", parse_or_die)  # the forked workers inherit it
+    two = outcomes(files, 2)
+    assert [o[0] for o in two] == files
+    for mine, theirs in zip(two, one):
+        if mine[0] in victims:
+            assert mine[2] is None and "died (killed by signal 9)" in mine[3]
+        else:
+            assert mine == theirs
+
+
+@needs_fork
+def test_a_batch_stopped_early_leaves_no_worker_running(corpus):
+    """The consumer stops reading (a closed pipe, Ctrl-C): the workers are stopped."""
+    import multiprocessing
+
+    files, _ = expand_paths([str(corpus)])
+    it = run_batch(files, None, "jsonl", 2)
+    assert next(it).path == files[0]
+    it.close()
+    assert multiprocessing.active_children() == []
+
+
 def test_cli_jobs_2_stdout_is_byte_identical(corpus):
     one = zzgov("parse", corpus, "--format", "jsonl", "--jobs", "1")
     two = zzgov("parse", corpus, "--format", "jsonl", "--jobs", "2")
