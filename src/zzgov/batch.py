@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import os
+from collections import deque
 import stat
 import sys
 import traceback
@@ -200,6 +201,9 @@ def run_batch(files: list[str], kind: str | None, fmt: str, jobs: int = 1,
 # Results parsed ahead of the next one due, per worker: output stays in input order, and a
 # slow document holds back at most this many finished ones in memory.
 AHEAD_PER_WORKER = 4
+# Tasks sent to a worker before it has answered: with two, its next document is already
+# waiting in its pipe while the parent writes out the last one, so it never sits idle.
+IN_FLIGHT = 2
 
 
 def _serve(conn) -> None:
@@ -219,14 +223,15 @@ def _serve(conn) -> None:
 
 
 class _Worker:
-    """A worker process, its end of the pipe and the index of the task it is parsing."""
+    """A worker process, its end of the pipe and the indices of the tasks sent to it and not
+    yet answered, oldest first (it answers in the order it was sent them)."""
 
     def __init__(self, ctx) -> None:
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(target=_serve, args=(child,), daemon=True)
         self.proc.start()
         child.close()
-        self.task: int | None = None
+        self.tasks: deque[int] = deque()
 
     def stop(self, now: bool) -> None:
         try:
@@ -247,56 +252,65 @@ def _died(task: tuple[str, str | None, str], proc) -> Outcome:
     return Outcome(path, Path(path).stem, None, f"the worker process parsing it died ({how})")
 
 
-def _replace(w: _Worker, workers: list[_Worker], by_conn: dict, ctx, idle: list[_Worker]) -> None:
-    """Put a new, idle worker in the place of `w`, which has died."""
+def _replace(workers: list[_Worker], w: _Worker, ctx) -> None:
+    """A new worker in the place of `w`, which has died."""
     w.proc.join()
-    del by_conn[w.conn]
     w.conn.close()
-    workers.remove(w)
-    new = _Worker(ctx)
-    workers.append(new)
-    by_conn[new.conn] = new
-    idle.append(new)
+    workers[workers.index(w)] = _Worker(ctx)
 
 
 def _in_order(tasks: list[tuple[str, str | None, str]], jobs: int, ctx) -> Iterator[Outcome]:
-    """Outcomes of `tasks`, in order, parsed on `jobs` processes, each sent the next task as
-    soon as it is free.
+    """Outcomes of `tasks`, in order, parsed on `jobs` processes that are kept supplied with
+    the next tasks.
 
     Hand-rolled rather than multiprocessing.Pool: the pool's three helper threads cost the
     parent about a millisecond of CPU per document (a fifth of a 2-core machine's spare
     capacity for `--jobs 2`), and a pool whose worker dies never returns that task's
     result, so `imap` waits for ever.  Here a worker that dies (killed, out of memory) costs
-    only its document, reported as an error, and is replaced."""
+    only the document it was parsing, reported as an error; it is replaced, and the tasks
+    queued behind that document go to the new worker."""
     from multiprocessing.connection import wait
 
     workers = [_Worker(ctx) for _ in range(jobs)]
-    idle = list(reversed(workers))
-    by_conn = {w.conn: w for w in workers}
+    retry: deque[int] = deque()  # tasks a dead worker had queued, sent again first
     done: dict[int, Outcome] = {}
     sent = due = 0
     finished = False
+
+    def next_task() -> int | None:
+        nonlocal sent
+        if retry:
+            return retry.popleft()
+        if sent < len(tasks) and sent < due + AHEAD_PER_WORKER * jobs:
+            sent += 1
+            return sent - 1
+        return None
+
     try:
         while due < len(tasks):
-            while idle and sent < len(tasks) and sent < due + AHEAD_PER_WORKER * jobs:
-                w = idle.pop()
+            for w in sorted(workers, key=lambda w: len(w.tasks)):  # the least busy first
+                while len(w.tasks) < IN_FLIGHT:
+                    i = next_task()
+                    if i is None:
+                        break
+                    try:
+                        w.conn.send(tasks[i])
+                    except OSError:  # it has died: what it owes is settled below
+                        retry.appendleft(i)
+                        if not w.tasks:  # it owes nothing, so nothing below would notice
+                            _replace(workers, w, ctx)
+                        break
+                    w.tasks.append(i)
+            for conn in wait([w.conn for w in workers if w.tasks]):
+                w = next(w for w in workers if w.conn is conn)
                 try:
-                    w.conn.send(tasks[sent])
-                except OSError:  # it died while idle: replace it, and send the task again
-                    _replace(w, workers, by_conn, ctx, idle)
-                    continue
-                w.task = sent
-                sent += 1
-            for conn in wait([w.conn for w in workers if w.task is not None]):
-                w = by_conn[conn]
-                try:
-                    done[w.task] = conn.recv()
-                    w.task = None
-                    idle.append(w)
+                    done[w.tasks[0]] = conn.recv()
+                    w.tasks.popleft()
                 except (EOFError, OSError):
-                    w.proc.join()
-                    done[w.task] = _died(tasks[w.task], w.proc)
-                    _replace(w, workers, by_conn, ctx, idle)
+                    w.proc.join()  # for its exit status
+                    done[w.tasks[0]] = _died(tasks[w.tasks[0]], w.proc)
+                    retry.extendleft(reversed(list(w.tasks)[1:]))
+                    _replace(workers, w, ctx)
             while due in done:
                 yield done.pop(due)
                 due += 1
