@@ -33,8 +33,9 @@ def filled(tmp_path_factory) -> Path:
     return folder
 
 
-def _cache_file(folder: Path) -> Path:
-    files = list(folder.glob("re-*.json"))
+def _cache_file(folder: Path, engine: str = "re") -> Path:
+    """The one cache file of an engine ("re" or "regex") in a cache folder."""
+    files = list(folder.glob(f"{engine}-*.json"))
     assert len(files) == 1
     return files[0]
 
@@ -122,14 +123,8 @@ def test_entry_for_refuses_what_it_cannot_rebuild():
 
 # ---- the `regex` module's patterns ----
 
-def _regex_cache_file(folder: Path) -> Path:
-    files = list(folder.glob("regex-*.json"))
-    assert len(files) == 1
-    return files[0]
-
-
 def test_a_run_keeps_the_regex_patterns(filled):
-    entries = json.loads(_regex_cache_file(filled).read_text(encoding="utf-8"))
+    entries = json.loads(_cache_file(filled, "regex").read_text(encoding="utf-8"))
     assert len(entries) > 50
     assert any(r"\p{Han}" in key for key in entries)
 
@@ -139,7 +134,7 @@ def test_a_regex_pattern_from_the_cache_is_the_pattern_regex_compiles(filled):
     what regex.compile's finds, on every seed text."""
     import regex
 
-    entries = json.loads(_regex_cache_file(filled).read_text(encoding="utf-8"))
+    entries = json.loads(_cache_file(filled, "regex").read_text(encoding="utf-8"))
     texts = [p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt"))]
     for key, entry in entries.items():
         flags, version, pattern = key.split("/", 2)

@@ -143,18 +143,27 @@ def _key(pattern: str, flags: int) -> str:
 def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, from the compiled code kept by an earlier run when there is."""
     flags = int(flags)
-    key = _key(pattern, flags)
-    entry = _store.lookup(key)
+    return _compile(_store, _key(pattern, flags), pattern, flags, _re_from_entry, re.compile)
+
+
+def _re_from_entry(pattern: str, entry: list) -> re.Pattern[str]:
+    out_flags, code, groups, groupindex, indexgroup = entry
+    return _sre.compile(pattern, out_flags, code, groups, groupindex, tuple(indexgroup))
+
+
+def _compile(store: _Store, key: str, pattern: str, flags: int, from_entry, compile_anew):
+    """The pattern from the store's entry when there is one the engine takes, else compiled
+    anew (and remembered for `save`)."""
+    entry = store.lookup(key)
     if entry is not None:
         try:
-            out_flags, code, groups, groupindex, indexgroup = entry
-            compiled = _sre.compile(pattern, out_flags, code, groups, groupindex, tuple(indexgroup))
-            _store.hits += 1
+            compiled = from_entry(pattern, entry)
+            store.hits += 1
             return compiled
         except Exception:  # a damaged entry: compile anew and write it again
             pass
-    compiled = re.compile(pattern, flags)
-    _store.remember(key, pattern, flags)
+    compiled = compile_anew(pattern, flags)
+    store.remember(key, pattern, flags)
     return compiled
 
 
@@ -169,7 +178,7 @@ def entry_for(pattern: str, flags: int) -> list | None:
         for name, i in groupindex.items():
             indexgroup[i] = name
         entry = [flags | tree.state.flags, code, tree.state.groups - 1, groupindex, indexgroup]
-        rebuilt = _sre.compile(pattern, entry[0], code, entry[2], groupindex, tuple(indexgroup))
+        rebuilt = _re_from_entry(pattern, entry)
     except Exception:
         return None
     plain = re.compile(pattern, flags)
@@ -210,18 +219,7 @@ def compile_regex_cached(pattern: str, flags: int = 0):
     import regex
 
     flags = int(flags)
-    key = _regex_key(pattern, flags)
-    entry = _regex_store.lookup(key)
-    if entry is not None:
-        try:
-            compiled = regex_from_entry(pattern, entry)
-            _regex_store.hits += 1
-            return compiled
-        except Exception:  # a damaged entry: compile anew and write it again
-            pass
-    compiled = regex.compile(pattern, flags)
-    _regex_store.remember(key, pattern, flags)
-    return compiled
+    return _compile(_regex_store, _regex_key(pattern, flags), pattern, flags, regex_from_entry, regex.compile)
 
 
 def regex_from_entry(pattern: str, entry: list):
