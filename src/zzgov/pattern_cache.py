@@ -119,8 +119,7 @@ class _Store:
             self.missing[key] = (pattern, flags)
 
 
-_store = _Store(lambda: cache_path())
-_regex_store = _Store(lambda: regex_cache_path())
+_store = _Store(cache_path)
 
 
 def _read(path: str | None) -> dict:
@@ -194,6 +193,9 @@ def regex_cache_path() -> str | None:
     if engine is None or folder is None:
         return None
     return os.path.join(folder, f"regex-{engine}.json")
+
+
+_regex_store = _Store(regex_cache_path)
 
 
 def _regex_engine() -> str | None:
