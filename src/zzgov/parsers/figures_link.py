@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from pydantic import TypeAdapter
 
 from zzgov.models import Figure, Section, Task
+
+if TYPE_CHECKING:  # the extractor is imported on first use (start-up time)
+    from zzgov.figures.extract import RawFigure
 
 # Default figure kind by section part; None lets the extractor read the sentence's cues.
 KIND_BY_PART = {"review": "actual", "plan": "target", None: None}
@@ -111,45 +114,45 @@ def attach_figures(text: str, sections: Sequence[Section], tasks: Sequence[Task]
     headlines = _Union(headline_spans)
     ordered = sorted(tasks, key=lambda t: t.span.start)
     task_starts = [t.span.start for t in ordered]
-    rows: list[dict] = []
     regions = [(a, b, kind) for a, b, kind in _regions(len(text), index, ordered, doc_kind, body) if b > a]
     if not regions:
         return []
     # Clean and prepare the scanned range once; each region gets a slice of that.
     prepared = prepare(text, min(a for a, _, _ in regions), max(b for _, b, _ in regions))
+    found: list[tuple[RawFigure, Task | None]] = []
     for a, b, kind in regions:
         for raw in extract_prepared(prepared, a, b, default_kind=kind or default_kind):
             task = _task_at(task_starts, ordered, raw.start) if ordered else None
             if doc_kind == "notice" and task is None:
                 continue  # between tasks: a heading, not a task's target
-            headline = headlines.holds(raw.start)
-            section = index.innermost(raw.start)
-            normalized = None
-            if raw.normalized_value is not None and raw.normalized_unit:
-                normalized = {"value": raw.normalized_value, "unit": raw.normalized_unit}
-            rows.append({
-                "id": "", "metric": raw.metric, "value": raw.value, "value_max": raw.value_max, "unit": raw.unit,
-                "comparator": raw.comparator, "direction": raw.direction,
-                "kind": "target" if headline else raw.kind,
-                "task": task.seq if task else None, "section": section.id if section else None,
-                "span": {"start": raw.start, "end": raw.end}, "normalized": normalized, "estimate": raw.estimate,
-                "headline": headline,
-            })
-    rows.sort(key=lambda r: (r["span"]["start"], r["span"]["end"]))
-    for k, r in enumerate(rows, 1):
-        r["id"] = f"f{k}"
-    # Validate a chunk at a time, dropping each chunk's dicts as its records are made: a
-    # document of 70,000 figures then never holds all the dicts and all the records at once.
+            found.append((raw, task))
+    found.sort(key=lambda rt: (rt[0].start, rt[0].end))
+    # Rows are built and validated a chunk at a time, each chunk's dicts dropped as its
+    # records are made: a document of 70,000 figures never holds all its rows (~1 KB each).
     adapter = _figure_list()
-    rows.reverse()
     figures: list[Figure] = []
-    while rows:
-        chunk = rows[-VALIDATE_CHUNK:]
-        del rows[-VALIDATE_CHUNK:]
-        chunk.reverse()
-        figures += adapter.validate_python(chunk)
+    for lo in range(0, len(found), VALIDATE_CHUNK):
+        rows = [_row(k, raw, task, index, headlines)
+                for k, (raw, task) in enumerate(found[lo:lo + VALIDATE_CHUNK], lo + 1)]
+        figures += adapter.validate_python(rows)
     return figures
 
+
+def _row(k: int, raw: RawFigure, task: Task | None, index: _SectionIndex, headlines: _Union) -> dict:
+    """The k-th figure of the document as a dict for validation."""
+    headline = headlines.holds(raw.start)
+    section = index.innermost(raw.start)
+    normalized = None
+    if raw.normalized_value is not None and raw.normalized_unit:
+        normalized = {"value": raw.normalized_value, "unit": raw.normalized_unit}
+    return {
+        "id": f"f{k}", "metric": raw.metric, "value": raw.value, "value_max": raw.value_max, "unit": raw.unit,
+        "comparator": raw.comparator, "direction": raw.direction,
+        "kind": "target" if headline else raw.kind,
+        "task": task.seq if task else None, "section": section.id if section else None,
+        "span": {"start": raw.start, "end": raw.end}, "normalized": normalized, "estimate": raw.estimate,
+        "headline": headline,
+    }
 
 
 @functools.lru_cache(maxsize=1)

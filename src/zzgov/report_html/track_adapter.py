@@ -29,10 +29,13 @@ published)`, only results documents it accepts.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import inspect
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional, Sequence
+
+from pydantic import TypeAdapter
 
 from zzgov.models import Document, Figure
 
@@ -82,10 +85,13 @@ def _figure(value: Any) -> Optional[Figure]:
         return None
     if isinstance(value, Figure):
         return value
-    if hasattr(value, "model_dump"):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = dataclasses.asdict(value)
+    elif hasattr(value, "model_dump"):
         value = value.model_dump()
     if isinstance(value, dict):
-        return Figure.model_validate({k: v for k, v in value.items() if k in Figure.model_fields})
+        fields = Figure.__pydantic_fields__
+        return TypeAdapter(Figure).validate_python({k: v for k, v in value.items() if k in fields})
     return None
 
 
