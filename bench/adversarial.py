@@ -9,7 +9,9 @@ Each input is written to bench/out/adversarial/inputs/ (deterministic), then par
 per `--kind`, so every parser sees every input.  The table gives the slowest CPU time per
 input (start-up included; CPU rather than wall time so that a busy machine does not stretch it), the kind it came from, how that time grows from a quarter-size
 variant of the input (≈4× linear, ≈16× quadratic), peak RSS, the exit code and the first line
-of any error.  Anything over 2 s is flagged; a run over --timeout is killed and flagged.
+of any error.  A slowest time over 1.5 s is run twice more and the median of the three is
+judged (a neighbour's load on a shared host stretches single runs); anything over 2 s is
+flagged; a run over --timeout is killed and flagged.
 Writes bench/adversarial.md.  A benchmark, not a test: the exit status is 0 unless --strict.
 """
 
@@ -28,6 +30,11 @@ from run import OUT, ROOT, run_once, zzgov_cmd  # noqa: E402
 
 SIZE = 1_000_000  # bytes per input
 LIMIT_S = 2.0
+# A slowest run above this is run twice more and judged by the median of the three: one run
+# on a shared host can be stretched by a neighbour's load (2.33 s once, where two other runs
+# of the same code took 1.65 and 1.93 s), and the goal is about the code, not the hour.
+CONFIRM_S = 0.75 * LIMIT_S
+CONFIRM_RUNS = 3
 KINDS = ("auto", "notice", "report", "news", "unknown")
 DIR = OUT / "adversarial"
 
@@ -221,7 +228,9 @@ def main(argv: list[str] | None = None) -> int:
     say(f"~{SIZE / 1e6:g} MB each; `zzgov parse FILE -o OUT --format jsonl` once per kind ({', '.join(kinds)}); "
         f"the slowest is shown, start-up included ({fixed:.2f} s CPU for a tiny file).  Times are CPU seconds "
         f"(user + system; wall time on an idle machine, and unlike wall time not stretched by other work on a "
-        f"busy one); over {LIMIT_S:g} s is flagged, a run over {args.timeout:g} s wall is killed.  Growth: the "
+        f"busy one); a slowest time over {CONFIRM_S:g} s is run {CONFIRM_RUNS - 1} more times and the median "
+        f"of the {CONFIRM_RUNS} is shown (the note lists all three); over {LIMIT_S:g} s is flagged, a run over "
+        f"{args.timeout:g} s wall is killed.  Growth: the "
         f"slowest kind's time beyond start-up on the full input over a quarter-size one (≈4× linear, ≈16× "
         f"quadratic).")
     say()
@@ -235,6 +244,17 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(out, ignore_errors=True)
             results.append((kind, run_once(parse_cmd(path, out, kind), timeout=args.timeout)))
         kind, worst = max(results, key=lambda kr: (kr[1].rc == -9, kr[1].cpu))
+        confirmed = ""
+        if worst.rc != -9 and worst.cpu > CONFIRM_S:
+            out = DIR / "out" / f"{name}-{kind}"
+            runs = [worst]
+            for _ in range(CONFIRM_RUNS - 1):
+                shutil.rmtree(out, ignore_errors=True)
+                runs.append(run_once(parse_cmd(path, out, kind), timeout=args.timeout))
+            runs.sort(key=lambda r: (r.rc == -9, r.cpu))
+            worst = runs[len(runs) // 2]
+            confirmed = f"median of {len(runs)}: " + ", ".join(
+                "∞" if r.rc == -9 else f"{r.cpu:.2f}" for r in runs)
         out = DIR / "out" / f"{name}-{kind}-quarter"
         shutil.rmtree(out, ignore_errors=True)
         quarter = run_once(parse_cmd(quarters[name], out, kind), timeout=args.timeout)
@@ -248,8 +268,9 @@ def main(argv: list[str] | None = None) -> int:
         rc = -9 if any(r.rc == -9 for _, r in results) else max(r.rc for _, r in results)
         mark = " **SLOW**" if flag else ""
         grow = "∞" if killed or quarter.rc == -9 else growth(worst.cpu, quarter.cpu, fixed)
+        note = "; ".join(x for x in (confirmed, err[:100].replace("|", "/")) if x)
         say(f"| {name}{mark} | {INPUTS[name][0]} | {path.stat().st_size / 1e6:.2f} | {secs} | {kind} | {grow} | "
-            f"{every} | {max(r.rss_mb for _, r in results):.0f} | {rc} | {err[:100].replace('|', '/')} |")
+            f"{every} | {max(r.rss_mb for _, r in results):.0f} | {rc} | {note} |")
     say()
     say(f"Over {LIMIT_S:g} s: {', '.join(over) if over else 'none'}.")
     args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -411,8 +411,8 @@ def _kind_by_scanning(sents, i):
     before = [c for c in cues if lo <= c[0] < i][::-1]
     after = [c for c in cues if i <= c[0] < hi]
     for group, strong in ((before, True), (after, True), (before, False), (after, False)):
-        for _, kd, st in group:
-            if st == strong:
+        for _, kd, is_strong in group:
+            if is_strong == strong:
                 return kd
     para = max(p for p in sents.para_starts_for_test if p <= i)
     for j in range(k - 1, -1, -1):

@@ -30,6 +30,7 @@ published)`, only results documents it accepts.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 import inspect
 from dataclasses import dataclass
@@ -91,8 +92,13 @@ def _figure(value: Any) -> Optional[Figure]:
         value = value.model_dump()
     if isinstance(value, dict):
         fields = Figure.__pydantic_fields__
-        return TypeAdapter(Figure).validate_python({k: v for k, v in value.items() if k in fields})
+        return _figure_adapter().validate_python({k: v for k, v in value.items() if k in fields})
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _figure_adapter() -> TypeAdapter[Figure]:
+    return TypeAdapter(Figure)
 
 
 def _doc_index(fig: Figure, doc_id: Any, docs: Sequence[Document], candidates: Sequence[int]) -> Optional[int]:
