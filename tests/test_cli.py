@@ -129,6 +129,19 @@ def test_validate_rejects_a_damaged_record_with_a_located_message(tmp_path):
     assert b"Traceback" not in p.stderr
 
 
+def test_validate_names_unknown_keys_alike_in_every_record(tmp_path):
+    doc = json.loads(run("parse", str(raw_path(NOTICE))).stdout)
+    doc["meta"]["colour"] = "red"  # a model record
+    doc["figures"][0]["colour"] = "red"  # dataclass records
+    doc["tasks"][0]["span"]["colour"] = "red"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    r = run("validate", str(bad))
+    assert r.exit_code == 1
+    for where in ("meta.colour", "figures.0.colour", "tasks.0.span.colour"):
+        assert f"#1 {where}: Extra inputs are not permitted" in r.stdout, r.stdout
+
+
 @pytest.mark.parametrize(
     "content, where",
     [('{"id": "x",\n  "kind": }', "line 2 column"), ("a: [1, 2\nb: 3\n", "line"), ("", "empty")],

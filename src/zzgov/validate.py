@@ -203,6 +203,13 @@ def validate_text(name: str, text: str) -> tuple[int, list[Problem]]:
     return count, problems
 
 
+# pydantic words some errors of the dataclass records (figures, tasks, spans …) for Python
+# callers; a JSON file's reader gets what the model records say for the same fault.
+_PLAIN_MESSAGES = {
+    "unexpected_keyword_argument": "Extra inputs are not permitted",
+}
+
+
 def validate_record(name: str, label: str, data: Any) -> list[Problem]:
     if not isinstance(data, dict):
         return [Problem(name, label, f"expected a Document object, got {type(data).__name__}")]
@@ -212,7 +219,7 @@ def validate_record(name: str, label: str, data: Any) -> list[Problem]:
         out = []
         for err in exc.errors():
             loc = ".".join(str(p) for p in err["loc"]) or "(record)"
-            out.append(Problem(name, f"{label} {loc}", err["msg"]))
+            out.append(Problem(name, f"{label} {loc}", _PLAIN_MESSAGES.get(err["type"], err["msg"])))
         return out
     return [Problem(name, f"{label} {where}", msg) for where, msg in consistency_problems(doc)]
 
