@@ -4,6 +4,7 @@ slotted dataclass records as it did for the models they replaced, and they stay 
 from __future__ import annotations
 
 import dataclasses
+import json
 import sys
 
 import pytest
@@ -77,3 +78,15 @@ def test_records_reject_unknown_keys_bad_values_and_reversed_spans():
         Span(start=5, end=2)
     with pytest.raises(ValidationError):
         Section(id="s1", level=0, label="一", title="x", span=Span(start=0, end=1))
+
+
+def test_dataclass_records_answer_the_model_methods_callers_use(notice):
+    fig = notice.figures[0]
+    dumped = fig.model_dump()
+    assert dumped["span"] == {"start": fig.span.start, "end": fig.span.end} and dumped["id"] == fig.id
+    assert Figure.model_validate(dumped) == fig
+    assert json.loads(fig.model_dump_json()) == fig.model_dump(mode="json")
+    assert notice.tasks[0].model_dump(include={"seq", "lead_units"}) == {
+        "seq": notice.tasks[0].seq, "lead_units": notice.tasks[0].lead_units}
+    with pytest.raises(ValidationError):
+        Span.model_validate({"start": 4, "end": 1})

@@ -8,7 +8,6 @@ needs nothing beyond the standard library, and skip when Chromium is not install
 from __future__ import annotations
 
 import base64
-import dataclasses
 import fcntl
 import json
 import os
@@ -192,7 +191,7 @@ def test_track_adapter_calls_track_when_importable(monkeypatch):
 
     def fake_track(p, results):
         seen.append((p.id, [r.id for r in results]))
-        return [{"target": dataclasses.asdict(target), "actual": actual, "verdict": "not met", "result_doc": "res"}]
+        return [{"target": target.model_dump(), "actual": actual, "verdict": "not met", "result_doc": "res"}]
 
     module = types.ModuleType("zzgov.track")
     module.track = fake_track

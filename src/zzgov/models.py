@@ -12,9 +12,10 @@ are additions the contract allows.
 from __future__ import annotations
 
 import dataclasses
-from typing import Annotated, Literal, Optional
+import functools
+from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 from pydantic.dataclasses import dataclass
 
 SCHEMA_VERSION = "1.0"
@@ -54,6 +55,28 @@ class Record(BaseModel):
 record = dataclass(slots=True, kw_only=True, config=_FORBID_EXTRA)
 
 
+class DataRecord:
+    """The `BaseModel` methods that code written for model records calls, on the dataclass
+    records: `Figure.model_validate(d)`, `fig.model_dump()`, `fig.model_dump_json()`."""
+
+    __slots__ = ()  # keeps the records' instances without a __dict__
+
+    @classmethod
+    def model_validate(cls, obj: Any, **kwargs: Any):
+        return _adapter(cls).validate_python(obj, **kwargs)
+
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
+        return _adapter(type(self)).dump_python(self, **kwargs)
+
+    def model_dump_json(self, **kwargs: Any) -> str:
+        return _adapter(type(self)).dump_json(self, **kwargs).decode("utf-8")
+
+
+@functools.lru_cache(maxsize=None)
+def _adapter(cls: type) -> TypeAdapter:
+    return TypeAdapter(cls)
+
+
 def _empty_list():
     """A list field's default: a new list per record, and `"default": []` in the JSON Schema as
     a model field's `= []` gives (pydantic reads a dataclass field's metadata as Field
@@ -62,7 +85,7 @@ def _empty_list():
 
 
 @record
-class Span:
+class Span(DataRecord):
     # Annotated, not `= Field(...)`: in a dataclass a Field default would count as a default
     start: Annotated[int, Field(ge=0)]
     end: Annotated[int, Field(ge=0)]
@@ -82,7 +105,7 @@ class Source(Record):
 
 
 @record
-class Requirement:
+class Requirement(DataRecord):
     """zzgov extension: a numbered requirement in a notice's own body (一、项目化推进 …)."""
 
     label: str
@@ -118,7 +141,7 @@ class Meta(Record):
 
 
 @record
-class Section:
+class Section(DataRecord):
     id: str
     parent: Optional[str] = None
     level: Annotated[int, Field(ge=1)]
@@ -130,7 +153,7 @@ class Section:
 
 
 @record
-class Task:
+class Task(DataRecord):
     id: str
     seq: int
     section: Optional[str] = None
@@ -144,13 +167,13 @@ class Task:
 
 
 @record
-class Normalized:
+class Normalized(DataRecord):
     value: float
     unit: str
 
 
 @record
-class Figure:
+class Figure(DataRecord):
     id: str
     metric: Optional[str] = None
     value: float
@@ -169,13 +192,13 @@ class Figure:
 
 
 @record
-class LeaderSummary:
+class LeaderSummary(DataRecord):
     name: str
     tasks: list[int] = _empty_list()
 
 
 @record
-class UnitSummary:
+class UnitSummary(DataRecord):
     name: str
     aliases: list[str] = _empty_list()
     type: UnitType = "other"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from pathlib import Path
 
@@ -56,7 +55,7 @@ def command(paths, kind, metric, fmt, verbose):
                 "document": doc.id, "id": f.id, "task": f.task, "section": f.section, "metric": f.metric,
                 "value": f.value, "value_max": f.value_max, "unit": f.unit, "comparator": f.comparator,
                 "direction": f.direction, "kind": f.kind, "estimate": f.estimate, "headline": f.headline,
-                "normalized": dataclasses.asdict(f.normalized) if f.normalized else None,
+                "normalized": f.normalized.model_dump() if f.normalized else None,
                 "start": f.span.start, "end": f.span.end,
                 "quote": text[f.span.start:f.span.end] if text is not None else None,
             })

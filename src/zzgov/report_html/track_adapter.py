@@ -29,14 +29,10 @@ published)`, only results documents it accepts.
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import importlib
 import inspect
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional, Sequence
-
-from pydantic import TypeAdapter
 
 from zzgov.models import Document, Figure
 
@@ -86,19 +82,11 @@ def _figure(value: Any) -> Optional[Figure]:
         return None
     if isinstance(value, Figure):
         return value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        value = dataclasses.asdict(value)
-    elif hasattr(value, "model_dump"):
+    if hasattr(value, "model_dump"):
         value = value.model_dump()
     if isinstance(value, dict):
-        fields = Figure.__pydantic_fields__
-        return _figure_adapter().validate_python({k: v for k, v in value.items() if k in fields})
+        return Figure.model_validate({k: v for k, v in value.items() if k in Figure.__pydantic_fields__})
     return None
-
-
-@functools.lru_cache(maxsize=1)
-def _figure_adapter() -> TypeAdapter[Figure]:
-    return TypeAdapter(Figure)
 
 
 def _doc_index(fig: Figure, doc_id: Any, docs: Sequence[Document], candidates: Sequence[int]) -> Optional[int]:
