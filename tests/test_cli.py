@@ -142,6 +142,19 @@ def test_validate_names_unknown_keys_alike_in_every_record(tmp_path):
         assert f"#1 {where}: Extra inputs are not permitted" in r.stdout, r.stdout
 
 
+def test_validate_names_a_record_that_is_not_an_object_alike_in_every_record(tmp_path):
+    doc = json.loads(run("parse", str(raw_path(NOTICE))).stdout)
+    doc["source"] = 5  # a model record
+    doc["figures"][0]["span"] = 5  # dataclass records
+    doc["tasks"][1] = "a task"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    r = run("validate", str(bad))
+    assert r.exit_code == 1
+    for where, record in (("source", "Source"), ("figures.0.span", "Span"), ("tasks.1", "Task")):
+        assert f"#1 {where}: Input should be a valid dictionary or instance of {record}" in r.stdout, r.stdout
+
+
 @pytest.mark.parametrize(
     "content, where",
     [('{"id": "x",\n  "kind": }', "line 2 column"), ("a: [1, 2\nb: 3\n", "line"), ("", "empty")],

@@ -57,19 +57,33 @@ record = dataclass(slots=True, kw_only=True, config=_FORBID_EXTRA)
 
 class DataRecord:
     """The `BaseModel` methods that code written for model records calls, on the dataclass
-    records: `Figure.model_validate(d)`, `fig.model_dump()`, `fig.model_dump_json()`."""
+    records: `Figure.model_validate(d)`, `fig.model_dump()`, `fig.model_dump_json()`.
+
+    Two model options have no meaning here and are refused rather than ignored:
+    `exclude_unset` (a record keeps no set of the fields it was given: that set is what the
+    slots save) and `from_attributes` (pydantic validates a dataclass from a dict or an
+    instance only)."""
 
     __slots__ = ()  # keeps the records' instances without a __dict__
 
     @classmethod
     def model_validate(cls, obj: Any, **kwargs: Any):
+        if kwargs.get("from_attributes"):
+            raise TypeError(f"{cls.__name__} is a dataclass record: validate a dict, not attributes")
         return _adapter(cls).validate_python(obj, **kwargs)
 
     def model_dump(self, **kwargs: Any) -> dict[str, Any]:
-        return _adapter(type(self)).dump_python(self, **kwargs)
+        return _adapter(_dumpable(self, kwargs)).dump_python(self, **kwargs)
 
     def model_dump_json(self, **kwargs: Any) -> str:
-        return _adapter(type(self)).dump_json(self, **kwargs).decode("utf-8")
+        return _adapter(_dumpable(self, kwargs)).dump_json(self, **kwargs).decode("utf-8")
+
+
+def _dumpable(record: DataRecord, kwargs: dict) -> type:
+    if kwargs.get("exclude_unset"):
+        raise TypeError(f"{type(record).__name__} is a dataclass record and keeps no set of the fields "
+                        "it was given: use exclude_defaults")
+    return type(record)
 
 
 @functools.lru_cache(maxsize=None)

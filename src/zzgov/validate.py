@@ -203,11 +203,21 @@ def validate_text(name: str, text: str) -> tuple[int, list[Problem]]:
     return count, problems
 
 
-# pydantic words some errors of the dataclass records (figures, tasks, spans …) for Python
-# callers; a JSON file's reader gets what the model records say for the same fault.
+# pydantic words some errors of the dataclass records (figures, tasks, spans …) otherwise
+# than those of the model records (Document, Meta); a JSON file's reader gets the model
+# records' words for the same fault, wherever it lies.
 _PLAIN_MESSAGES = {
     "unexpected_keyword_argument": "Extra inputs are not permitted",
+    "dataclass_type": "Input should be a valid dictionary or instance of {class_name}",
 }
+
+
+def _message(err: dict) -> str:
+    template = _PLAIN_MESSAGES.get(err["type"])
+    try:
+        return template.format(**err.get("ctx", {})) if template else err["msg"]
+    except (KeyError, IndexError):  # a context without the name the template wants
+        return err["msg"]
 
 
 def validate_record(name: str, label: str, data: Any) -> list[Problem]:
@@ -219,7 +229,7 @@ def validate_record(name: str, label: str, data: Any) -> list[Problem]:
         out = []
         for err in exc.errors():
             loc = ".".join(str(p) for p in err["loc"]) or "(record)"
-            out.append(Problem(name, f"{label} {loc}", _PLAIN_MESSAGES.get(err["type"], err["msg"])))
+            out.append(Problem(name, f"{label} {loc}", _message(err)))
         return out
     return [Problem(name, f"{label} {where}", msg) for where, msg in consistency_problems(doc)]
 
