@@ -70,25 +70,27 @@ class DataRecord:
     def model_validate(cls, obj: Any, **kwargs: Any):
         if kwargs.get("from_attributes"):
             raise TypeError(f"{cls.__name__} is a dataclass record: validate a dict, not attributes")
-        return _adapter(cls).validate_python(obj, **kwargs)
+        return type_adapter(cls).validate_python(obj, **kwargs)
 
     def model_dump(self, **kwargs: Any) -> dict[str, Any]:
-        return _adapter(_dumpable(self, kwargs)).dump_python(self, **kwargs)
+        self._refuse_exclude_unset(kwargs)
+        return type_adapter(type(self)).dump_python(self, **kwargs)
 
     def model_dump_json(self, **kwargs: Any) -> str:
-        return _adapter(_dumpable(self, kwargs)).dump_json(self, **kwargs).decode("utf-8")
+        self._refuse_exclude_unset(kwargs)
+        return type_adapter(type(self)).dump_json(self, **kwargs).decode("utf-8")
 
-
-def _dumpable(record: DataRecord, kwargs: dict) -> type:
-    if kwargs.get("exclude_unset"):
-        raise TypeError(f"{type(record).__name__} is a dataclass record and keeps no set of the fields "
-                        "it was given: use exclude_defaults")
-    return type(record)
+    def _refuse_exclude_unset(self, kwargs: dict[str, Any]) -> None:
+        if kwargs.get("exclude_unset"):
+            raise TypeError(f"{type(self).__name__} is a dataclass record and keeps no set of the fields "
+                            "it was given: use exclude_defaults")
 
 
 @functools.lru_cache(maxsize=None)
-def _adapter(cls: type) -> TypeAdapter:
-    return TypeAdapter(cls)
+def type_adapter(tp: Any) -> TypeAdapter:
+    """One TypeAdapter per type (`Figure`, `list[Figure]`), built on first use: building one
+    generates the type's whole core schema again."""
+    return TypeAdapter(tp)
 
 
 def _empty_list():
