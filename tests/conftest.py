@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import atexit
 import functools
 import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
-
-# Compiled patterns are kept between runs (zzgov.pattern_cache); the tests, and the CLI runs
-# they start, keep theirs in a folder of their own rather than in the user's cache.
-if "ZZGOV_CACHE_DIR" not in os.environ:
-    _CACHE_DIR = tempfile.mkdtemp(prefix="zzgov-test-cache-")
-    os.environ["ZZGOV_CACHE_DIR"] = _CACHE_DIR
-    atexit.register(shutil.rmtree, _CACHE_DIR, True)
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"

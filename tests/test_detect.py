@@ -142,9 +142,9 @@ def _hits(pattern, text: str) -> int:
 
 
 def _caret_spelling(pattern):
-    import re
+    import regex
 
-    return re.compile("(?m)^" + pattern.pattern[len(LF_OPENING):], pattern.flags)
+    return regex.compile("(?m)^" + pattern.pattern[len(LF_OPENING):], pattern.flags)
 
 
 def test_line_features_are_the_line_anchored_re_features():

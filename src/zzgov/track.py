@@ -26,12 +26,12 @@ the actual reaches the target (its lower end for a range, 95% of it for `~`).
 
 from __future__ import annotations
 
+import regex
 from dataclasses import dataclass
 from typing import Sequence
 
 from zzgov.models import Figure
 from zzgov.numbers import normalize
-from zzgov.pattern_cache import compile_regex_cached
 from zzgov.text import fold
 
 # Words that frame a metric rather than name it, dropped at either end before comparing:
@@ -53,7 +53,7 @@ EPSILON = 1e-9
 
 VERDICTS = ("met", "not met", "unknown")
 
-_NON_CONTENT = compile_regex_cached(r"[^\p{Han}\p{L}\p{N}%]+")
+_NON_CONTENT = regex.compile(r"[^\p{Han}\p{L}\p{N}%]+")
 
 
 @dataclass(frozen=True)

@@ -4,19 +4,19 @@ their directory whatever the inputs were called."""
 
 from __future__ import annotations
 
+import regex
 import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from zzgov.pattern_cache import compile_regex_cached
 
 # Characters that could steer a name out of its directory or trouble a shell / file system /
 # terminal: path separators, controls (C0, DEL, C1), line and paragraph separators,
 # direction overrides, and the characters Windows forbids.
-_UNSAFE = compile_regex_cached(r'[\x00-\x1f\x7f-\x9f/\\:*?"<>|\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+')
-_SURROGATES = compile_regex_cached(r"[\ud800-\udfff]")
+_UNSAFE = regex.compile(r'[\x00-\x1f\x7f-\x9f/\\:*?"<>|\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+')
+_SURROGATES = regex.compile(r"[\ud800-\udfff]")
 # Most file systems allow 255 bytes per name; keep room for the suffix, a `~N` tail and the
 # temporary file's decoration.
 MAX_STEM_BYTES = 200

@@ -25,7 +25,6 @@ from typing import NamedTuple
 from zzgov.figures import vocab as V
 from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
 from zzgov.numbers.chinese import CN_DIGITS, parse_fraction_words, parse_percent_words
-from zzgov.pattern_cache import compile_cached
 from zzgov.text.clean import Clean, clean
 
 
@@ -99,7 +98,7 @@ _UNIT = r"(?:%s)(?:/(?:%s))?" % (_trie(V.ALL_UNITS), _alt(V.PER_SUFFIXES))
 # An Arabic number is atomic, `(?>…)`: giving back digits cannot help, since no magnitude,
 # unit, range sign or 多/余 begins with a digit, comma or point (a test checks the
 # vocabularies), so a number followed by none of them fails at once.
-CANDIDATE = compile_cached(
+CANDIDATE = re.compile(
     r"[\d{cn}]"
     r"(?:(?<=百)分之[{cn}点]{{1,12}}(?P<pct>)"
     r"|(?<=[{cn}])(?<![{cn}]{{2}})[{cn}]{{0,11}}分之{cn_run}(?P<frac>)"
@@ -122,28 +121,28 @@ def _number_text(m: re.Match) -> tuple[str, str]:
     return ("pct" if m.start("pct") >= 0 else "frac"), m.group()
 
 
-_QUOTES = [compile_cached(r"%s[^%s%s]{0,%d}%s" % (re.escape(o), re.escape(o), re.escape(c), n, re.escape(c)))
+_QUOTES = [re.compile(r"%s[^%s%s]{0,%d}%s" % (re.escape(o), re.escape(o), re.escape(c), n, re.escape(c)))
            for o, c, n in V.QUOTE_PAIRS]
 # A list label at a line start in the original text: "23. 着力提升…", "3．", "10、".
-_LIST_LABEL = compile_cached(r"[ \t\u3000]*\d{1,3}[.．、](?!\d)")
+_LIST_LABEL = re.compile(r"[ \t\u3000]*\d{1,3}[.．、](?!\d)")
 # After a line feed (the label in group 1): a pattern opening with a literal lets the engine
 # skip from line feed to line feed, where `(?m)^` would try a match at every character.
 # `(?m)^` matches after LF only, as this does; a label at the scanned range's own start is
 # matched by _LIST_LABEL.
-_LIST_LABEL_AFTER_LF = compile_cached(r"\n([ \t\u3000]*\d{1,3}[.．、](?!\d))")
+_LIST_LABEL_AFTER_LF = re.compile(r"\n([ \t\u3000]*\d{1,3}[.．、](?!\d))")
 # Kind cues; the leading lookahead (first characters of every cue) rejects most positions at
 # once (the engine still visits each: a lookaround never lets it skip ahead).
-_CUES = compile_cached("(?=[%s])(?:(?P<t>%s)|(?P<a>%s)|(?P<w>%s))" % (
+_CUES = re.compile("(?=[%s])(?:(?P<t>%s)|(?P<a>%s)|(?P<w>%s))" % (
     re.escape(V.KIND_CUE_FIRST_CHARS), V.TARGET_CUES, V.ACTUAL_STRONG_CUES, V.ACTUAL_WEAK_CUES))
-_POLICY_LIST_END = compile_cached(V.POLICY_PACKAGE_LIST_END)
-_RANK_FIELD_LEAD = compile_cached(V.RANK_FIELD_LEAD)
-_RANK_FIELD_LIST = compile_cached(V.RANK_FIELD_LIST_TAIL)
+_POLICY_LIST_END = re.compile(V.POLICY_PACKAGE_LIST_END)
+_RANK_FIELD_LEAD = re.compile(V.RANK_FIELD_LEAD)
+_RANK_FIELD_LIST = re.compile(V.RANK_FIELD_LIST_TAIL)
 _MEASURES = frozenset(V.MEASURE_UNITS)
-_COUNT_THEN_INVESTMENT = compile_cached(V.COUNT_THEN_INVESTMENT)
-_RANK_FIELD = compile_cached(V.RANK_FIELD_TAIL)
-_ENUM_NEXT_NUMBER = compile_cached(r"[\d%s]" % _CN)
-_OWN_VERB = compile_cached(_alt(V.VERB_ONLY + V.UP_WORDS + V.DOWN_WORDS + V.OWN_VERBS))
-_NUMBER_WITH_UNIT = compile_cached(r"\d[\d.,]*[%s]?(?:%s)?(?:%s)?" % (V.APPROX_SUFFIXES, _alt(V.MAGNITUDES), _UNIT))
+_COUNT_THEN_INVESTMENT = re.compile(V.COUNT_THEN_INVESTMENT)
+_RANK_FIELD = re.compile(V.RANK_FIELD_TAIL)
+_ENUM_NEXT_NUMBER = re.compile(r"[\d%s]" % _CN)
+_OWN_VERB = re.compile(_alt(V.VERB_ONLY + V.UP_WORDS + V.DOWN_WORDS + V.OWN_VERBS))
+_NUMBER_WITH_UNIT = re.compile(r"\d[\d.,]*[%s]?(?:%s)?(?:%s)?" % (V.APPROX_SUFFIXES, _alt(V.MAGNITUDES), _UNIT))
 # A paragraph ends at a blank line, or at a line break after a sentence or heading end.
 # A line end is LF, CRLF or a lone CR (old Mac / some Word exports).  The pattern opens with
 # the break's first character, consumed (a line end, or the sentence or heading end), so `re`
@@ -151,12 +150,12 @@ _NUMBER_WITH_UNIT = compile_cached(r"\d[\d.,]*[%s]?(?:%s)?(?:%s)?" % (V.APPROX_S
 # plain spelling, which the engine tries at every character, is
 #   (?:(?:\r\n|\r|\n)[ \t\u3000]*(?:\r\n|\r|\n)|[。！？!?：:】#][ \t\u3000]*(?:\r\n|\r|\n))[\s\u3000]*
 # (a test checks the two find the same breaks).
-_PARAGRAPH_BREAK = compile_cached(
+_PARAGRAPH_BREAK = re.compile(
     r"[\r\n。！？!?：:】#]"
     r"(?:(?<=[\r\n])(?:(?<=\r)\n)?[ \t\u3000]*(?:\r\n?|\n)"  # a blank line
     r"|(?<=[。！？!?：:】#])[ \t\u3000]*(?:\r\n?|\n))"  # a line break after a sentence end
     r"[\s\u3000]*")
-_SENTENCE_SPLIT = compile_cached("[%s]" % re.escape("".join(sorted(V.SENTENCE_BREAKS))))
+_SENTENCE_SPLIT = re.compile("[%s]" % re.escape("".join(sorted(V.SENTENCE_BREAKS))))
 
 _LEFT_WINDOW = 40  # characters of left context read for a clause/item (bounded work)
 _RIGHT_WINDOW = 30
@@ -164,8 +163,8 @@ _SENTENCE_WINDOW = 240
 _DURATION = frozenset(V.DURATION_UNITS)
 _SPEC = frozenset(V.SPEC_UNITS)
 _VERB_SET = frozenset(V.VERB_ONLY)
-_HAS_DIGIT = compile_cached(r"\d")
-_ACRONYM_BEFORE = compile_cached(r"[A-Za-z&]+$")
+_HAS_DIGIT = re.compile(r"\d")
+_ACRONYM_BEFORE = re.compile(r"[A-Za-z&]+$")
 _DURATION_TUPLE = tuple(V.DURATION_UNITS)
 
 
@@ -195,7 +194,7 @@ def _forward_to(s: str, i: int, breaks: frozenset, limit: int = _RIGHT_WINDOW) -
 @lru_cache(maxsize=16)
 def _break_pattern(chars: frozenset) -> re.Pattern:
     """A pattern matching one break character of the set."""
-    return compile_cached("[%s]" % re.escape("".join(sorted(chars))))
+    return re.compile("[%s]" % re.escape("".join(sorted(chars))))
 
 
 class _Breaks:
@@ -300,7 +299,7 @@ _LEFT_LAST_CHARS = frozenset().union(*(w.last for w in (
     _LEFT_COMPARATORS, _LEVEL_MARKERS, _UP, _DOWN, _UP_SHORT, _DOWN_SHORT, _LINKS, _MODIFIERS)))
 _PRE_VERB = dict(V.PRE_VERB_COMPARATORS)
 _PRE_VERB_WORDS = Words(_PRE_VERB)
-_EXISTING_RX = compile_cached(_alt(V.EXISTING_CUES))
+_EXISTING_RX = re.compile(_alt(V.EXISTING_CUES))
 _DURATION_LEADS = Words(V.DURATION_LEADS)
 _THRESHOLD_LEFT = Words(V.THRESHOLD_LEFT)
 _CAPACITY_LEADS = Words(V.CAPACITY_NAME_LEADS)

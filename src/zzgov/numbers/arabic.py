@@ -7,19 +7,19 @@ digits, and stray blanks or line breaks that extraction left inside a number.
 
 from __future__ import annotations
 
+import re
 import math
 import unicodedata
 
-from zzgov.pattern_cache import compile_cached
 
 # Longest digit run taken as a quantity: longer runs are phone numbers, IDs or garbage.
 # 10 digits is 9,999,999,999 - beyond any count a work report states without a magnitude word.
 MAX_DIGITS = 12
 
 # Blanks and line breaks that PDF/newspaper extraction leaves inside numbers ("11.4 万", "2300\n亿").
-_STRAY = compile_cached(r"[\s\u3000\u00a0\u200b\ufeff]+")
+_STRAY = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 # A plain decimal, or thousands groups "1,200" / "12,345.5" (a group is exactly three digits).
-_ARABIC = compile_cached(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_ARABIC = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 
 
 def fold_digits(s: str) -> str:

@@ -6,10 +6,10 @@ All patterns run on width-folded text (`zzgov.text.fold`), so `（一）` and `(
 
 from __future__ import annotations
 
+import regex
 from dataclasses import dataclass, field
 
 from zzgov.models import Meta, Section, Span
-from zzgov.pattern_cache import compile_regex_cached
 from zzgov.text.script import compile_re
 
 # Chinese numerals as used in heading markers and dates (二〇二〇年 uses 〇/○/零).
@@ -25,14 +25,14 @@ ITEM_ARABIC = compile_re(r"^(?P<label>\d{1,4})\s*(?:[、]|\.(?!\d))\s*(?P<title>
 ITEM_PAREN = compile_re(r"^\(\s*(?P<label>\d{1,3})\s*\)\s*(?P<title>.*)$")
 
 # 发文字号: 郑政办〔2020〕29号, 豫政[2021]3号, 国办发（2020）12号.
-DOC_NUMBER = compile_regex_cached(r"(?P<num>[\p{Han}]{1,12}[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号)")
+DOC_NUMBER = regex.compile(r"(?P<num>[\p{Han}]{1,12}[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号)")
 
 # Sentence-final punctuation: a line ending in one of these closes a paragraph.
 SENTENCE_END = frozenset("。！？!?；;")
 
 # Dates: 2020年5月26日 (digits, possibly with stray spaces) or 二〇二〇年五月二十六日.
-DATE_ARABIC = compile_regex_cached(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-DATE_CHINESE = compile_regex_cached(rf"(?P<y>[{CN_DIGITS}]{{4}})年(?P<m>{CN_NUMERAL})月(?P<d>{CN_NUMERAL})日")
+DATE_ARABIC = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+DATE_CHINESE = regex.compile(rf"(?P<y>[{CN_DIGITS}]{{4}})年(?P<m>{CN_NUMERAL})月(?P<d>{CN_NUMERAL})日")
 
 
 def set_meta(meta: Meta, name: str, value, start: int, end: int) -> None:

@@ -17,7 +17,6 @@ from typing import NamedTuple
 
 import regex
 
-from zzgov.pattern_cache import compile_cached, compile_regex_cached
 from zzgov.text import fold
 from zzgov.text.script import compile_re
 
@@ -60,7 +59,7 @@ def overlap_free(words: tuple[str, ...]) -> bool:
 def words_feature(name: str, words: tuple[str, ...], weights: dict[str, float], cap: int) -> Feature:
     """A feature that is a plain alternation of words; counted by `str.count` when the words
     cannot overlap (otherwise by the pattern)."""
-    pattern = compile_cached("|".join(re.escape(w) for w in words))
+    pattern = re.compile("|".join(re.escape(w) for w in words))
     return Feature(name, pattern, weights, cap, words if overlap_free(words) else ())
 
 
@@ -98,37 +97,37 @@ NEEDLES: dict[str, tuple[str, ...]] = {
 FEATURES: tuple[Feature, ...] = (
     # ---- notice (a 公文 / task decomposition) ----
     # 发文字号 郑政办〔2020〕29号
-    Feature("doc_number", compile_regex_cached(r"(?<=\p{Han})[〔\[［(（][^\S\n]*(?:19|20)\d{2}[^\S\n]*[〕\]］)）][^\S\n]*\d{1,4}[^\S\n]*号"),
+    Feature("doc_number", regex.compile(r"(?<=\p{Han})[〔\[［(（][^\S\n]*(?:19|20)\d{2}[^\S\n]*[〕\]］)）][^\S\n]*\d{1,4}[^\S\n]*号"),
             {"notice": 3.0}, 1),
     # field lines 责任单位：… — the signature of a task decomposition
-    Feature("field_lines", compile_cached(
+    Feature("field_lines", re.compile(
         r"(?m)\n[^\S\n]*[【\[]?(?:责任领导|牵头领导|牵头单位|责任单位|配合单位|协办单位|完成时限)[】\]]?[^\S\n]*:"), {"notice": 1.0}, 20),
     # a numbered task directly followed by its field line: `1. 建设学校。` / `牵头单位：市教育局`
-    Feature("task_then_field", compile_cached(
+    Feature("task_then_field", re.compile(
         r"(?m)\n[^\S\n]*\d{1,3}[^\S\n]*[.、][^\n]{2,}\n(?:[^\S\n]*\n)*[^\S\n]*(?:责任领导|牵头领导|牵头单位|责任单位|配合单位)[^\S\n]*:"),
         {"notice": 2.0}, 3),
     # inline or table roles: （牵头单位：X）, 序号 重点工作任务 牵头单位
     words_feature("role_words", ("牵头单位", "责任单位", "配合单位"), {"notice": 0.3}, 20),
     # 重点工作任务分解 / …工作任务的通知 / 重点任务的分工意见
-    Feature("task_title", compile_cached(r"任务分解|重点工作任务|工作任务.{0,6}(?:通知|方案)|任务分工|分工(?:意见|方案)"),
+    Feature("task_title", re.compile(r"任务分解|重点工作任务|工作任务.{0,6}(?:通知|方案)|任务分工|分工(?:意见|方案)"),
             {"notice": 2.0}, 2),
     # a 公文 title: 关于做好…的通知 / …关于落实…的分工意见
-    Feature("notice_title", compile_regex_cached(r"(?m)^[^\n。]{0,30}关于[^\n。]{2,60}(?:通知|意见|方案|决定|办法|通报|批复)[^\S\n]*$"),
+    Feature("notice_title", regex.compile(r"(?m)^[^\n。]{0,30}关于[^\n。]{2,60}(?:通知|意见|方案|决定|办法|通报|批复)[^\S\n]*$"),
             {"notice": 2.0}, 1),
     # role sentences closing a task: 市交通运输局牵头，市发展改革委配合。
-    Feature("role_sentences", compile_regex_cached(r"牵头[^\S\n]*[,;][^\S\n]*[^。\n]{0,60}?配合|(?:局|委|办|府)牵头。"), {"notice": 1.0}, 10),
+    Feature("role_sentences", regex.compile(r"牵头[^\S\n]*[,;][^\S\n]*[^。\n]{0,60}?配合|(?:局|委|办|府)牵头。"), {"notice": 1.0}, 10),
     # 主送机关 line: 各县（市、区）人民政府，市人民政府各部门，各有关单位：
-    Feature("recipients", compile_cached(r"(?m)\n[^\S\n]*各(?:县|区|市|省辖市|有关|级)[^\n]{0,60}[^\S\n]*:[^\S\n]*$"), {"notice": 1.5}, 1),
+    Feature("recipients", re.compile(r"(?m)\n[^\S\n]*各(?:县|区|市|省辖市|有关|级)[^\n]{0,60}[^\S\n]*:[^\S\n]*$"), {"notice": 1.5}, 1),
     # 版记: 抄送：… / 2020年6月1日印发
-    Feature("gongwen_tail", compile_cached(r"(?m)\n[^\S\n]*抄送[^\S\n]*:|日[^\S\n]*印发[^\S\n]*$"), {"notice": 2.0}, 2),
+    Feature("gongwen_tail", re.compile(r"(?m)\n[^\S\n]*抄送[^\S\n]*:|日[^\S\n]*印发[^\S\n]*$"), {"notice": 2.0}, 2),
 
     # ---- report (a 政府工作报告 delivered to a people's congress) ----
     # 各位代表 — the salutation of a report to a congress
     words_feature("delegates", ("各位代表",), {"report": 4.0}, 2),
     # 现在，我代表市人民政府向大会报告工作，请予审议
-    Feature("report_to_congress", compile_regex_cached(r"我代表\p{Han}{0,12}政府[^。]{0,8}报告工作|请予审议"), {"report": 3.0}, 2),
+    Feature("report_to_congress", regex.compile(r"我代表\p{Han}{0,12}政府[^。]{0,8}报告工作|请予审议"), {"report": 3.0}, 2),
     # part headings: 一、2023年工作回顾 / 二、2024年工作安排 / 四、全面加强政府自身建设
-    Feature("report_part_heads", compile_cached(
+    Feature("report_part_heads", re.compile(
         r"(?m)\n[^\S\n]*[一二三四五六七八九十]+[^\S\n]*[、.][^\n]{0,24}(?:工作回顾|工作安排|重点工作|重点任务|总体要求|预期目标|目标任务|自身建设)"),
         {"report": 2.0}, 4),
     # the same words anywhere (a notice implementing a report quotes them too)
@@ -137,29 +136,29 @@ FEATURES: tuple[Feature, ...] = (
     Feature("report_speaker", compile_re(
         r"(?m)\n[^\S\n]*\p{Han}{0,20}(?:代|副)?(?:市长|省长|区长|县长|州长|盟长|主席)[^\S\n]+\p{Han}{2,4}[^\S\n]*$"), {"report": 3.0}, 1),
     # ——2024年1月20日在岚山省第十四届人民代表大会第二次会议上
-    Feature("delivery_line", compile_regex_cached(r"\d{4}[^\S\n]*年[^\S\n]*\d{1,2}[^\S\n]*月[^\S\n]*\d{1,2}[^\S\n]*日[^\S\n]*在[^\n]{2,40}人民代表大会"),
+    Feature("delivery_line", regex.compile(r"\d{4}[^\S\n]*年[^\S\n]*\d{1,2}[^\S\n]*月[^\S\n]*\d{1,2}[^\S\n]*日[^\S\n]*在[^\n]{2,40}人民代表大会"),
             {"report": 3.0}, 1),
     # 过去一年 / 过去五年 / 一年来 — a review in the first person
-    Feature("review_words", compile_cached(r"过去(?:一|五)年|一年来|五年来"), {"report": 0.5}, 2),
+    Feature("review_words", re.compile(r"过去(?:一|五)年|一年来|五年来"), {"report": 0.5}, 2),
     # 政府工作报告 — in a report's title, but news about a report names it too
     words_feature("report_title", ("政府工作报告",), {"report": 0.8, "news": 0.3}, 3),
 
     # ---- news ----
     # 关键词 headings: #### 关键词 | 扩大内需 / 关键词: X / 【关键词】X / 关键词丨X
-    Feature("keyword_heads", compile_cached(r"(?m)\n(?:[^\S\n]|[#*■◆●])*(?:【[^\S\n]*关键[词字][^\S\n]*】|关键[词字][^\S\n]*[|丨:/])"),
+    Feature("keyword_heads", re.compile(r"(?m)\n(?:[^\S\n]|[#*■◆●])*(?:【[^\S\n]*关键[词字][^\S\n]*】|关键[词字][^\S\n]*[|丨:/])"),
             {"news": 1.5}, 10),
     # labelled sub-parts at a line start: 【报告摘要】 / 【郑州实践】
-    Feature("label_heads", compile_regex_cached(r"(?m)^(?:[^\S\n]|[#*])*【\p{Han}{2,8}】"), {"news": 0.5}, 6),
+    Feature("label_heads", regex.compile(r"(?m)^(?:[^\S\n]|[#*])*【\p{Han}{2,8}】"), {"news": 0.5}, 6),
     # 来源: 中原网 / 稿源：
-    Feature("source_line", compile_regex_cached(r"(?:来源|稿源)[^\S\n]*:[^\S\n]*\S"), {"news": 2.0}, 1),
+    Feature("source_line", regex.compile(r"(?:来源|稿源)[^\S\n]*:[^\S\n]*\S"), {"news": 2.0}, 1),
     # bylines: 郑报全媒体记者 王红 / 本报记者 张三 / 通讯员 李四
-    Feature("byline", compile_regex_cached(r"(?:记者|通讯员|实习生)[^\S\n]*\p{Han}{2,4}(?:\s|$|、|\))"), {"news": 2.0}, 2),
+    Feature("byline", regex.compile(r"(?:记者|通讯员|实习生)[^\S\n]*\p{Han}{2,4}(?:\s|$|、|\))"), {"news": 2.0}, 2),
     # a publication time stamp: 2021-01-07 08:39:40
-    Feature("timestamp", compile_regex_cached(r"\d{4}-\d{1,2}-\d{1,2}[^\S\n]+\d{1,2}:\d{2}"), {"news": 1.5}, 1),
+    Feature("timestamp", regex.compile(r"\d{4}-\d{1,2}-\d{1,2}[^\S\n]+\d{1,2}:\d{2}"), {"news": 1.5}, 1),
     # datelines: 本报讯 / 新华社郑州1月15日电
-    Feature("dateline", compile_regex_cached(r"本报讯|(?<=\p{Han})\d{1,2}月\d{1,2}日电"), {"news": 2.0}, 1),
+    Feature("dateline", regex.compile(r"本报讯|(?<=\p{Han})\d{1,2}月\d{1,2}日电"), {"news": 2.0}, 1),
     # site chrome: 首页 > 时政要闻 / 相关新闻 / 精彩推荐 / 责任编辑
-    Feature("site_chrome", compile_cached(r"首页[^\S\n]*>|相关新闻|精彩推荐|责任编辑|电脑版"), {"news": 1.0}, 3),
+    Feature("site_chrome", re.compile(r"首页[^\S\n]*>|相关新闻|精彩推荐|责任编辑|电脑版"), {"news": 1.0}, 3),
     # reporting words
     words_feature("news_words", ("据悉", "记者了解到", "采访", "报道"), {"news": 0.7}, 3),
     # reported speech about a report or meeting: 报告提出 / 会议强调

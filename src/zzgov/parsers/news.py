@@ -35,7 +35,6 @@ from zzgov.models import Meta, Section, Span
 from zzgov.parsers.base import ParseResult
 from zzgov.parsers.common import CN_NUMERAL, SectionTree, cn_small_int, set_meta
 from zzgov.parsers.figures_link import attach_figures
-from zzgov.pattern_cache import compile_regex_cached
 from zzgov.text import Line, clean, fold, split_lines
 from zzgov.text.plus import lost_plus, plus_warning, restore_plus
 from zzgov.text.script import compile_re
@@ -70,9 +69,9 @@ MIN_HEAD_CHARS = 2
 HEAD_PUNCT = compile_re(r"[。,，;；!?！？]")
 
 # Site chrome.
-BREADCRUMB = compile_regex_cached(r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[:>»›]|(?:[>»›][^>»›]+){2,}$|首页\s*[>»›]")
-CRUMB_SPLIT = compile_regex_cached(r"\s*(?:>|»|›)\s*")
-FOOTER = compile_regex_cached(
+BREADCRUMB = regex.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[:>»›]|(?:[>»›][^>»›]+){2,}$|首页\s*[>»›]")
+CRUMB_SPLIT = regex.compile(r"\s*(?:>|»|›)\s*")
+FOOTER = regex.compile(
     r"^(?:#+\s*)?\**(?:相关新闻|相关阅读|相关报道|相关链接|精彩推荐|热点推荐|推荐阅读|延伸阅读|热门推荐|猜你喜欢|电脑版|手机版"
     r"|返回顶部|分享到|责任编辑|编辑\s*:|\(?责编|审核\s*:|校对\s*:|【打印|【关闭|版权所有|copyright|扫一扫|网站地图|关于我们"
     r"|联系我们|上一篇|下一篇|打印本页|关闭窗口)",
@@ -80,34 +79,34 @@ FOOTER = compile_regex_cached(
 )
 # The shortest line FOOTER matches (`责编`); a test checks it against the pattern.
 MIN_FOOTER_CHARS = 2
-CHROME_LINE = compile_regex_cached(r"^(?:【[^】]{0,12}】\s*)+$|大\s*中\s*小|^(?:分享|打印|收藏|字号|浏览|阅读|小字号|大字号)(?:\s|:|$)")
+CHROME_LINE = regex.compile(r"^(?:【[^】]{0,12}】\s*)+$|大\s*中\s*小|^(?:分享|打印|收藏|字号|浏览|阅读|小字号|大字号)(?:\s|:|$)")
 
 # Date/source line: `2021-01-07 08:39:40 来源: 中原网`, `发布时间：2024年1月15日 09:30`.
-DATETIME = compile_regex_cached(
+DATETIME = regex.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
     r"(?:\s*(?P<H>\d{1,2})\s*[:时]\s*(?P<M>\d{1,2})(?:\s*[:分]\s*(?P<S>\d{1,2}))?)?"
 )
-META_WORDS = compile_regex_cached(r"来源|稿源|发布|时间|日期|作者|编辑|浏览|点击|字号")
-SOURCE = compile_regex_cached(r"(?:来源|稿源|信息来源|来源于)\s*[:：]\s*(?P<src>[^\s|｜丨/／]{2,30})")
+META_WORDS = regex.compile(r"来源|稿源|发布|时间|日期|作者|编辑|浏览|点击|字号")
+SOURCE = regex.compile(r"(?:来源|稿源|信息来源|来源于)\s*[:：]\s*(?P<src>[^\s|｜丨/／]{2,30})")
 # A dateline naming the outlet: `新华社郑州1月15日电`, `大河网讯`.
-DATELINE = compile_regex_cached(
+DATELINE = regex.compile(
     r"^(?P<outlet>新华社|中新社|人民网|央视网|(?!本报)\p{Han}{2,8}?(?:日报|晚报|网|电视台|广播电视台))"
     r"(?:\p{Han}{0,8}\d{1,2}月\d{1,2}日)?(?:电|讯)"
 )
-DATELINE_BYLINE = compile_regex_cached(r"^(?:本报讯|[^()\n。]{0,24}?(?:电|讯))\s*\((?P<by>[^()]{2,60})\)")
+DATELINE_BYLINE = regex.compile(r"^(?:本报讯|[^()\n。]{0,24}?(?:电|讯))\s*\((?P<by>[^()]{2,60})\)")
 
 # Bylines: `郑报全媒体记者 赵柳影 董艳竹 曹婷 肖雅文`, `本报记者 王红 通讯员 李明`, `(记者 张三)`.
-AUTHOR_ROLE = compile_regex_cached(r"(?:\p{Han}{0,10}?)(?:记者|通讯员|实习生|作者|撰稿人?|撰文|特约评论员|评论员)\s*:?$")
-OTHER_ROLE = compile_regex_cached(r"(?:责任)?(?:编辑|审核|校对|监制|统筹|摄影|图片|视频|制图|设计)\s*:?$")
-GLUED_ROLE = compile_regex_cached(r"^(?P<role>\p{Han}{0,10}?(?:记者|通讯员|实习生|作者))\s*:?\s*(?P<name>\p{Han}{2,4})$")
+AUTHOR_ROLE = regex.compile(r"(?:\p{Han}{0,10}?)(?:记者|通讯员|实习生|作者|撰稿人?|撰文|特约评论员|评论员)\s*:?$")
+OTHER_ROLE = regex.compile(r"(?:责任)?(?:编辑|审核|校对|监制|统筹|摄影|图片|视频|制图|设计)\s*:?$")
+GLUED_ROLE = regex.compile(r"^(?P<role>\p{Han}{0,10}?(?:记者|通讯员|实习生|作者))\s*:?\s*(?P<name>\p{Han}{2,4})$")
 CREDIT_MARKS = ("文/图", "图/文", "文", "图", "摄", "/", "文字")
-NAME = compile_regex_cached(r"^\p{Han}{2,4}(?:·\p{Han}{1,8})?$")
-NAME_SPLIT = compile_regex_cached(r"[\s、,，;；]+")
+NAME = regex.compile(r"^\p{Han}{2,4}(?:·\p{Han}{1,8})?$")
+NAME_SPLIT = regex.compile(r"[\s、,，;；]+")
 MAX_BYLINE_CHARS = 60
 
 # Plain-text kickers naming a column: `政府工作报告之郑州实践`, `两会专栏`, `聚焦·…`.
-COLUMN_CUE = compile_regex_cached(r"之|专栏|系列|栏目|聚焦|·|\|")
-COLUMN_LINE = compile_regex_cached(r"^(?:栏目|专栏)\s*:\s*(?P<col>.+)$")
+COLUMN_CUE = regex.compile(r"之|专栏|系列|栏目|聚焦|·|\|")
+COLUMN_LINE = regex.compile(r"^(?:栏目|专栏)\s*:\s*(?P<col>.+)$")
 
 
 # ---------------------------------------------------------------------------------------
@@ -127,10 +126,10 @@ SCAN_CHARS = 128
 
 
 # Sentence punctuation: a byline never holds it.
-SENTENCE_PUNCT = compile_regex_cached(r"[。!?;]")
+SENTENCE_PUNCT = regex.compile(r"[。!?;]")
 # Bylines with several parts: `记者 王红  通讯员 李明 | 编辑 张三`
-BYLINE_SPLIT = compile_regex_cached(r"\s{2,}|\|")
-AUTHOR_LABEL = compile_regex_cached(r"^作者\s*:")
+BYLINE_SPLIT = regex.compile(r"\s{2,}|\|")
+AUTHOR_LABEL = regex.compile(r"^作者\s*:")
 
 def _rows(text: str) -> list[Row]:
     # Folding keeps lengths and works character by character, so one fold of the whole text

@@ -41,7 +41,6 @@ from zzgov.parsers.common import (
     set_meta,
 )
 from zzgov.parsers.figures_link import attach_figures
-from zzgov.pattern_cache import compile_regex_cached
 from zzgov.text import Line, clean, fold, split_lines
 from zzgov.text.script import any_of, compile_re
 from zzgov.units import split_leaders, split_list, split_units
@@ -67,10 +66,10 @@ FIELD_LABELS: dict[str, str] = {
 }
 _LABEL_ALT = "|".join(sorted(map(regex.escape, FIELD_LABELS), key=len, reverse=True))
 # A label followed by a colon, possibly in 【】 or [] (folded text: ：→:).
-FIELD_AT = compile_regex_cached(rf"[【\[]?(?P<label>{_LABEL_ALT})[】\]]?\s*:\s*")
+FIELD_AT = regex.compile(rf"[【\[]?(?P<label>{_LABEL_ALT})[】\]]?\s*:\s*")
 FIELD_LINE = compile_re(rf"^[【\[]?(?:{_LABEL_ALT})[】\]]?\s*:")
 # Inline fields closing a task sentence: `…。（牵头单位：X；配合单位：Y）`.
-INLINE_FIELDS = compile_regex_cached(
+INLINE_FIELDS = regex.compile(
     rf"\(\s*(?P<body>(?:{_LABEL_ALT})\s*:(?:[^()]|\([^()]*\))*+)\)\s*[。.;；]?\s*$"
 )
 
@@ -82,7 +81,7 @@ TABLE_COLUMNS: dict[str, str] = {
     **FIELD_LABELS,
 }
 # Cells of a flattened table row: tabs (empty cells kept), else runs of 2+ blanks.
-TABLE_BLANK_SPLIT = compile_regex_cached(r"[ \u3000]{2,}")
+TABLE_BLANK_SPLIT = regex.compile(r"[ \u3000]{2,}")
 
 
 def _table_cells(raw: str) -> list[str]:
@@ -92,7 +91,7 @@ def _table_cells(raw: str) -> list[str]:
     return [c.strip() for c in TABLE_BLANK_SPLIT.split(raw.strip())]
 
 # The stated rule that the first unit of a 责任单位 list leads (列第一位者为牵头单位，下同).
-FIRST_UNIT_LEADS = compile_regex_cached(
+FIRST_UNIT_LEADS = regex.compile(
     r"(?:列|排|位)(?:在|于)?(?:第一|首)位(?:者|的)?(?:单位)?(?:为|是)牵头(?:单位|部门)"
     r"|第一(?:个|家)?(?:单位|部门)(?:为|是)牵头(?:单位|部门)"
     r"|首位(?:单位|部门)?(?:为|是)牵头"
@@ -100,7 +99,7 @@ FIRST_UNIT_LEADS = compile_regex_cached(
 
 # The role verb closing each clause of a role sentence: `市发展改革委、市财政局分别牵头，
 # 市税务局配合`, `由X牵头，Y配合。`, `X按职责分工分别牵头`, `各区县人民政府负责`.
-ROLE_VERB = compile_regex_cached(
+ROLE_VERB = regex.compile(
     r"(?:按职责分工)?(?:分别|共同)?(?:负责)?牵头(?:负责|落实|推进|抓总)?$"
     r"|(?:按职责分工)?(?:配合|参与|协助|协办|共同推进|负责|落实)(?:落实)?$"
 )
@@ -109,22 +108,22 @@ ROLE_VERB = compile_regex_cached(
 # that commits to the first 第一位 (a 牵头 after any of them is after the first); the plain
 # `[(（][^()（）]*(?:第一位…)[^()（）]*牵头[^()（）]*[)）]` backtracked quadratically when the
 # bracket never closed. A test checks the two agree.
-RULE_NOTE = compile_regex_cached(r"[(（](?=(?>[^()（）]*?(?:第一位|首位|第一个))[^()（）]*?牵头)[^()（）]*+[)）]")
+RULE_NOTE = regex.compile(r"[(（](?=(?>[^()（）]*?(?:第一位|首位|第一个))[^()（）]*?牵头)[^()（）]*+[)）]")
 
 # Leaders named once in a group heading: 一、于会游市长主抓重点工作 / 二、张建国副市长负责.
-GROUP_LEADER = compile_regex_cached(
+GROUP_LEADER = regex.compile(
     r"^(?P<name>\p{Han}{2,3}?)(?:同志)?(?P<title>(?:常务)?副?(?:省|市|区|县|州)长|(?:副)?秘书长|(?:副)?主任)"
     r"(?:同志)?(?:主抓|负责|分管|牵头|联系)"
 )
 
 # 公文 elements.
-HEADER_LINE = compile_regex_cached(r"^(?P<org>\p{Han}[\p{Han}()（）、\s]{2,40}?)\s*文件$")  # 郑州市人民政府办公厅文件
+HEADER_LINE = regex.compile(r"^(?P<org>\p{Han}[\p{Han}()（）、\s]{2,40}?)\s*文件$")  # 郑州市人民政府办公厅文件
 # The 文种 word a 公文 title ends with (…的通知, …分工意见, …任务分解表).
 DOC_KIND_WORDS = r"(?:通知|意见|方案|决定|办法|通报|批复|规定|计划|函|报告|分解|分工|清单|安排|要点|细则|表|台账)"
-TITLE_END = compile_regex_cached(rf"{DOC_KIND_WORDS}$")
+TITLE_END = regex.compile(rf"{DOC_KIND_WORDS}$")
 # Bulleted page metadata: • 发布机构: … / 成文日期: … (web copies of notices)
-META_BULLET = compile_regex_cached(r"^[•·\-*]?\s*(?:文号|发文字号|索引号|发布机构|发文机关|成文日期|发布日期|主题分类|公文种类|有效性|来源|发布时间)\s*:")
-RECIPIENTS_LINE = compile_regex_cached(r"^(?P<body>[^:]{2,200}?)\s*:$")
+META_BULLET = regex.compile(r"^[•·\-*]?\s*(?:文号|发文字号|索引号|发布机构|发文机关|成文日期|发布日期|主题分类|公文种类|有效性|来源|发布时间)\s*:")
+RECIPIENTS_LINE = regex.compile(r"^(?P<body>[^:]{2,200}?)\s*:$")
 STANDALONE_DATE = compile_re(
     r"^(?:(?P<org>\p{Han}[\p{Han}()（）]{2,40}?)\s+)?"
     r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[零〇○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$"
@@ -134,11 +133,11 @@ TAIL_LABEL = compile_re(r"^(?P<label>抄送|主办|督办|承办|抄报|主送)\
 # An organ's name alone on a line (signature, 印发机关): 郑州市人民政府办公厅
 ORG_LINE = compile_re(r"\p{Han}[\p{Han}()]{2,30}")
 # Several deadlines in one field: 2021年6月底、2021年12月底
-DEADLINE_SPLIT = compile_regex_cached(r"[;；、]")
+DEADLINE_SPLIT = regex.compile(r"[;；、]")
 # The 序号 cell of a table row
-ROW_NUMBER = compile_regex_cached(r"\d{1,4}")
+ROW_NUMBER = regex.compile(r"\d{1,4}")
 # A task sentence closed after its inline-fields bracket: …30万人次（牵头单位：…）。
-SENTENCE_CLOSE = compile_regex_cached(r"[。.]\s*$")
+SENTENCE_CLOSE = regex.compile(r"[。.]\s*$")
 # Web-page chrome around a notice copied from a government site (footer and viewer buttons).
 CHROME_LINE = compile_re(
     r"^(?:【\s*(?:打印本页|关闭窗口|打印|关闭|收藏|字号|纠错)|打印本页|关闭窗口|扫一扫|网站标识码|ICP备|"
@@ -148,9 +147,9 @@ PUBLIC_NOTE = compile_re(r"^\(此件(?:公开发布|不公开|依申请公开)\)
 # Any line that opens the part after the task list, in one pattern: the task loop asks this
 # of every line, and one call costs a fifth of five.
 TAIL_START = any_of(TAIL_LABEL, PRINTED_LINE, STANDALONE_DATE, CHROME_LINE, PUBLIC_NOTE)
-ATTACHMENT_LINE = compile_regex_cached(r"^附件\s*\d*\s*[:.、]?\s*(?P<title>.*)$")
-DOC_NUMBER_BULLET = compile_regex_cached(r"^[•·\-*]?\s*(?:文号|发文字号|索引号)\s*:")
-YEAR_IN_TITLE = compile_regex_cached(r"((?:19|20)\d{2})\s*年")
+ATTACHMENT_LINE = regex.compile(r"^附件\s*\d*\s*[:.、]?\s*(?P<title>.*)$")
+DOC_NUMBER_BULLET = regex.compile(r"^[•·\-*]?\s*(?:文号|发文字号|索引号)\s*:")
+YEAR_IN_TITLE = regex.compile(r"((?:19|20)\d{2})\s*年")
 
 
 @dataclass
@@ -715,7 +714,7 @@ def _strip_role_sentence(task_text: str, roles: _Roles) -> str:
 
 
 # Where a role clause may begin inside a task's last sentence.
-CLAUSE_BREAK = compile_regex_cached(r"[,，;；。]")
+CLAUSE_BREAK = regex.compile(r"[,，;；。]")
 
 
 def _dedupe(xs: list[str]) -> list[str]:

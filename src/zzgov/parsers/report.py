@@ -20,6 +20,7 @@ in titles where unambiguous.
 
 from __future__ import annotations
 
+import regex
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -28,7 +29,6 @@ from zzgov.models import Meta, Section
 from zzgov.parsers.base import ParseResult
 from zzgov.parsers.common import CN_NUMERAL, CN_NUMERAL_CHARS, SectionTree, set_meta
 from zzgov.parsers.figures_link import attach_figures
-from zzgov.pattern_cache import compile_regex_cached
 from zzgov.text import Line, clean, fold, split_lines
 from zzgov.text.plus import lost_plus, plus_warning, restore_plus
 from zzgov.text.reflow import Joined, Para, join, paragraphs
@@ -66,21 +66,21 @@ YEAR_OPENING = compile_re(r"(?:19|20)\d{2}\s*年")
 NOT_TOPIC_WORDS = compile_re(r"获评|荣获|入选|获批|被评为|被授予|列入|位居|排名")
 
 # L1 heading words that say which part a heading opens.
-REVIEW_CUES = compile_regex_cached(r"回顾|过去(?:一|五)年|工作总结|主要成绩|取得的成绩|去年工作|上年工作")
-PLAN_CUES = compile_regex_cached(
+REVIEW_CUES = regex.compile(r"回顾|过去(?:一|五)年|工作总结|主要成绩|取得的成绩|去年工作|上年工作")
+PLAN_CUES = regex.compile(
     r"工作安排|重点工作|重点任务|主要任务|总体要求|预期目标|目标任务|主要目标|发展目标|奋斗目标"
     r"|今年|明年|今后|下一步|工作部署|自身建设|工作建议|总体思路|指导思想|工作任务|政策取向"
 )
-STRICT_REVIEW_CUES = compile_regex_cached(r"回顾")
-STRICT_PLAN_CUES = compile_regex_cached(r"工作安排|重点工作|重点任务|预期目标|目标任务")
+STRICT_REVIEW_CUES = regex.compile(r"回顾")
+STRICT_PLAN_CUES = regex.compile(r"工作安排|重点工作|重点任务|预期目标|目标任务")
 # Sentence cues for a page with no part heading at all (a newspaper page from the middle):
 # achieved results (`增长10.9%`, `累计…`, `…了`) versus plans (`力争`, `确保`, `要`).
-REVIEW_WORDS = compile_regex_cached(r"了|累计|同比|比上年|实现|荣获|获批|成功")
-PLAN_WORDS = compile_regex_cached(r"力争|确保|将|要|加快|着力|全力|持续推进|积极")
+REVIEW_WORDS = regex.compile(r"了|累计|同比|比上年|实现|荣获|获批|成功")
+PLAN_WORDS = regex.compile(r"力争|确保|将|要|加快|着力|全力|持续推进|积极")
 
 # The expected-targets paragraph: `今年…主要预期目标是：`, `建议主要预期目标：`,
 # `2024年全省经济社会发展的主要目标是：`.
-EXPECTED_TARGETS = compile_regex_cached(
+EXPECTED_TARGETS = regex.compile(
     r"(?:建议)?(?:主要)?预期(?:性)?(?:发展)?目标(?:建议)?(?:(?:是|为|如下)\s*[:：]?|\s*[:：])"
     r"|(?:今年|明年|(?:19|20)\d{2}\s*年)[^。:：;；]{0,30}?主要目标(?:是|为)\s*[:：]?"
 )
@@ -91,16 +91,16 @@ TARGET_ITEM = compile_re(r"(?:——|-|•|·|\d{1,2}\s*[、.．)）]|[(（]\d{1
 
 # Speaker: `郑州市人民政府市长 庄建球`, `河南省代省长　王凯`, `自治区主席 蓝天立`.
 SPEAKER_TITLE_END = r"(?:代|副)?(?:省长|市长|区长|县长|州长|盟长|旗长|主席)"
-SPEAKER = compile_regex_cached(
+SPEAKER = regex.compile(
     rf"(?:^|\s)(?P<title>(?:\p{{Han}}[\p{{Han}}()（）]{{0,30}}?)?{SPEAKER_TITLE_END})\s+(?P<name>\p{{Han}}{{2,4}}(?:·\p{{Han}}{{1,8}})?)$"
 )
-SPEAKER_TITLE_LINE = compile_regex_cached(rf"^(?P<title>(?:\p{{Han}}[\p{{Han}}()（）]{{0,30}}?)?{SPEAKER_TITLE_END})$")
-NAME_LINE = compile_regex_cached(r"^\p{Han}{2,4}(?:·\p{Han}{1,8})?$")
+SPEAKER_TITLE_LINE = regex.compile(rf"^(?P<title>(?:\p{{Han}}[\p{{Han}}()（）]{{0,30}}?)?{SPEAKER_TITLE_END})$")
+NAME_LINE = regex.compile(r"^\p{Han}{2,4}(?:·\p{Han}{1,8})?$")
 # Delivery line: `——2024年1月20日在河南省第十四届人民代表大会第二次会议上`.
-DELIVERY = compile_regex_cached(r"(?P<y>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在.{2,40}?(?:代表大会|会议)")
-REPORT_TITLE = compile_regex_cached(r"政府工作报告")
-YEAR = compile_regex_cached(r"(?<!\d)((?:19|20)\d{2})\s*年")
-PLAN_YEAR_STATEMENT = compile_regex_cached(r"(?<!\d)((?:19|20)\d{2})\s*年是")
+DELIVERY = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在.{2,40}?(?:代表大会|会议)")
+REPORT_TITLE = regex.compile(r"政府工作报告")
+YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+PLAN_YEAR_STATEMENT = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年是")
 
 # Newspaper continuation markers: `（上接一版）`, `（下转三版）`, `(转第4版)`.
 CONTINUATION = compile_re(r"[（(]\s*(?P<dir>上接|接|下转|转)\s*(?P<page>第?[\p{Han}\d]{1,4}版)\s*[）)]")
@@ -119,15 +119,15 @@ CHROME_OR_BREADCRUMB = any_of(CHROME_LINE, BREADCRUMB)
 # Page numbers left in by PDF extraction: `— 3 —`, `- 12 -`.
 PAGE_NUMBER = compile_re(r"[-—－–\s]*\d{1,4}[-—－–\s]*")
 # What follows the report on a web page or in a paper: link lists, glossaries, footers.
-TRAILER = compile_regex_cached(
+TRAILER = regex.compile(
     r"(?:#+\s*)?\**(?:相关报道|相关新闻|相关链接|相关阅读|延伸阅读|名词解释|附\s*[:：]\s*名词解释|责任编辑|【打印|【关闭"
     r"|分享到|扫一扫|版权所有|主办单位|网站地图|上一篇|下一篇|打印本页|关闭窗口)"
 )
 # Photo captions: `…同志作政府工作报告。本报记者 李明摄`, `图为…`, markdown images.
-CAPTION_CREDIT = compile_regex_cached(r"(?:记者|通讯员|摄影|图)\s*\p{Han}{2,4}(?:\s+\p{Han}{2,4})*\s*[/／]?\s*摄\s*[)）]?$")
+CAPTION_CREDIT = regex.compile(r"(?:记者|通讯员|摄影|图)\s*\p{Han}{2,4}(?:\s+\p{Han}{2,4})*\s*[/／]?\s*摄\s*[)）]?$")
 CAPTION_START = compile_re(r"图为|[(（]图|!\[|\[图")
 # The salutation that opens the spoken report.
-SALUTATION = compile_regex_cached(r"^各位代表")
+SALUTATION = regex.compile(r"^各位代表")
 
 
 

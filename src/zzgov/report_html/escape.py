@@ -11,16 +11,16 @@ surrogates.  Everything that reaches the page goes through one of these function
 
 from __future__ import annotations
 
+import regex
 import html
 import json
 from typing import Any
 
-from zzgov.pattern_cache import compile_regex_cached
 
 # C0/C1 controls other than tab and newline, and lone surrogates: not allowed in HTML text, and
 # a lone surrogate cannot be written as UTF-8.  Each becomes U+FFFD (one code point for one, so
 # offsets into a text stay valid).
-_UNSAFE_CHARS = compile_regex_cached(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\p{Cs}]")
+_UNSAFE_CHARS = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\p{Cs}]")
 
 
 def clean(s: str) -> str:

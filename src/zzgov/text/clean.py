@@ -21,7 +21,6 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, chain
 
-from zzgov.pattern_cache import compile_cached
 
 # Characters removed from a cleaned view: line ends and blanks that PDF/Word/web extraction
 # scatters through Chinese text, where words are never separated by spaces.
@@ -78,7 +77,7 @@ def fold(s: str) -> str:
         return s
     if _FOLDABLE is None:
         _TABLE = {chr(k): v for k, v in _fold_table().items()}
-        _FOLDABLE = compile_cached("[%s]" % "".join(re.escape(ch) for ch in sorted(_TABLE)))
+        _FOLDABLE = re.compile("[%s]" % "".join(re.escape(ch) for ch in sorted(_TABLE)))
     table, search = _TABLE, _FOLDABLE.search
     m = search(s)
     while m is not None:
@@ -292,14 +291,14 @@ def _with_blanks(pieces: list[str], starts: list[int], origins: list[int],
 # runs its full matcher at every position of the text (tests/test_scan_prefix.py).
 # A run of line breaks and blanks: what clean() removes or collapses.
 _GAP_CLASS = "[" + re.escape("".join(sorted(LINE_BREAKS | BLANKS))) + "]"
-_GAP = compile_cached(_GAP_CLASS + _GAP_CLASS + "*")
-_GAP_SPLIT = compile_cached("(" + _GAP_CLASS + _GAP_CLASS + "*)")  # captured, so split keeps the gaps
+_GAP = re.compile(_GAP_CLASS + _GAP_CLASS + "*")
+_GAP_SPLIT = re.compile("(" + _GAP_CLASS + _GAP_CLASS + "*)")  # captured, so split keeps the gaps
 _NO_BREAK_CLASS = "[" + re.escape("".join(sorted(BLANKS))) + "]"
 # A gap that may stay as one blank, with the character before it: between ASCII word
 # characters, except a gap holding a line break between two digits (always a number cut by a
 # hard wrap).  Digits apart by blanks alone are left to _stray_digit_gap.  The character
 # before the gap is read first, then told apart by a lookbehind (see above).
-_MAY_KEEP = compile_cached(
+_MAY_KEEP = re.compile(
     "[0-9A-Za-z_]"
     "(?:(?<=[A-Za-z_])" + _GAP_CLASS + "+(?=[0-9A-Za-z_])"
     "|(?<=[0-9])" + _NO_BREAK_CLASS + "+(?=[0-9A-Za-z_])"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from zzgov.pattern_cache import compile_cached
 
 # A line ends at LF, CRLF, a lone CR, or the Unicode line/paragraph separators.
 LINE_ENDS = "\r\n\u2028\u2029"
@@ -14,7 +13,7 @@ BLANKS = " \t\u3000\u00a0\ufeff\x00\x0c"
 # A line's text without its surrounding blanks: from its first non-blank character to its
 # last one.  A scan for it skips line ends, blank lines and leading blanks in C (the pattern
 # opens with a class it consumes), and backtracks over trailing blanks once per line.
-_LINE_BODY = compile_cached("[^{e}{b}](?:[^{e}]*[^{e}{b}])?".format(e=LINE_ENDS, b=re.escape(BLANKS)))
+_LINE_BODY = re.compile("[^{e}{b}](?:[^{e}]*[^{e}{b}])?".format(e=LINE_ENDS, b=re.escape(BLANKS)))
 
 
 class Line(NamedTuple):

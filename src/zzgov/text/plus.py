@@ -12,13 +12,12 @@ from typing import NamedTuple
 
 import regex
 
-from zzgov.pattern_cache import compile_regex_cached
 
 # A short quotation (the slogan) and the blanks that stand where a `+` fell out.
-QUOTED = compile_regex_cached(r"“(?P<body>[^“”\n]{1,40})”")
-PLUS_GAP = compile_regex_cached(r"[ \u3000\u00a0]+")
-HAN = compile_regex_cached(r"\p{Han}")
-CODE_TOKEN = compile_regex_cached(r"^(?:\d+|[A-Z])$")  # 1, 10, N: a numeric slogan (`1 2 4 N`)
+QUOTED = regex.compile(r"“(?P<body>[^“”\n]{1,40})”")
+PLUS_GAP = regex.compile(r"[ \u3000\u00a0]+")
+HAN = regex.compile(r"\p{Han}")
+CODE_TOKEN = regex.compile(r"^(?:\d+|[A-Z])$")  # 1, 10, N: a numeric slogan (`1 2 4 N`)
 
 MAX_PLUS_SITES = 1000  # enough to warn; a pathological text could hold a million
 

@@ -15,9 +15,9 @@ Collective references (`市政府各部门`, `相关县（市、区）政府`) a
 
 from __future__ import annotations
 
+import regex
 import functools
 
-from zzgov.pattern_cache import compile_regex_cached
 
 # Separators between names in a unit list: 、 ， , ； ; (full- and half-width).
 LIST_SEPARATORS = frozenset("、，,；;")
@@ -31,26 +31,26 @@ CLOSE_BRACKETS = frozenset("）)〕]】")
 PLACE_ORG_SUFFIXES = ("人民政府", "管理委员会", "管委会", "党工委", "政府", "办事处")
 
 # How a bare place name ends: 金水区, 中牟县, 新郑市, 郑东新区, 自贸区郑州片区, 某某镇.
-PLACE_END = compile_regex_cached(r"(?:区|县|市|旗|镇|乡|街道|片区)$")
+PLACE_END = regex.compile(r"(?:区|县|市|旗|镇|乡|街道|片区)$")
 
 # Endings that make a name an organisation already (市供电公司, 市文物局, 团市委 …).
-ORG_END = compile_regex_cached(
+ORG_END = regex.compile(
     r"(?:局|委|办|厅|委员会|管委会|政府|公司|集团|中心|院|会|部|处|室|队|所|站|行|社|馆|团|联|署|台|办公室|部门|单位|机构|企业|学校|医院|银行|法院|检察院|警备区|军分区|支队|总队|大队)$"
 )
 
 # Bare department names that borrow the level prefix of the name before them
 # (`市发展改革委、住建局` -> `市住建局`): short, ending in a department word.
-DEPARTMENT_END = compile_regex_cached(r"(?:局|委|办|厅|委员会|办公室)$")
+DEPARTMENT_END = regex.compile(r"(?:局|委|办|厅|委员会|办公室)$")
 LEVEL_PREFIXES = ("市", "省", "县", "区")
 # A name holding a place word is not a bare department (郑州警备区, 开发区管委会, 团市委).
-PLACE_CHAR = compile_regex_cached(r"[区县市省州]")
+PLACE_CHAR = regex.compile(r"[区县市省州]")
 
 # Words that mark a collective reference, kept as written (市政府各部门, 相关县（市、区）政府).
-COLLECTIVE = compile_regex_cached(r"^(?:各|相关|有关|其他|其它)|各(?:部门|单位|成员单位)$|(?:相关|有关)(?:部门|单位)$")
+COLLECTIVE = regex.compile(r"^(?:各|相关|有关|其他|其它)|各(?:部门|单位|成员单位)$|(?:相关|有关)(?:部门|单位)$")
 
 # Open tail after 等: `市供电公司等有关部门`, `郑东新区、郑州经开区等开发区管委会`.
 # 等 inside a word (高等, 平等, 中等, 同等, 初等) is not a tail.
-OPEN_TAIL = compile_regex_cached(r"(?<![高平中同初均对])等(?=.)")
+OPEN_TAIL = regex.compile(r"(?<![高平中同初均对])等(?=.)")
 
 
 def split_list(text: str, separators: frozenset[str] = LIST_SEPARATORS) -> list[str]:
@@ -157,7 +157,7 @@ def _borrow_prefix(item: str, before: list[str]) -> str:
 
 
 # Leader lists: names separated by blanks, 、 or commas (`吴福民 史占勇 陈宏伟`).
-LEADER_SEPARATORS = compile_regex_cached(r"[\s、，,；;/]+")
+LEADER_SEPARATORS = regex.compile(r"[\s、，,；;/]+")
 
 
 def split_leaders(text: str) -> list[str]:

@@ -26,7 +26,6 @@ from typing import Iterable
 
 import regex
 
-from zzgov.pattern_cache import compile_regex_cached
 from zzgov.units.types import unit_type as rule_unit_type
 
 DATA_FILE = "units.yaml"
@@ -146,7 +145,7 @@ def _rules(items: Iterable[dict], home_city: str) -> tuple[Rule, ...]:
     for item in items or ():
         pattern = str(item["pattern"]).replace("{home_city}", regex.escape(home_city))
         example = item.get("example")
-        out.append(Rule(compile_regex_cached(pattern), str(item.get("replace", "")),
+        out.append(Rule(regex.compile(pattern), str(item.get("replace", "")),
                         tuple(example) if example else None))
     return tuple(out)
 
@@ -168,7 +167,7 @@ def registry_from_data(data: dict, home_city: str | None = None) -> Registry:
 
 def parse_data(text: str) -> dict:
     """The YAML data file's text, parsed safely."""
-    import yaml  # only when the parsed copy kept by an earlier run is missing (zzgov.data_cache)
+    import yaml  # imported on first use: a run that never reads a unit list does not pay for it
 
     # libyaml's safe loader when the wheel has it: ten times faster than the pure-Python one,
     # which was a tenth of the fixed cost of every run.
@@ -179,10 +178,8 @@ def parse_data(text: str) -> dict:
 @functools.lru_cache(maxsize=1)
 def registry_data() -> dict:
     """The parsed data file (read once)."""
-    from zzgov.data_cache import load_parsed
-
     text = resources.files("zzgov").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
-    return load_parsed("units", text, parse_data)
+    return parse_data(text)
 
 
 @functools.lru_cache(maxsize=8)
