@@ -1,0 +1,164 @@
+"""Rules as data: the patterns and vocabularies of the readers, one YAML file per concern.
+
+A rule file (`zzgov/data/rules/<name>.yaml`) holds three kinds of entry:
+
+```yaml
+fragments:            # named sub-patterns, written once, used as {{name}} in any rule file
+  person: '\\p{Han}{2,4}'
+rules:                # named patterns; each carries real examples that a test checks
+  - name: leader_label
+    pattern: '^(?:责任|牵头|分管){{gap}}领导{{colon}}'
+    examples: ['责任领导：王明']          # each must match (search)
+    not: ['责任单位：市财政局']            # each must not match
+    weight: 2                            # optional: what one hit is worth to detection
+words:                # word lists, each word a plain string
+  chrome: [打印本页, 关闭窗口]
+```
+
+Fragments are shared by every file (`common.yaml` holds the ones several readers use), so a
+shape such as a person's name or a heading marker is written once.  `{{name}}` is replaced
+before compiling, recursively, so a fragment may use another.  Patterns are `regex` syntax.
+
+`load(name)` reads a file once per process and returns a `RuleTable`: `table.pattern(name)`
+gives the compiled rule, `table.words(name)` a word list, and `table.scanner(names)` one
+pattern of named alternatives (mistune's block scanner): `m.lastgroup` says which rule hit.
+Files are read with `yaml.safe_load`; a malformed file is a programming error, raised at once.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Iterable
+
+import regex
+
+RULES_PACKAGE = ("data", "rules")
+_FRAGMENT = regex.compile(r"\{\{(\w+)\}\}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named pattern with the examples that show what it is for."""
+
+    name: str
+    source: str          # the pattern as written in the file (fragments not yet expanded)
+    pattern: regex.Pattern[str]
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+    weight: float = 0.0
+    flags: int = 0
+
+
+@dataclass(frozen=True)
+class RuleTable:
+    """The rules and word lists of one file."""
+
+    name: str
+    rules: dict[str, Rule] = field(default_factory=dict)
+    word_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def pattern(self, name: str) -> regex.Pattern[str]:
+        return self.rules[name].pattern
+
+    def words(self, name: str) -> tuple[str, ...]:
+        return self.word_lists[name]
+
+    def scanner(self, names: Iterable[str]) -> regex.Pattern[str]:
+        """One pattern trying each named rule in order; the match's `lastgroup` is the rule's
+        name. The rules' own group names are dropped (they may repeat across rules); read them
+        with `table.pattern(name).match(...)` on the matched text."""
+        parts = []
+        for name in names:
+            body = _GROUP_NAME.sub("(?:", self.rules[name].pattern.pattern)
+            parts.append(f"(?P<{name}>{body})")
+        return regex.compile("|".join(parts), regex.MULTILINE)
+
+
+_GROUP_NAME = regex.compile(r"\(\?P<\w+>")
+_FLAGS = {"multiline": regex.MULTILINE, "ignorecase": regex.IGNORECASE, "verbose": regex.VERBOSE}
+
+
+def _read(name: str) -> dict[str, Any]:
+    import yaml
+
+    text = resources.files("zzgov").joinpath(*RULES_PACKAGE, f"{name}.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"rules/{name}.yaml: expected a mapping at the top")
+    return data
+
+
+@functools.lru_cache(maxsize=None)
+def fragments() -> dict[str, str]:
+    """Every file's fragments, by name (a name defined twice is an error)."""
+    out: dict[str, str] = {}
+    folder = resources.files("zzgov").joinpath(*RULES_PACKAGE)
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        for key, value in (_read(entry.name[:-5]).get("fragments") or {}).items():
+            if key in out:
+                raise ValueError(f"rules: fragment {key!r} is defined twice")
+            out[key] = str(value)
+    return out
+
+
+def expand(pattern: str) -> str:
+    """`pattern` with every {{fragment}} written out."""
+    table = fragments()
+    for _ in range(10):  # fragments may nest; ten levels is far more than any file uses
+        new = _FRAGMENT.sub(lambda m: _lookup(table, m.group(1)), pattern)
+        if new == pattern:
+            return new
+        pattern = new
+    raise ValueError(f"rules: fragments nest too deep in {pattern!r}")
+
+
+def _lookup(table: dict[str, str], name: str) -> str:
+    try:
+        return "(?:%s)" % table[name]
+    except KeyError:
+        raise ValueError(f"rules: unknown fragment {{{{{name}}}}}") from None
+
+
+def fragment(name: str) -> str:
+    """One fragment, expanded, as a non-capturing group."""
+    return expand("{{%s}}" % name)
+
+
+@functools.lru_cache(maxsize=None)
+def load(name: str) -> RuleTable:
+    """The rule table of `zzgov/data/rules/<name>.yaml` (read once per process)."""
+    data = _read(name)
+    rules: dict[str, Rule] = {}
+    for entry in data.get("rules") or []:
+        rname = entry["name"]
+        if rname in rules:
+            raise ValueError(f"rules/{name}.yaml: rule {rname!r} is defined twice")
+        flags = 0
+        for flag in entry.get("flags") or []:
+            flags |= _FLAGS[flag]
+        rules[rname] = Rule(
+            name=rname,
+            source=entry["pattern"],
+            pattern=regex.compile(expand(entry["pattern"]), flags),
+            examples=tuple(entry.get("examples") or ()),
+            counter_examples=tuple(entry.get("not") or ()),
+            weight=float(entry.get("weight") or 0.0),
+            flags=flags,
+        )
+    words = {key: tuple(str(w) for w in value) for key, value in (data.get("words") or {}).items()}
+    return RuleTable(name=name, rules=rules, word_lists=words)
+
+
+def rule_files() -> list[str]:
+    """The names of every rule file shipped with zzgov."""
+    folder = resources.files("zzgov").joinpath(*RULES_PACKAGE)
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+def words_pattern(words: Iterable[str]) -> str:
+    """An alternation of literal words, longest first (so 常务副市长 wins over 副市长)."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))

@@ -1,0 +1,40 @@
+"""Every rule in zzgov/data/rules/*.yaml matches its examples and none of its counter-examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from zzgov import rules
+
+CASES = [(f, r.name) for f in rules.rule_files() for r in rules.load(f).rules.values()]
+
+
+@pytest.mark.parametrize(("file", "name"), CASES)
+def test_rule_matches_its_examples(file, name):
+    rule = rules.load(file).rules[name]
+    assert rule.examples, f"{file}.{name} has no example"
+    for example in rule.examples:
+        assert rule.pattern.search(example), f"{file}.{name} misses its example {example!r}"
+    for example in rule.counter_examples:
+        assert not rule.pattern.search(example), f"{file}.{name} matches its counter-example {example!r}"
+
+
+@pytest.mark.parametrize("name", sorted(rules.fragments()))
+def test_every_fragment_compiles(name):
+    import regex
+
+    regex.compile(rules.fragment(name))
+
+
+def test_an_unknown_fragment_is_an_error():
+    with pytest.raises(ValueError, match="unknown fragment"):
+        rules.expand("{{no_such_fragment}}")
+
+
+def test_scanner_names_the_rule_that_hit(tmp_path):
+    table = rules.RuleTable(name="t", rules={
+        n: rules.Rule(name=n, source=p, pattern=__import__("regex").compile(p))
+        for n, p in (("label", r"^(?P<x>牵头单位)："), ("item", r"^(?P<x>\d+)[.、]"))})
+    scan = table.scanner(["label", "item"])
+    assert scan.match("牵头单位：市财政局").lastgroup == "label"
+    assert scan.match("3、建设学校").lastgroup == "item"
