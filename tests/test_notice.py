@@ -206,7 +206,7 @@ def test_cc_lines_accumulate_in_order():
 def test_a_heading_takes_wrapped_lines_up_to_a_bound():
     """A heading that wraps onto the next line keeps the continuation; a heading followed by
     thousands of lines without a sentence end stops taking them at MAX_WRAPPED_TITLE_CHARS."""
-    from zzgov.parsers.notice import MAX_WRAPPED_TITLE_CHARS
+    from zzgov.parsers.notice_list import MAX_WRAPPED_TITLE_CHARS
 
     wrapped = parse_text("一、统筹推进疫情防控和\n经济社会发展\n1. 建设学校。\n", kind="notice")
     assert wrapped.sections[0].title == "统筹推进疫情防控和经济社会发展"
@@ -223,7 +223,7 @@ def test_rule_note_removes_what_the_plain_pattern_removes(parts):
     """RULE_NOTE (linear) strips exactly what its plain, backtracking form strips."""
     import regex
 
-    from zzgov.parsers.notice import RULE_NOTE
+    from zzgov.parsers.notice_list import RULE_NOTE
 
     plain = regex.compile(r"[(（][^()（）]*(?:第一位|首位|第一个)[^()（）]*牵头[^()（）]*[)）]")
     s = "".join(parts)

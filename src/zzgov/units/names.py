@@ -35,7 +35,7 @@ PLACE_END = regex.compile(r"(?:区|县|市|旗|镇|乡|街道|片区)$")
 
 # Endings that make a name an organisation already (市供电公司, 市文物局, 团市委 …).
 ORG_END = regex.compile(
-    r"(?:局|委|办|厅|委员会|管委会|政府|公司|集团|中心|院|会|部|处|室|队|所|站|行|社|馆|团|联|署|台|办公室|部门|单位|机构|企业|学校|医院|银行|法院|检察院|警备区|军分区|支队|总队|大队)$"
+    r"(?:局|委|办|厅|委员会|管委会|政府|公司|集团|中心|院|会|部|处|室|队|所|站|行|社|馆|团|联|署|台|办公室|部门|单位|机构|企业|学校|医院|银行|法院|检察院|警备区|军分区|支队|总队|大队|组|专班|指挥部|办事处|街道|乡镇|科|股)$"
 )
 
 # Bare department names that borrow the level prefix of the name before them

@@ -1,0 +1,856 @@
+"""The task list of a notice, read by its structure rather than by one layout's spelling.
+
+Input: the lines of the notice's task list (after the cover letter, before 抄送/印发 and page
+footers), each a `Line` with its width-folded text.  Output: the section tree and one draft per
+task (`TaskDraft`), which `notice.build_task` turns into a Task record.
+
+How a task is found: by the role assignments that follow it, whatever its number looks like.
+
+1. Every line is classified once (`_classify`): its item marker if any (`一、` `（一）` `1.` `1、`
+   `（1）` `①`, also spaced by PDF extraction as `1 .`), the field labels on it (`牵头单位：`,
+   `责 任 单 位 ：`, `【牵头单位】`, several per line), whether it is a role sentence
+   (`X牵头，Y、Z配合。`, `由X牵头`) or a line of leaders' names.
+2. The marker kind whose items are followed by role assignments carries the tasks (`_task_kind`);
+   the kinds ranked above it in GB/T 9704 order (`一、` > `（一）` > `1.` > `（1）` > `①`) are
+   section headings, and a heading that names a person with a leading verb
+   (`（二）李某某副市长牵头的重点工作`) gives the tasks below it their leader.  With role
+   assignments but no numbering, each paragraph before a block of fields is a task.
+3. Tables: a header row of column names (`序号 重点工作任务 责任领导 牵头单位 …`) either on one
+   line with tabs or wide blanks, or one cell per line (a web table pasted as text).  Rows of the
+   latter are cut at their 序号 cell, and their cells given to columns by what they hold (a
+   person's name, a unit list, a date, a sentence), so an empty cell that was left out entirely
+   does not shift the row; a leader cell left empty under a merged cell is filled down.
+
+The vocabulary (labels, role verbs, titles, family names, the first-listed rule) is in
+`zzgov/data/rules/notice.yaml`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from zzgov import rules
+from zzgov.parsers.common import SectionTree, cn_small_int
+from zzgov.text import Line, clean, fold
+
+T = rules.load("notice")
+
+# ---------------------------------------------------------------------------------------
+# Vocabulary from rules/notice.yaml
+
+LABEL_ROLE: dict[str, str] = {}
+for _role, _key in (("leaders", "label_leaders"), ("lead", "label_lead"), ("units", "label_units"),
+                    ("deadlines", "label_deadlines")):
+    for _w in T.words(_key):
+        LABEL_ROLE[fold(_w)] = _role
+
+GAP = "[ \t\u3000\u00a0]*"
+
+
+def _spaced(word: str) -> str:
+    """A word with any letter-spacing between its characters (`责 任 单 位`)."""
+    return GAP.join(regex.escape(c) for c in word)
+
+
+_LABEL_ALT = "|".join(_spaced(w) for w in sorted(LABEL_ROLE, key=len, reverse=True))
+# A field label: `牵头单位：`, `责 任 单 位 :`, `【牵头单位】` (a bracketed label needs no colon).
+FIELD_AT = regex.compile(
+    rf"(?:(?P<open>[【\[〔]){GAP})?(?P<label>{_LABEL_ALT}){GAP}(?(open)[】\]〕]{GAP}:?|:){GAP}"
+)
+# What may stand before a label that does not open its line: a blank or a clause end.
+FIELD_BEFORE = frozenset(" \t\u3000\u00a0;；。,，)）】]、")
+# Bullets a field line may open with.
+BULLETS = "•·◆◇■□●○★☆▲△>》-—*"
+
+COLUMN_ROLE: dict[str, str] = {fold(w): "seq" for w in T.words("column_seq")}
+COLUMN_ROLE.update({fold(w): "text" for w in T.words("column_text")})
+COLUMN_ROLE.update(LABEL_ROLE)
+EMPTY_CELL = frozenset(fold(w) for w in T.words("empty_cell"))
+
+TITLES = sorted({fold(w) for w in T.words("titles")}, key=len, reverse=True)
+_TITLE_ALT = rules.words_pattern(TITLES)
+SURNAMES = frozenset(T.words("surnames"))
+COMPOUND_SURNAMES = frozenset(T.words("compound_surnames"))
+_VERB_ALT = rules.words_pattern(T.words("leading_verbs"))
+
+FIRST_LISTED = T.pattern("first_listed")
+RULE_NOTE = T.pattern("rule_note")
+ROLE_VERB = T.pattern("role_verb")
+
+# Item markers on folded text, in GB/T 9704 rank order; `level` is the section level a kind
+# has when it heads sections (the seed's tree: 一、 level 1, （一） level 2, 1. level 3).
+CN = "[一二三四五六七八九十百〇零两]{1,4}"
+MARKERS: list[tuple[str, int, regex.Pattern[str]]] = [
+    ("cn", 1, regex.compile(rf"^(?P<label>{CN}){GAP}[、.]{GAP}(?P<title>.*)$")),
+    ("cn_paren", 2, regex.compile(rf"^\({GAP}(?P<label>{CN}){GAP}\){GAP}[、.]?{GAP}(?P<title>.*)$")),
+    ("arabic", 3, regex.compile(rf"^(?P<label>\d{{1,3}})(?:{GAP}、|[ \t\u3000]?\.(?!\d)){GAP}(?P<title>.*)$")),
+    ("paren", 4, regex.compile(rf"^\({GAP}(?P<label>\d{{1,3}}){GAP}\){GAP}[、.]?{GAP}(?P<title>.*)$")),
+    ("circled", 5, regex.compile(r"^(?P<label>[\u2460-\u2473\u3251-\u325f])[ \t\u3000]*[、.．]?(?P<title>.*)$")),
+]
+RANK = {name: k for k, (name, _, _) in enumerate(MARKERS)}
+LEVEL = {name: level for name, level, _ in MARKERS}
+
+SENTENCE_END = frozenset("。！？!?；;")
+CLAUSE_SEPARATORS = "，,；;"
+
+# ---------------------------------------------------------------------------------------
+# Values: leaders' names, unit lists
+
+
+def strip_titles(name: str) -> str:
+    """`王新伟副市长` / `常务副市长王新伟` / `王新伟同志` -> `王新伟`."""
+    changed = True
+    while changed:
+        changed = False
+        for t in TITLES:
+            if name.endswith(t) and len(name) > len(t) + 1:
+                name, changed = name[: -len(t)], True
+            elif name.startswith(t) and len(name) > len(t) + 1:
+                name, changed = name[len(t):], True
+    return name
+
+
+def is_person(name: str) -> bool:
+    """A leader is a person's name: a family name and one to three given-name characters, not
+    an organisation (`管委会` opens with the family name 管)."""
+    from zzgov.units.names import ORG_END
+
+    if not 2 <= len(name) <= 5 or not regex.fullmatch(r"\p{Han}+", name) or ORG_END.search(name):
+        return False
+    if name[:2] in COMPOUND_SURNAMES:
+        return len(name) >= 3
+    return name[0] in SURNAMES and len(name) <= 4
+
+
+LEADER_SPLIT = regex.compile(r"[\s、，,；;/和及]+")
+
+
+def read_leaders(value: str) -> tuple[list[str], list[str]]:
+    """(names, rejected pieces) of a leader value: `吴福民 史占勇`, `王新伟副市长、李明同志`."""
+    names, bad = [], []
+    for piece in LEADER_SPLIT.split(value.strip().strip("。.")):
+        piece = piece.strip("()（）")
+        if not piece:
+            continue
+        name = strip_titles(piece)
+        (names if is_person(name) else bad).append(name if is_person(name) else piece)
+    return names, bad
+
+
+def is_leader_line(f: str) -> bool:
+    """A line that holds only leaders' names (a table cell, a leader line before a role sentence)."""
+    if not T.pattern("leader_line").match(f) and not any(t in f for t in TITLES):
+        return False
+    names, bad = read_leaders(f)
+    return bool(names) and not bad
+
+
+# ---------------------------------------------------------------------------------------
+# Lines
+
+
+@dataclass
+class Field:
+    role: str
+    start: int  # original offset of the value
+    end: int
+
+
+@dataclass
+class LineInfo:
+    ln: Line
+    f: str  # folded text
+    marker: str | None = None
+    label: str = ""
+    seq: int | None = None
+    title_at: int = 0  # offset in the line where the marker's title begins
+    fields_at: int = -1  # offset in the line of its first field label, -1 if none
+    is_field: bool = False  # the line opens with a field label
+    is_roles: bool = False  # the whole line is a role sentence
+    is_leaders: bool = False  # the whole line is leaders' names
+
+
+def field_hits(f: str) -> list[regex.Match[str]]:
+    """Field labels on a folded line that open a field: at the line start (after a bullet), in
+    brackets, or after a blank or clause end; never inside parentheses, which hold inline
+    fields (`…。（牵头单位：X；配合单位：Y）`, read with the task text).  One pass over the
+    line: the bracket depth is carried from hit to hit."""
+    out = []
+    depth, at = 0, 0
+    lead = len(f) - len(f.lstrip(BULLETS + " \u3000"))
+    for m in FIELD_AT.finditer(f):
+        s = m.start()
+        for ch in f[at:s]:
+            if ch == "(":
+                depth += 1
+            elif ch == ")" and depth:
+                depth -= 1
+        at = s
+        if depth > 0:
+            continue
+        if s <= lead or m["open"] or f[s - 1] in FIELD_BEFORE:
+            out.append(m)
+    return out
+
+
+def fields_of(f: str, ln: Line, hits: list[regex.Match[str]]) -> list[Field]:
+    out = []
+    for k, m in enumerate(hits):
+        end = hits[k + 1].start() if k + 1 < len(hits) else len(f)
+        label = regex.sub(r"[\s\u3000]", "", m["label"])
+        out.append(Field(LABEL_ROLE[label], ln.start + m.end(), ln.start + end))
+    return out
+
+
+def _marker(f: str) -> tuple[str, str, int, int] | None:
+    for name, _level, pat in MARKERS:
+        m = pat.match(f)
+        if m:
+            label = m["label"]
+            if name in ("cn", "cn_paren"):
+                seq = cn_small_int(label)
+            elif name == "circled":
+                ch = ord(label)
+                seq = ch - 0x2460 + 1 if ch <= 0x2473 else ch - 0x3251 + 21
+            else:
+                seq = int(label)
+            if seq is None:
+                continue
+            return name, label, seq, m.start("title")
+    return None
+
+
+def classify(lines: list[tuple[Line, str]]) -> list[LineInfo]:
+    out = []
+    for ln, f in lines:
+        info = LineInfo(ln, f)
+        # circled numbers are matched as written: width folding turns ① into 1
+        mk = _marker(ln.text) if "\u2460" <= ln.text[0] <= "\u2473" or "\u3251" <= ln.text[0] <= "\u325f" else _marker(f)
+        if mk:
+            info.marker, info.label, info.seq, info.title_at = mk
+        hits = field_hits(f)
+        if hits:
+            info.fields_at = hits[0].start()
+            info.is_field = f[: hits[0].start()].strip(BULLETS + " \u3000") == ""
+        if not info.is_field and not mk:
+            info.is_roles = roles_from_sentence(_unwrap(f), need_lead=False) is not None
+            info.is_leaders = not info.is_roles and is_leader_line(f)
+        out.append(info)
+    return out
+
+
+def _unwrap(s: str) -> str:
+    """A role sentence as written on its own line: `由X牵头…`, `（X牵头，Y配合）`."""
+    s = s.strip().rstrip("。.;；")
+    if s[:1] in "(（" and s[-1:] in ")）":
+        s = s[1:-1]
+    return s
+
+
+# ---------------------------------------------------------------------------------------
+# Role sentences: `X、Y分别牵头，Z配合，W负责`
+
+
+def looks_like_units(items: list[str]) -> bool:
+    from zzgov.units.names import ORG_END, is_collective
+
+    return bool(items) and all(
+        len(x) <= 45 and not any(p in x for p in "。！？!?:：") and (ORG_END.search(x) or is_collective(x))
+        for x in items
+    )
+
+
+def role_clause(clause: str) -> tuple[bool, list[str], list[str]] | None:
+    """One clause `X、Y分别牵头` / `由X牵头` / `Z等部门配合` -> (leads?, units, open tails), or None
+    when it is not a unit list closed by a role verb."""
+    from zzgov.units import split_units
+
+    clause = clause.strip().rstrip("。.")
+    if clause.startswith("由"):
+        clause = clause[1:]
+    m = ROLE_VERB.search(clause)
+    if not m or m.start() == 0:
+        return None
+    units, tails = split_units(clause[: m.start()])
+    if not looks_like_units(units):
+        return None
+    return "牵头" in m.group() or "牽頭" in m.group(), units, tails
+
+
+def collect_roles(clauses) -> tuple[list[str], list[str], list[str]] | None:
+    lead: list[str] = []
+    co: list[str] = []
+    opn: list[str] = []
+    for leads, units, tails in clauses:
+        (lead if leads else co).extend(units)
+        opn.extend(tails)
+    return (lead, co, opn) if lead or co else None
+
+
+def roles_from_sentence(s: str, need_lead: bool = True) -> tuple[list[str], list[str], list[str]] | None:
+    """`X、Y分别牵头，Z配合，W负责` -> (lead units, co units, open tails), or None unless every
+    clause is a unit list with a role verb (and, with need_lead, one of them leads)."""
+    from zzgov.units.names import CLAUSE_SEPARATORS as SEPS
+    from zzgov.units.names import split_list
+
+    parsed = []
+    for clause in split_list(s.strip().rstrip("。. "), SEPS):
+        c = role_clause(clause)
+        if c is None:
+            return None
+        parsed.append(c)
+    found = collect_roles(parsed)
+    if found and need_lead and not found[0]:
+        return None
+    return found
+
+
+# ---------------------------------------------------------------------------------------
+# Group headings that name a leader
+
+
+_PERSON = r"\p{Han}{2,4}?"
+GROUP_LEADER = regex.compile(
+    rf"^(?:{_TITLE_ALT})?(?P<names>{_PERSON}(?:(?:{_TITLE_ALT})*[、,，和及]{_PERSON})*)(?:{_TITLE_ALT})*"
+    rf"(?:{_VERB_ALT})"
+)
+GROUP_LEADER_FIELD = regex.compile(rf"(?:{_spaced('领导')}|{_spaced('領導')}){GAP}[:：]{GAP}(?P<names>[^)）;；]+)")
+
+
+def heading_leaders(title_folded: str) -> list[str]:
+    """The leaders a heading names for the tasks below it, or []."""
+    m = GROUP_LEADER.match(title_folded)
+    if m:
+        names, bad = read_leaders(m["names"])
+        if names and not bad:
+            return names
+    m = GROUP_LEADER_FIELD.search(title_folded)
+    if m:
+        names, bad = read_leaders(m["names"])
+        if names and not bad:
+            return names
+    return []
+
+
+# ---------------------------------------------------------------------------------------
+# Drafts
+
+
+@dataclass
+class TaskDraft:
+    seq: int
+    start: int  # offset of the number (or of the row / paragraph)
+    text_start: int
+    text_end: int
+    section: str | None
+    group_leaders: list[str]
+    fields: list[Field] = field(default_factory=list)
+    role_lines: list[tuple[int, int]] = field(default_factory=list)  # role sentences on lines of their own
+    leader_lines: list[tuple[int, int]] = field(default_factory=list)
+    end: int = 0
+    # table rows: column text by role, in pieces joined once the task is built
+    cells: dict[str, list[str]] | None = None
+    cell_spans: dict[str, list[tuple[int, int]]] | None = None
+
+    @property
+    def has_roles(self) -> bool:
+        return bool(self.fields or self.role_lines)
+
+
+# ---------------------------------------------------------------------------------------
+# Which marker carries the tasks
+
+
+def line_has_roles(info: LineInfo) -> bool:
+    if info.fields_at >= 0 or info.is_roles or FIELD_AT.search(info.f, info.title_at):
+        return True
+    f = info.f
+    if "牵头" in f or "负责" in f or "配合" in f or "牽頭" in f:
+        body = f[info.title_at:].rstrip("。.;； ")
+        # a closing role sentence or a parenthesised one: `…。X牵头，Y配合。` / `…(X牵头，Y负责)`
+        if body.endswith((")", "）")):
+            k = max(body.rfind("("), body.rfind("（"))
+            if k >= 0 and roles_from_sentence(body[k + 1:-1], need_lead=False):
+                return True
+        for sep in "。；;":
+            k = body.rfind(sep)
+            if k >= 0 and roles_from_sentence(body[k + 1:]):
+                return True
+        tail = body.split("，")[-1]
+        if role_clause(tail) is not None:
+            return True
+    return False
+
+
+def task_kind(infos: list[LineInfo]) -> str | None:
+    """The marker kind whose items carry role assignments, or None when the tasks are not
+    numbered.  An item carries roles when one block of role lines follows its text (or its own
+    line holds them); an item followed by several such blocks is a heading over unnumbered
+    tasks.  Most carrying items wins; a tie goes to the deeper kind."""
+    votes: dict[str, int] = {}
+    heads = 0
+    cur: str | None = None
+    blocks = 0
+    in_block = False
+
+    def settle() -> None:
+        nonlocal heads
+        if cur is None:
+            return
+        if blocks == 1:
+            votes[cur] = votes.get(cur, 0) + 1
+        elif blocks > 1:
+            heads += 1
+
+    for info in infos:
+        if info.marker:
+            settle()
+            cur, blocks, in_block = info.marker, 0, False
+            if line_has_roles(info):
+                blocks, in_block = 1, True
+            continue
+        role_line = info.is_field or info.is_roles or info.is_leaders
+        if role_line and not in_block:
+            blocks += 1
+        in_block = role_line or (in_block and not info.f.endswith(tuple(SENTENCE_END)) and len(info.f) < 20)
+    settle()
+    if votes and sum(votes.values()) >= heads:
+        return max(votes, key=lambda k: (votes[k], RANK[k]))
+    if not votes and not heads:
+        # no roles anywhere: numbered items are still the tasks (`1.` before `（1）`)
+        kinds = {info.marker for info in infos if info.marker}
+        return next((k for k in ("arabic", "paren", "circled") if k in kinds), None)
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Tables
+
+
+def header_roles(cells: list[str]) -> dict[int, str] | None:
+    roles = {}
+    for k, c in enumerate(cells):
+        c = regex.sub(r"[\s\u3000]", "", fold(c))
+        if c in COLUMN_ROLE:
+            roles[k] = COLUMN_ROLE[c]
+    if len(roles) >= 3 and "text" in roles.values() and len(roles) * 2 >= len([c for c in cells if c.strip()]):
+        return roles
+    return None
+
+
+TABLE_BLANK_SPLIT = regex.compile(r"[ \u3000]{2,}")
+
+
+def table_cells(raw: str) -> list[str]:
+    """Cells of one row as written; with tabs, empty cells keep their column."""
+    if "\t" in raw:
+        return [c.strip(" \u3000") for c in raw.split("\t")]
+    return [c.strip() for c in TABLE_BLANK_SPLIT.split(raw.strip())]
+
+
+def cell_header_at(infos: list[LineInfo], i: int) -> list[str] | None:
+    """Column roles of a header written one cell per line from line i, or None."""
+    roles: list[str] = []
+    j = i
+    while j < len(infos):
+        c = regex.sub(r"[\s\u3000]", "", infos[j].f)
+        if c not in COLUMN_ROLE:
+            break
+        roles.append(COLUMN_ROLE[c])
+        j += 1
+    if len(roles) >= 3 and "text" in roles and len(set(roles)) == len(roles):
+        return roles
+    return None
+
+
+DATE_CELL = regex.compile(r"(?:\d{4}\s*年|\d{1,2}\s*月|年底|年内|月底|季度|长期|持续|全年|常态|前$|底$|完成$)")
+
+
+def cell_type(f: str) -> str:
+    """What a table cell holds: empty, number, leaders, units, deadline or text."""
+    from zzgov.units import split_units
+
+    s = f.strip()
+    if s in EMPTY_CELL or not s:
+        return "empty"
+    if regex.fullmatch(r"\d{1,3}", s):
+        return "number"
+    if is_leader_line(s):
+        return "leaders"
+    if len(s) <= 24 and DATE_CELL.search(s) and not any(ch in s for ch in "局委办厅府会"):
+        return "deadline"
+    units, tails = split_units(s)
+    if (units and looks_like_units(units)) or (not units and tails):
+        return "units"
+    if roles_from_sentence(s) is not None:
+        return "units"
+    return "text"
+
+
+ACCEPTS = {"text": {"text"}, "leaders": {"leaders"}, "lead": {"units"}, "units": {"units"},
+           "deadlines": {"deadline"}}
+
+
+# ---------------------------------------------------------------------------------------
+# The reader
+
+
+@dataclass
+class ListResult:
+    tree: SectionTree
+    drafts: list[TaskDraft]
+    stop: int  # index of the line where the part after the list begins
+    warnings: list[str] = field(default_factory=list)
+
+
+# A heading title wraps onto a line or two; one already this long takes no more lines.
+MAX_WRAPPED_TITLE_CHARS = 120
+
+
+class _Reader:
+    """One pass over the classified lines, building sections and drafts."""
+
+    def __init__(self, text: str, infos: list[LineInfo], starts_tail) -> None:
+        self.text = text
+        self.infos = infos
+        self.starts_tail = starts_tail
+        self.tree = SectionTree()
+        self.drafts: list[TaskDraft] = []
+        self.cur: TaskDraft | None = None
+        self.in_fields = False
+        self.leaders_at: dict[int, list[str]] = {}  # heading level -> leaders it names
+        self.last_heading = None
+        self.kind = task_kind(infos)
+        self.any_roles = any(x.is_field or x.is_roles for x in infos)
+        self.warnings: list[str] = []
+
+    # -- helpers ------------------------------------------------------------------------
+    def close(self) -> None:
+        if self.cur is not None:
+            self.drafts.append(self.cur)
+        self.cur = None
+        self.in_fields = False
+
+    def section_id(self) -> str | None:
+        sec = self.tree.current()
+        return sec.id if sec else None
+
+    def group_leaders(self) -> list[str]:
+        for level in sorted(self.leaders_at, reverse=True):
+            if self.leaders_at[level]:
+                return list(self.leaders_at[level])
+        return []
+
+    def heading(self, info: LineInfo, level: int, label: str) -> None:
+        self.close()
+        ln = info.ln
+        title = clean(self.text, ln.start + info.title_at, ln.end).text
+        sec = self.tree.add(level, label, title, ln.start, ln.end)
+        self.last_heading = sec
+        for lv in [lv for lv in self.leaders_at if lv >= level]:
+            del self.leaders_at[lv]
+        self.leaders_at[level] = heading_leaders(fold(title))
+
+    def last_text(self) -> str:
+        d = self.cur
+        return self.text[max(d.text_start, d.text_end - 4): d.text_end].strip() if d else ""
+
+    def continuing_text(self) -> bool:
+        t = self.last_text()
+        return self.cur is not None and not self.in_fields and bool(t) and t[-1] not in SENTENCE_END
+
+    def new_task(self, seq: int, info: LineInfo, text_from: int) -> None:
+        self.close()
+        ln = info.ln
+        self.cur = TaskDraft(seq, ln.start, ln.start + text_from, ln.end, self.section_id(), self.group_leaders(),
+                             end=ln.end)
+        self.last_heading = None
+        if info.fields_at > text_from or (info.fields_at >= 0 and info.fields_at == text_from and text_from > 0):
+            # fields on the task's own line: `1.建设学校【牵头单位】市教育局`
+            hits = [m for m in field_hits(info.f) if m.start() >= info.fields_at]
+            self.cur.text_end = ln.start + info.fields_at
+            self.cur.fields.extend(fields_of(info.f, ln, hits))
+            self.in_fields = True
+
+    def add_fields(self, info: LineInfo) -> None:
+        hits = field_hits(info.f)
+        self.cur.fields.extend(fields_of(info.f, info.ln, hits))
+        self.cur.end = info.ln.end
+        self.in_fields = True
+
+    # -- the pass -----------------------------------------------------------------------
+    def run(self) -> int:
+        infos = self.infos
+        i = 0
+        n = len(infos)
+        while i < n:
+            info = infos[i]
+            if (self.cur is not None or self.drafts) and self.starts_tail(i):
+                self.close()
+                return i
+            roles = header_roles(table_cells(self.text[info.ln.start:info.ln.end])) \
+                if ("\t" in info.ln.text or "  " in info.ln.text or "\u3000\u3000" in info.ln.text) else None
+            if roles is not None:
+                self.close()
+                i = self.tab_table(i + 1, roles)
+                continue
+            cols = cell_header_at(infos, i)
+            if cols is not None:
+                self.close()
+                i = self.cell_table(i + len(cols), cols)
+                continue
+            self.line(info)
+            i += 1
+        self.close()
+        return n
+
+    def line(self, info: LineInfo) -> None:
+        f, ln = info.f, info.ln
+        kind = self.kind
+        mk = info.marker
+        if mk is not None and (kind is None or RANK[mk] < RANK[kind]):
+            if not (self.continuing_text() and not plausible_heading(f)) and plausible_heading(f):
+                label = info.label
+                if mk == "cn_paren":
+                    label = ln.text[: ln.text.index(info.label) + len(info.label) + 1].strip()
+                self.heading(info, LEVEL[mk], label)
+                return
+        if mk is not None and mk == kind and self.plausible_task(info):
+            self.new_task(info.seq, info, info.title_at)
+            return
+        if info.is_field:
+            if self.cur is None or (kind is None and self.cur.has_roles and not self.in_fields):
+                # a leader named once for the tasks below a heading: `责任领导：王某某`
+                hits = field_hits(f)
+                got = fields_of(f, ln, hits)
+                if all(x.role == "leaders" for x in got) and self.cur is None:
+                    value = "、".join(self.text[x.start:x.end] for x in got)
+                    names, _bad = read_leaders(fold(value))
+                    level = self.last_heading.level if self.last_heading is not None else 0
+                    self.leaders_at[level] = names
+                    return
+                if self.cur is None:
+                    return
+            self.add_fields(info)
+            return
+        if self.cur is not None and info.is_roles and (self.in_fields or self.cur.text_end > self.cur.text_start):
+            self.cur.role_lines.append((ln.start, ln.end))
+            self.cur.end = ln.end
+            self.in_fields = True
+            return
+        if self.cur is not None and info.is_leaders and self.leader_line_here(info):
+            self.cur.leader_lines.append((ln.start, ln.end))
+            self.cur.end = ln.end
+            self.in_fields = True
+            return
+        # unnumbered tasks: a paragraph after the last task's roles (or after a heading) opens one
+        if kind is None and mk is None and self.any_roles and (self.cur is None or (self.in_fields and self.cur.has_roles
+                                                                 and not self.continues_field(info))):
+            self.new_task(len(self.drafts) + (1 if self.cur is None else 2), info, 0)
+            return
+        if self.cur is not None:
+            if self.in_fields:
+                if self.cur.fields and self.continues_field(info):
+                    self.cur.fields[-1].end = ln.end
+                self.cur.end = ln.end
+            else:
+                self.cur.text_end = ln.end
+                self.cur.end = ln.end
+            return
+        h = self.last_heading
+        if h is not None and (not h.title or h.title[-1] not in SENTENCE_END) and len(h.title) <= MAX_WRAPPED_TITLE_CHARS:
+            h.title = clean(self.text, h.span.start, ln.end).text
+            h.title = h.title[len(h.label):].lstrip("、.． ") if h.title.startswith(h.label) else h.title
+            h.span.end = ln.end
+
+    def continues_field(self, info: LineInfo) -> bool:
+        """Whether a plain line after a field goes on with its value (a wrapped unit list)."""
+        if not self.cur or not self.cur.fields:
+            return False
+        last = self.cur.fields[-1]
+        if last.role == "leaders":
+            return info.is_leaders
+        if self.kind is None:
+            value = fold(self.text[last.start:last.end]).rstrip()
+            # a unit list that stops mid-name goes on; after one that ends in an organisation
+            # word or a sentence end, a line that is not itself a unit list is the next task
+            from zzgov.units import split_units
+            from zzgov.units.names import ORG_END
+
+            if value.endswith(tuple(SENTENCE_END)):
+                return False
+            if ORG_END.search(value) or value.endswith(")"):
+                units, _ = split_units(info.f)
+                return looks_like_units(units) and not info.f.endswith("。")
+        return True
+
+    def leader_line_here(self, info: LineInfo) -> bool:
+        """A line of names is the task's leaders when it follows the task text or its fields."""
+        d = self.cur
+        return d is not None and not (self.in_fields and d.fields and d.fields[-1].role == "leaders")
+
+    def plausible_task(self, info: LineInfo) -> bool:
+        """An item starts a task unless it is a wrapped line inside unfinished text that does
+        not continue the numbering (`2.5万亩` is excluded by the pattern itself)."""
+        prev = self.cur.seq if self.cur is not None else (self.drafts[-1].seq if self.drafts else 0)
+        if info.seq in (prev + 1, 1):
+            return True
+        return not self.continuing_text()
+
+    # -- tables -------------------------------------------------------------------------
+    def tab_table(self, i: int, header: dict[int, str]) -> int:
+        """Rows of a table with tab- or blank-separated cells under a header row."""
+        infos = self.infos
+        has_seq = "seq" in header.values()
+        seq_col = next((k for k, r in header.items() if r == "seq"), None)
+        col = 0
+        while i < len(infos):
+            info = infos[i]
+            if (self.cur is not None or self.drafts) and self.starts_tail(i):
+                break
+            raw = self.text[info.ln.start:info.ln.end]
+            cells = table_cells(raw)
+            first = fold(cells[0]).strip() if cells else ""
+            filled = [c for c in cells if c]
+            starts_row = (has_seq and regex.fullmatch(r"\d{1,4}", first) and seq_col == 0) or \
+                (not has_seq and len(filled) >= 2)
+            if starts_row:
+                self.close()
+                seq = int(first) if has_seq else len(self.drafts) + 1
+                self.cur = TaskDraft(seq, info.ln.start, info.ln.start, info.ln.end, self.section_id(),
+                                     self.group_leaders(), end=info.ln.end)
+                self.cur.cells = {}
+                col = fill_cells(self.cur.cells, cells, header, 0)
+                i += 1
+                continue
+            if info.marker in ("cn", "cn_paren") or (len(filled) == 1 and self.cur is None):
+                # a group row between task rows
+                mk = info.marker or "cn"
+                self.heading(info, LEVEL[mk], info.label or "")
+                i += 1
+                continue
+            if self.cur is not None and self.cur.cells is not None:
+                if col >= max(header) and len(filled) == 1:
+                    self.cur.cells.setdefault("text", []).append(filled[0])
+                else:
+                    col = fill_cells(self.cur.cells, cells, header, col)
+                self.cur.end = info.ln.end
+            i += 1
+        self.close()
+        return i
+
+    def cell_table(self, i: int, cols: list[str]) -> int:
+        """Rows of a table pasted one cell per line."""
+        infos = self.infos
+        has_seq = cols[0] == "seq"
+        body_cols = [c for c in cols if c != "seq"]
+        row: list[LineInfo] = []
+        rows: list[tuple[list[LineInfo], str | None, list[str]]] = []
+        prev_leaders: list[str] | None = None
+
+        def flush() -> None:
+            nonlocal row, prev_leaders
+            if row:
+                prev_leaders = self.cell_row(row, body_cols, has_seq, prev_leaders)
+            row = []
+
+        while i < len(infos):
+            info = infos[i]
+            if (row or self.drafts) and self.starts_tail(i):
+                break
+            s = info.f.strip()
+            typ = cell_type(s)
+            if has_seq and typ == "number":
+                flush()
+                row = [info]
+            elif info.marker in ("cn", "cn_paren") and plausible_heading(info.f) and (not row or len(row) > 1):
+                flush()
+                self.heading(info, LEVEL[info.marker], info.label if info.marker == "cn" else
+                             info.ln.text[: info.ln.text.index(info.label) + len(info.label) + 1].strip())
+                prev_leaders = None
+            elif not has_seq and typ == "text" and row and any(cell_type(x.f) == "text" for x in row[0:]):
+                flush()
+                row = [info]
+            else:
+                row.append(info)
+            i += 1
+        flush()
+        del rows
+        return i
+
+    def cell_row(self, row: list[LineInfo], cols: list[str], has_seq: bool,
+                 prev_leaders: list[str] | None) -> list[str] | None:
+        first = row[0]
+        seq = int(first.f.strip()) if has_seq else len(self.drafts) + 1
+        cells_lines = row[1:] if has_seq else row
+        d = TaskDraft(seq, first.ln.start, first.ln.start, first.ln.end, self.section_id(), self.group_leaders(),
+                      end=row[-1].ln.end)
+        d.cells = {}
+        c = 0  # the next column to fill
+        last_col = None
+        filled: set[str] = set()
+        for info in cells_lines:
+            raw = self.text[info.ln.start:info.ln.end]
+            typ = cell_type(info.f)
+            if last_col is not None and last_col in ("leaders", "text") and typ in ACCEPTS[last_col] \
+                    and not (last_col == "text" and typ == "text" and False):
+                d.cells.setdefault(last_col, []).append(raw if last_col == "text" else raw + "、")
+                continue
+            if typ == "empty":
+                if c < len(cols):
+                    filled.add(cols[c])
+                    last_col = None
+                    c += 1
+                continue
+            j = c
+            while j < len(cols) and typ not in ACCEPTS[cols[j]]:
+                j += 1
+            if j == len(cols):
+                if "text" in cols and typ != "number":
+                    d.cells.setdefault("text", []).append(raw)
+                else:
+                    self.warnings.append(f"table row {seq}: cell {raw!r} fits no column")
+                continue
+            d.cells.setdefault(cols[j], []).append(raw if cols[j] == "text" else raw + ("、" if cols[j] == "leaders" else ""))
+            filled.add(cols[j])
+            last_col = cols[j]
+            c = j + 1
+        leaders = None
+        if "leaders" in cols:
+            if "leaders" in d.cells:
+                leaders = read_leaders(fold("".join(d.cells["leaders"])))[0]
+            elif "leaders" not in filled and prev_leaders:
+                # a merged cell: the leader written on the first row of the group holds for all
+                d.cells["leaders"] = ["、".join(prev_leaders)]
+                leaders = prev_leaders
+        self.drafts.append(d)
+        return leaders
+
+
+def fill_cells(row: dict[str, list[str]], cells: list[str], header: dict[int, str], col: int) -> int:
+    """Append cells to the row's columns starting at `col`; return the last column written."""
+    last = col
+    for k, c in enumerate(cells):
+        idx = col + k
+        role = header.get(idx)
+        if c and role and role != "seq" and fold(c).strip() not in EMPTY_CELL:
+            row.setdefault(role, []).append(c)
+        if c:
+            last = idx
+    return last
+
+
+def plausible_heading(f: str) -> bool:
+    """A heading line is short and has no sentence inside (a wrapped `一体化…` is not one)."""
+    return len(f) <= 60 and "。" not in f[:-1]
+
+
+def read_list(text: str, lines: list[tuple[Line, str]], starts_tail) -> ListResult:
+    """Sections and task drafts of a notice's task list; `starts_tail(i)` says whether line i
+    opens the part after the list."""
+    infos = classify(lines)
+    reader = _Reader(text, infos, starts_tail)
+    stop = reader.run()
+    return ListResult(reader.tree, reader.drafts, stop, reader.warnings)
