@@ -4,7 +4,9 @@
 
 CORPUS_DIR defaults to ../shared/corpus-provinces beside the repository (the reports are not in
 the repository; the gold points into them by character offsets).  Without the corpus only the
-keys, types, allowed values and indicator ids are checked, and a message says so.
+keys, types, allowed values, paragraphs (scope.tsv) and indicator ids are checked, and a message
+says so.  src/zzgov/data/indicators.yaml is checked too: its fields, and that each example stands
+verbatim in a report (CORPUS_DIR, or the seed corpus `corpus` beside it).
 Prints one line per problem and exits 1 when there is any.
 """
 
@@ -57,10 +59,43 @@ def load_scope(path: Path) -> dict[tuple[str, str], tuple[int, int, int]]:
     return {(place, part): (int(start), int(end), int(n)) for place, part, _line, start, end, n in rows}
 
 
-def load_indicator_ids(path: Path) -> set[str]:
+ENTRY_KEYS = ["id", "name", "aliases", "measure", "unit_class", "direction", "examples"]
+MEASURES = {"growth", "level", "share", "rate", "index"}
+UNIT_CLASSES = {"percent", "percent_point", "currency", "persons", "person_times", "mass", "area",
+                "length", "energy", "power", "concentration", "days", "count", "ratio", "years"}
+
+
+def load_indicators(path: Path) -> list[dict]:
     with open(path, encoding="utf-8") as f:
-        data = yaml.safe_load(f)
-    return {e["id"] for e in data["indicators"]}
+        return yaml.safe_load(f)["indicators"]
+
+
+def check_indicators(entries: list[dict], corpus_text: str | None) -> list[str]:
+    """The gold's vocabulary is sound: fields, unique snake_case ids, allowed values, and examples
+    that name the entry and, when the corpus is there, stand verbatim in a report."""
+    errs, seen = [], set()
+    for e in entries:
+        where = f"{INDICATORS.name}: {e.get('id')!r}"
+        if list(e) != ENTRY_KEYS:
+            errs.append(f"{where}: keys {list(e)} are not {ENTRY_KEYS}")
+            continue
+        if not re.fullmatch(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*", str(e["id"])) or e["id"] in seen:
+            errs.append(f"{where}: id not snake_case ASCII or not unique")
+        seen.add(e["id"])
+        if e["measure"] not in MEASURES or e["unit_class"] not in UNIT_CLASSES \
+                or e["direction"] not in DIRECTIONS:
+            errs.append(f"{where}: measure, unit_class or direction outside the allowed values")
+        if not isinstance(e["aliases"], list) or not 1 <= len(e["examples"]) <= 3:
+            errs.append(f"{where}: aliases must be a list, examples one to three")
+            continue
+        words = [e["name"], *e["aliases"]]
+        for ex in e["examples"]:
+            # A coordinated list spreads a name (城镇和农村居民人均可支配收入): its last 4 characters stand.
+            if not any(w in ex or (len(w) > 6 and w[-4:] in ex) for w in words):
+                errs.append(f"{where}: example {ex!r} holds neither the name nor an alias")
+            if corpus_text is not None and ex not in corpus_text:
+                errs.append(f"{where}: example {ex!r} stands in no report of the corpus")
+    return errs
 
 
 def check_row(r: dict, where: str, place: str, ids: set[str]) -> list[str]:
@@ -137,7 +172,8 @@ def check_offsets(r: dict, text: str, where: str) -> list[str]:
 
 def main(argv: list[str]) -> int:
     corpus = Path(argv[1]) if len(argv) > 1 else DEFAULT_CORPUS
-    ids = load_indicator_ids(INDICATORS)
+    entries = load_indicators(INDICATORS)
+    ids = {e.get("id") for e in entries}
     scope = load_scope(SCOPE)
     files = sorted(HERE.glob("*.jsonl"))
     if not files:
@@ -146,12 +182,19 @@ def main(argv: list[str]) -> int:
     have_corpus = corpus.is_dir()
     if not have_corpus:
         print(f"corpus folder {corpus} missing: offsets not checked, only keys, types and values")
-    errors: list[str] = []
+    corpus_text = None
+    if have_corpus:
+        corpus_text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt")))
+        seed = corpus.parent / "corpus"
+        if seed.is_dir():
+            corpus_text += "\n" + "\n".join(p.read_text(encoding="utf-8") for p in sorted(seed.glob("*.txt")))
+    errors: list[str] = check_indicators(entries, corpus_text)
     counts = {"target": 0, "actual": 0}
     texts: dict[str, str] = {}
     for path in files:
         place = path.stem
         rows = []
+        per_part = {part: 0 for part in PARTS}  # every object, also those with errors
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             where = f"{path.name}:{n}"
             if not line.strip():
@@ -165,6 +208,8 @@ def main(argv: list[str]) -> int:
             if not isinstance(r, dict):
                 errors.append(f"{where}: not a JSON object")
                 continue
+            if r.get("part") in per_part:
+                per_part[r["part"]] += 1
             row_errors = check_row(r, where, place, ids)
             errors += row_errors
             if row_errors:
@@ -190,15 +235,12 @@ def main(argv: list[str]) -> int:
                                       " say so in README.md")
                 if texts[r["doc"]]:
                     errors += check_offsets(r, texts[r["doc"]], where)
-        parts = {r["part"] for _, r in rows}
-        for part in PARTS:
-            if part not in parts:
+        for part, found in per_part.items():
+            if not found:
                 errors.append(f"{path.name}: no figure of part {part!r}")
-            if (place, part) in scope:
-                found = sum(1 for _, r in rows if r["part"] == part)
-                if found != scope[place, part][2]:
-                    errors.append(f"{path.name}: {found} {part} figures, {SCOPE.name} says"
-                                  f" {scope[place, part][2]}")
+            elif (place, part) in scope and found != scope[place, part][2]:
+                errors.append(f"{path.name}: {found} {part} figures, {SCOPE.name} says"
+                              f" {scope[place, part][2]}")
     for place, part in scope:
         if not (HERE / f"{place}.jsonl").is_file():
             errors.append(f"{SCOPE.name}: {place} {part} has no gold file {place}.jsonl")
