@@ -42,7 +42,7 @@ from zzgov.parsers.figures_link import attach_figures
 from zzgov.text import Line, clean, fold, split_lines
 from zzgov.text.script import any_of, compile_re
 from zzgov.units import split_list, split_units
-from zzgov.units.names import CLAUSE_SEPARATORS, ORG_END
+from zzgov.units.names import CLAUSE_SEPARATORS, ORG_END, is_collective
 
 # ---------------------------------------------------------------------------------------
 # Vocabularies
@@ -265,6 +265,7 @@ class _Roles:
     open: list[str] = field(default_factory=list)
     deadlines: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    labels: list[tuple[str, str, int]] = field(default_factory=list)  # (role, label, units so far)
     # the leaders met so far, for the duplicate test (a list scan made a task naming
     # thousands of leaders quadratic)
     seen_leaders: set[str] = field(default_factory=set)
@@ -279,14 +280,22 @@ class _Roles:
         for b in bad:
             self.warnings.append(f"{where}: not a person's name, left out of leaders: {b!r}")
 
-    def add(self, role: str, value: str, where: str) -> None:
+    def add(self, role: str, value: str, where: str, label: str = "") -> None:
         value = value.strip().rstrip("。;；,，、")
-        if not value or fold(value).strip() in notice_list.EMPTY_CELL:
+        if not value or fold(value).strip() in notice_list.EMPTY_CELL or role == "ignore":
             return
         if role == "leaders":
             self.add_leaders(value, where)
         elif role == "deadlines":
             self.deadlines.extend(x for x in (v.strip() for v in DEADLINE_SPLIT.split(value)) if x)
+        elif role == "note":
+            # `工作要求：由市发改委牵头，并负责报进度。`: a leading role clause names the lead
+            for clause in split_list(value, CLAUSE_SEPARATORS):
+                c = notice_list.role_clause(clause)
+                if c is not None and c[0]:
+                    self.lead.extend(c[1])
+                    self.open.extend(c[2])
+                    break
         else:
             value = notice_list.RULE_NOTE.sub("", value)
             if "牵头" in value or "负责" in value or "配合" in value:
@@ -297,15 +306,21 @@ class _Roles:
                     self.units.extend(co)
                     self.open.extend(opn)
                     return
-            units, opn = split_units(value)
+            value = _spaces_as_separators(value)
+            starred = [k for k, item in enumerate(split_list(value)) if STAR.search(item)] if STAR.search(value) else []
+            units, opn = split_units(STAR.sub("", value))
             kept = []
             for u in units:
                 if len(u) > 60 or any(p in u for p in "。！？!?:："):
                     self.warnings.append(f"{where}: not a unit name, left out: {u!r}")
                 else:
                     kept.append(u)
+            if starred and role != "lead":
+                # `★区发改委、统计局`: the starred unit leads, the list holds them all
+                self.lead.extend(units[k] for k in starred if k < len(units))
             (self.lead if role == "lead" else self.units).extend(kept)
             self.open.extend(opn)
+            self.labels.append((role, label, len(self.units)))
 
     def add_sentence(self, s: str) -> bool:
         roles = notice_list.roles_from_sentence(notice_list._unwrap(s), need_lead=False)
@@ -318,7 +333,38 @@ class _Roles:
         return True
 
 
-def _build_task(text: str, d: notice_list.TaskDraft, first_unit_leads: bool) -> tuple[Task, list[str]]:
+# A mark before (or after) the unit that leads: `★区发改委、统计局`.
+STAR = regex.compile(r"[★☆※▲]")
+# Units separated only by blanks: `市发改委 五县五区政府 开发区管委会`.
+_BLANK_RUN = regex.compile(r"[ \u3000]+")
+
+
+def _spaces_as_separators(value: str) -> str:
+    """Blanks between whole unit names separate them; blanks inside a name are extraction
+    damage and go (`市发改委 五县五区政府` -> two units, `市财 政局` -> one)."""
+    if not _BLANK_RUN.search(value):
+        return value
+    pieces = [p for p in _BLANK_RUN.split(value) if p]
+    if len(pieces) > 1 and all(ORG_END.search(p.rstrip("、，,；;")) or is_collective(p) for p in pieces):
+        return "、".join(p.rstrip("、，,；;") for p in pieces)
+    return _BLANK_RUN.sub("", value)
+
+
+CO_LABEL = regex.compile(r"^(?:配合|协办|协助|协同|参与|参加|协作|其他|次要)")
+
+
+def _units_label_leads(roles: _Roles, stated: bool) -> bool:
+    """Whether the first `责任单位` field of a task names its lead: when the task also has a
+    co-unit label (`配合单位`), or the notice says a 责任单位 leads where no 牵头单位 is named."""
+    kinds = [(lab, k) for r, lab, k in roles.labels if r == "units"]
+    if not kinds or CO_LABEL.match(kinds[0][0]) or not kinds[0][0].startswith(("责任", "主要")):
+        return False
+    if stated:
+        return True
+    return any(CO_LABEL.match(lab) for lab, _k in kinds[1:])
+
+
+def _build_task(text: str, d: notice_list.TaskDraft, first_unit_leads: bool, units_label_leads: bool = False) -> tuple[Task, list[str]]:
     roles = _Roles()
     where = f"task {d.seq}"
     if d.cells is not None:
@@ -340,8 +386,7 @@ def _build_task(text: str, d: notice_list.TaskDraft, first_unit_leads: bool) -> 
             closing = "。" if SENTENCE_CLOSE.search(c.folded[m.start():]) and not c.folded[: m.start()].rstrip().endswith(("。", ".")) else ""
             task_text = c.text[: m.start()].rstrip() + closing
         for fl in d.fields:
-            keep = fl.role == "leaders"
-            roles.add(fl.role, clean(text, fl.start, fl.end, keep_blanks=keep).text, where)
+            roles.add(fl.role, clean(text, fl.start, fl.end, keep_blanks=True).text, where, fl.label)
         for s, e in d.leader_lines:
             roles.add_leaders(clean(text, s, e, keep_blanks=True).text, where)
         for s, e in d.role_lines:
@@ -350,7 +395,11 @@ def _build_task(text: str, d: notice_list.TaskDraft, first_unit_leads: bool) -> 
             task_text = _strip_role_sentence(task_text, roles)
     if not roles.leaders and d.group_leaders:
         roles.leaders = list(d.group_leaders)
-    if first_unit_leads and not roles.lead and roles.units:
+    if not roles.lead and roles.units and _units_label_leads(roles, units_label_leads):
+        # `责任单位：X` beside `配合单位：Y` (or a stated rule): the 责任单位 leads
+        n = next(k for r, lab, k in roles.labels if r == "units")
+        roles.lead, roles.units = roles.units[:n], roles.units[n:]
+    elif first_unit_leads and not roles.lead and roles.units:
         roles.lead = [roles.units[0]]
     task = Task(
         id=f"t{d.seq}",
@@ -461,6 +510,7 @@ def parse_notice(text: str) -> ParseResult:
     body_from, signed_idx = _find_meta(text, lines, meta)
     end_idx = len(lines)
     first_unit_leads = bool(notice_list.FIRST_LISTED.search(folded))
+    units_label_leads = bool(notice_list.UNITS_LABEL_LEADS.search(folded))
 
     # The task list is the attachment after the 成文日期 when there is one; the notice's own
     # numbered requirements (一、项目化推进 …) before it are kept in meta.requirements.
@@ -509,7 +559,7 @@ def parse_notice(text: str) -> ParseResult:
     sections = tree.finalize(region_end)
     tasks = []
     for d in drafts:
-        task, task_warnings = _build_task(text, d, first_unit_leads)
+        task, task_warnings = _build_task(text, d, first_unit_leads, units_label_leads)
         tasks.append(task)
         warnings.extend(task_warnings)
     seen: set[int] = set()

@@ -42,7 +42,7 @@ T = rules.load("notice")
 
 LABEL_ROLE: dict[str, str] = {}
 for _role, _key in (("leaders", "label_leaders"), ("lead", "label_lead"), ("units", "label_units"),
-                    ("deadlines", "label_deadlines")):
+                    ("deadlines", "label_deadlines"), ("ignore", "label_ignore"), ("note", "label_note")):
     for _w in T.words(_key):
         LABEL_ROLE[fold(_w)] = _role
 
@@ -76,6 +76,7 @@ COMPOUND_SURNAMES = frozenset(T.words("compound_surnames"))
 _VERB_ALT = rules.words_pattern(T.words("leading_verbs"))
 
 FIRST_LISTED = T.pattern("first_listed")
+UNITS_LABEL_LEADS = T.pattern("units_label_leads")
 RULE_NOTE = T.pattern("rule_note")
 ROLE_VERB = T.pattern("role_verb")
 
@@ -127,9 +128,14 @@ def is_person(name: str) -> bool:
 LEADER_SPLIT = regex.compile(r"[\s、，,；;/和及]+")
 
 
+PADDED_NAME = regex.compile(r"(?<![\p{Han}])(\p{Han})[ \u3000]{1,2}(\p{Han})(?![\p{Han}])")
+
+
 def read_leaders(value: str) -> tuple[list[str], list[str]]:
-    """(names, rejected pieces) of a leader value: `吴福民 史占勇`, `王新伟副市长、李明同志`."""
+    """(names, rejected pieces) of a leader value: `吴福民 史占勇`, `王新伟副市长、李明同志`.
+    A two-character name padded to the width of three (`刘 洋`) is one name."""
     names, bad = [], []
+    value = PADDED_NAME.sub(r"\1\2", value)
     for piece in LEADER_SPLIT.split(value.strip().strip("。.")):
         piece = piece.strip("()（）")
         if not piece:
@@ -156,6 +162,7 @@ class Field:
     role: str
     start: int  # original offset of the value
     end: int
+    label: str = ""  # the label as folded, spaces removed (责任单位, 配合单位, …)
 
 
 @dataclass
@@ -200,7 +207,7 @@ def fields_of(f: str, ln: Line, hits: list[regex.Match[str]]) -> list[Field]:
     for k, m in enumerate(hits):
         end = hits[k + 1].start() if k + 1 < len(hits) else len(f)
         label = regex.sub(r"[\s\u3000]", "", m["label"])
-        out.append(Field(LABEL_ROLE[label], ln.start + m.end(), ln.start + end))
+        out.append(Field(LABEL_ROLE[label], ln.start + m.end(), ln.start + end, label))
     return out
 
 
@@ -444,25 +451,40 @@ TABLE_BLANK_SPLIT = regex.compile(r"[ \u3000]{2,}")
 
 
 def table_cells(raw: str) -> list[str]:
-    """Cells of one row as written; with tabs, empty cells keep their column."""
+    """Cells of one row as written; with tabs or `|` rules, empty cells keep their column."""
+    if "|" in raw or "｜" in raw:
+        cells = [c.strip(" \u3000") for c in regex.split(r"[|｜]", raw)]
+        if cells and not cells[0]:
+            cells = cells[1:]
+        if cells and not cells[-1]:
+            cells = cells[:-1]
+        return cells
     if "\t" in raw:
         return [c.strip(" \u3000") for c in raw.split("\t")]
     return [c.strip() for c in TABLE_BLANK_SPLIT.split(raw.strip())]
 
 
-def cell_header_at(infos: list[LineInfo], i: int) -> list[str] | None:
+def cell_header_at(infos: list[LineInfo], i: int) -> tuple[list[str], int] | None:
     """Column roles of a header written one cell per line from line i, or None."""
     roles: list[str] = []
     j = i
     while j < len(infos):
         c = regex.sub(r"[\s\u3000]", "", infos[j].f)
+        if is_rule_line(c):
+            j += 1
+            continue
         if c not in COLUMN_ROLE:
             break
         roles.append(COLUMN_ROLE[c])
         j += 1
     if len(roles) >= 3 and "text" in roles and len(set(roles)) == len(roles):
-        return roles
+        return roles, j
     return None
+
+
+def is_rule_line(c: str) -> bool:
+    """A line that is only table rules (`|`, `||||`) between pasted cells."""
+    return bool(c) and all(ch in "|｜" for ch in c)
 
 
 DATE_CELL = regex.compile(r"(?:\d{4}\s*年|\d{1,2}\s*月|年底|年内|月底|季度|长期|持续|全年|常态|前$|底$|完成$)")
@@ -596,10 +618,11 @@ class _Reader:
                 self.close()
                 i = self.tab_table(i + 1, roles)
                 continue
-            cols = cell_header_at(infos, i)
-            if cols is not None:
+            found = cell_header_at(infos, i)
+            if found is not None:
+                cols, after = found
                 self.close()
-                i = self.cell_table(i + len(cols), cols)
+                i = self.cell_table(after, cols)
                 continue
             self.line(info)
             i += 1
@@ -761,6 +784,9 @@ class _Reader:
             if (row or self.drafts) and self.starts_tail(i):
                 break
             s = info.f.strip()
+            if is_rule_line(regex.sub(r"[\s\u3000]", "", s)):
+                i += 1
+                continue
             typ = cell_type(s)
             if has_seq and typ == "number":
                 flush()

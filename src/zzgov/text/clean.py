@@ -49,7 +49,37 @@ def _fold_table() -> dict[int, str]:
             n = unicodedata.normalize("NFKC", ch)
             if n != ch and len(n) == 1:
                 table.setdefault(cp, n)
+    for trad, simp in _traditional_to_simplified().items():
+        table.setdefault(ord(trad), simp)
     return table
+
+
+def _traditional_to_simplified() -> dict[str, str]:
+    """Traditional characters folded to their simplified form, one character for one, from
+    OpenCC's character table (the `opencc-python-reimplemented` package ships it), so that
+    a page in traditional script (責任單位, 牽頭) is read by the same rules.  Only the first
+    reading of each character is taken and chains are resolved, so folding stays
+    idempotent; names and units are still given as written."""
+    try:
+        from importlib import resources
+
+        data = resources.files("opencc").joinpath("dictionary", "TSCharacters.txt").read_text(encoding="utf-8")
+    except (ImportError, OSError, ModuleNotFoundError):
+        return {}
+    pairs: dict[str, str] = {}
+    for line in data.splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[1]) == 1 and parts[0] != parts[1]:
+            pairs[parts[0]] = parts[1]
+    out = {}
+    for trad, simp in pairs.items():
+        seen = {trad}
+        while simp in pairs and simp not in seen:
+            seen.add(simp)
+            simp = pairs[simp]
+        if simp != trad:
+            out[trad] = simp
+    return out
 
 
 _TABLE: dict[str, str] | None = None

@@ -50,7 +50,7 @@ COLLECTIVE = regex.compile(r"^(?:各|相关|有关|其他|其它)|各(?:部门|�
 
 # Open tail after 等: `市供电公司等有关部门`, `郑东新区、郑州经开区等开发区管委会`.
 # 等 inside a word (高等, 平等, 中等, 同等, 初等) is not a tail.
-OPEN_TAIL = regex.compile(r"(?<![高平中同初均对])等(?=.)")
+OPEN_TAIL = regex.compile(r"(?<![高平中同初均对])等")
 
 
 def split_list(text: str, separators: frozenset[str] = LIST_SEPARATORS) -> list[str]:
@@ -118,7 +118,7 @@ def _split_units(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     units: list[str] = []
     open_tails: list[str] = []
     pending_bare: list[int] = []  # indexes in `units` of bare place names awaiting a suffix
-    for item in split_list(text):
+    for item in _join_level_runs(split_list(text)):
         tail = None
         m = OPEN_TAIL.search(item)
         if m and m.start() > 0:
@@ -143,6 +143,26 @@ def _split_units(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if tail is not None:
             open_tails.append(tail)
     return tuple(units), tuple(open_tails)
+
+
+def _join_level_runs(items: list[str]) -> list[str]:
+    """`各县`, `市`, `区人民政府` back into `各县、市、区人民政府`: one collective, split at its 、."""
+    out: list[str] = []
+    k = 0
+    while k < len(items):
+        item = items[k]
+        j = k
+        while j + 1 < len(items) and len(items[j + 1]) >= 1 and items[j + 1][0] in "县市区旗" \
+                and (len(items[j + 1]) == 1 or regex.fullmatch(r"[县市区旗](?:人民政府|政府|党委)", items[j + 1])) \
+                and item.startswith(("各", "相关", "有关")) and len(items[j]) <= 4 and items[j][-1] in "县市区旗":
+            j += 1
+        if j > k:
+            out.append("、".join(items[k:j + 1]))
+            k = j + 1
+        else:
+            out.append(item)
+            k += 1
+    return out
 
 
 def _borrow_prefix(item: str, before: list[str]) -> str:
