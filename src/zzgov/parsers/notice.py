@@ -271,7 +271,7 @@ class _Roles:
     seen_leaders: set[str] = field(default_factory=set)
 
     def add_leaders(self, value: str, where: str) -> None:
-        names, bad = notice_list.read_leaders(fold(value))
+        names, bad = notice_list.read_leaders(value)
         # the names as written (folding changes no Han character, so positions agree)
         for x in names:
             if x not in self.seen_leaders:
@@ -282,6 +282,8 @@ class _Roles:
 
     def add(self, role: str, value: str, where: str, label: str = "") -> None:
         value = value.strip().rstrip("。;；,，、")
+        if value[:1] in "[【〔" and value[-1:] in "]】〕":
+            value = value[1:-1].strip()  # `[各镇人民政府、嘉溪经济开发区]`
         if not value or fold(value).strip() in notice_list.EMPTY_CELL or role == "ignore":
             return
         if role == "leaders":
@@ -428,7 +430,7 @@ def _inline_roles(body: str, roles: _Roles, where: str) -> None:
     for k, m in enumerate(hits):
         end = hits[k + 1].start() if k + 1 < len(hits) else len(fb)
         label = regex.sub(r"[\s\u3000]", "", m["label"])
-        roles.add(notice_list.LABEL_ROLE[label], body[m.end(): end].strip().rstrip(";；,，"), where)
+        roles.add(notice_list.LABEL_ROLE[label], body[m.end(): end].strip().rstrip(";；,，"), where, label)
 
 
 def _strip_role_sentence(task_text: str, roles: _Roles) -> str:

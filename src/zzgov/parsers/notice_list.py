@@ -41,6 +41,11 @@ T = rules.load("notice")
 # Vocabulary from rules/notice.yaml
 
 LABEL_ROLE: dict[str, str] = {}
+# Leader labels are made of a duty word, a level and 领导: 包抓县领导, 分管市领导, 责任区级领导 …
+for _duty in T.words("leader_duty"):
+    for _level in [""] + list(T.words("leader_level")):
+        for _tail in ("领导", "领导同志"):
+            LABEL_ROLE[fold(_duty + _level + _tail)] = "leaders"
 for _role, _key in (("leaders", "label_leaders"), ("lead", "label_lead"), ("units", "label_units"),
                     ("deadlines", "label_deadlines"), ("ignore", "label_ignore"), ("note", "label_note")):
     for _w in T.words(_key):
@@ -125,7 +130,8 @@ def is_person(name: str) -> bool:
     return name[0] in SURNAMES and len(name) <= 4
 
 
-LEADER_SPLIT = regex.compile(r"[\s、，,；;/和及]+")
+LEADER_SPLIT = regex.compile(r"[\s、，,；;/]+")
+# `李某某` / `王 某` padded / names joined by 、 ， / and spaces
 
 
 PADDED_NAME = regex.compile(r"(?<![\p{Han}])(\p{Han})[ \u3000]{1,2}(\p{Han})(?![\p{Han}])")
@@ -140,8 +146,14 @@ def read_leaders(value: str) -> tuple[list[str], list[str]]:
         piece = piece.strip("()（）")
         if not piece:
             continue
-        name = strip_titles(piece)
-        (names if is_person(name) else bad).append(name if is_person(name) else piece)
+        # judged on the folded form (traditional script too), given as written
+        folded = fold(piece)
+        name = strip_titles(folded)
+        if is_person(name):
+            at = folded.index(name)
+            names.append(piece[at:at + len(name)])
+        else:
+            bad.append(piece)
     return names, bad
 
 

@@ -23,8 +23,8 @@ import functools
 LIST_SEPARATORS = frozenset("、，,；;")
 # Separators between clauses or top-level entries: everything but the enumeration comma 、.
 CLAUSE_SEPARATORS = frozenset("，,；;")
-OPEN_BRACKETS = frozenset("（(〔[【")
-CLOSE_BRACKETS = frozenset("）)〕]】")
+OPEN_BRACKETS = frozenset("（(〔[【〈<《")
+CLOSE_BRACKETS = frozenset("）)〕]】〉>》")
 
 # Suffixes that make a place name an organisation: 二七区 + 政府, 郑东新区 + 管委会.
 # Longest first so 人民政府 wins over 政府.
