@@ -479,6 +479,10 @@ def _strip_role_sentence(task_text: str, roles: _Roles) -> str:
 CLAUSE_BREAK = regex.compile(r"[,，;；。]")
 
 
+def _assigns(t: Task) -> bool:
+    return bool(t.leaders or t.lead_units or t.units or t.units_open or t.deadlines)
+
+
 def _dedupe(xs: list[str]) -> list[str]:
     seen: set[str] = set()
     out = []
@@ -564,6 +568,12 @@ def parse_notice(text: str) -> ParseResult:
         task, task_warnings = _build_task(text, d, first_unit_leads, units_label_leads)
         tasks.append(task)
         warnings.extend(task_warnings)
+    # Numbered points of a cover letter or preface (`1.本意见按…顺序`) come before the list
+    # and assign nobody: when later items do, they are not tasks.
+    first = next((k for k, t in enumerate(tasks) if _assigns(t)), 0)
+    if first:
+        warnings.append(f"{first} numbered item(s) before the task list assign no one: read as the notice's text")
+        tasks = tasks[first:]
     seen: set[int] = set()
     for t in tasks:
         if t.seq in seen:

@@ -46,6 +46,11 @@ for _duty in T.words("leader_duty"):
     for _level in [""] + list(T.words("leader_level")):
         for _tail in ("领导", "领导同志"):
             LABEL_ROLE[fold(_duty + _level + _tail)] = "leaders"
+for _role, _key in (("lead", "unit_lead_words"), ("units", "unit_co_words")):
+    for _word in T.words(_key):
+        for _mid in ("", "责任", "负责"):
+            for _body in T.words("unit_bodies"):
+                LABEL_ROLE.setdefault(fold(_word + _mid + _body), _role)
 for _role, _key in (("leaders", "label_leaders"), ("lead", "label_lead"), ("units", "label_units"),
                     ("deadlines", "label_deadlines"), ("ignore", "label_ignore"), ("note", "label_note")):
     for _w in T.words(_key):
