@@ -18,8 +18,12 @@ KINDS = ("notice", "report", "news", "unknown")
 
 def parse_text(text: str, *, kind: str | None = None, doc_id: str = "stdin", path: str = "-",
                encoding: str = "utf-8", sha256: str | None = None) -> Document:
-    """Parse decoded text; `kind` overrides detection."""
+    """Parse decoded text into a validated `Document`; `kind` (one of KINDS) overrides
+    detection.  An unknown kind is a ValueError that lists the valid ones."""
     from zzgov.parsers import detect_kind, run_parser
+
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"unknown document kind {kind!r}; valid kinds: {', '.join(KINDS)}")
 
     warnings: list[str] = []
     confidence = None
@@ -46,6 +50,7 @@ def parse_text(text: str, *, kind: str | None = None, doc_id: str = "stdin", pat
 
 
 def parse_bytes(data: bytes, *, kind: str | None = None, doc_id: str = "stdin", path: str = "-") -> Document:
+    """Parse raw bytes (UTF-8/16/32, GB18030/GBK, damaged bytes repaired with a warning)."""
     from zzgov.text.decode import decode
 
     decoded = decode(data)
@@ -56,6 +61,7 @@ def parse_bytes(data: bytes, *, kind: str | None = None, doc_id: str = "stdin", 
 
 
 def parse_path(path: str | Path, *, kind: str | None = None) -> Document:
+    """Parse a file; the record's `source.path` is the path as given."""
     p = Path(path)
     return parse_bytes(p.read_bytes(), kind=kind, doc_id=p.stem, path=str(path))
 

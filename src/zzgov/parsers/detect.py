@@ -66,7 +66,7 @@ def words_feature(name: str, words: tuple[str, ...], weights: dict[str, float], 
 # Literal words a feature cannot match without (a cheap `in` test before the regex scan):
 # most of a notice's text never needs the report and news patterns run over it.
 NEEDLES: dict[str, tuple[str, ...]] = {
-    "field_lines": ("领导", "单位", "时限"),
+    "field_lines": ("领导", "单", "部门", "处室", "科室"),
     "task_then_field": ("领导", "单位"),
     "role_words": ("单位",),
     "task_title": ("任务", "分工"),
@@ -94,14 +94,29 @@ NEEDLES: dict[str, tuple[str, ...]] = {
 }
 
 
+def _role_labels() -> str:
+    from zzgov.parsers.notice_list import LABEL_ROLE, _spaced
+
+    words = sorted((w for w, role in LABEL_ROLE.items() if role in ("leaders", "lead", "units")), key=len, reverse=True)
+    return "|".join(_spaced(w) for w in words)
+
+
+_ROLE_LABELS = _role_labels()
+
+
 FEATURES: tuple[Feature, ...] = (
     # ---- notice (a 公文 / task decomposition) ----
     # 发文字号 郑政办〔2020〕29号
     Feature("doc_number", regex.compile(r"(?<=\p{Han})[〔\[［(（][^\S\n]*(?:19|20)\d{2}[^\S\n]*[〕\]］)）][^\S\n]*\d{1,4}[^\S\n]*号"),
             {"notice": 3.0}, 1),
     # field lines 责任单位：… — the signature of a task decomposition
-    Feature("field_lines", re.compile(
-        r"(?m)\n[^\S\n]*[【\[]?(?:责任领导|牵头领导|牵头单位|责任单位|配合单位|协办单位|完成时限)[】\]]?[^\S\n]*:"), {"notice": 1.0}, 20),
+    # (the labels of zzgov/data/rules/notice.yaml, with any letter-spacing)
+    Feature("field_lines", regex.compile(
+        rf"(?m)\n[^\S\n]*[【\[]?(?:{_ROLE_LABELS})[】\]]?[^\S\n]*:"), {"notice": 1.0}, 20),
+    # a table header naming the columns of roles, as a row or one cell per line (a page that
+    # is only the attached task table): 序号 | 重点工作任务 | 牵头单位 | 责任单位
+    Feature("role_columns", regex.compile(
+        rf"(?m)(?:^|[\t|])[^\S\n]*(?:{_ROLE_LABELS})[^\S\n]*(?=$|[\t|])"), {"notice": 2.0}, 3),
     # a numbered task directly followed by its field line: `1. 建设学校。` / `牵头单位：市教育局`
     Feature("task_then_field", re.compile(
         r"(?m)\n[^\S\n]*\d{1,3}[^\S\n]*[.、][^\n]{2,}\n(?:[^\S\n]*\n)*[^\S\n]*(?:责任领导|牵头领导|牵头单位|责任单位|配合单位)[^\S\n]*:"),
