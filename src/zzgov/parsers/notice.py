@@ -254,7 +254,7 @@ def _read_tail(text: str, lines: list[tuple[Line, str]], tail_idx: int, meta: Me
 def _is_field_line(f: str) -> bool:
     """A line that opens with a field label (`牵头单位：`, `责 任 单 位 ：`, `【牵头单位】`)."""
     hits = notice_list.field_hits(f)
-    return bool(hits) and f[: hits[0].start()].strip(notice_list.BULLETS + " \u3000") == ""
+    return bool(hits) and f[: hits[0].start].strip(notice_list.BULLETS + " \u3000") == ""
 
 
 @dataclass
@@ -426,11 +426,10 @@ INLINE_FIELDS = regex.compile(
 
 def _inline_roles(body: str, roles: _Roles, where: str) -> None:
     fb = fold(body)
-    hits = list(notice_list.FIELD_AT.finditer(fb))
+    hits = notice_list.find_labels(fb)
     for k, m in enumerate(hits):
-        end = hits[k + 1].start() if k + 1 < len(hits) else len(fb)
-        label = regex.sub(r"[\s\u3000]", "", m["label"])
-        roles.add(notice_list.LABEL_ROLE[label], body[m.end(): end].strip().rstrip(";；,，"), where, label)
+        end = hits[k + 1].start if k + 1 < len(hits) else len(fb)
+        roles.add(notice_list.LABEL_ROLE[m.label], body[m.end: end].strip().rstrip(";；,，"), where, m.label)
 
 
 def _strip_role_sentence(task_text: str, roles: _Roles) -> str:

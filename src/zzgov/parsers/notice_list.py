@@ -28,6 +28,7 @@ The vocabulary (labels, role verbs, titles, family names, the first-listed rule)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -52,7 +53,8 @@ for _role, _key in (("lead", "unit_lead_words"), ("units", "unit_co_words")):
             for _body in T.words("unit_bodies"):
                 LABEL_ROLE.setdefault(fold(_word + _mid + _body), _role)
 for _role, _key in (("leaders", "label_leaders"), ("lead", "label_lead"), ("units", "label_units"),
-                    ("deadlines", "label_deadlines"), ("ignore", "label_ignore"), ("note", "label_note")):
+                    ("deadlines", "label_deadlines"), ("ignore", "label_ignore"), ("note", "label_note"),
+                    ("units", "label_roles")):
     for _w in T.words(_key):
         LABEL_ROLE[fold(_w)] = _role
 
@@ -65,10 +67,72 @@ def _spaced(word: str) -> str:
 
 
 _LABEL_ALT = "|".join(_spaced(w) for w in sorted(LABEL_ROLE, key=len, reverse=True))
-# A field label: `牵头单位：`, `责 任 单 位 :`, `【牵头单位】` (a bracketed label needs no colon).
-FIELD_AT = regex.compile(
-    rf"(?:(?P<open>[【\[〔]){GAP})?(?P<label>{_LABEL_ALT}){GAP}(?(open)[】\]〕]{GAP}:?|:){GAP}"
-)
+LABEL_MAX = max(map(len, LABEL_ROLE))
+GAP_CHARS = frozenset(" \t\u3000\u00a0")
+OPEN_LABEL = frozenset("【[〔")
+CLOSE_LABEL = {"】": "【", "]": "[", "〕": "〔"}
+# The characters that end a label: a colon (folded), or the bracket closing `【牵头单位】`.
+LABEL_END = regex.compile(r"[:】\]〕]")
+
+
+class FieldHit(NamedTuple):
+    """A field label found on a folded line: `f[start:end]` is the label with its brackets,
+    colon and blanks; `label` the label's words without letter-spacing."""
+
+    start: int
+    end: int
+    label: str
+    open: bool  # written in brackets: 【牵头单位】
+
+
+def find_labels(f: str, pos: int = 0) -> list[FieldHit]:
+    """Every field label on a folded line from `pos`, found from its colon or closing bracket
+    backwards: one look at each such character, so a line of any length costs one pass (a
+    pattern of every label tried at every position was quadratic in practice)."""
+    out: list[FieldHit] = []
+    after_bracket = -1
+    for m in LABEL_END.finditer(f, pos):
+        c = m.start()
+        if c == after_bracket:
+            continue  # the colon after `【牵头单位】`
+        # the characters before c, letter-spacing skipped, nearest first
+        chars: list[int] = []
+        k = c - 1
+        while k >= pos and len(chars) < LABEL_MAX and (c - k) <= 3 * LABEL_MAX:
+            if f[k] not in GAP_CHARS:
+                if f[k] in OPEN_LABEL or f[k] in ":;；,，。)":
+                    break
+                chars.append(k)
+            k -= 1
+        hit = None
+        for n in range(min(len(chars), LABEL_MAX), 1, -1):
+            word = "".join(f[i] for i in reversed(chars[:n]))
+            if word in LABEL_ROLE:
+                hit = (chars[n - 1], word)
+                break
+        if hit is None:
+            continue
+        start, word = hit
+        bracket = f[c] in CLOSE_LABEL
+        end = c + 1
+        if bracket:
+            b = start - 1
+            while b >= 0 and f[b] in GAP_CHARS:
+                b -= 1
+            if b < 0 or f[b] != CLOSE_LABEL[f[c]]:
+                continue
+            start = b
+            while end < len(f) and f[end] in GAP_CHARS:
+                end += 1
+            if end < len(f) and f[end] == ":":
+                after_bracket = end
+                end += 1
+        while end < len(f) and f[end] in GAP_CHARS:
+            end += 1
+        out.append(FieldHit(start, end, word, bracket))
+    return out
+
+
 # What may stand before a label that does not open its line: a blank or a clause end.
 FIELD_BEFORE = frozenset(" \t\u3000\u00a0;；。,，)）】]、")
 # Bullets a field line may open with.
@@ -139,6 +203,7 @@ LEADER_SPLIT = regex.compile(r"[\s、，,；;/]+")
 # `李某某` / `王 某` padded / names joined by 、 ， / and spaces
 
 
+TITLE_THEN_NAME = regex.compile(rf"(?:{_TITLE_ALT})(?P<name>\p{{Han}}{{2,4}})$")
 PADDED_NAME = regex.compile(r"(?<![\p{Han}])(\p{Han})[ \u3000]{1,2}(\p{Han})(?![\p{Han}])")
 
 
@@ -154,8 +219,13 @@ def read_leaders(value: str) -> tuple[list[str], list[str]]:
         # judged on the folded form (traditional script too), given as written
         folded = fold(piece)
         name = strip_titles(folded)
+        if not is_person(name):
+            # `南港市委书记吴振邦`, `岭海省副省长何丽君`: the name after the last title
+            m = TITLE_THEN_NAME.search(folded)
+            if m and is_person(m["name"]):
+                name = m["name"]
         if is_person(name):
-            at = folded.index(name)
+            at = folded.rindex(name)
             names.append(piece[at:at + len(name)])
         else:
             bad.append(piece)
@@ -196,7 +266,7 @@ class LineInfo:
     is_leaders: bool = False  # the whole line is leaders' names
 
 
-def field_hits(f: str) -> list[regex.Match[str]]:
+def field_hits(f: str) -> list[FieldHit]:
     """Field labels on a folded line that open a field: at the line start (after a bullet), in
     brackets, or after a blank or clause end; never inside parentheses, which hold inline
     fields (`…。（牵头单位：X；配合单位：Y）`, read with the task text).  One pass over the
@@ -204,8 +274,8 @@ def field_hits(f: str) -> list[regex.Match[str]]:
     out = []
     depth, at = 0, 0
     lead = len(f) - len(f.lstrip(BULLETS + " \u3000"))
-    for m in FIELD_AT.finditer(f):
-        s = m.start()
+    for m in find_labels(f):
+        s = m.start
         for ch in f[at:s]:
             if ch == "(":
                 depth += 1
@@ -214,7 +284,7 @@ def field_hits(f: str) -> list[regex.Match[str]]:
         at = s
         if depth > 0:
             continue
-        if s <= lead or m["open"] or f[s - 1] in FIELD_BEFORE:
+        if s <= lead or m.open or f[s - 1] in FIELD_BEFORE:
             out.append(m)
     return out
 
@@ -222,9 +292,8 @@ def field_hits(f: str) -> list[regex.Match[str]]:
 def fields_of(f: str, ln: Line, hits: list[regex.Match[str]]) -> list[Field]:
     out = []
     for k, m in enumerate(hits):
-        end = hits[k + 1].start() if k + 1 < len(hits) else len(f)
-        label = regex.sub(r"[\s\u3000]", "", m["label"])
-        out.append(Field(LABEL_ROLE[label], ln.start + m.end(), ln.start + end, label))
+        end = hits[k + 1].start if k + 1 < len(hits) else len(f)
+        out.append(Field(LABEL_ROLE[m.label], ln.start + m.end, ln.start + end, m.label))
     return out
 
 
@@ -256,8 +325,8 @@ def classify(lines: list[tuple[Line, str]]) -> list[LineInfo]:
             info.marker, info.label, info.seq, info.title_at = mk
         hits = field_hits(f)
         if hits:
-            info.fields_at = hits[0].start()
-            info.is_field = f[: hits[0].start()].strip(BULLETS + " \u3000") == ""
+            info.fields_at = hits[0].start
+            info.is_field = f[: hits[0].start].strip(BULLETS + " \u3000") == ""
         if not info.is_field and not mk:
             info.is_roles = roles_from_sentence(_unwrap(f), need_lead=False) is not None
             info.is_leaders = not info.is_roles and is_leader_line(f)
@@ -303,6 +372,27 @@ def role_clause(clause: str) -> tuple[bool, list[str], list[str]] | None:
     return "牵头" in m.group() or "牽頭" in m.group(), units, tails
 
 
+LEADER_CLAUSE = regex.compile(rf"^(?:由)?(?P<who>[^,，;；]{{2,40}}?)(?:同志)?(?:{_VERB_ALT})(?:抓总|统筹|落实)?$")
+
+
+def leader_clause(clause: str) -> list[str] | None:
+    """`张明副省长负责` / `分管副省长、协管副秘书长负责` -> the persons named ([] for posts only), or
+    None when the clause names no leader."""
+    m = LEADER_CLAUSE.match(fold(clause.strip().rstrip("。.")))
+    if not m:
+        return None
+    names: list[str] = []
+    for piece in regex.split(r"[、,，和及]", m["who"]):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if is_person(strip_titles(piece)) and strip_titles(piece) != piece:
+            names.append(strip_titles(piece))
+        elif not any(piece.endswith(t) for t in TITLES):
+            return None
+    return names
+
+
 def collect_roles(clauses) -> tuple[list[str], list[str], list[str]] | None:
     lead: list[str] = []
     co: list[str] = []
@@ -323,6 +413,8 @@ def roles_from_sentence(s: str, need_lead: bool = True) -> tuple[list[str], list
     for clause in split_list(s.strip().rstrip("。. "), SEPS):
         c = role_clause(clause)
         if c is None:
+            if leader_clause(clause) is not None:
+                continue  # `分管副省长、协管副秘书长负责`: leaders, not units
             return None
         parsed.append(c)
     found = collect_roles(parsed)
@@ -388,7 +480,7 @@ class TaskDraft:
 
 
 def line_has_roles(info: LineInfo) -> bool:
-    if info.fields_at >= 0 or info.is_roles or FIELD_AT.search(info.f, info.title_at):
+    if info.fields_at >= 0 or info.is_roles or find_labels(info.f, info.title_at):
         return True
     f = info.f
     if "牵头" in f or "负责" in f or "配合" in f or "牽頭" in f:
@@ -608,7 +700,7 @@ class _Reader:
         self.last_heading = None
         if info.fields_at > text_from or (info.fields_at >= 0 and info.fields_at == text_from and text_from > 0):
             # fields on the task's own line: `1.建设学校【牵头单位】市教育局`
-            hits = [m for m in field_hits(info.f) if m.start() >= info.fields_at]
+            hits = [m for m in field_hits(info.f) if m.start >= info.fields_at]
             self.cur.text_end = ln.start + info.fields_at
             self.cur.fields.extend(fields_of(info.f, ln, hits))
             self.in_fields = True
@@ -890,9 +982,52 @@ def plausible_heading(f: str) -> bool:
     return len(f) <= 60 and "。" not in f[:-1]
 
 
+# Where a second item starts on the same line, after the first one's closing roles:
+# `…。(省发改委负责)(二)…`, `…协办)2.…`.
+RUN_ON_ITEM = regex.compile(
+    rf"(?<=[。;；)])[ \t\u3000]*(?=\({GAP}{CN}{GAP}\)|\d{{1,3}}[.、](?!\d)|[\u2460-\u2473])")
+
+
+def split_run_on_items(lines: list[tuple[Line, str]]) -> tuple[list[tuple[Line, str]], list[int]]:
+    """Lines holding several numbered items one after another, cut into one line per item
+    when the numbers run on (`(一)…(二)…`, `1.…2.…`); also the index in the input of each
+    output line, for the caller's line-based tests."""
+    out: list[tuple[Line, str]] = []
+    origin: list[int] = []
+    for k, (ln, f) in enumerate(lines):
+        mk = _marker(f)
+        cuts = [m.end() for m in RUN_ON_ITEM.finditer(f)] if mk and len(f) > 20 else []
+        keep = []
+        seq = mk[2] if mk else None
+        for c in cuts:
+            nxt = _marker(f[c:])
+            if nxt and nxt[0] == mk[0] and nxt[2] == seq + 1:
+                keep.append(c)
+                seq += 1
+        if not keep:
+            out.append((ln, f))
+            origin.append(k)
+            continue
+        bounds = [0, *keep, len(f)]
+        for a, b in zip(bounds, bounds[1:]):
+            seg = ln.text[a:b].rstrip(" \t\u3000")
+            out.append((Line(ln.start + a, ln.start + a + len(seg), seg), f[a:a + len(seg)]))
+            origin.append(k)
+    return out, origin
+
+
 def read_list(text: str, lines: list[tuple[Line, str]], starts_tail) -> ListResult:
     """Sections and task drafts of a notice's task list; `starts_tail(i)` says whether line i
-    opens the part after the list."""
+    opens the part after the list (the returned `stop` indexes the lines as given)."""
+    lines, origin = split_run_on_items(lines)
+    if len(origin) != len(set(origin)):
+        result = _read(text, lines, lambda i: starts_tail(origin[i]))
+        result.stop = origin[result.stop] if result.stop < len(origin) else len(set(origin))
+        return result
+    return _read(text, lines, starts_tail)
+
+
+def _read(text: str, lines: list[tuple[Line, str]], starts_tail) -> ListResult:
     infos = classify(lines)
     reader = _Reader(text, infos, starts_tail)
     stop = reader.run()
