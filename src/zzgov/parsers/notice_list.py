@@ -264,6 +264,7 @@ class LineInfo:
     is_field: bool = False  # the line opens with a field label
     is_roles: bool = False  # the whole line is a role sentence
     is_leaders: bool = False  # the whole line is leaders' names
+    ends_with_roles: bool = False  # the line closes with roles in brackets: `…。（财政厅牵头）`
 
 
 def field_hits(f: str) -> list[FieldHit]:
@@ -330,6 +331,10 @@ def classify(lines: list[tuple[Line, str]]) -> list[LineInfo]:
         if not info.is_field and not mk:
             info.is_roles = roles_from_sentence(_unwrap(f), need_lead=False) is not None
             info.is_leaders = not info.is_roles and is_leader_line(f)
+        if not info.is_roles and f.endswith((")", "）")) and ("牵头" in f or "负责" in f or "配合" in f or ":" in f):
+            k = f.rfind("(")
+            info.ends_with_roles = k > 0 and (bool(find_labels(f, k)) or
+                                             roles_from_sentence(f[k + 1:-1], need_lead=False) is not None)
         out.append(info)
     return out
 
@@ -527,6 +532,10 @@ def task_kind(infos: list[LineInfo]) -> str | None:
             if line_has_roles(info):
                 blocks, in_block = 1, True
             continue
+        if info.ends_with_roles:
+            blocks += 1  # a paragraph closed by its own roles: one task each
+            in_block = False
+            continue
         role_line = info.is_field or info.is_roles or info.is_leaders
         if role_line and not in_block:
             blocks += 1
@@ -654,7 +663,8 @@ class _Reader:
         self.leaders_at: dict[int, list[str]] = {}  # heading level -> leaders it names
         self.last_heading = None
         self.kind = task_kind(infos)
-        self.any_roles = any(x.is_field or x.is_roles for x in infos)
+        self.any_roles = any(x.is_field or x.is_roles or x.ends_with_roles for x in infos)
+        self.closed = False  # the current task's roles closed its paragraph: the next line starts anew
         self.warnings: list[str] = []
 
     # -- helpers ------------------------------------------------------------------------
@@ -694,6 +704,7 @@ class _Reader:
 
     def new_task(self, seq: int, info: LineInfo, text_from: int) -> None:
         self.close()
+        self.closed = False
         ln = info.ln
         self.cur = TaskDraft(seq, ln.start, ln.start + text_from, ln.end, self.section_id(), self.group_leaders(),
                              end=ln.end)
@@ -778,7 +789,15 @@ class _Reader:
             self.in_fields = True
             return
         # unnumbered tasks: a paragraph after the last task's roles (or after a heading) opens one
-        if kind is None and mk is None and self.any_roles and (self.cur is None or (self.in_fields and self.cur.has_roles
+        if kind is None and mk is None and info.ends_with_roles:
+            if self.cur is None or self.closed or self.in_fields:
+                self.new_task(len(self.drafts) + (1 if self.cur is None else 2), info, 0)
+            else:
+                self.cur.text_end = ln.end
+                self.cur.end = ln.end
+            self.closed = True
+            return
+        if kind is None and mk is None and self.any_roles and (self.cur is None or self.closed or (self.in_fields and self.cur.has_roles
                                                                  and not self.continues_field(info))):
             self.new_task(len(self.drafts) + (1 if self.cur is None else 2), info, 0)
             return
