@@ -193,7 +193,7 @@ def _opens_list(f: str, ln: Line) -> bool:
     if notice_list._marker(f) is not None:
         return True
     return notice_list.header_roles(notice_list.table_cells(ln.text)) is not None \
-        or regex.sub(r"[\s\u3000]", "", f) in notice_list.COLUMN_ROLE
+        or notice_list.column_role(f, listed_only=True) is not None
 
 
 def _is_org_line(f: str) -> bool:
@@ -375,7 +375,7 @@ def _build_task(text: str, d: notice_list.TaskDraft, first_unit_leads: bool, uni
         for role, pieces in d.cells.items():
             if role in ("text", "seq"):
                 continue
-            roles.add(role, "".join(pieces), where)
+            roles.add(role, "".join(pieces), where, d.cell_labels.get(role, ""))
         if not roles.lead and not roles.units and task_text:
             task_text = _strip_role_sentence(task_text, roles)
     else:

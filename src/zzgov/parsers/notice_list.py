@@ -27,6 +27,7 @@ The vocabulary (labels, role verbs, titles, family names, the first-listed rule)
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -141,6 +142,21 @@ BULLETS = "•·◆◇■□●○★☆▲△>》-—*"
 COLUMN_ROLE: dict[str, str] = {fold(w): "seq" for w in T.words("column_seq")}
 COLUMN_ROLE.update({fold(w): "text" for w in T.words("column_text")})
 COLUMN_ROLE.update(LABEL_ROLE)
+# A header cell not listed above names the task text when it ends in a word for work or a
+# target (`2022年预期目标`, `工作事项`, `重点举措`); short, so a sentence never passes.
+TEXT_COLUMN = regex.compile(r"^\S{0,10}(?:任务|目标|内容|事项|举措|措施|工作)(?:与要求|和要求|及要求)?$")
+
+
+def column_role(cell: str, listed_only: bool = False) -> str | None:
+    """The field a table header cell names (spaces, rules and a trailing colon ignored);
+    with listed_only, only the header words the rules list."""
+    c = regex.sub(r"[\s\u3000|｜:]", "", fold(cell))
+    if not c:
+        return None
+    role = COLUMN_ROLE.get(c)
+    if role is None and not listed_only and len(c) <= 14 and TEXT_COLUMN.match(c):
+        role = "text"
+    return role if role not in ("ignore", "note") else "ignore"
 EMPTY_CELL = frozenset(fold(w) for w in T.words("empty_cell"))
 
 TITLES = sorted({fold(w) for w in T.words("titles")}, key=len, reverse=True)
@@ -473,7 +489,7 @@ class TaskDraft:
     end: int = 0
     # table rows: column text by role, in pieces joined once the task is built
     cells: dict[str, list[str]] | None = None
-    cell_spans: dict[str, list[tuple[int, int]]] | None = None
+    cell_labels: dict[str, str] = field(default_factory=dict)  # column role -> its header word
 
     @property
     def has_roles(self) -> bool:
@@ -557,9 +573,9 @@ def task_kind(infos: list[LineInfo]) -> str | None:
 def header_roles(cells: list[str]) -> dict[int, str] | None:
     roles = {}
     for k, c in enumerate(cells):
-        c = regex.sub(r"[\s\u3000]", "", fold(c))
-        if c in COLUMN_ROLE:
-            roles[k] = COLUMN_ROLE[c]
+        role = column_role(c)
+        if role is not None:
+            roles[k] = role
     if len(roles) >= 3 and "text" in roles.values() and len(roles) * 2 >= len([c for c in cells if c.strip()]):
         return roles
     return None
@@ -591,9 +607,10 @@ def cell_header_at(infos: list[LineInfo], i: int) -> tuple[list[str], int] | Non
         if is_rule_line(c):
             j += 1
             continue
-        if c not in COLUMN_ROLE:
+        role = column_role(c)
+        if role is None:
             break
-        roles.append(COLUMN_ROLE[c])
+        roles.append(role)
         j += 1
     if len(roles) >= 3 and "text" in roles and len(set(roles)) == len(roles):
         return roles, j
@@ -663,6 +680,7 @@ class _Reader:
         self.leaders_at: dict[int, list[str]] = {}  # heading level -> leaders it names
         self.last_heading = None
         self.kind = task_kind(infos)
+        self.table_labels: dict[str, str] = {}
         self.any_roles = any(x.is_field or x.is_roles or x.ends_with_roles for x in infos)
         self.closed = False  # the current task's roles closed its paragraph: the next line starts anew
         self.warnings: list[str] = []
@@ -732,16 +750,20 @@ class _Reader:
             if (self.cur is not None or self.drafts) and self.starts_tail(i):
                 self.close()
                 return i
-            roles = header_roles(table_cells(self.text[info.ln.start:info.ln.end])) \
-                if ("\t" in info.ln.text or "  " in info.ln.text or "\u3000\u3000" in info.ln.text) else None
+            head_cells = table_cells(self.text[info.ln.start:info.ln.end]) \
+                if ("\t" in info.ln.text or "  " in info.ln.text or "\u3000\u3000" in info.ln.text
+                    or "|" in info.ln.text) else []
+            roles = header_roles(head_cells) if head_cells else None
             if roles is not None:
                 self.close()
+                self.table_labels = _header_labels(head_cells[k] for k in sorted(roles))
                 i = self.tab_table(i + 1, roles)
                 continue
             found = cell_header_at(infos, i)
             if found is not None:
                 cols, after = found
                 self.close()
+                self.table_labels = _header_labels(x.f for x in infos[i:after])
                 i = self.cell_table(after, cols)
                 continue
             self.line(info)
@@ -873,6 +895,7 @@ class _Reader:
                 self.cur = TaskDraft(seq, info.ln.start, info.ln.start, info.ln.end, self.section_id(),
                                      self.group_leaders(), end=info.ln.end)
                 self.cur.cells = {}
+                self.cur.cell_labels = self.table_labels
                 col = fill_cells(self.cur.cells, cells, header, 0)
                 i += 1
                 continue
@@ -900,6 +923,10 @@ class _Reader:
         row: list[LineInfo] = []
         rows: list[tuple[list[LineInfo], str | None, list[str]]] = []
         prev_leaders: list[str] | None = None
+        # Cells pasted as `cell |` lines: a `|` alone is an empty cell.  Otherwise `|` lines
+        # are only the rules between cells.
+        ahead = [x.f.strip() for x in infos[i:i + 200] if x.f.strip()]
+        trailing = sum(x.endswith(("|", "｜")) and len(x) > 1 for x in ahead) * 2 > len(ahead)
 
         def flush() -> None:
             nonlocal row, prev_leaders
@@ -912,9 +939,16 @@ class _Reader:
             if (row or self.drafts) and self.starts_tail(i):
                 break
             s = info.f.strip()
-            if is_rule_line(regex.sub(r"[\s\u3000]", "", s)):
+            if trailing:
+                s = s[:-1].rstrip() if s.endswith(("|", "｜")) else s
+                if not s:
+                    row.append(dataclasses.replace(info, f="/"))  # `|` alone: an empty cell
+                    i += 1
+                    continue
+            elif is_rule_line(regex.sub(r"[\s\u3000]", "", s)):
                 i += 1
                 continue
+            info = dataclasses.replace(info, f=s)
             typ = cell_type(s)
             if has_seq and typ == "number":
                 flush()
@@ -942,11 +976,12 @@ class _Reader:
         d = TaskDraft(seq, first.ln.start, first.ln.start, first.ln.end, self.section_id(), self.group_leaders(),
                       end=row[-1].ln.end)
         d.cells = {}
+        d.cell_labels = self.table_labels
         c = 0  # the next column to fill
         last_col = None
         filled: set[str] = set()
         for info in cells_lines:
-            raw = self.text[info.ln.start:info.ln.end]
+            raw = self.text[info.ln.start:info.ln.end].rstrip(" \u3000|｜")
             typ = cell_type(info.f)
             if last_col is not None and last_col in ("leaders", "text") and typ in ACCEPTS[last_col] \
                     and not (last_col == "text" and typ == "text" and False):
@@ -994,6 +1029,17 @@ def fill_cells(row: dict[str, list[str]], cells: list[str], header: dict[int, st
         if c:
             last = idx
     return last
+
+
+def _header_labels(cells) -> dict[str, str]:
+    """Each column role with the header word that names it (责任单位 vs 配合单位 both fill units)."""
+    out: dict[str, str] = {}
+    for c in cells:
+        word = regex.sub(r"[\s\u3000|｜:]", "", fold(c))
+        role = column_role(c)
+        if role and role not in out:
+            out[role] = word
+    return out
 
 
 def plausible_heading(f: str) -> bool:
