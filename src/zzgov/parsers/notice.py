@@ -299,8 +299,16 @@ class _Roles:
                     self.open.extend(c[2])
                     break
         else:
-            value = notice_list.RULE_NOTE.sub("", value)
-            if "牵头" in value or "负责" in value or "配合" in value:
+            folded = fold(value)
+            if notice_list.RULE_NOTE.search(folded):
+                # cut the note where the folded text has it (the same positions as written)
+                keep, at = [], 0
+                for m in notice_list.RULE_NOTE.finditer(folded):
+                    keep.append(value[at:m.start()])
+                    at = m.end()
+                value = "".join(keep) + value[at:]
+                folded = fold(value)
+            if "牵头" in folded or "负责" in folded or "配合" in folded:
                 roles = notice_list.roles_from_sentence(value, need_lead=False)
                 if roles and (roles[0] or role == "units"):
                     lead, co, opn = roles

@@ -210,6 +210,8 @@ def is_person(name: str) -> bool:
 
     if not 2 <= len(name) <= 5 or not regex.fullmatch(r"\p{Han}+", name) or ORG_END.search(name):
         return False
+    if name.startswith(("常务", "执行", "代理")):
+        return False  # what is left of 常务副区长 once 副区长 is stripped
     if name[:2] in COMPOUND_SURNAMES:
         return len(name) >= 3
     return name[0] in SURNAMES and len(name) <= 4
@@ -371,7 +373,7 @@ def looks_like_units(items: list[str]) -> bool:
     from zzgov.units.names import ORG_END, is_collective
 
     return bool(items) and all(
-        len(x) <= 45 and not any(p in x for p in "。！？!?:：") and (ORG_END.search(x) or is_collective(x))
+        len(x) <= 45 and not any(p in x for p in "。！？!?:：") and (ORG_END.search(fold(x)) or is_collective(fold(x)))
         for x in items
     )
 
@@ -710,7 +712,10 @@ class _Reader:
         self.last_heading = sec
         for lv in [lv for lv in self.leaders_at if lv >= level]:
             del self.leaders_at[lv]
-        self.leaders_at[level] = heading_leaders(fold(title))
+        folded = fold(title)
+        # the names as written (traditional script stays traditional): folding keeps positions
+        self.leaders_at[level] = [title[folded.index(n):folded.index(n) + len(n)] if n in folded else n
+                                  for n in heading_leaders(folded)]
 
     def last_text(self) -> str:
         d = self.cur

@@ -79,12 +79,20 @@ def split_list(text: str, separators: frozenset[str] = LIST_SEPARATORS) -> list[
     return out
 
 
+def _f(s: str) -> str:
+    """The folded form the name rules read (width and traditional script: 廳 -> 厅, 縣 -> 县);
+    names themselves are kept as written."""
+    from zzgov.text.clean import fold
+
+    return fold(s)
+
+
 def _place_suffix(name: str) -> str | None:
     """The place-organisation suffix of `二七区政府` (政府) when what precedes it is a place."""
     for suffix in PLACE_ORG_SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix):
             head = name[: -len(suffix)]
-            if PLACE_END.search(head) or head.endswith(")") or head.endswith("）"):
+            if PLACE_END.search(_f(head)) or head.endswith(")") or head.endswith("）"):
                 return suffix
             return None
     return None
@@ -99,11 +107,12 @@ def _tail_suffix(tail: str) -> str | None:
 
 
 def is_bare_place(name: str) -> bool:
+    name = _f(name)
     return bool(PLACE_END.search(name)) and not ORG_END.search(name) and not is_collective(name)
 
 
 def is_collective(name: str) -> bool:
-    return bool(COLLECTIVE.search(name))
+    return bool(COLLECTIVE.search(_f(name)))
 
 
 def split_units(text: str) -> tuple[list[str], list[str]]:
@@ -166,12 +175,12 @@ def _join_level_runs(items: list[str]) -> list[str]:
 
 
 def _borrow_prefix(item: str, before: list[str]) -> str:
-    if not before or not DEPARTMENT_END.search(item) or len(item) > 12:
+    if not before or not DEPARTMENT_END.search(_f(item)) or len(item) > 12:
         return item
-    if item.startswith(LEVEL_PREFIXES) or PLACE_CHAR.search(item) or is_collective(item):
+    if _f(item).startswith(LEVEL_PREFIXES) or PLACE_CHAR.search(_f(item)) or is_collective(item):
         return item
     prev = before[-1]
-    if prev[:1] in LEVEL_PREFIXES and not is_collective(prev) and DEPARTMENT_END.search(prev):
+    if _f(prev)[:1] in LEVEL_PREFIXES and not is_collective(prev) and DEPARTMENT_END.search(_f(prev)):
         return prev[0] + item
     return item
 
