@@ -175,7 +175,9 @@ def warm_up() -> None:
     from zzgov.api import parse_text
     from zzgov.emit import dumps
 
-    for kind in (None, "notice", "report", "news", "unknown"):
+    from zzgov.kinds import NAMES
+
+    for kind in (None, *NAMES):
         dumps(parse_text(WARM_UP_TEXT, kind=kind), "jsonl")
 
 

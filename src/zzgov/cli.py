@@ -15,9 +15,10 @@ from pathlib import Path
 import click
 
 from zzgov import __version__
+from zzgov.kinds import NAMES
 from zzgov.cliutil import err, format_option, quiet_broken_pipe, verbose_option
 
-KIND_CHOICES = ("notice", "report", "news", "unknown")
+KIND_CHOICES = NAMES
 _err = err
 _quiet_broken_pipe = quiet_broken_pipe
 COMMANDS_DIR = Path(__file__).resolve().parent / "commands"

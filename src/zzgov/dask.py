@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from zzgov.batch import Outcome, expand_paths, parse_one
+from zzgov.kinds import NAMES
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
@@ -178,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     @click.argument("paths", nargs=-1, required=True, type=str)
     @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
                   help="Directory for part-NNNNN.jsonl (shared by all workers on a cluster).")
-    @click.option("--kind", type=click.Choice(("notice", "report", "news", "unknown")),
+    @click.option("--kind", type=click.Choice(NAMES),
                   help="Skip kind detection and parse as this kind.")
     @click.option("--partitions", type=click.IntRange(1), help="Number of partitions (default: dask's choice).")
     @click.option("--scheduler", default=None,

@@ -18,9 +18,11 @@ from typing import Annotated, Any, Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 from pydantic.dataclasses import dataclass
 
+from zzgov import kinds
+
 SCHEMA_VERSION = "1.0"
 
-DocKind = Literal["notice", "report", "news", "unknown"]
+DocKind = Literal[kinds.NAMES]  # type: ignore[valid-type]  # the registry's names (zzgov.kinds)
 Comparator = Literal["=", ">=", "<=", "~", "range"]
 Direction = Optional[Literal["up", "down"]]
 FigureKind = Literal["target", "actual"]

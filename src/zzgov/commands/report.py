@@ -15,7 +15,7 @@ import click
 
 from zzgov.cliutil import err, load_documents, quiet_broken_pipe, verbose_option
 
-KIND_CHOICES = ("notice", "report", "news", "unknown")
+from zzgov.kinds import NAMES as KIND_CHOICES
 
 
 def warn(msg: str) -> None:

@@ -11,21 +11,10 @@ from zzgov.parsers.detect import detect_kind
 
 
 def run_parser(kind: str, text: str) -> ParseResult:
-    if kind == "notice":
-        from zzgov.parsers.notice import parse_notice
+    """The reader of `kind` (zzgov.kinds) run over `text`."""
+    from zzgov import kinds
 
-        return parse_notice(text)
-    if kind == "report":
-        from zzgov.parsers.report import parse_report
-
-        return parse_report(text)
-    if kind == "news":
-        from zzgov.parsers.news import parse_news
-
-        return parse_news(text)
-    from zzgov.parsers.generic import parse_generic
-
-    result = parse_generic(text)
+    result = kinds.get(kind).parse(text)
     if kind == "unknown":
         result.warnings.append("document kind not recognised; parsed generically (sections and figures only)")
     return result

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import regex
 
+from zzgov.kinds import DETECTED
 from zzgov.text import fold
 from zzgov.text.script import compile_re
 
@@ -191,7 +192,7 @@ HEAD_CHARS = 50_000
 TAIL_CHARS = 2_000
 DECISIVE_SCORE = 3 * MIN_EVIDENCE  # a first look this strong for one kind …
 DECISIVE_SHARE = 0.9  # … and this share of all the evidence ends detection early
-KINDS = ("notice", "report", "news")
+KINDS = DETECTED
 
 
 def _look(text: str, head: int) -> str:

@@ -21,13 +21,14 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from zzgov import __version__
+from zzgov.kinds import LABELS
 from zzgov.models import Document, Figure, Task
 from zzgov.report_html.assets import CSS, JS
 from zzgov.report_html.escape import attr, clean, esc, json_attr, script_json
 from zzgov.report_html.svg import bar_chart, heatmap
 from zzgov.report_html.track_adapter import TrackPair
 
-KIND_NAMES = {"notice": "通知", "report": "工作报告", "news": "新闻", "unknown": "未知类型"}
+KIND_NAMES = LABELS
 FIGURE_KIND_NAMES = {"target": "目标", "actual": "实际"}
 VERDICT_NAMES = {"met": "达成", "not_met": "未达成", "unknown": "未知"}
 COMPARATOR_SIGNS = {"=": "", ">=": "≥", "<=": "≤", "~": "约"}
