@@ -37,9 +37,10 @@ from zzgov.parsers.common import (
     iso_date,
     set_meta,
 )
+from zzgov.doc import Doc, as_doc
 from zzgov.parsers import notice_list
 from zzgov.parsers.figures_link import attach_figures
-from zzgov.text import Line, clean, fold, split_lines
+from zzgov.text import Line, clean, fold
 from zzgov.text.script import any_of, compile_re
 from zzgov.units import split_list, split_units
 from zzgov.units.names import CLAUSE_SEPARATORS, ORG_END, is_collective
@@ -85,12 +86,6 @@ YEAR_IN_TITLE = regex.compile(r"((?:19|20)\d{2})\s*年")
 
 # ---------------------------------------------------------------------------------------
 # Lines
-
-
-def _folded_lines(text: str, folded: str) -> list[tuple[Line, str]]:
-    """Lines with their width-folded text, sliced from the document folded once (fold keeps
-    every character's position)."""
-    return [(ln, folded[ln.start:ln.end]) for ln in split_lines(text)]
 
 
 def _ends_sentence(s: str) -> bool:
@@ -515,9 +510,10 @@ def _starts_tail(lines: list[tuple[Line, str]], i: int) -> bool:
 # Entry point
 
 
-def parse_notice(text: str) -> ParseResult:
-    folded = fold(text)
-    lines = _folded_lines(text, folded)
+def parse_notice(source: str | Doc) -> ParseResult:
+    doc = as_doc(source)
+    text, folded = doc.text, doc.folded
+    lines = doc.folded_lines()
     meta = Meta()
     warnings: list[str] = []
     body_from, signed_idx = _find_meta(text, lines, meta)
