@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from zzgov import __version__
-from zzgov.cliutil import err, format_option, quiet_broken_pipe, verbose_option
+from zzgov.cliutil import chosen_input_format, err, format_option, input_option, quiet_broken_pipe, verbose_option
 
 KIND_CHOICES = ("notice", "report", "news", "unknown")
 _err = err
@@ -104,6 +104,7 @@ def cli() -> None:
               help="Parse on this many processes (output order and bytes do not change).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: on when writing to -o from a terminal).")
+@input_option
 @verbose_option
 @_quiet_broken_pipe
 def parse(paths, fmt, outdir, kind, jobs, progress, verbose):
@@ -111,6 +112,11 @@ def parse(paths, fmt, outdir, kind, jobs, progress, verbose):
 
     One file without -o prints one record (JSON by default); several files or a directory
     print JSON lines, one record per input, in path order.  PATH may be `-` for stdin.
+
+    zzgov's own records (JSON, JSONL, YAML) are read back, checked and written again, so
+    `zzgov parse X | zzgov parse -` prints what `zzgov parse X` prints.  `source.path` is
+    absolute on standard output and relative to DIR under -o, so later commands find the
+    source from any directory.
     """
     from zzgov.batch import expand_paths, run_batch
     from zzgov.emit import atomic_write
@@ -137,7 +143,8 @@ def parse(paths, fmt, outdir, kind, jobs, progress, verbose):
     bar = _progress(len(files)) if show else None
     first = True
     try:
-        for out in run_batch(files, kind, stream_fmt, jobs):
+        base = str(outdir) if outdir is not None else None
+        for out in run_batch(files, kind, stream_fmt, jobs, input_fmt=chosen_input_format(), base=base):
             if bar:
                 bar.advance()
             if out.error:
@@ -147,13 +154,13 @@ def parse(paths, fmt, outdir, kind, jobs, progress, verbose):
                     click.echo(out.detail, err=True)
                 continue
             if outdir is not None:
-                name = names.name(out.stem)  # safe, and unique within the run
-                try:
-                    atomic_write(outdir / name, out.output, sync_dir=False)
-                except OSError as exc:  # disk full, name refused: report it, keep going
-                    failed = True
-                    _err(f"{out.path}: cannot write {outdir / name}: {(exc.strerror or str(exc)).lower()}")
-                    continue
+                for stem, output in out.parts:
+                    name = names.name(stem)  # safe, and unique within the run
+                    try:
+                        atomic_write(outdir / name, output, sync_dir=False)
+                    except OSError as exc:  # disk full, name refused: report it, keep going
+                        failed = True
+                        _err(f"{out.path}: cannot write {outdir / name}: {(exc.strerror or str(exc)).lower()}")
             else:
                 data = out.output
                 if stream_fmt == "yaml" and not single and not first:

@@ -6,13 +6,14 @@ import sys
 
 import click
 
-from zzgov.cliutil import emit_rows, format_option, load_documents, quiet_broken_pipe, verbose_option
+from zzgov.cliutil import emit_rows, format_option, input_option, load_documents, quiet_broken_pipe, verbose_option
 from zzgov.export.summaries import LEADER_COLUMNS, leader_rows
 
 
 @click.command(name="leaders")
 @click.argument("paths", nargs=-1, type=str)
 @format_option()
+@input_option
 @verbose_option
 @quiet_broken_pipe
 def command(paths, fmt, verbose):

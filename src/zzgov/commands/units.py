@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from zzgov.cliutil import emit_rows, format_option, load_documents, quiet_broken_pipe, verbose_option
+from zzgov.cliutil import emit_rows, format_option, input_option, load_documents, quiet_broken_pipe, verbose_option
 from zzgov.export.summaries import UNIT_COLUMNS, UNIT_SORTS, unit_rows
 
 
@@ -15,6 +15,7 @@ from zzgov.export.summaries import UNIT_COLUMNS, UNIT_SORTS, unit_rows
 @format_option()
 @click.option("--sort", type=click.Choice(UNIT_SORTS), default="appearance", show_default=True,
               help="Row order within each document.")
+@input_option
 @verbose_option
 @quiet_broken_pipe
 def command(paths, fmt, sort, verbose):
