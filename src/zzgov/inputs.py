@@ -81,7 +81,7 @@ def record_items(name: str, data: bytes, fmt: str) -> Iterator:
     except UnicodeDecodeError as exc:
         yield v.Problem(name, f"byte {exc.start}", "not UTF-8 (zzgov writes its records in UTF-8)")
         return
-    reader = {"jsonl": v._jsonl, "yaml": v._yaml}.get(fmt, v._records)
+    reader = {"json": _json, "jsonl": v._jsonl, "yaml": v._yaml}.get(fmt, v._records)
     for item in reader(name, text):
         if isinstance(item, v.Problem):
             yield item
@@ -90,6 +90,17 @@ def record_items(name: str, data: bytes, fmt: str) -> Iterator:
         yield from problems
         if doc is not None:
             yield item[0], doc
+
+
+def _json(name: str, text: str) -> Iterator:
+    """JSON or JSON lines, never YAML (which would take a text for one string)."""
+    from zzgov import validate as v
+
+    if text.lstrip("\ufeff").lstrip()[:1] in ("{", "["):
+        yield from v._records(name, text)
+        return
+    data = v._json_loads(name, text)
+    yield data if isinstance(data, v.Problem) else ("#1", data)
 
 
 def source_path_for(path: str, base: str | os.PathLike | None) -> str:
