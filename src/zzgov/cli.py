@@ -45,6 +45,12 @@ class LazyGroup(click.Group):
         module = importlib.import_module(f"zzgov.commands.{name.replace('-', '_')}")
         return module.command
 
+    def resolve_command(self, ctx, args):
+        name, cmd, rest = super().resolve_command(ctx, args)
+        if cmd is not None and any(a in ctx.help_option_names for a in rest):
+            with_examples(cmd, name)  # read only for --help: start-up time matters in pipelines
+        return name, cmd, rest
+
     def format_commands(self, ctx, formatter):
         """The command list of `zzgov --help`, reading each lazy command's help from its
         source instead of importing it (imports would triple the start-up time)."""
@@ -61,6 +67,28 @@ class LazyGroup(click.Group):
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
+
+
+EXAMPLES_FILE = Path(__file__).resolve().parent / "data" / "cli_examples.yaml"
+
+
+def examples() -> dict[str, list[dict]]:
+    """Command name -> [{cmd, does}] from data/cli_examples.yaml."""
+    import yaml
+
+    with open(EXAMPLES_FILE, encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+
+
+def with_examples(cmd: click.Command, name: str) -> click.Command:
+    """`cmd` with its examples as the epilog of its --help (kept as laid out: `\\b`)."""
+    found = examples().get(name) or []
+    if found:
+        lines = ["\b", "Examples:"]
+        for ex in found:
+            lines += [f"  {ex['cmd']}", f"      {ex['does']}"]
+        cmd.epilog = "\n".join(lines)
+    return cmd
 
 
 def _short_help(text: str, limit: int) -> str:

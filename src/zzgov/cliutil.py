@@ -95,8 +95,8 @@ def _remember_input(ctx: click.Context, param: click.Parameter, value: str) -> s
 input_option = click.option(
     "--input", "input_fmt", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
     expose_value=False, callback=_remember_input,
-    help="What PATHs hold: raw texts, or zzgov's JSON / JSONL / YAML records; auto tells them apart by "
-         "their first bytes (a .json/.jsonl/.yaml/.yml name marks a record file).")
+    help="What the inputs are: document texts or zzgov's records (auto: by the file's suffix, else by "
+         "its first bytes).")
 
 
 def chosen_input_format() -> str:

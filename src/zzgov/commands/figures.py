@@ -25,7 +25,7 @@ TABLE_COLUMNS = ("document", "metric", "amount", "kind", "quote")
 def command(paths, kind, metric, fmt, verbose):
     """Quantitative figures (targets and actuals) of each document.
 
-    PATH is a raw document or zzgov JSON output; `-` or none reads stdin. `quote` is the
+    PATH is a document's text or zzgov's JSON/JSONL/YAML records; `-` or none reads stdin. `quote` is the
     exact source text of the figure's span when the source file is available; `amount` is
     the value with its unit (`≥6%`, `3–5个`).  A terminal shows document, metric, amount,
     kind and quote; csv, tsv and JSON carry every column (`normalized_value` and

@@ -19,7 +19,7 @@ from zzgov.export.summaries import LEADER_COLUMNS, leader_rows
 def command(paths, fmt, verbose):
     """Leaders (责任领导) of each document with their tasks and lead units.
 
-    PATH is a raw document or zzgov JSON output; `-` or none reads stdin.
+    PATH is a document's text or zzgov's JSON/JSONL/YAML records; `-` or none reads stdin.
     """
     docs, bad = load_documents(paths)
     rows = leader_rows([d for _, d in docs])

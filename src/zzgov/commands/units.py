@@ -21,7 +21,7 @@ from zzgov.export.summaries import UNIT_COLUMNS, UNIT_SORTS, unit_rows
 def command(paths, fmt, sort, verbose):
     """Units of each document (canonical names), with their lead and co-responsible tasks.
 
-    PATH is a raw document or zzgov JSON output; `-` or none reads stdin.
+    PATH is a document's text or zzgov's JSON/JSONL/YAML records; `-` or none reads stdin.
     """
     docs, bad = load_documents(paths)
     rows = unit_rows([d for _, d in docs], sort=sort)
