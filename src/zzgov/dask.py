@@ -14,6 +14,11 @@ when it is missing.
 
     python -m zzgov.dask archive/ -o out/ --scheduler tcp://scheduler:8786
 
+Paths are made absolute here, on the client, before any work is sent: a worker runs in a
+folder of its own, where a relative path names nothing.  A worker that cannot see an input
+reports it as that input's error; one that cannot see the output folder stops the run, both
+saying that every worker must see the paths the client sees (the README's "Past one machine").
+
 Output: `out/part-00000.jsonl`, `part-00001.jsonl`, … one per partition, in path order; each
 holds one JSON line per input that parsed, so the parts concatenated are byte-identical to
 `zzgov parse archive/ --format jsonl`.  Inputs that fail are left out and reported (path,
@@ -219,8 +224,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                 client = Client(scheduler)
                 scheduler = client
             res = to_jsonl(list(paths), outdir, kind=kind, npartitions=partitions, scheduler=scheduler)
-        except (ImportError, FileNotFoundError, ValueError) as exc:
-            err(str(exc))
+        except (ImportError, OSError, ValueError) as exc:  # OSError: also a scheduler out of reach
+            err(str(exc) or type(exc).__name__)
             sys.exit(1)
         finally:
             if client is not None:
