@@ -262,3 +262,12 @@ def test_tsv_and_no_headers():
         bare[0].split("\t")[0] + ",")
     clash = run("units", raw_path(NOTICE), "--tsv", "--format", "json")
     assert clash.exit_code == 2 and "disagree" in clash.stderr
+
+
+def test_an_export_of_saved_records_names_the_source_absolutely(tmp_path):
+    """data/structured holds ../raw/… (relative to the record); the database is elsewhere."""
+    r = run("export", STRUCTURED / f"{NOTICE}.json", "--to", "sqlite", tmp_path / "zz.db")
+    assert r.exit_code == 0, r.stderr
+    with sqlite3.connect(tmp_path / "zz.db") as db:
+        [(path,)] = db.execute("select source_path from documents").fetchall()
+    assert path == str(raw_path(NOTICE))

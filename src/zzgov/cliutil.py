@@ -224,13 +224,14 @@ def load_documents(paths: Sequence[str], kind: str | None = None, input_fmt: str
 
 
 def read_documents(path: str, kind: str | None = None, input_fmt: str | None = None):
-    """The Documents of one input and the problems of its records: a raw text is parsed
-    (its `source.path` absolute, so it can be found again from anywhere); records are read."""
+    """The Documents of one input and the problems of its records: a raw text is parsed,
+    records are read; either way `source.path` is absolute when the source file is found, so
+    what a command writes (an export's source_path) leads to it from anywhere."""
     from pathlib import Path
 
     from zzgov.api import parse_bytes
     from zzgov.batch import read_input
-    from zzgov.inputs import input_format, record_items, source_path_for
+    from zzgov.inputs import input_format, rebase_source, record_items, source_path_for
     from zzgov.validate import Problem
 
     data = read_input(path)
@@ -242,6 +243,6 @@ def read_documents(path: str, kind: str | None = None, input_fmt: str | None = N
     for item in record_items(path, data, how):
         if isinstance(item, Problem):
             problems.append(item)
-        else:
-            docs.append(item[1])
+        else:  # a source found beside the record is named absolutely from here on (exports keep it)
+            docs.append(rebase_source(item[1], path, None))
     return docs, problems
