@@ -160,6 +160,9 @@ def test_validate_on_a_raw_text_says_it_is_not_a_record():
     assert r.exit_code == 1
     assert r.stdout.startswith(f"{raw_path(NOTICE)}: file: not a zzgov record")  # was a YAML error
     assert "zzgov parse FILE" in r.stdout
+    # prose YAML would read as a mapping is still prose: a record opens with an ASCII field
+    titled = run("validate", "-", input="标题: 关于做好重点工作的通知\n各区县：\n".encode())
+    assert titled.exit_code == 1 and "file: not a zzgov record" in titled.stdout
 
 
 # ---- track with its arguments swapped

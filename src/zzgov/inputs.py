@@ -24,10 +24,9 @@ this rule were relative to the directory of the parse).
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Iterator
-
-import re
 
 INPUT_FORMATS = ("auto", "text", "json", "jsonl", "yaml")
 RECORD_SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".yaml": "yaml", ".yml": "yaml"}

@@ -199,8 +199,9 @@ YAML_OPENERS = "{[-!&*%#\"'|>?"
 
 
 def _looks_like_prose(text: str) -> bool:
-    """Not empty, and opening with neither JSON or YAML syntax nor `name:`: a raw text given
-    by mistake (a damaged record keeps the message that says where it is damaged)."""
+    """Not empty, and opening with neither JSON or YAML syntax nor `name:`, as every record
+    does, even a damaged one (which keeps the message that says where it is damaged): a
+    document's text given by mistake."""
     from zzgov.inputs import sniff
 
     body = text.lstrip("\ufeff").lstrip()
@@ -213,10 +214,9 @@ def validate_text(name: str, text: str) -> tuple[int, list[Problem]]:
     """(number of records read, problems found)."""
     problems: list[Problem] = []
     count = 0
-    items = list(_records(name, text))
-    if not any(isinstance(i, tuple) and isinstance(i[1], dict) for i in items) and _looks_like_prose(text):
+    if _looks_like_prose(text):
         return 0, [Problem(name, "file", NOT_A_RECORD)]
-    for item in items:
+    for item in _records(name, text):
         if isinstance(item, Problem):
             problems.append(item)
             continue
