@@ -1,31 +1,42 @@
 # `make run` parses data/raw/ into data/structured/; `make test` runs the tests.
-# Both create .venv and install zzgov into it when missing (or when pyproject.toml changed).
+# Both create .venv when missing. `make run` installs zzgov with what running needs only;
+# `make test` adds the test extras (pytest, hypothesis, openpyxl, dask). Each reinstalls
+# when pyproject.toml changes.
 PYTHON ?= python3
 VENV   ?= .venv
 PY      = $(VENV)/bin/python
-STAMP   = $(VENV)/.installed
+RUN_STAMP  = $(VENV)/.installed-run
+TEST_STAMP = $(VENV)/.installed-test
 
-.PHONY: run test bench devscore clean
+.PHONY: run test readme bench devscore clean
 
-$(STAMP): pyproject.toml
+$(RUN_STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
-	touch $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e .
+	touch $(RUN_STAMP)
 
-run: $(STAMP)
+$(TEST_STAMP): $(RUN_STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(TEST_STAMP)
+
+run: $(RUN_STAMP)
 	$(VENV)/bin/zzgov parse data/raw -o data/structured
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(PY) -m pytest -q
+
+# The README's CLI reference, from each command's --help (a test fails when it is stale).
+readme: $(RUN_STAMP)
+	$(PY) scripts/cli_reference.py
 
 # A benchmark, not a test: bench/results.md, bench/adversarial.md and, where valgrind is
 # installed, bench/instructions.md (see bench/README.md).
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(PY) bench/run.py
 	$(PY) bench/adversarial.py
 	$(PY) bench/instructions.py
 
-devscore: $(STAMP)
+devscore: $(TEST_STAMP)
 	$(PY) ../shared/tools/devscore.py
 
 clean:

@@ -73,10 +73,10 @@ def test_a_worker_that_dies_costs_only_its_document(corpus, monkeypatch):
     victims = {files[2], files[7], files[8]}
     real = batch.parse_one
 
-    def parse_or_die(path, kind, fmt):
+    def parse_or_die(path, *rest):
         if path in victims:
             os.kill(os.getpid(), 9)
-        return real(path, kind, fmt)
+        return real(path, *rest)
 
     one = outcomes(files, 1)
     monkeypatch.setattr(batch, "parse_one", parse_or_die)  # the forked workers inherit it

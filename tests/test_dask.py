@@ -125,3 +125,92 @@ def test_a_clear_error_without_dask(tmp_path):
     assert cli.stderr.startswith("zzgov: error: zzgov.dask needs dask: pip install 'zzgov[dask]'")
     assert "Traceback" not in cli.stderr
     assert not (tmp_path / "out").exists()
+
+
+# ---- a real cluster: a scheduler and workers as processes of their own, in a directory of
+# their own, as `dask scheduler` / `dask worker` run them on other machines.
+
+@pytest.fixture(scope="module")
+def real_cluster(tmp_path_factory):
+    pytest.importorskip("dask.bag")
+    pytest.importorskip("distributed")
+    import time
+
+    from distributed import Client
+
+    home = tmp_path_factory.mktemp("cluster")  # the scheduler's and the workers' working directory
+    sfile = home / "scheduler.json"
+    common = ["--scheduler-file", str(sfile), "--host", "127.0.0.1", "--no-dashboard"]
+    procs = []
+    logs = []
+
+    def start(module, *args):
+        log = open(home / f"{module.rsplit('_', 1)[-1]}-{len(procs)}.log", "wb")
+        logs.append(log)
+        procs.append(subprocess.Popen([sys.executable, "-m", f"distributed.cli.{module}", *common, *args],
+                                      cwd=home, stdout=log, stderr=subprocess.STDOUT))
+
+    try:
+        start("dask_scheduler", "--port", "0")
+        deadline = time.monotonic() + 60
+        while not sfile.exists() and time.monotonic() < deadline and procs[0].poll() is None:
+            time.sleep(0.1)
+        if not sfile.exists():
+            pytest.skip("the dask scheduler did not start")
+        for _ in range(2):
+            start("dask_worker", "--nworkers", "1", "--nthreads", "1", "--local-directory", str(home))
+        with Client(scheduler_file=str(sfile), timeout=60) as c:
+            c.wait_for_workers(2, timeout=120)
+            address = c.scheduler.address
+            yield home, address
+    finally:
+        for p in reversed(procs):
+            p.terminate()
+        for p in reversed(procs):
+            try:
+                p.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                p.kill()
+        for log in logs:
+            log.close()
+
+
+def test_relative_paths_on_a_real_cluster_in_another_directory(real_cluster, corpus, tmp_path):
+    """Paths are resolved on the client: the workers, started elsewhere, write the parts into
+    the client's out/ and find the client's inputs (before: empty parts in the workers' own
+    directory and "0 document(s)")."""
+    home, address = real_cluster
+    client_dir = corpus.parent  # holds in/
+    p = subprocess.run([sys.executable, "-m", "zzgov.dask", "in", "-o", "out", "--partitions", "3",
+                        "--scheduler", address], cwd=client_dir, capture_output=True, text=True, timeout=300)
+    assert p.returncode == 1, p.stderr  # the binary file
+    assert "6 document(s) in 3 part(s)" in p.stderr, p.stderr
+    parts = sorted((client_dir / "out").glob("part-*.jsonl"))
+    assert len(parts) == 3
+    assert concat(parts) == cli_jsonl(corpus)  # absolute source paths, as `zzgov parse` prints
+    assert not list(home.rglob("part-*.jsonl")), "a part was written into a worker's directory"
+
+
+def test_a_worker_that_cannot_see_an_input_says_so(real_cluster, tmp_path):
+    """On one machine every worker sees every path; a path the client never checked (a bag
+    of your own) stands in for a disk the worker does not share."""
+    import dask.bag as db
+    from distributed import Client
+
+    from zzgov.dask import to_jsonl
+
+    home, address = real_cluster
+    missing = str(tmp_path / "elsewhere" / "notice.txt")
+    with Client(address) as c:
+        res = to_jsonl(db.from_sequence([missing], npartitions=1), tmp_path / "out", scheduler=c)
+    assert res.documents == 0
+    [(path, msg)] = res.errors
+    assert path == missing
+    assert msg.startswith("not found on worker tcp://127.0.0.1:") and "at the same paths" in msg
+
+
+def test_an_output_folder_a_worker_cannot_see_is_a_clear_error(tmp_path):
+    from zzgov.dask import write_part
+
+    with pytest.raises(FileNotFoundError, match="no such folder on .*at the same paths"):
+        write_part([str(RAW / "001_87fdf972b4e7a4f0.txt")], 0, str(tmp_path / "not-here"))

@@ -610,7 +610,8 @@ def test_colliding_output_names_never_overwrite_each_other(tmp_path):
     p = zzgov("parse", *[src / n for n in names], "-o", out)
     assert p.returncode == 0, p.stderr.decode()
     docs = [json.loads(w.read_text(encoding="utf-8")) for w in out.iterdir()]
-    assert sorted(d["source"]["path"] for d in docs) == sorted(str(src / n) for n in names)
+    # source.path is relative to the output folder (zzgov.inputs.source_path_for)
+    assert sorted(os.path.normpath(out / d["source"]["path"]) for d in docs) == sorted(str(src / n) for n in names)
 
 
 def test_error_lines_stay_one_line_for_names_with_newlines(tmp_path):

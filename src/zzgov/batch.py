@@ -22,9 +22,12 @@ STDIN = "-"
 class Outcome:
     path: str  # as given ("-" for standard input)
     stem: str  # document id: the file stem
-    output: bytes | None  # serialized document (UTF-8), or None on error
+    output: bytes | None  # serialized document(s) (UTF-8), or None on error
     error: str | None  # one-line message
     detail: str | None = None  # traceback, shown with -v
+    # (name, serialized record) per document, for one file each under `-o`: one for a raw
+    # text (named by its stem); one per record of a record file (named by the record's id).
+    parts: tuple[tuple[str, bytes], ...] = ()
 
 
 def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[tuple[str, str]]]:
@@ -131,10 +134,16 @@ def read_input(path: str) -> bytes:
     return data
 
 
-def parse_one(path: str, kind: str | None, fmt: str) -> Outcome:
-    """Read, parse and serialize one input; never raises (errors become the Outcome's error)."""
+def parse_one(path: str, kind: str | None, fmt: str, input_fmt: str = "auto", base: str | None = None) -> Outcome:
+    """Read, parse and serialize one input; never raises (errors become the Outcome's error).
+
+    A raw text is parsed; zzgov's own records (JSON, JSONL, YAML; see zzgov.inputs) are read
+    back, checked and written again, so `zzgov parse X | zzgov parse -` is `zzgov parse X`.
+    `base`: the folder the output goes into, which `source.path` is written relative to;
+    None for standard output (an absolute path)."""
     from zzgov.api import parse_bytes
     from zzgov.emit import dumps_bytes
+    from zzgov.inputs import input_format, source_path_for
     from zzgov.text.decode import DecodeError
 
     stem = "stdin" if path == STDIN else Path(path).stem
@@ -145,8 +154,13 @@ def parse_one(path: str, kind: str | None, fmt: str) -> Outcome:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        doc = parse_bytes(read_input(path), kind=kind, doc_id=stem, path=path)
-        return Outcome(path, stem, dumps_bytes(doc, fmt), None)
+        data = read_input(path)
+        how = input_format(path, data, input_fmt)
+        if how != "text":
+            return _reread(path, stem, data, how, fmt, base)
+        doc = parse_bytes(data, kind=kind, doc_id=stem, path=source_path_for(path, base))
+        output = dumps_bytes(doc, fmt)
+        return Outcome(path, stem, output, None, parts=((stem, output),))
     except DecodeError as exc:
         return Outcome(path, stem, None, str(exc))
     except (OSError, ValueError, RecursionError, MemoryError) as exc:
@@ -158,7 +172,33 @@ def parse_one(path: str, kind: str | None, fmt: str) -> Outcome:
             gc.enable()
 
 
-def _worker(args: tuple[str, str | None, str]) -> Outcome:
+def _reread(path: str, stem: str, data: bytes, how: str, fmt: str, base: str | None) -> Outcome:
+    """A record input written again: every record valid, or the input fails as a whole (a
+    file under `-o` never silently lacks one of its records).  Several records go out as
+    JSON lines under `json`, as several inputs do."""
+    from zzgov.emit import dumps_bytes
+    from zzgov.inputs import rebase_source, record_items
+    from zzgov.validate import Problem
+
+    docs, problems = [], []
+    for item in record_items(path, data, how):
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            docs.append(rebase_source(item[1], path, base))
+    if problems:
+        more = f" (and {len(problems) - 1} more; `zzgov validate` lists them)" if len(problems) > 1 else ""
+        return Outcome(path, stem, None, f"{problems[0].path}: {problems[0].message}{more}")
+    if not docs:
+        return Outcome(path, stem, None, "no records")
+    if len(docs) > 1 and fmt == "json":
+        fmt = "jsonl"
+    parts = tuple((d.id, dumps_bytes(d, fmt)) for d in docs)
+    sep = b"---\n" if fmt == "yaml" else b""
+    return Outcome(path, stem, sep.join(p[1] for p in parts), None, parts=parts)
+
+
+def _worker(args: tuple) -> Outcome:
     return parse_one(*args)
 
 
@@ -182,9 +222,11 @@ def warm_up() -> None:
 
 
 def run_batch(files: list[str], kind: str | None, fmt: str, jobs: int = 1,
-              on_done: Callable[[Outcome], None] | None = None) -> Iterator[Outcome]:
-    """Outcomes in input order. With jobs > 1, files are parsed on `jobs` worker processes."""
-    tasks = [(f, kind, fmt) for f in files]
+              on_done: Callable[[Outcome], None] | None = None, input_fmt: str = "auto",
+              base: str | None = None) -> Iterator[Outcome]:
+    """Outcomes in input order. With jobs > 1, files are parsed on `jobs` worker processes.
+    `input_fmt` and `base` as in parse_one."""
+    tasks = [(f, kind, fmt, input_fmt, base) for f in files]
     if jobs <= 1 or len(files) <= 1 or STDIN in files:
         for t in tasks:
             yield _worker(t)
@@ -247,7 +289,7 @@ class _Worker:
         self.conn.close()
 
 
-def _died(task: tuple[str, str | None, str], proc) -> Outcome:
+def _died(task: tuple, proc) -> Outcome:
     path = task[0]
     code = proc.exitcode
     how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
@@ -261,7 +303,7 @@ def _replace(workers: list[_Worker], w: _Worker, ctx) -> None:
     workers[workers.index(w)] = _Worker(ctx)
 
 
-def _in_order(tasks: list[tuple[str, str | None, str]], jobs: int, ctx) -> Iterator[Outcome]:
+def _in_order(tasks: list[tuple], jobs: int, ctx) -> Iterator[Outcome]:
     """Outcomes of `tasks`, in order, parsed on `jobs` processes that are kept supplied with
     the next tasks.
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import click
 
 from zzgov import __version__
+from zzgov.cliutil import chosen_input_format, err, format_option, input_option, quiet_broken_pipe, verbose_option
 from zzgov.kinds import NAMES
-from zzgov.cliutil import err, format_option, quiet_broken_pipe, verbose_option
 
 KIND_CHOICES = NAMES
 _err = err
@@ -46,6 +46,12 @@ class LazyGroup(click.Group):
         module = importlib.import_module(f"zzgov.commands.{name.replace('-', '_')}")
         return module.command
 
+    def resolve_command(self, ctx, args):
+        name, cmd, rest = super().resolve_command(ctx, args)
+        if cmd is not None and any(a in ctx.help_option_names for a in rest):
+            with_examples(cmd, name)  # read only for --help: start-up time matters in pipelines
+        return name, cmd, rest
+
     def format_commands(self, ctx, formatter):
         """The command list of `zzgov --help`, reading each lazy command's help from its
         source instead of importing it (imports would triple the start-up time)."""
@@ -62,6 +68,28 @@ class LazyGroup(click.Group):
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
+
+
+EXAMPLES_FILE = Path(__file__).resolve().parent / "data" / "cli_examples.yaml"
+
+
+def examples() -> dict[str, list[dict]]:
+    """Command name -> [{cmd, does}] from data/cli_examples.yaml."""
+    import yaml
+
+    with open(EXAMPLES_FILE, encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+
+
+def with_examples(cmd: click.Command, name: str) -> click.Command:
+    """`cmd` with its examples as the epilog of its --help (kept as laid out: `\\b`)."""
+    found = examples().get(name) or []
+    if found:
+        lines = ["\b", "Examples:"]
+        for ex in found:
+            lines += [f"  {ex['cmd']}", f"      {ex['does']}"]
+        cmd.epilog = "\n".join(lines)
+    return cmd
 
 
 def _short_help(text: str, limit: int) -> str:
@@ -105,6 +133,7 @@ def cli() -> None:
               help="Parse on this many processes (output order and bytes do not change).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: on when writing to -o from a terminal).")
+@input_option
 @verbose_option
 @_quiet_broken_pipe
 def parse(paths, fmt, outdir, kind, jobs, progress, verbose):
@@ -112,6 +141,11 @@ def parse(paths, fmt, outdir, kind, jobs, progress, verbose):
 
     One file without -o prints one record (JSON by default); several files or a directory
     print JSON lines, one record per input, in path order.  PATH may be `-` for stdin.
+
+    zzgov's own records (JSON, JSONL, YAML) are read back, checked and written again, so
+    `zzgov parse X | zzgov parse -` prints what `zzgov parse X` prints.  `source.path` is
+    absolute on standard output and relative to DIR under -o, so later commands find the
+    source from any directory.
     """
     from zzgov.batch import expand_paths, run_batch
     from zzgov.emit import atomic_write
@@ -138,7 +172,8 @@ def parse(paths, fmt, outdir, kind, jobs, progress, verbose):
     bar = _progress(len(files)) if show else None
     first = True
     try:
-        for out in run_batch(files, kind, stream_fmt, jobs):
+        base = str(outdir) if outdir is not None else None
+        for out in run_batch(files, kind, stream_fmt, jobs, input_fmt=chosen_input_format(), base=base):
             if bar:
                 bar.advance()
             if out.error:
@@ -148,13 +183,13 @@ def parse(paths, fmt, outdir, kind, jobs, progress, verbose):
                     click.echo(out.detail, err=True)
                 continue
             if outdir is not None:
-                name = names.name(out.stem)  # safe, and unique within the run
-                try:
-                    atomic_write(outdir / name, out.output, sync_dir=False)
-                except OSError as exc:  # disk full, name refused: report it, keep going
-                    failed = True
-                    _err(f"{out.path}: cannot write {outdir / name}: {(exc.strerror or str(exc)).lower()}")
-                    continue
+                for stem, output in out.parts:
+                    name = names.name(stem)  # safe, and unique within the run
+                    try:
+                        atomic_write(outdir / name, output, sync_dir=False)
+                    except OSError as exc:  # disk full, name refused: report it, keep going
+                        failed = True
+                        _err(f"{out.path}: cannot write {outdir / name}: {(exc.strerror or str(exc)).lower()}")
             else:
                 data = out.output
                 if stream_fmt == "yaml" and not single and not first:

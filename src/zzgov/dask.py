@@ -14,6 +14,11 @@ when it is missing.
 
     python -m zzgov.dask archive/ -o out/ --scheduler tcp://scheduler:8786
 
+Paths are made absolute here, on the client, before any work is sent: a worker runs in a
+folder of its own, where a relative path names nothing.  A worker that cannot see an input
+reports it as that input's error; one that cannot see the output folder stops the run, both
+saying that every worker must see the paths the client sees (the README's "Past one machine").
+
 Output: `out/part-00000.jsonl`, `part-00001.jsonl`, … one per partition, in path order; each
 holds one JSON line per input that parsed, so the parts concatenated are byte-identical to
 `zzgov parse archive/ --format jsonl`.  Inputs that fail are left out and reported (path,
@@ -50,9 +55,26 @@ def _require_dask():
 
 
 def _files(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Absolute paths, resolved here on the client: a worker runs in a directory of its own,
+    where a relative path names nothing (or something else)."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    return expand_paths([os.fspath(p) for p in paths])
+    return expand_paths([os.path.abspath(os.fspath(p)) for p in paths])
+
+
+def _where() -> str:
+    """This worker, for messages: its address when it is a distributed worker, else the host."""
+    try:
+        from distributed import get_worker
+
+        return f"worker {get_worker().address}"
+    except (ImportError, ValueError):
+        import socket
+
+        return f"host {socket.gethostname()}"
+
+
+SHARED_PATHS = "every worker must see the inputs and the output folder at the same paths as the client"
 
 
 def paths_bag(paths: str | os.PathLike | Iterable[str | os.PathLike], *, npartitions: int | None = None,
@@ -102,10 +124,15 @@ def write_part(paths: Sequence[str], index: int, outdir: str, kind: str | None =
     from zzgov.emit.atomic import atomic_path
 
     target = os.path.join(outdir, PART_NAME.format(index))
+    if not os.path.isdir(outdir):
+        raise FileNotFoundError(f"{outdir}: no such folder on {_where()}; {SHARED_PATHS}")
     docs = 0
     errors: list[tuple[str, str]] = []
     with atomic_path(target) as tmp, open(tmp, "wb") as fh:
         for p in paths:
+            if not os.path.exists(p):  # the client saw it: this worker does not share its disk
+                errors.append((p, f"not found on {_where()}; {SHARED_PATHS}"))
+                continue
             out: Outcome = parse_one(p, kind, "jsonl")
             if out.error is not None:
                 errors.append((out.path, out.error))
@@ -148,7 +175,7 @@ def to_jsonl(paths: str | os.PathLike | Iterable[str | os.PathLike] | "dask.bag.
 
     bag = paths if isinstance(paths, db.Bag) else paths_bag(paths, npartitions=npartitions,
                                                             partition_size=partition_size)
-    out = Path(outdir)
+    out = Path(os.path.abspath(outdir))  # the workers' working directories are not ours
     out.mkdir(parents=True, exist_ok=True)
     tasks = [delayed(write_part, pure=False)(part, i, str(out), kind) for i, part in enumerate(bag.to_delayed())]
     if scheduler is None:
@@ -198,8 +225,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                 client = Client(scheduler)
                 scheduler = client
             res = to_jsonl(list(paths), outdir, kind=kind, npartitions=partitions, scheduler=scheduler)
-        except (ImportError, FileNotFoundError, ValueError) as exc:
-            err(str(exc))
+        except (ImportError, OSError, ValueError) as exc:  # OSError: also a scheduler out of reach
+            err(str(exc) or type(exc).__name__)
             sys.exit(1)
         finally:
             if client is not None:

@@ -217,22 +217,10 @@ def _shorten(s: str, n: int) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def original_text(doc) -> str | None:
+def original_text(doc, record_path: str = "-") -> str | None:
     """The original decoded text of a Document's source file, or None when the file is gone,
-    changed since it was parsed (sha256), or was standard input."""
-    import hashlib
-    from pathlib import Path
+    changed since it was parsed (sha256), or was standard input.  `record_path`: the record
+    file the Document was read from, which a relative `source.path` may be relative to."""
+    from zzgov.report_html.sources import source_text
 
-    from zzgov.text import decode_bytes
-
-    path = doc.source.path
-    if not path or path == "-":
-        return None
-    try:
-        data = Path(path).read_bytes()
-    except OSError:
-        return None
-    if hashlib.sha256(data).hexdigest() != doc.source.sha256:
-        return None
-    text, _ = decode_bytes(data)
-    return text
+    return source_text(doc, record_path)

@@ -189,10 +189,33 @@ def _yaml(name: str, text: str) -> Iterator[tuple[str, Any] | Problem]:
         yield (f"#{k + 1}", data)
 
 
+NOT_A_RECORD = ("not a zzgov record: validate reads the JSON, JSONL or YAML records zzgov writes; "
+                "this looks like a document's text (`zzgov parse FILE` reads that)")
+
+
+# Characters a JSON or YAML text may open with (flow collections, sequences, tags, anchors,
+# aliases, directives, comments, quoted and block scalars).
+YAML_OPENERS = "{[-!&*%#\"'|>?"
+
+
+def _looks_like_prose(text: str) -> bool:
+    """Not empty, and opening with neither JSON or YAML syntax nor `name:`, as every record
+    does, even a damaged one (which keeps the message that says where it is damaged): a
+    document's text given by mistake."""
+    from zzgov.inputs import sniff
+
+    body = text.lstrip("\ufeff").lstrip()
+    if not body or body[0] in YAML_OPENERS:
+        return False
+    return sniff(body[:1000].encode("utf-8"), any_key=True) == "text"
+
+
 def validate_text(name: str, text: str) -> tuple[int, list[Problem]]:
     """(number of records read, problems found)."""
     problems: list[Problem] = []
     count = 0
+    if _looks_like_prose(text):
+        return 0, [Problem(name, "file", NOT_A_RECORD)]
     for item in _records(name, text):
         if isinstance(item, Problem):
             problems.append(item)
@@ -221,8 +244,13 @@ def _message(err: dict) -> str:
 
 
 def validate_record(name: str, label: str, data: Any) -> list[Problem]:
+    return load_record(name, label, data)[1]
+
+
+def load_record(name: str, label: str, data: Any) -> tuple[Document | None, list[Problem]]:
+    """The Document, or None and the problems that keep it from being one (record and field)."""
     if not isinstance(data, dict):
-        return [Problem(name, label, f"expected a Document object, got {type(data).__name__}")]
+        return None, [Problem(name, label, f"expected a Document object, got {type(data).__name__}")]
     try:
         doc = Document.model_validate(data)
     except ValidationError as exc:
@@ -230,8 +258,9 @@ def validate_record(name: str, label: str, data: Any) -> list[Problem]:
         for err in exc.errors():
             loc = ".".join(str(p) for p in err["loc"]) or "(record)"
             out.append(Problem(name, f"{label} {loc}", _message(err)))
-        return out
-    return [Problem(name, f"{label} {where}", msg) for where, msg in consistency_problems(doc)]
+        return None, out
+    problems = [Problem(name, f"{label} {where}", msg) for where, msg in consistency_problems(doc)]
+    return (None if problems else doc), problems
 
 
 def consistency_problems(doc: Document) -> list[tuple[str, str]]:

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from zzgov.cliutil import err, load_documents, quiet_broken_pipe, verbose_option
+from zzgov.cliutil import err, input_option, load_documents, quiet_broken_pipe, verbose_option
 
 FORMATS = ("sqlite", "xlsx", "csv")
 
@@ -15,6 +15,7 @@ FORMATS = ("sqlite", "xlsx", "csv")
 @click.argument("paths", nargs=-1, type=str)
 @click.option("--to", "target", nargs=2, required=True, type=(click.Choice(FORMATS), click.Path(path_type=str)),
               metavar="FORMAT PATH", help="sqlite FILE, xlsx FILE (the 工作落实台账 ledger) or csv DIR.")
+@input_option
 @verbose_option
 @quiet_broken_pipe
 def command(paths, target, verbose):

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from zzgov.cliutil import emit_rows, err, format_option, load_documents, quiet_broken_pipe, verbose_option
+from zzgov.cliutil import emit_rows, err, format_option, input_option, load_documents, quiet_broken_pipe, verbose_option
 from zzgov.link import MIN_SCORE, link_rows, original_text
 
 COLUMNS = ("task", "other", "start", "end", "score", "task_text", "passage")
@@ -18,6 +18,7 @@ COLUMNS = ("task", "other", "start", "end", "score", "task_text", "passage")
 @click.option("--min-score", type=click.FloatRange(0, 1), default=MIN_SCORE, show_default=True,
               help="Least share of a task's wording found in the passage (long partial quotes need less).")
 @format_option()
+@input_option
 @verbose_option
 @quiet_broken_pipe
 def command(notice, others, min_score, fmt, verbose):
@@ -37,7 +38,7 @@ def command(notice, others, min_score, fmt, verbose):
             bad = True
             continue
         for path, other in targets:
-            text = original_text(other)
+            text = original_text(other, path)
             if text is None:
                 err(f"{path}: cannot read the original text of {other.source.path}")
                 bad = True

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from zzgov.cliutil import err, load_documents, quiet_broken_pipe, verbose_option
+from zzgov.cliutil import err, input_option, load_documents, quiet_broken_pipe, verbose_option
 
 from zzgov.kinds import NAMES as KIND_CHOICES
 
@@ -30,6 +30,7 @@ def warn(msg: str) -> None:
 @click.option("--title", help="Page title (default: the document's title).")
 @click.option("--track/--no-track", "use_track", default=True, show_default=True,
               help="Pair targets with actuals via zzgov track, when it is available.")
+@input_option
 @verbose_option
 @quiet_broken_pipe
 def command(paths, output, kind, title, use_track, verbose):

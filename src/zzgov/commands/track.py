@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from zzgov.cliutil import emit_rows, err, format_option, load_documents, quiet_broken_pipe, verbose_option
+from zzgov.cliutil import emit_rows, err, format_option, input_option, load_documents, quiet_broken_pipe, verbose_option
 from zzgov.track import MIN_SIMILARITY, pair_rows, year_compatible
 
 COLUMNS = ("task", "metric", "target", "results", "actual_metric", "actual", "similarity", "verdict",
@@ -20,6 +20,7 @@ COLUMNS = ("task", "metric", "target", "results", "actual_metric", "actual", "si
               help="Least similarity of two metrics (character bigrams, Dice) for a pair.")
 @click.option("--matched-only", is_flag=True, help="Leave out targets with no actual figure found.")
 @format_option()
+@input_option
 @verbose_option
 @quiet_broken_pipe
 def command(plan, results, min_similarity, matched_only, fmt, verbose):
@@ -34,10 +35,19 @@ def command(plan, results, min_similarity, matched_only, fmt, verbose):
     bad = bad or bad_results
     rows = []
     for _, p in plans:
+        if not any(f.kind == "target" for f in p.figures):
+            # The usual slip is the order: `track RESULTS PLAN` would print nothing at all.
+            err(f"{plan}: no target figures to track (the plan comes first: zzgov track PLAN RESULTS...)")
+            bad = True
+            continue
         usable = []
         for path, r in found:
             if not year_compatible(p.meta.year, r.meta.year, r.meta.published):
                 err(f"{path}: reports on {r.meta.year or r.meta.published}, not the plan year {p.meta.year}; skipped")
+                continue
+            if not any(f.kind == "actual" for f in r.figures):
+                err(f"{path}: no actual figures to compare with the plan's targets")
+                bad = True
                 continue
             usable.append(r)
         rows.extend(pair_rows(p, usable, min_similarity=min_similarity))

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from zzgov.cliutil import emit_rows, format_option, load_documents, quiet_broken_pipe, verbose_option
+from zzgov.cliutil import emit_rows, format_option, input_option, load_documents, quiet_broken_pipe, verbose_option
 from zzgov.export.summaries import UNIT_COLUMNS, UNIT_SORTS, unit_rows
 
 
@@ -15,12 +15,13 @@ from zzgov.export.summaries import UNIT_COLUMNS, UNIT_SORTS, unit_rows
 @format_option()
 @click.option("--sort", type=click.Choice(UNIT_SORTS), default="appearance", show_default=True,
               help="Row order within each document.")
+@input_option
 @verbose_option
 @quiet_broken_pipe
 def command(paths, fmt, sort, verbose):
     """Units of each document (canonical names), with their lead and co-responsible tasks.
 
-    PATH is a raw document or zzgov JSON output; `-` or none reads stdin.
+    PATH is a document's text or zzgov's JSON/JSONL/YAML records; `-` or none reads stdin.
     """
     docs, bad = load_documents(paths)
     rows = unit_rows([d for _, d in docs], sort=sort)
