@@ -429,17 +429,29 @@ def collect_roles(clauses) -> tuple[list[str], list[str], list[str]] | None:
 def roles_from_sentence(s: str, need_lead: bool = True) -> tuple[list[str], list[str], list[str]] | None:
     """`X、Y分别牵头，Z配合，W负责` -> (lead units, co units, open tails), or None unless every
     clause is a unit list with a role verb (and, with need_lead, one of them leads)."""
+    from zzgov.units import split_units
     from zzgov.units.names import CLAUSE_SEPARATORS as SEPS
     from zzgov.units.names import split_list
 
     parsed = []
+    # `X牵头，A，B、C等配合`: unit lists without a verb take the role of the clause after them
+    pending: list[str] = []
     for clause in split_list(s.strip().rstrip("。. "), SEPS):
         c = role_clause(clause)
         if c is None:
             if leader_clause(clause) is not None:
                 continue  # `分管副省长、协管副秘书长负责`: leaders, not units
+            units, tails = split_units(clause)
+            if not tails and looks_like_units(units):
+                pending.extend(units)
+                continue
             return None
+        if pending:
+            c = (c[0], pending + c[1], c[2])
+            pending = []
         parsed.append(c)
+    if pending:
+        return None
     found = collect_roles(parsed)
     if found and need_lead and not found[0]:
         return None
@@ -649,7 +661,7 @@ def cell_type(f: str) -> str:
 
 
 ACCEPTS = {"text": {"text"}, "leaders": {"leaders"}, "lead": {"units"}, "units": {"units"},
-           "deadlines": {"deadline"}}
+           "deadlines": {"deadline"}, "ignore": {"text", "deadline"}, "note": {"text"}}
 
 
 # ---------------------------------------------------------------------------------------
@@ -943,6 +955,8 @@ class _Reader:
             info = infos[i]
             if (row or self.drafts) and self.starts_tail(i):
                 break
+            if row and (cell_header_at(infos, i) is not None or ATTACHMENT.match(info.f)):
+                break  # the next table (`附件2`, a header of its own) begins
             s = info.f.strip()
             if trailing:
                 s = s[:-1].rstrip() if s.endswith(("|", "｜")) else s
@@ -988,8 +1002,9 @@ class _Reader:
         for info in cells_lines:
             raw = self.text[info.ln.start:info.ln.end].rstrip(" \u3000|｜")
             typ = cell_type(info.f)
+            nxt = cols[c] if c < len(cols) else None
             if last_col is not None and last_col in ("leaders", "text") and typ in ACCEPTS[last_col] \
-                    and not (last_col == "text" and typ == "text" and False):
+                    and not (last_col == "text" and nxt is not None and typ in ACCEPTS[nxt]):
                 d.cells.setdefault(last_col, []).append(raw if last_col == "text" else raw + "、")
                 continue
             if typ == "empty":
@@ -1045,6 +1060,9 @@ def _header_labels(cells) -> dict[str, str]:
         if role and role not in out:
             out[role] = word
     return out
+
+
+ATTACHMENT = regex.compile(r"^附件[ \t\u3000]*\d{0,2}[ \t\u3000]*[:.、]?[ \t\u3000]*$")
 
 
 def plausible_heading(f: str) -> bool:
