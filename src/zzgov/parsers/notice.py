@@ -304,7 +304,7 @@ class _Roles:
                 value = "".join(keep) + value[at:]
                 folded = fold(value)
             if "牵头" in folded or "负责" in folded or "配合" in folded:
-                roles = notice_list.roles_from_sentence(value, need_lead=False)
+                roles = notice_list.roles_from_sentence(value, need_lead=False, trailing_co=role == "units")
                 if roles and (roles[0] or role == "units"):
                     lead, co, opn = roles
                     self.lead.extend(lead)

@@ -392,7 +392,7 @@ def role_clause(clause: str) -> tuple[bool, list[str], list[str]] | None:
     units, tails = split_units(clause[: m.start()])
     if not looks_like_units(units):
         return None
-    return "牵头" in m.group() or "牽頭" in m.group(), units, tails
+    return m.group("lead") is not None, units, tails
 
 
 LEADER_CLAUSE = regex.compile(rf"^(?:由)?(?P<who>[^,，;；]{{2,40}}?)(?:同志)?(?:{_VERB_ALT})(?:抓总|统筹|落实)?$")
@@ -426,7 +426,8 @@ def collect_roles(clauses) -> tuple[list[str], list[str], list[str]] | None:
     return (lead, co, opn) if lead or co else None
 
 
-def roles_from_sentence(s: str, need_lead: bool = True) -> tuple[list[str], list[str], list[str]] | None:
+def roles_from_sentence(s: str, need_lead: bool = True,
+                        trailing_co: bool = False) -> tuple[list[str], list[str], list[str]] | None:
     """`X、Y分别牵头，Z配合，W负责` -> (lead units, co units, open tails), or None unless every
     clause is a unit list with a role verb (and, with need_lead, one of them leads)."""
     from zzgov.units import split_units
@@ -451,7 +452,10 @@ def roles_from_sentence(s: str, need_lead: bool = True) -> tuple[list[str], list
             pending = []
         parsed.append(c)
     if pending:
-        return None
+        if not (trailing_co and parsed):
+            return None
+        # a 责任单位 list that opens with its leads: `X、Y牵头，A、B` (the rest are co-units)
+        parsed.append((False, pending, []))
     found = collect_roles(parsed)
     if found and need_lead and not found[0]:
         return None
