@@ -17,6 +17,38 @@ CN_PLACES = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1
 CN_MAGNITUDES = {"万": 10**4, "亿": 10**8}
 CN_NUMERAL_CHARS = frozenset(CN_DIGITS) | frozenset(CN_PLACES) | frozenset(CN_MAGNITUDES)
 ZEROS = frozenset("零〇○")
+# The numerals of heading markers (一、 （十二）) and of the digits of a written year (二〇二〇年).
+HEADING_NUMERAL_CHARS = "零〇○一二三四五六七八九十百两"
+DATE_DIGIT_CHARS = "零〇○一二三四五六七八九"
+
+
+def small_int(s: str) -> int | None:
+    """A heading or date numeral: 一 → 1, 十二 → 12, 二十 → 20, 三十六 → 36, 二〇二〇 → 2020;
+    None for anything else.
+
+    >>> small_int("十二"), small_int("二〇二〇"), small_int("甲")
+    (12, 2020, None)
+    """
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    digits.update({"〇": 0, "○": 0, "两": 2})
+    if not s:
+        return None
+    if all(c in digits for c in s):
+        n = 0
+        for c in s:
+            n = n * 10 + digits[c]
+        return n
+    if "百" in s:
+        head, _, rest = s.partition("百")
+        h = digits.get(head, None) if head else 1
+        r = small_int(rest) if rest else 0
+        return None if h is None or r is None else h * 100 + r
+    if "十" in s:
+        head, _, rest = s.partition("十")
+        t = digits.get(head, None) if head else 1
+        u = digits.get(rest, None) if rest else 0
+        return None if t is None or u is None else t * 10 + u
+    return None
 
 
 def _section(s: str) -> int | None:

@@ -10,11 +10,14 @@ import regex
 from dataclasses import dataclass, field
 
 from zzgov.models import Meta, Section, Span
+from zzgov.numbers.chinese import DATE_DIGIT_CHARS, HEADING_NUMERAL_CHARS
+from zzgov.numbers.chinese import small_int as cn_small_int
 from zzgov.text.script import compile_re
 
-# Chinese numerals as used in heading markers and dates (二〇二〇年 uses 〇/○/零).
-CN_DIGITS = "零〇○一二三四五六七八九"
-CN_NUMERAL_CHARS = "零〇○一二三四五六七八九十百两"
+# Chinese numerals as used in heading markers and dates come from numbers/ (the one place
+# numerals are defined): 一、 （十二） 二〇二〇年.
+CN_DIGITS = DATE_DIGIT_CHARS
+CN_NUMERAL_CHARS = HEADING_NUMERAL_CHARS
 CN_NUMERAL = rf"[{CN_NUMERAL_CHARS}]+"
 
 # Heading markers by level (GB/T 9704 order): 一、 → （一） → 1. → （1）.
@@ -39,30 +42,6 @@ def set_meta(meta: Meta, name: str, value, start: int, end: int) -> None:
     """Set a meta field and record in meta.spans where the original text holds it."""
     setattr(meta, name, value)
     meta.spans[name] = Span(start=start, end=end)
-
-
-def cn_small_int(s: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十 → 20, 三十六 → 36; None for anything else."""
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    digits.update({"〇": 0, "○": 0, "两": 2})
-    if not s:
-        return None
-    if all(c in digits for c in s):
-        n = 0
-        for c in s:
-            n = n * 10 + digits[c]
-        return n
-    if "百" in s:
-        head, _, rest = s.partition("百")
-        h = digits.get(head, None) if head else 1
-        r = cn_small_int(rest) if rest else 0
-        return None if h is None or r is None else h * 100 + r
-    if "十" in s:
-        head, _, rest = s.partition("十")
-        t = digits.get(head, None) if head else 1
-        u = digits.get(rest, None) if rest else 0
-        return None if t is None or u is None else t * 10 + u
-    return None
 
 
 def iso_date(s: str) -> str | None:

@@ -34,7 +34,9 @@ from typing import NamedTuple
 import regex
 
 from zzgov import rules
-from zzgov.parsers.common import SectionTree, cn_small_int
+from zzgov.numbers.chinese import HEADING_NUMERAL_CHARS
+from zzgov.numbers.chinese import small_int as cn_small_int
+from zzgov.parsers.common import SectionTree
 from zzgov.text import Line, clean, fold
 
 T = rules.load("notice")
@@ -172,7 +174,7 @@ ROLE_VERB = T.pattern("role_verb")
 
 # Item markers on folded text, in GB/T 9704 rank order; `level` is the section level a kind
 # has when it heads sections (the seed's tree: 一、 level 1, （一） level 2, 1. level 3).
-CN = "[一二三四五六七八九十百〇零两]{1,4}"
+CN = f"[{HEADING_NUMERAL_CHARS}]{{1,4}}"
 MARKERS: list[tuple[str, int, regex.Pattern[str]]] = [
     ("cn", 1, regex.compile(rf"^(?P<label>{CN}){GAP}[、.]{GAP}(?P<title>.*)$")),
     ("cn_paren", 2, regex.compile(rf"^\({GAP}(?P<label>{CN}){GAP}\){GAP}[、.]?{GAP}(?P<title>.*)$")),
