@@ -248,7 +248,88 @@ def unnumbered(rows):
     return "\n".join(_head() + _sections(rows, emit)), exp
 
 
+def cells_missing_deadline(rows):
+    """A table pasted one cell per line with a 完成时限 column, empty cells left out entirely
+    (no `/`), the leader written only on the first row of each run of one leader (a merged
+    cell), and group rows."""
+    out = _head() + ["序号", "重点工作任务", "责任领导", "牵头单位", "责任单位", "完成时限"]
+    last, last_leaders = None, None
+    for r in rows:
+        if r["section"][0] != last:
+            last, last_leaders = r["section"][0], None
+            out.append(last)
+        out += [str(r["seq"]), r["text"]]
+        if r["leaders"] != last_leaders:
+            out += r["leaders"]
+            last_leaders = r["leaders"]
+        if r["lead_units"]:
+            out.append("、".join(r["lead_units"]))
+        if r["units"] or r["units_open"]:
+            out.append(units_text(r))
+        out.append("2020年12月底")
+    return "\n".join(out), [expect(r) for r in rows]
+
+
+def tab_no_number(rows):
+    """A tab-separated table without a 序号 column (rows numbered by position)."""
+    out = _head() + ["工作任务\t责任领导\t牵头单位\t配合单位\t完成时限"]
+    for r in rows:
+        out.append("\t".join([r["text"], "、".join(r["leaders"]), "、".join(r["lead_units"]), units_text(r), "年底前"]))
+    return "\n".join(out), [expect(r, seq=k) for k, r in enumerate(rows, 1)]
+
+
+def _traditional(text: str) -> str:
+    from importlib import resources
+
+    table = {}
+    data = resources.files("opencc").joinpath("dictionary", "STCharacters.txt").read_text(encoding="utf-8")
+    for line in data.splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[1]) == 1:
+            table[ord(parts[0])] = parts[1]
+    return text.translate(table)
+
+
+def traditional_colon_lines(rows):
+    """The colon layout in traditional script (責任領導：, 牽頭單位：); names and units as written."""
+    text, _ = colon_lines(rows)
+    t = _traditional(text)
+    exp = []
+    for r in rows:
+        e = expect(r)
+        exp.append({k: ([_traditional(x) for x in v] if isinstance(v, list) else v) for k, v in e.items()})
+    return t, exp
+
+
+def web_page(rows):
+    """The seed's layout inside a government web page: breadcrumb, bullet metadata, a title
+    printed twice, share and print lines, a footer."""
+    text, exp = padded_labels(rows)
+    head = ["首页 > 政务公开 > 政府文件", "• 索引号：000014349/2020-00123", "• 发文字号：朔政办〔2020〕29号",
+            "• 成文日期：2020年05月26日", "关于印发2020年市政府工作报告重点工作任务分解的通知", "分享到：", "【字体：大 中 小】"]
+    tail = ["【打印本页】【关闭窗口】", "主办：朔宁市人民政府办公室", "网站标识码：4101000001"]
+    return "\n".join(head + [text] + tail), exp
+
+
+def leader_name_then_roles(rows):
+    """A bare line of leaders' names, then a role sentence, after each task sentence."""
+    def emit(r, k):
+        return [f"{r['seq']}.{r['text']}", "、".join(r["leaders"]), _role_sentence(r), ""]
+    return "\n".join(_head() + _sections(rows, emit)), [expect(r) for r in rows]
+
+
+def first_listed_note(rows):
+    """The first-listed rule as a note in the first task's unit list: `（列第一位者为牵头单位，下同）`."""
+    def emit(r, k):
+        units = "、".join(r["lead_units"] + r["units"]) + "".join(r["units_open"])
+        note = "（列第一位者为牵头单位，下同）" if k == 0 else ""
+        return [f"（{r['seq']}）{r['text']}", "责任领导：" + "、".join(r["leaders"]), "责任单位：" + units + note]
+    return "\n".join(_head() + _sections(rows, emit)), [expect(r, first_listed=True) for r in rows]
+
+
 LAYOUTS: dict[str, Callable] = {f.__name__: f for f in (
+    cells_missing_deadline, tab_no_number, traditional_colon_lines, web_page, leader_name_then_roles,
+    first_listed_note,
     colon_lines, padded_labels, bracket_labels, multi_field_line, inline_paren, leader_then_roles,
     group_heading_leaders, group_heading_titles, first_listed, tab_table, cell_per_line,
     cn_paren_tasks, circled, pdf_spaced, unnumbered,

@@ -656,7 +656,7 @@ def cell_type(f: str) -> str:
         return "number"
     if is_leader_line(s):
         return "leaders"
-    if len(s) <= 24 and DATE_CELL.search(s) and not any(ch in s for ch in "局委办厅府会"):
+    if len(s) <= 24 and DATE_CELL.search(s) and not any(ch in s for ch in "局委办厅府会。，,；;"):
         return "deadline"
     units, tails = split_units(s)
     if (units and looks_like_units(units)) or (not units and tails):
@@ -1032,6 +1032,18 @@ class _Reader:
             filled.add(cols[j])
             last_col = cols[j]
             c = j + 1
+        if "lead" in cols and "units" in cols and "lead" in d.cells and "units" not in d.cells \
+                and "units" not in filled:
+            # one unit list where the row has lost a cell: a list with collectives (各县…政府,
+            # 市政府各部门) is the co-units column; say what was chosen
+            from zzgov.units import split_units
+            from zzgov.units.names import is_collective
+
+            listed = split_units(fold("".join(d.cells["lead"])))[0]
+            if any(is_collective(u) for u in listed):
+                d.cells["units"] = d.cells.pop("lead")
+            self.warnings.append(f"table row {seq}: one unit list for the lead and co-unit columns; "
+                                 f"read as {'co-units' if 'units' in d.cells else 'the lead'}")
         leaders = None
         if "leaders" in cols:
             if "leaders" in d.cells:
