@@ -67,7 +67,7 @@ def words_feature(name: str, words: tuple[str, ...], weights: dict[str, float], 
 # Literal words a feature cannot match without (a cheap `in` test before the regex scan):
 # most of a notice's text never needs the report and news patterns run over it.
 NEEDLES: dict[str, tuple[str, ...]] = {
-    "field_lines": ("领导", "单", "部门", "处室", "科室"),
+    "field_lines": ("导", "位", "门", "限"),  # the last character of 领导 单位 部门 时限
     "task_then_field": ("领导", "单位"),
     "role_words": ("单位",),
     "task_title": ("任务", "分工"),
@@ -95,14 +95,11 @@ NEEDLES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _role_labels() -> str:
-    from zzgov.parsers.notice_list import LABEL_ROLE, _spaced
-
-    words = sorted((w for w, role in LABEL_ROLE.items() if role in ("leaders", "lead", "units")), key=len, reverse=True)
-    return "|".join(_spaced(w) for w in words)
-
-
-_ROLE_LABELS = _role_labels()
+# The shape of a role label, with any letter-spacing: a few characters ending in 领导, 单位,
+# 部门 or 时限 (牵头单位, 协同责任单位, 包抓县领导, 责 任 单 位).  The notice reader checks the
+# words themselves (zzgov/data/rules/notice.yaml); detection only needs the shape.
+_G = r"[^\S\n]*"
+_ROLE_LABELS = rf"(?:\p{{Han}}{_G}){{1,6}}?(?:领{_G}导|单{_G}位|部{_G}门|时{_G}限)"
 
 
 FEATURES: tuple[Feature, ...] = (

@@ -384,12 +384,12 @@ def _build_task(text: str, d: notice_list.TaskDraft, first_unit_leads: bool, uni
     else:
         c = clean(text, d.text_start, d.text_end)
         task_text = c.text
-        m = INLINE_FIELDS.search(c.folded)
+        m = notice_list.inline_fields(c.folded)
         if m:
-            body = c.text[m.start("body"): m.end("body")]
-            _inline_roles(body, roles, where)
-            closing = "。" if SENTENCE_CLOSE.search(c.folded[m.start():]) and not c.folded[: m.start()].rstrip().endswith(("。", ".")) else ""
-            task_text = c.text[: m.start()].rstrip() + closing
+            start, body_start, body_end = m
+            _inline_roles(c.text[body_start:body_end], roles, where)
+            closing = "。" if SENTENCE_CLOSE.search(c.folded[start:]) and not c.folded[:start].rstrip().endswith(("。", ".")) else ""
+            task_text = c.text[:start].rstrip() + closing
         for fl in d.fields:
             roles.add(fl.role, clean(text, fl.start, fl.end, keep_blanks=True).text, where, fl.label)
         for s, e in d.leader_lines:
@@ -419,12 +419,6 @@ def _build_task(text: str, d: notice_list.TaskDraft, first_unit_leads: bool, uni
         span=Span(start=d.start, end=max(d.end, d.text_end)),
     )
     return task, roles.warnings
-
-
-# Inline fields closing a task sentence: `…。（牵头单位：X；配合单位：Y）`.
-INLINE_FIELDS = regex.compile(
-    rf"\(\s*(?P<body>(?:{notice_list._LABEL_ALT})\s*:(?:[^()]|\([^()]*\))*+)\)\s*[。.;；]?\s*$"
-)
 
 
 def _inline_roles(body: str, roles: _Roles, where: str) -> None:

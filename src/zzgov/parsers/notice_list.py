@@ -69,7 +69,6 @@ def _spaced(word: str) -> str:
     return GAP.join(regex.escape(c) for c in word)
 
 
-_LABEL_ALT = "|".join(_spaced(w) for w in sorted(LABEL_ROLE, key=len, reverse=True))
 LABEL_MAX = max(map(len, LABEL_ROLE))
 GAP_CHARS = frozenset(" \t\u3000\u00a0")
 OPEN_LABEL = frozenset("【[〔")
@@ -285,6 +284,36 @@ class LineInfo:
     is_roles: bool = False  # the whole line is a role sentence
     is_leaders: bool = False  # the whole line is leaders' names
     ends_with_roles: bool = False  # the line closes with roles in brackets: `…。（财政厅牵头）`
+
+
+def inline_fields(f: str) -> tuple[int, int, int] | None:
+    """Fields in the parenthesis that closes a task sentence, on folded text:
+    `…。(牵头单位:X;配合单位:Y)` or `…30万人次(牵头单位:X)。` -> (where the parenthesis opens,
+    where its body starts, where it ends), or None.  One level of brackets may nest inside
+    (`各县(市、区)政府`)."""
+    end = len(f.rstrip(" \t\u3000"))
+    if end and f[end - 1] in "。.;；":
+        end = len(f[: end - 1].rstrip(" \t\u3000"))
+    if not end or f[end - 1] != ")":
+        return None
+    depth, k = 0, end - 1
+    while k >= 0:
+        if f[k] == ")":
+            depth += 1
+        elif f[k] == "(":
+            depth -= 1
+            if depth == 0:
+                break
+        k -= 1
+    if k < 0:
+        return None
+    body_start = k + 1
+    while body_start < end - 1 and f[body_start] in GAP_CHARS:
+        body_start += 1
+    hits = find_labels(f[body_start:end - 1])
+    if not hits or hits[0].start != 0 or hits[0].open:
+        return None
+    return k, body_start, end - 1
 
 
 def field_hits(f: str) -> list[FieldHit]:

@@ -79,6 +79,7 @@ def split_list(text: str, separators: frozenset[str] = LIST_SEPARATORS) -> list[
     return out
 
 
+@functools.lru_cache(maxsize=8192)
 def _f(s: str) -> str:
     """The folded form the name rules read (width and traditional script: 廳 -> 厅, 縣 -> 县);
     names themselves are kept as written."""
@@ -154,6 +155,10 @@ def _split_units(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(units), tuple(open_tails)
 
 
+LEVEL_CHARS = frozenset("县市区旗")
+LEVEL_ORG = regex.compile(r"[县市区旗](?:人民政府|政府|党委)")
+
+
 def _join_level_runs(items: list[str]) -> list[str]:
     """`各县`, `市`, `区人民政府` back into `各县、市、区人民政府`: one collective, split at its 、."""
     out: list[str] = []
@@ -161,9 +166,9 @@ def _join_level_runs(items: list[str]) -> list[str]:
     while k < len(items):
         item = items[k]
         j = k
-        while j + 1 < len(items) and len(items[j + 1]) >= 1 and items[j + 1][0] in "县市区旗" \
-                and (len(items[j + 1]) == 1 or regex.fullmatch(r"[县市区旗](?:人民政府|政府|党委)", items[j + 1])) \
-                and item.startswith(("各", "相关", "有关")) and len(items[j]) <= 4 and items[j][-1] in "县市区旗":
+        while j + 1 < len(items) and items[j + 1][:1] in LEVEL_CHARS \
+                and (len(items[j + 1]) == 1 or LEVEL_ORG.fullmatch(items[j + 1])) \
+                and item.startswith(("各", "相关", "有关")) and len(items[j]) <= 4 and items[j][-1:] in LEVEL_CHARS:
             j += 1
         if j > k:
             out.append("、".join(items[k:j + 1]))
