@@ -294,6 +294,10 @@ class _Roles:
                     self.open.extend(c[2])
                     break
         else:
+            stop = value.find("。")
+            if 0 < stop < len(value) - 1:
+                # `X、Y按职责分工负责。具体任务均涉及…，下同。`: the list ends at its full stop
+                value = value[:stop]
             folded = fold(value)
             if notice_list.RULE_NOTE.search(folded):
                 # cut the note where the folded text has it (the same positions as written)
@@ -426,7 +430,7 @@ def _inline_roles(body: str, roles: _Roles, where: str) -> None:
     hits = notice_list.find_labels(fb)
     for k, m in enumerate(hits):
         end = hits[k + 1].start if k + 1 < len(hits) else len(fb)
-        roles.add(notice_list.LABEL_ROLE[m.label], body[m.end: end].strip().rstrip(";；,，"), where, m.label)
+        roles.add(notice_list.label_role(m.label), body[m.end: end].strip().rstrip(";；,，"), where, m.label)
 
 
 def _strip_role_sentence(task_text: str, roles: _Roles) -> str:

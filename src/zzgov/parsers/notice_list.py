@@ -87,6 +87,27 @@ class FieldHit(NamedTuple):
     open: bool  # written in brackets: 【牵头单位】
 
 
+LEAD_WORDS = ("牵头", "主办", "主责", "主要", "主抓")
+CO_WORDS = ("配合", "协同", "协办", "协助", "参与", "参加", "责任", "相关", "其他", "承办")
+
+
+def guess_label_role(word: str) -> str | None:
+    """The role of a label the rules do not list, from its shape: a body word at the end
+    (单位, 部门) and a role word before it; None unless both are there."""
+    if word.endswith(("单位", "部门", "处室", "科室")):
+        head = word[:-2]
+        if any(w in head for w in LEAD_WORDS):
+            return "lead"
+        if any(w in head for w in CO_WORDS):
+            return "units"
+    return None
+
+
+def label_role(word: str) -> str:
+    """The field a label found by find_labels fills."""
+    return LABEL_ROLE.get(word) or guess_label_role(word) or "ignore"
+
+
 def find_labels(f: str, pos: int = 0) -> list[FieldHit]:
     """Every field label on a folded line from `pos`, found from its colon or closing bracket
     backwards: one look at each such character, so a line of any length costs one pass (a
@@ -101,6 +122,12 @@ def find_labels(f: str, pos: int = 0) -> list[FieldHit]:
         chars: list[int] = []
         k = c - 1
         while k >= pos and len(chars) < LABEL_MAX and (c - k) <= 3 * LABEL_MAX:
+            if f[k] == ")" and chars:
+                # a qualifier inside the label: 责任(配合)单位 reads as 责任单位
+                o = f.rfind("(", max(pos, k - 6), k)
+                if o >= 0:
+                    k = o - 1
+                    continue
             if f[k] not in GAP_CHARS:
                 if f[k] in OPEN_LABEL or f[k] in ":;；,，。)":
                     break
@@ -112,6 +139,14 @@ def find_labels(f: str, pos: int = 0) -> list[FieldHit]:
             if word in LABEL_ROLE:
                 hit = (chars[n - 1], word)
                 break
+        if hit is None and len(chars) >= 4:
+            # a label not listed but shaped like one: 协同配合单位, 具体承办部门
+            for n in range(min(len(chars), 8), 3, -1):
+                word = "".join(f[i] for i in reversed(chars[:n]))
+                if guess_label_role(word) is not None and (n == len(chars) or f[chars[n]] in FIELD_BEFORE
+                                                            or chars[n] < chars[n - 1] - 1):
+                    hit = (chars[n - 1], word)
+                    break
         if hit is None:
             continue
         start, word = hit
@@ -157,6 +192,8 @@ def column_role(cell: str, listed_only: bool = False) -> str | None:
     role = COLUMN_ROLE.get(c)
     if role is None and not listed_only and len(c) <= 14 and TEXT_COLUMN.match(c):
         role = "text"
+    if role is None and not listed_only and len(c) <= 8:
+        role = guess_label_role(c)
     return role if role not in ("ignore", "note") else "ignore"
 EMPTY_CELL = frozenset(fold(w) for w in T.words("empty_cell"))
 
@@ -286,6 +323,10 @@ class LineInfo:
     ends_with_roles: bool = False  # the line closes with roles in brackets: `…。（财政厅牵头）`
 
 
+# Brackets that hold a task's fields after its sentence: (…) 〔…〕 […] 【…】
+INLINE_CLOSE = {")": "(", "〕": "〔", "]": "[", "】": "【"}
+
+
 def inline_fields(f: str) -> tuple[int, int, int] | None:
     """Fields in the parenthesis that closes a task sentence, on folded text:
     `…。(牵头单位:X;配合单位:Y)` or `…30万人次(牵头单位:X)。` -> (where the parenthesis opens,
@@ -294,13 +335,14 @@ def inline_fields(f: str) -> tuple[int, int, int] | None:
     end = len(f.rstrip(" \t\u3000"))
     if end and f[end - 1] in "。.;；":
         end = len(f[: end - 1].rstrip(" \t\u3000"))
-    if not end or f[end - 1] != ")":
+    if not end or f[end - 1] not in INLINE_CLOSE:
         return None
+    close, opener = f[end - 1], INLINE_CLOSE[f[end - 1]]
     depth, k = 0, end - 1
     while k >= 0:
-        if f[k] == ")":
+        if f[k] == close:
             depth += 1
-        elif f[k] == "(":
+        elif f[k] == opener:
             depth -= 1
             if depth == 0:
                 break
@@ -343,7 +385,7 @@ def fields_of(f: str, ln: Line, hits: list[regex.Match[str]]) -> list[Field]:
     out = []
     for k, m in enumerate(hits):
         end = hits[k + 1].start if k + 1 < len(hits) else len(f)
-        out.append(Field(LABEL_ROLE[m.label], ln.start + m.end, ln.start + end, m.label))
+        out.append(Field(label_role(m.label), ln.start + m.end, ln.start + end, m.label))
     return out
 
 
@@ -503,6 +545,26 @@ GROUP_LEADER = regex.compile(
     rf"(?:{_VERB_ALT})"
 )
 GROUP_LEADER_FIELD = regex.compile(rf"(?:{_spaced('领导')}|{_spaced('領導')}){GAP}[:：]{GAP}(?P<names>[^)）;；]+)")
+
+
+GROUP_LEADER_LINE = regex.compile(
+    rf"^(?:{_TITLE_ALT})*(?P<names>{_PERSON}(?:[、,，]{_PERSON})*)(?:同志)?(?:{_TITLE_ALT})*{GAP}(?::|(?:{_VERB_ALT}))")
+
+
+def group_leader_line(f: str) -> list[str]:
+    """The leaders a line outside any task names for the tasks below it: a title and a name
+    before a colon or a leading verb (`常务副市长郑国栋：负责抓好…`, `李明副市长分管的工作`);
+    the title is required, so a sentence that merely starts with a name does not count."""
+    m = GROUP_LEADER_LINE.match(f)
+    if not m or not any(t in f[: m.end()] for t in TITLES if t != "同志"):
+        return []
+    names, bad = read_leaders(m["names"])
+    return names if names and not bad else []
+
+
+def names_as_written(info: LineInfo, names: list[str]) -> list[str]:
+    """Names found on the folded line, given as the line writes them (folding keeps positions)."""
+    return [info.ln.text[info.f.index(n):info.f.index(n) + len(n)] if n in info.f else n for n in names]
 
 
 def heading_leaders(title_folded: str) -> list[str]:
@@ -779,6 +841,9 @@ class _Reader:
         self.cur = TaskDraft(seq, ln.start, ln.start + text_from, ln.end, self.section_id(), self.group_leaders(),
                              end=ln.end)
         self.last_heading = None
+        # a numbered line closed by its roles in brackets is a whole task: `1.…。（X牵头，Y配合）`
+        self.closed = info.marker is not None and info.f.rstrip().endswith((")", "〕", "】")) \
+            and line_has_roles(info)
         if info.fields_at > text_from or (info.fields_at >= 0 and info.fields_at == text_from and text_from > 0):
             # fields on the task's own line: `1.建设学校【牵头单位】市教育局`
             hits = [m for m in field_hits(info.f) if m.start >= info.fields_at]
@@ -875,6 +940,15 @@ class _Reader:
                                                                  and not self.continues_field(info))):
             self.new_task(len(self.drafts) + (1 if self.cur is None else 2), info, 0)
             return
+        if mk is None and (self.cur is None or self.closed or self.in_fields) and not self.continuing_text():
+            names = group_leader_line(info.f)
+            if names:
+                # `常务副市长郑国栋：负责抓好……具体包括以下任务：` names the leader of the tasks below
+                self.close()
+                self.leaders_at[99] = names_as_written(info, names)
+                return
+        if self.cur is not None and self.closed and not self.in_fields:
+            return  # a line after a task closed by its roles is not that task's text
         if self.cur is not None:
             if self.in_fields:
                 if self.cur.fields and self.continues_field(info):
