@@ -832,7 +832,8 @@ class _Reader:
 
     def continuing_text(self) -> bool:
         t = self.last_text()
-        return self.cur is not None and not self.in_fields and bool(t) and t[-1] not in SENTENCE_END
+        return self.cur is not None and not self.in_fields and not self.closed and bool(t) \
+            and t[-1] not in SENTENCE_END
 
     def new_task(self, seq: int, info: LineInfo, text_from: int) -> None:
         self.close()
@@ -1047,8 +1048,9 @@ class _Reader:
         has_seq = cols[0] == "seq"
         body_cols = [c for c in cols if c != "seq"]
         row: list[LineInfo] = []
-        rows: list[tuple[list[LineInfo], str | None, list[str]]] = []
         prev_leaders: list[str] | None = None
+        nxt = 0  # without a 序号 column: the next column a cell of this row may fill
+        untitled = None  # a group row `(一)` whose title is the next line
         # Cells pasted as `cell |` lines: a `|` alone is an empty cell.  Otherwise `|` lines
         # are only the rules between cells.
         ahead = [x.f.strip() for x in infos[i:i + 200] if x.f.strip()]
@@ -1078,6 +1080,15 @@ class _Reader:
                 continue
             info = dataclasses.replace(info, f=s)
             typ = cell_type(s)
+            if untitled is not None and typ == "text":
+                # `(一)` alone, its title on the next line: one group row
+                untitled.title = clean(self.text, info.ln.start, info.ln.end).text
+                untitled.span.end = info.ln.end
+                self.leaders_at[untitled.level] = heading_leaders(fold(untitled.title))
+                untitled = None
+                i += 1
+                continue
+            untitled = None
             if has_seq and typ == "number":
                 flush()
                 row = [info]
@@ -1085,15 +1096,24 @@ class _Reader:
                 flush()
                 self.heading(info, LEVEL[info.marker], info.label if info.marker == "cn" else
                              info.ln.text[: info.ln.text.index(info.label) + len(info.label) + 1].strip())
+                if not self.tree.current().title:
+                    untitled = self.tree.current()
                 prev_leaders = None
-            elif not has_seq and typ == "text" and row and any(cell_type(x.f) == "text" for x in row[0:]):
-                flush()
-                row = [info]
+                nxt = 0
+            elif not has_seq:
+                # rows cut where a cell no longer fits a later column of the row
+                j = column_for(body_cols, nxt, typ, row)
+                if j is None:
+                    flush()
+                    row = [info]
+                    j = column_for(body_cols, 0, typ, row[:0])
+                else:
+                    row.append(info)
+                nxt = nxt if j is None else (j if body_cols[j] == "leaders" and typ == "leaders" else j + 1)
             else:
                 row.append(info)
             i += 1
         flush()
-        del rows
         return i
 
     def cell_row(self, row: list[LineInfo], cols: list[str], has_seq: bool,
@@ -1170,6 +1190,19 @@ def fill_cells(row: dict[str, list[str]], cells: list[str], header: dict[int, st
         if c:
             last = idx
     return last
+
+
+def column_for(cols: list[str], start: int, typ: str, row: list[LineInfo]) -> int | None:
+    """The first column from `start` a cell of type `typ` may fill (an empty cell fills the
+    next one; leaders one per line stay in their column), or None when none is left."""
+    if typ == "empty":
+        return start if start < len(cols) else None
+    if row and start > 0 and cols[start - 1] == "leaders" and typ == "leaders":
+        return start - 1
+    for j in range(start, len(cols)):
+        if typ in ACCEPTS[cols[j]]:
+            return j
+    return None
 
 
 def _header_labels(cells) -> dict[str, str]:

@@ -166,9 +166,9 @@ def _join_level_runs(items: list[str]) -> list[str]:
     while k < len(items):
         item = items[k]
         j = k
-        while j + 1 < len(items) and items[j + 1][:1] in LEVEL_CHARS \
-                and (len(items[j + 1]) == 1 or LEVEL_ORG.fullmatch(items[j + 1])) \
-                and item.startswith(("各", "相关", "有关")) and len(items[j]) <= 4 and items[j][-1:] in LEVEL_CHARS:
+        while j + 1 < len(items) and _f(items[j + 1])[:1] in LEVEL_CHARS \
+                and (len(items[j + 1]) == 1 or LEVEL_ORG.fullmatch(_f(items[j + 1]))) \
+                and _f(item).startswith(("各", "相关", "有关")) and len(items[j]) <= 4 and _f(items[j])[-1:] in LEVEL_CHARS:
             j += 1
         if j > k:
             out.append("、".join(items[k:j + 1]))
