@@ -459,7 +459,7 @@ def role_clause(clause: str) -> tuple[bool, list[str], list[str]] | None:
     clause = clause.strip().rstrip("。.")
     if clause.startswith("由"):
         clause = clause[1:]
-    m = ROLE_VERB.search(clause)
+    m = ROLE_VERB.search(fold(clause))  # read folded (any script), cut as written
     if not m or m.start() == 0:
         return None
     units, tails = split_units(clause[: m.start()])

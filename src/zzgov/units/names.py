@@ -128,7 +128,7 @@ def _split_units(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     units: list[str] = []
     open_tails: list[str] = []
     pending_bare: list[int] = []  # indexes in `units` of bare place names awaiting a suffix
-    for item in _join_level_runs(split_list(text)):
+    for item in _split_conjoined(_join_level_runs(split_list(text))):
         tail = None
         m = OPEN_TAIL.search(item)
         if m and m.start() > 0:
@@ -157,6 +157,30 @@ def _split_units(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 LEVEL_CHARS = frozenset("县市区旗")
 LEVEL_ORG = regex.compile(r"[县市区旗](?:人民政府|政府|党委)")
+
+
+CONJUNCTION = regex.compile(r"[和及与]")
+
+
+def _split_conjoined(items: list[str]) -> list[str]:
+    """`市统计局及各县市区政府` -> two units: 和/及/与 split an item only where both sides are
+    whole organisation names (市人力资源和社会保障局 keeps its 和)."""
+    out: list[str] = []
+    for item in items:
+        parts = None
+        if CONJUNCTION.search(item):
+            for m in CONJUNCTION.finditer(item):
+                left, right = item[: m.start()], item[m.end():]
+                if len(left) >= 3 and len(right) >= 3 and _is_org(left) and (_is_org(right) or OPEN_TAIL.search(right)):
+                    parts = [left, *_split_conjoined([right])]
+                    break
+        out.extend(parts or [item])
+    return out
+
+
+def _is_org(name: str) -> bool:
+    f = _f(name)
+    return bool(ORG_END.search(f)) or is_collective(name)
 
 
 def _join_level_runs(items: list[str]) -> list[str]:
