@@ -106,6 +106,7 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[in
     n = len(lines)
     head_limit = min(n, 40)
     body_from = 0
+    title_from = 0  # the title follows the 版头, and may come before or after the 发文字号
     # 版头 …文件 and 发文字号 near the top.
     for i in range(head_limit):
         ln, f = lines[i]
@@ -113,53 +114,131 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[in
         if m and not meta.issuer:
             set_meta(meta, "issuer", _clean_str(text, ln.start, ln.start + len(m["org"])), ln.start, ln.start + len(m["org"]))
             body_from = max(body_from, i + 1)
+            title_from = i + 1
             continue
         if not meta.doc_number:
             m = DOC_NUMBER.search(f)
-            if m and (len(f) <= len(m["num"]) + 12 or DOC_NUMBER_BULLET.match(f)):
+            if m and (len(f) <= len(m["num"]) + 12 or DOC_NUMBER_BULLET.match(f)
+                      or DOC_NUMBER_LABEL.search(f, max(0, m.start("num") - 12), m.start("num"))
+                      or (m.start("num") > 0 and f[m.start("num") - 1] in "(（" and TITLE_END.search(f[:m.start("num") - 1].rstrip()))):
                 s = ln.start + m.start("num")
                 set_meta(meta, "doc_number", _clean_str(text, s, ln.start + m.end("num")), s, ln.start + m.end("num"))
                 body_from = max(body_from, i + 1)
+                rest = f[m.end("num"):]
+                if meta.signed_date is None and STANDALONE_DATE.match(rest.strip()):
+                    # `岷府发〔2011〕6号 二○一一年三月十五日`: number and date on one line
+                    set_meta(meta, "signed_date", iso_date(rest), ln.start + m.end("num"), ln.end)
+    # The signature before the attached list (an organ and a date) ends the head: a title
+    # after it is the attachment's.
+    head_end = head_limit
+    for i in range(body_from, n):
+        f = lines[i][1]
+        if ITEM_ARABIC.match(f) or _is_field_line(f):
+            break
+        if STANDALONE_DATE.match(f):
+            head_end = min(head_end, i)
+            break
     # Title: up to four short lines (an organ's name, 关于…, …的通知) ending in the kind word.
     title_idx = None
-    for i in range(body_from, head_limit):
+    for i in range(title_from, head_end):
         f = lines[i][1]
-        if _skip_head_line(f):
+        if len(f) > 60 and meta.title is None:
+            # a cover written on one line: `…关于…的通知 （梁州政办发〔2012〕6号） 各…:`
+            m = TITLE_PREFIX.match(f)
+            if m:
+                ln = lines[i][0]
+                set_meta(meta, "title", _clean_str(text, ln.start, ln.start + m.end("title")), ln.start,
+                         ln.start + m.end("title"))
+                body_from = max(body_from, i + 1)
+                break
+        if _skip_head_line(f) or DOC_NUMBER.fullmatch(f.strip()):
             continue
         end_j = _title_end(lines, i)
         if end_j is not None:
             title_idx = end_j
-            set_meta(meta, "title", _clean_str(text, lines[i][0].start, lines[end_j][0].end), lines[i][0].start, lines[end_j][0].end)
+            start, end = _title_bounds(text, lines, i, end_j)
+            set_meta(meta, "title", _clean_str(text, start, end), start, end)
             if _is_org_line(f) and end_j > i and lines[i + 1][1].startswith("关于") and meta.issuer is None:
-                set_meta(meta, "issuer", f, lines[i][0].start, lines[i][0].end)
-            body_from = end_j + 1
+                set_meta(meta, "issuer", lines[i][0].text, lines[i][0].start, lines[i][0].end)
+            body_from = max(body_from, end_j + 1)
+            title_idx = end_j
             break
-    # 主送机关: a line ending with a colon right after the title.
-    if title_idx is not None:
-        for i in range(body_from, min(n, body_from + 3)):
+    # 主送机关: a line ending with a colon soon after the title (page chrome, the 发文字号 and
+    # the date line of a web page may stand between them).
+    if title_idx is not None or meta.title is not None:
+        start = title_idx + 1 if title_idx is not None else body_from
+        for i in range(start, min(n, start + 16)):
             ln, f = lines[i]
+            if ITEM_ARABIC.match(f) or HEADING_L1.match(f) or STANDALONE_DATE.match(f):
+                break
             m = RECIPIENTS_LINE.match(f)
-            if m and not _is_field_line(f):
+            if m and not _is_field_line(f) and not META_BULLET.match(f) and not TITLE_LABEL.match(f) \
+                    and not CHROME_LINE.match(f) and "|" not in f:
                 set_meta(meta, "recipients", split_list(_clean_str(text, ln.start, ln.end).rstrip(":："), CLAUSE_SEPARATORS), ln.start, ln.end)
-                body_from = i + 1
+                body_from = max(body_from, i + 1)
                 break
     # 成文日期: the first line holding only a date (optionally after the issuing organ).
+    # Numbered points of the cover letter (`1.明确任务，压实责任。`) may come before it; the
+    # tasks have begun once a line assigns someone.
     signed_idx = -1
+    passed_items = False
     for i in range(body_from, n):
         ln, f = lines[i]
-        if ITEM_ARABIC.match(f) or _is_field_line(f):
+        if _is_role_field_line(f) or (ITEM_ARABIC.match(f) and _assigns_on_line(f)):
             break  # the tasks began before any signature
+        passed_items = passed_items or bool(ITEM_ARABIC.match(f))
         if STANDALONE_DATE.match(f):
+            if passed_items and not (STANDALONE_DATE.match(f)["org"] or (i > 0 and _is_org_line(lines[i - 1][1]))):
+                break  # a date inside numbered text, not a signature
             signed_idx = i
             set_meta(meta, "signed_date", iso_date(f), ln.start, ln.end)
             break
     return body_from, signed_idx
 
 
+def _is_role_field_line(f: str) -> bool:
+    """A field line that assigns a role (a cover's `联系人：` line does not)."""
+    hits = notice_list.field_hits(f)
+    return bool(hits) and f[: hits[0].start].strip(notice_list.BULLETS + " \u3000") == "" \
+        and notice_list.label_role(hits[0].label) in ("leaders", "lead", "units", "deadlines")
+
+
+def _assigns_on_line(f: str) -> bool:
+    """A numbered line that names who does it: `1.…。(X牵头，Y配合)`, `1.…【牵头单位】X`."""
+    return bool(notice_list.find_labels(f)) or notice_list.inline_fields(f) is not None \
+        or (f.rstrip("。.").endswith(")") and ("牵头" in f or "负责" in f or "配合" in f))
+
+
+# A title at the start of a one-line cover, closed by its kind word before a bracket or blank.
+TITLE_PREFIX = regex.compile(rf"^(?P<title>[^。:：]{{6,90}}?{DOC_KIND_WORDS})(?=[ \t\u3000]*[(（]|[ \t\u3000]{{2,}})")
+# A label naming the 发文字号 in page metadata: `文号:`, `文    号 |`, `发文字号`.
+DOC_NUMBER_LABEL = regex.compile(r"(?:文[ \t\u3000]*号|发文字号|发文序号|文件编号)[ \t\u3000]*[:|]?[ \t\u3000]*")
+# A label naming the title in page metadata: `名称:`, `标    题 |`.
+TITLE_LABEL = regex.compile(r"^[•·\-*]?[ \t\u3000]*(?:信息名称|文件名称|名[ \t\u3000]*称|标[ \t\u3000]*题)[ \t\u3000]*[:|]")
+
+
+def _title_bounds(text: str, lines: list[tuple[Line, str]], i: int, j: int) -> tuple[int, int]:
+    """The title's span over lines i..j, without a 发文字号 printed before it on the same line
+    (`金政发〔2025〕2号 关于印发…`), and once when a page prints it twice in a row."""
+    start, end = lines[i][0].start, lines[j][0].end
+    f = lines[i][1]
+    m = DOC_NUMBER.match(f)
+    if m and len(f) > m.end("num") + 4:
+        start = lines[i][0].start + len(f) - len(f[m.end("num"):].lstrip(" \t\u3000"))
+    whole = _clean_str(text, start, end)
+    half = len(whole) // 2
+    if len(whole) % 2 == 0 and half >= 6 and whole[:half] == whole[half:]:
+        # printed twice: keep the first printing (its lines are the first half of the span)
+        c = clean(text, start, end)
+        end = c.offset(half - 1) + 1
+    return start, end
+
+
 def _skip_head_line(f: str) -> bool:
     """Head lines that are never the title: chrome, bullets, field lines, long sentences."""
     return bool(
         _is_field_line(f) or HEADING_L1.match(f) or DOC_NUMBER_BULLET.match(f) or CHROME_LINE.match(f)
+        or TITLE_LABEL.match(f) or "|" in f
         or META_BULLET.match(f) or len(f) > 60 or "。" in f
     )
 
@@ -230,16 +309,16 @@ def _read_tail(text: str, lines: list[tuple[Line, str]], tail_idx: int, meta: Me
             if p["org"]:
                 set_meta(meta, "printed_by", _clean_str(text, ln.start, ln.start + len(p["org"])), ln.start, ln.start + len(p["org"]))
             elif i > 0 and _is_org_line(lines[i - 1][1]):
-                set_meta(meta, "printed_by", lines[i - 1][1], lines[i - 1][0].start, lines[i - 1][0].end)
+                set_meta(meta, "printed_by", lines[i - 1][0].text, lines[i - 1][0].start, lines[i - 1][0].end)
         elif STANDALONE_DATE.match(f) and meta.signed_date is None:
             # A signature after the task list: the organ's name above (or before) the date.
             set_meta(meta, "signed_date", iso_date(f), ln.start, ln.end)
             d = STANDALONE_DATE.match(f)
             if meta.issuer is None:
                 if d["org"]:
-                    set_meta(meta, "issuer", d["org"], ln.start, ln.start + len(d["org"]))
+                    set_meta(meta, "issuer", ln.text[: len(d["org"])], ln.start, ln.start + len(d["org"]))
                 elif i > 0 and _is_org_line(lines[i - 1][1]):
-                    set_meta(meta, "issuer", lines[i - 1][1], lines[i - 1][0].start, lines[i - 1][0].end)
+                    set_meta(meta, "issuer", lines[i - 1][0].text, lines[i - 1][0].start, lines[i - 1][0].end)
         i += 1
 
 
@@ -535,10 +614,10 @@ def parse_notice(source: str | Doc) -> ParseResult:
             m = STANDALONE_DATE.match(lines[signed_idx][1])
             if m and m["org"]:
                 ln = lines[signed_idx][0]
-                set_meta(meta, "issuer", m["org"], ln.start, ln.start + len(m["org"]))
+                set_meta(meta, "issuer", ln.text[: len(m["org"])], ln.start, ln.start + len(m["org"]))
             elif _is_org_line(lines[signed_idx - 1][1]):
                 ln = lines[signed_idx - 1][0]
-                set_meta(meta, "issuer", lines[signed_idx - 1][1], ln.start, ln.end)
+                set_meta(meta, "issuer", lines[signed_idx - 1][0].text, ln.start, ln.end)
         # Attachment title: `附件` line and/or the title line before the first heading.
         i = region_from
         while i < end_idx:
