@@ -15,6 +15,7 @@ import re
 import select
 import shutil
 import subprocess
+import sys
 import time
 import warnings
 from pathlib import Path
@@ -521,3 +522,116 @@ def test_module_examples(module):
 
     result = doctest.testmod(importlib.import_module(f"zzgov.report_html.{module}"))
     assert result.failed == 0 and result.attempted > 0
+
+
+# ---------------------------------------------------------------- units, anchors, scale
+
+def _unit_filter(page: str, queries: list[str], role: str = "any") -> dict[str, list[int]]:
+    """The task rows the page's own unit filter (assets.UNIT_FILTER_JS, run by node) shows
+    for each query: the page's unit list, alias map and row data, as the browser reads them."""
+    import html as html_lib
+
+    from zzgov.report_html.assets import UNIT_FILTER_JS
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    units = [html_lib.unescape(u) for u in re.findall(
+        r'<option value="([^"]*)"></option>', page.split('<datalist id="zz-units">', 1)[1].split("</datalist>", 1)[0])]
+    aliases = json.loads(html_lib.unescape(re.search(r'data-aliases="([^"]*)"', page).group(1)))
+    rows = [{"seq": int(seq), "lead": json.loads(html_lib.unescape(lead)), "co": json.loads(html_lib.unescape(co))}
+            for seq, lead, co in re.findall(r'<tr id="[^"]*" data-doc="d0" data-seq="(\d+)" data-leaders="[^"]*" '
+                                            r'data-lead="([^"]*)" data-co="([^"]*)"', page)]
+    script = UNIT_FILTER_JS + """
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const out = {};
+for (const q of input.queries) {
+  const wanted = zzUnitSet(q, input.units, input.aliases);
+  out[q] = input.rows.filter(r => (input.role === "lead" ? r.lead : input.role === "co" ? r.co : r.lead.concat(r.co))
+    .some(n => wanted[n] === true)).map(r => r.seq);
+}
+process.stdout.write(JSON.stringify(out));
+"""
+    payload = json.dumps({"queries": queries, "units": units, "aliases": aliases, "rows": rows, "role": role})
+    done = subprocess.run([node, "-e", script], input=payload, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_unit_filter_counts_what_zzgov_units_counts_by_name_and_alias(notice_doc):
+    """Every unit, typed by its canonical name or by any spelling the notice used, shows the
+    tasks `zzgov units` gives it, and only those; open tails are never offered as units."""
+    from zzgov.summaries import unit_summary
+
+    page = render_report([notice_doc], [None])
+    summary = unit_summary(notice_doc.tasks)
+    queries = [u.name for u in summary] + [a for u in summary for a in u.aliases]
+    shown = _unit_filter(page, queries)
+    for u in summary:
+        want = sorted(set(u.lead_tasks) | set(u.co_tasks))
+        assert shown[u.name] == want, u.name
+        for alias in u.aliases:
+            assert shown[alias] == want, (alias, u.name)
+    assert any(u.aliases for u in summary)  # the notice writes some units two ways
+    eco = next(u for u in summary if u.name == "市生态环境局")
+    assert len(shown["市生态环境局"]) == len(eco.lead_tasks) + len(set(eco.co_tasks) - set(eco.lead_tasks))
+    lead = _unit_filter(page, [u.name for u in summary], role="lead")
+    assert all(lead[u.name] == sorted(u.lead_tasks) for u in summary)
+    # Part of a name: every unit whose name or spelling holds it.
+    part = _unit_filter(page, ["教育"])["教育"]
+    assert part == sorted({t.seq for t in notice_doc.tasks if any("教育" in n for n in (*t.lead_units, *t.units))})
+    offered = page.split('<datalist id="zz-units">', 1)[1].split("</datalist>", 1)[0]
+    opens = {n for t in notice_doc.tasks for n in t.units_open}
+    assert opens and not any(f'value="{n}"' in offered for n in opens)
+
+
+def test_each_task_has_an_anchor_that_survives_other_documents(notice_doc):
+    alone = render_report([notice_doc], [None])
+    news = seed_doc("004_66ae2ada72c6f6af")
+    together = render_report([news, notice_doc, notice_doc], [None, None, None])
+    for t in notice_doc.tasks:
+        anchor = f"{NOTICE}-{t.id}"
+        for page in (alone, together):
+            assert f'<tr id="{anchor}" ' in page and f'href="#{anchor}"' in page
+        assert f'<tr id="{NOTICE}~2-{t.id}" ' in together  # the same document twice: still unique
+    ids = re.findall(r'<tr id="([^"]+)"', together)
+    assert len(ids) == len(set(ids)) == 2 * len(notice_doc.tasks)
+
+
+def test_the_pages_size_grows_linearly_with_the_documents():
+    """k copies of the seed corpus give a page about k times as large (the pairs were once
+    targets × documents: 200 documents, 167 MB)."""
+    from zzgov.track import track_documents
+
+    seeds = sorted(RAW.glob("*.txt"))
+    base = [seed_doc(p.stem) for p in seeds]
+    texts = [p.read_text(encoding="utf-8") for p in seeds]
+
+    def size(k):
+        docs = [d.model_copy(update={"id": f"{i:02d}_{d.id}"}) for i in range(k) for d in base]
+        page = render_report(docs, texts * k, pairs=track_documents(docs))
+        return len(page.encode("utf-8"))
+
+    one, four = size(1), size(4)
+    assert four < 4.2 * one
+
+
+def test_lone_surrogates_anywhere_in_the_records_give_a_writable_page(tmp_path):
+    """A record holding a lone surrogate (valid JSON: "\\ud800") is reported, not a traceback."""
+    from zzgov.models import Document
+
+    text = "1. 建设学校。\n责任领导：王明\n牵头单位：市教育局\n"
+    data = json.loads(parse_text(text, kind="notice", doc_id="bad").model_dump_json())
+    data["id"] = "bad\ud800id"
+    data["meta"]["title"] = "标题\udfff"
+    data["tasks"][0].update(lead_units=["市\udc80局"], leaders=["王\ud800"], text="建设\ud800学校")
+    page = render_report([Document.model_validate(data)], [text])
+    assert "\ud800" not in page and "\udc80" not in page
+    page.encode("utf-8")
+    records = tmp_path / "bad.json"
+    records.write_text(json.dumps(data), encoding="ascii")  # "\ud800" escapes: valid JSON
+    out = tmp_path / "r.html"
+    r = subprocess.run([sys.executable, "-m", "zzgov", "report", str(records), "-o", str(out)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    assert "市\ufffd局" in out.read_text(encoding="utf-8")
