@@ -338,3 +338,22 @@ def test_export_command_writes_each_format(tmp_path):
     assert r.exit_code == 0 and (tmp_path / "csv" / "task_units.csv").exists()
     r = runner.invoke(cli, ["export", src, "--to", "pdf", str(tmp_path / "x")])
     assert r.exit_code == 2
+
+
+def test_exports_and_the_report_import_summaries_never_api():
+    """Layering (issue 17): domain summaries live in zzgov.summaries; the writers and the
+    report never reach back into the library entry points, and track_adapter is gone."""
+    import ast
+    from pathlib import Path
+
+    import zzgov
+
+    root = Path(zzgov.__file__).parent
+    assert not (root / "report_html" / "track_adapter.py").exists()
+    for folder in ("export", "report_html"):
+        for path in sorted((root / folder).glob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                         else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+                assert not any(n == "zzgov.api" or n.startswith("zzgov.api.") for n in names), path
+                assert "importlib" not in names, path

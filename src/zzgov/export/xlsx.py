@@ -137,7 +137,7 @@ def shorten(name: str, limit: int = SHEET_TITLE_MAX) -> str:
 def sheet_title(name: str, used: set[str]) -> str:
     """A valid, unique sheet title for a unit name (31 characters, no []:*?/\\), shortened
     at word ends (`shorten`)."""
-    base = name.translate(SHEET_TITLE_FORBIDDEN).strip("'") or "sheet"
+    base = text_cell(name, xlsx=True).translate(SHEET_TITLE_FORBIDDEN).strip("'") or "sheet"
     title = shorten(base)
     n = 1
     while title.lower() in used:
