@@ -635,3 +635,11 @@ def test_lone_surrogates_anywhere_in_the_records_give_a_writable_page(tmp_path):
                        capture_output=True, text=True)
     assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
     assert "市\ufffd局" in out.read_text(encoding="utf-8")
+
+
+def test_the_page_script_parses():
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    done = subprocess.run([node, "--check", "-"], input=JS, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
