@@ -357,3 +357,23 @@ def test_exports_and_the_report_import_summaries_never_api():
                          else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
                 assert not any(n == "zzgov.api" or n.startswith("zzgov.api.") for n in names), path
                 assert "importlib" not in names, path
+
+
+def test_sqlite_update_of_a_database_in_wal_mode_held_open_elsewhere(tmp_path):
+    """The renamed copy must not meet the old file's write-ahead log: another program's
+    idle connection (journal_mode=wal) does not lose its table nor hide the export's."""
+    target = tmp_path / "wal.db"
+    theirs = sqlite3.connect(target)
+    theirs.execute("pragma journal_mode=wal")
+    theirs.execute("create table notes (note text)")
+    theirs.execute("insert into notes values ('已督办')")
+    theirs.commit()
+    assert (tmp_path / "wal.db-wal").stat().st_size > 0
+    to_sqlite([parse_text(SNIPPET, kind="notice")], target)
+    for _ in range(2):  # while their connection is open, and after it closed
+        db = sqlite3.connect(target)
+        assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
+        assert db.execute("select note from notes").fetchall() == [("已督办",)]
+        assert db.execute("select count(*) from tasks").fetchone()[0] == 2
+        db.close()
+        theirs.close()

@@ -129,12 +129,20 @@ def to_sqlite(docs: Sequence[Document], path: str | Path, replace: bool = False)
 
 
 def _copy_database(path: Path, into: sqlite3.Connection) -> None:
-    """The database at `path` copied into `into` (SQLite's backup: consistent even while
-    another process writes it); ExportError when `path` is not an SQLite database."""
+    """The database at `path` copied into `into` (SQLite's backup); ExportError when `path`
+    is not an SQLite database or another program holds it open mid-write.
+
+    A database in WAL mode is checkpointed first: the renamed copy must not meet a
+    write-ahead log beside it that still holds pages of the old file."""
     try:
-        src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        src = sqlite3.connect(path, timeout=5)
         try:
             src.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            if Path(f"{path}-wal").exists():
+                busy = src.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+                if busy:
+                    raise ExportError(f"{path}: another program is writing the database; "
+                                      "export again when it is done")
             src.backup(into)
         finally:
             src.close()
