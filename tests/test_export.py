@@ -377,3 +377,23 @@ def test_sqlite_update_of_a_database_in_wal_mode_held_open_elsewhere(tmp_path):
         assert db.execute("select count(*) from tasks").fetchone()[0] == 2
         db.close()
         theirs.close()
+
+
+def test_xlsx_update_keeps_columns_and_rows_people_added(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    doc = parse_text(SNIPPET, kind="notice", doc_id="a")
+    path = tmp_path / "台账.xlsx"
+    to_xlsx([doc], path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["总台账"]
+    extra = len(header(ws))  # a column of their own after the hidden key
+    ws.cell(row=HEADER_ROW, column=extra + 1).value = "联系人"
+    ws.cell(row=FIRST_ROW, column=extra + 1).value = "张三 67180000"
+    ws.cell(row=ws.max_row + 1, column=2).value = "会上新增：整治背街小巷"  # a row of their own
+    wb.save(path)
+    to_xlsx([doc], path)
+    ws = openpyxl.load_workbook(path)["总台账"]
+    assert "联系人" in header(ws) and header(ws)[-1] == KEY_COLUMN
+    assert column(ws, "联系人")[0] == "张三 67180000"
+    assert column(ws, "工作任务")[-1] == "会上新增：整治背街小巷"
+    assert column(ws, "序号")[:2] == [1, 2]

@@ -6,8 +6,9 @@ Every sheet opens with a title row naming the document (its title and 文号), t
 状态 has a drop-down list (data/ledger.yaml: 未启动/推进中/已完成/滞后); 状态, 进展 and 备注
 belong to the people who keep the ledger.  A hidden last column, `zzgov_key`, names each row's
 document and task, so that exporting again into an existing ledger updates it: zzgov's
-columns are rewritten and what people typed in 状态/进展/备注 is kept, matched by document and
-task; rows and sheets the new export no longer has are kept as they were.  A file that exists
+columns are rewritten and what people typed in 状态/进展/备注 (and in columns they added) is
+kept, matched by document and task; rows and sheets the new export no longer has, and rows
+people added, are kept as they were.  A file that exists
 but is not a zzgov ledger is refused unless `replace`.
 
 Units go by their canonical names (`zzgov units`).  Text from documents is always stored as a
@@ -40,6 +41,8 @@ ROLE_COLUMN = "角色"
 TASK_COLUMNS = ("序号", "工作任务", "责任领导", "牵头单位", "责任单位", "完成时限", "指标")
 USER_COLUMNS = ("状态", "进展", "备注")  # the ledger keepers' columns: never overwritten
 KEY_COLUMN = "zzgov_key"  # hidden: document and task of the row
+# zzgov's columns; any other column of a ledger (USER_COLUMNS, or one people added) is theirs
+OWNED_COLUMNS = frozenset((DOC_COLUMN, ROLE_COLUMN, *TASK_COLUMNS, KEY_COLUMN))
 ROLE_NAMES = {"lead": "牵头", "co": "责任"}
 OVERVIEW_TITLE = "总台账"
 TITLE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3
@@ -247,12 +250,14 @@ def read_ledger(path: Path) -> dict[str, _Old]:
             continue
         k = header.index(KEY_COLUMN)
         rows: dict[str, list[Any]] = {}
-        for values in ws.iter_rows(min_row=FIRST_ROW, values_only=True):
+        for n, values in enumerate(ws.iter_rows(min_row=FIRST_ROW, values_only=True)):
             values = list(values) + [None] * (len(header) - len(values))
             if values[k]:
                 rows.setdefault(str(values[k]), values[: len(header)])
+            elif any(v not in (None, "") for v in values):  # a row people added: no key
+                rows[f"#added{n}"] = values[: len(header)]
         title = ws.cell(row=TITLE_ROW, column=1).value
-        out[ws.title] = _Old(str(title or ws.title), [str(h) for h in header], rows)
+        out[ws.title] = _Old(str(title or ws.title), ["" if h is None else str(h) for h in header], rows)
     if not out:
         raise ExportError(f"{path} exists and is not a zzgov ledger (no {KEY_COLUMN} column); "
                           "use --replace to overwrite it")
@@ -276,14 +281,19 @@ def merge(sheets: list[Sheet], titles: list[str], old: dict[str, _Old]) -> list[
 
 
 def _merge_sheet(sheet: Sheet, prev: _Old) -> None:
-    key_at = len(sheet.header) - 1
     where = {h: i for i, h in enumerate(prev.header)}
+    added = [h for h in prev.header if h and h not in OWNED_COLUMNS and h not in sheet.header]
+    if added:  # columns people added go before the hidden key, with what they hold
+        sheet.header[-1:-1] = added
+        for row in sheet.rows:
+            row[-1:-1] = [None] * len(added)
+    key_at = len(sheet.header) - 1
+    theirs = [(sheet.header.index(h), where[h]) for h in sheet.header if h not in OWNED_COLUMNS and h in where]
     for row in sheet.rows:
         before = prev.rows.pop(row[key_at], None)
         if before is not None:
-            for col in USER_COLUMNS:
-                if col in where:
-                    row[sheet.header.index(col)] = before[where[col]]
+            for mine, old in theirs:
+                row[mine] = before[old]
     for before in prev.rows.values():  # rows of tasks the new export does not have
         sheet.rows.append([before[where[h]] if h in where else None for h in sheet.header])
         sheet.kept += 1
@@ -314,12 +324,11 @@ def _fill_sheet(ws, sheet: Sheet) -> None:
     if visible > 1:
         ws.merge_cells(f"A{TITLE_ROW}:{last}{TITLE_ROW}")
     ws.row_dimensions[TITLE_ROW].height = 30
-    user = set(USER_COLUMNS)
     for k, name in enumerate(header, start=1):
         _set_text(ws.cell(row=HEADER_ROW, column=k), name)
     for i, r in enumerate(rows, start=FIRST_ROW):
         for k, v in enumerate(r, start=1):
-            if header[k - 1] in user:
+            if header[k - 1] not in OWNED_COLUMNS:
                 ws.cell(row=i, column=k).value = v  # the keepers' own: kept as they typed it
             else:
                 _set_text(ws.cell(row=i, column=k), v)
