@@ -164,18 +164,26 @@ class Sheet:
     kept: int = 0  # rows kept from an existing ledger that this export does not have
 
 
+def _doc_title(d: Document) -> Optional[str]:
+    m = d.meta
+    if m.title or m.attachment_title or m.column:
+        return m.title or m.attachment_title or m.column
+    if d.kind == "report" and m.year:
+        return f"{m.year}年政府工作报告"
+    return None
+
+
 def doc_label(d: Document) -> str:
-    """How the ledger names a document: its 文号, else its title, else its id."""
-    return d.meta.doc_number or d.meta.title or d.meta.attachment_title or d.id
+    """How the ledger names a document: its 文号, else its title, else its file's name."""
+    return d.meta.doc_number or _doc_title(d) or Path(d.source.path).name or d.id
 
 
 def doc_heading(d: Document) -> str:
     """The title row's naming of a document: `title（文号）`."""
-    m = d.meta
-    title = m.title or m.attachment_title
-    if title and m.doc_number:
-        return f"{title}（{m.doc_number}）"
-    return title or m.doc_number or d.id
+    title, number = _doc_title(d), d.meta.doc_number
+    if title and number:
+        return f"{title}（{number}）"
+    return title or number or Path(d.source.path).name or d.id
 
 
 def row_key(doc_key: str, task: Task) -> str:
