@@ -200,6 +200,8 @@ def test_targets_pair_only_with_documents_that_report_on_their_year():
     # The news article is second best (no stated year, only a date), and reports 11 < 11.4.
     assert [(p.actual_doc, p.verdict) for p in track_documents([plan, same_year, news])] == [(2, "not met")]
     assert track_documents([plan, same_year, later]) is None  # nothing can report on 2020: no section
+    twin = plan.model_copy(update={"id": "copy", "figures": [target, result(20)]})
+    assert track_documents([plan, twin]) is None  # the same text given twice reports on nothing
 
 
 def test_one_pair_per_target_however_many_documents_report_it():

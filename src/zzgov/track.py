@@ -284,7 +284,9 @@ def report_rank(plan, results) -> int | None:
     """How surely `results` (a Document) can hold the results of `plan`'s targets: None when
     it cannot (no actual figures, or it reports on another year, see results_year); 0 when
     it states the plan's year, 1 when only its publication date fits, 2 when it gives no date."""
-    if results is plan or not any(f.kind == "actual" for f in results.figures):
+    if results is plan or results.source.sha256 == plan.source.sha256:
+        return None  # a document (or its copy) does not report on its own targets
+    if not any(f.kind == "actual" for f in results.figures):
         return None
     year, published = results_year(results), results.meta.published
     if plan.meta.year is None:
