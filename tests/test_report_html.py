@@ -181,7 +181,8 @@ def _figure_doc(text, kind, doc_id, year=None, published=None, figures=()):
 
 def test_targets_pair_only_with_documents_that_report_on_their_year():
     """A work report of year Y reviews Y-1: the 2020 plan pairs with the 2021 report and a
-    news article of 2021, never with the 2020 report (whose results are 2019's) or 2022's."""
+    news article of 2021, never with the 2020 report (whose results are 2019's), 2022's or
+    an undated article."""
     target = Figure(id="f1", metric="新增城镇就业", value=11.4, unit="万人", comparator=">=", kind="target",
                     span=Span(start=0, end=6))
 
@@ -200,6 +201,8 @@ def test_targets_pair_only_with_documents_that_report_on_their_year():
     # The news article is second best (no stated year, only a date), and reports 11 < 11.4.
     assert [(p.actual_doc, p.verdict) for p in track_documents([plan, same_year, news])] == [(2, "not met")]
     assert track_documents([plan, same_year, later]) is None  # nothing can report on 2020: no section
+    undated = _figure_doc("新增城镇就业12万人。", "news", "undated", figures=[result(12)])
+    assert track_documents([plan, undated]) is None  # no year, no date: it would pair with anything
     twin = plan.model_copy(update={"id": "copy", "figures": [target, result(20)]})
     assert track_documents([plan, twin]) is None  # the same text given twice reports on nothing
 

@@ -281,21 +281,21 @@ def results_year(doc) -> int | None:
 
 
 def report_rank(plan, results) -> int | None:
-    """How surely `results` (a Document) can hold the results of `plan`'s targets: None when
-    it cannot (no actual figures, or it reports on another year, see results_year); 0 when
-    it states the plan's year, 1 when only its publication date fits, 2 when it gives no date."""
+    """How surely `results` (a Document) holds the results of `plan`'s targets: 0 when it
+    states the plan's year (see results_year), 1 when its publication date fits; None when
+    it cannot, or when either year is unknown: among many documents an undated one would
+    pair with every other (`zzgov track PLAN RESULTS`, where a person chose the pair, is
+    more lenient: year_compatible)."""
     if results is plan or results.source.sha256 == plan.source.sha256:
         return None  # a document (or its copy) does not report on its own targets
-    if not any(f.kind == "actual" for f in results.figures):
+    if plan.meta.year is None or not any(f.kind == "actual" for f in results.figures):
         return None
     year, published = results_year(results), results.meta.published
-    if plan.meta.year is None:
-        return 2
     if year is not None:
         return 0 if year == plan.meta.year else None
     if published:
         return 1 if year_compatible(plan.meta.year, None, published) else None
-    return 2
+    return None
 
 
 def can_report_on(plan, results) -> bool:
