@@ -190,10 +190,24 @@ def test_report_onto_a_full_disk_is_one_line_and_leaves_nothing(mount_tmpfs):
     assert list(disk.iterdir()) == []  # no half page, no temporary file
 
 
-def test_report_into_a_read_only_folder_is_one_line(mount_tmpfs):
-    disk = mount_tmpfs("64k", readonly=True)
-    r = run("report", raw_path(NOTICE), "-o", disk / "r.html")
-    assert "Read-only file system" in one_line_error(r)
+@pytest.fixture
+def read_only_folder(tmp_path, request):
+    """A folder this process cannot write into: a read-only tmpfs for root (who writes into
+    any folder whatever its mode), a folder of mode 0500 for anyone else."""
+    if os.name == "posix" and os.geteuid() != 0:
+        folder = tmp_path / "ro"
+        folder.mkdir()
+        folder.chmod(0o500)
+        yield folder, "Permission denied"
+        folder.chmod(0o700)
+    else:
+        yield request.getfixturevalue("mount_tmpfs")("64k", readonly=True), "Read-only file system"
+
+
+def test_report_into_a_read_only_folder_is_one_line(read_only_folder):
+    folder, message = read_only_folder
+    r = run("report", raw_path(NOTICE), "-o", folder / "r.html")
+    assert message in one_line_error(r)
 
 
 def test_report_to_a_full_standard_output_is_one_line():
@@ -240,8 +254,8 @@ def test_export_csv_onto_a_full_disk_leaves_no_partial_set(mount_tmpfs):
     assert sorted(p.name for p in disk.iterdir()) == ["set"]
 
 
-def test_export_into_a_read_only_folder_is_one_line(mount_tmpfs):
-    disk = mount_tmpfs("64k", readonly=True)
-    for fmt, out in (("sqlite", disk / "a.db"), ("csv", disk / "csv")):
+def test_export_into_a_read_only_folder_is_one_line(read_only_folder):
+    folder, message = read_only_folder
+    for fmt, out in (("sqlite", folder / "a.db"), ("csv", folder / "csv")):
         r = run("export", raw_path(NOTICE), "--to", fmt, out)
-        assert "Read-only file system" in one_line_error(r)
+        assert message in one_line_error(r)
