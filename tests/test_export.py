@@ -187,7 +187,7 @@ def test_xlsx_overview_has_every_task_a_title_row_and_the_keepers_columns(docs, 
     assert all(v in (None, "") for name in USER_COLUMNS for v in column(ws, name))
     key_letter = ws.cell(row=HEADER_ROW, column=len(header(ws))).column_letter
     assert ws.column_dimensions[key_letter].hidden
-    assert column(ws, KEY_COLUMN)[0] == f"{NOTICE}#{notice.tasks[0].id}"
+    assert column(ws, KEY_COLUMN)[0].startswith(f"{NOTICE}#{notice.tasks[0].id}#")
 
 
 def test_xlsx_status_drop_down_and_print_set_up(workbook):
@@ -279,12 +279,12 @@ def test_xlsx_update_keeps_what_people_typed_matched_by_document_and_task(tmp_pa
     counts = to_xlsx([b, a], path)
     wb = openpyxl.load_workbook(path)
     ws = wb["总台账"]
-    rows = {k: i for i, k in enumerate(column(ws, KEY_COLUMN))}
+    rows = {k.rpartition("#")[0]: i for i, k in enumerate(column(ws, KEY_COLUMN))}
     i = rows[f"a#{a.tasks[0].id}"]
     assert (column(ws, "状态")[i], column(ws, "进展")[i], column(ws, "备注")[i]) == ("推进中", "已完成选址", "=A1 是人写的")
     assert column(ws, "进展")[rows[f"b#{b.tasks[0].id}"]] in (None, "")
     fin = wb["市财政局"]
-    by_key = dict(zip(column(fin, KEY_COLUMN), column(fin, "进展")))
+    by_key = dict(zip((k.rpartition("#")[0] for k in column(fin, KEY_COLUMN)), column(fin, "进展")))
     assert by_key[f"a#{a.tasks[0].id}"] == "资金已拨付" and by_key[f"b#{b.tasks[0].id}"] in (None, "")
     assert counts["kept_rows"] == 0
     # Exported again without `a`: its rows and what was typed there stay in the ledger.
@@ -397,3 +397,23 @@ def test_xlsx_update_keeps_columns_and_rows_people_added(tmp_path):
     assert column(ws, "联系人")[0] == "张三 67180000"
     assert column(ws, "工作任务")[-1] == "会上新增：整治背街小巷"
     assert column(ws, "序号")[:2] == [1, 2]
+
+
+def test_xlsx_update_follows_a_task_to_its_new_id_and_never_gives_its_row_to_another(tmp_path):
+    """A parser that now finds one more task before it: what was typed follows the task's
+    text; a task whose text changed does not inherit another's row, and the old row stays."""
+    openpyxl = pytest.importorskip("openpyxl")
+    path = tmp_path / "台账.xlsx"
+    to_xlsx([parse_text(SNIPPET, kind="notice", doc_id="a")], path)
+    _typed(path, {("总台账", 1): {"进展": "选址完成"}, ("总台账", 2): {"进展": "道路已通车"}})
+    again = ("1. 新增一项任务。\n责任领导：王明\n牵头单位：市教育局\n"
+             + SNIPPET.replace("1. 建设学校。", "2. 建设学校和幼儿园。").replace("2. 修建道路。", "3. 修建道路。"))
+    doc = parse_text(again, kind="notice", doc_id="a")
+    assert [t.seq for t in doc.tasks] == [1, 2, 3]
+    counts = to_xlsx([doc], path)
+    ws = openpyxl.load_workbook(path)["总台账"]
+    progress = dict(zip(column(ws, "工作任务"), column(ws, "进展")))
+    assert progress["修建道路。"] == "道路已通车"  # t2 -> t3, same text
+    assert progress["新增一项任务。"] in (None, "") and progress["建设学校和幼儿园。"] in (None, "")
+    assert column(ws, "工作任务")[-1] == "建设学校。" and column(ws, "进展")[-1] == "选址完成"  # kept apart
+    assert counts["kept_rows"] >= 1

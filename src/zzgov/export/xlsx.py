@@ -5,7 +5,7 @@ Every sheet opens with a title row naming the document (its title and 文号), t
 [文件], 序号, [角色], 工作任务, 责任领导, 牵头单位, 责任单位, 完成时限, 指标, 状态, 进展, 备注.
 状态 has a drop-down list (data/ledger.yaml: 未启动/推进中/已完成/滞后); 状态, 进展 and 备注
 belong to the people who keep the ledger.  A hidden last column, `zzgov_key`, names each row's
-document and task, so that exporting again into an existing ledger updates it: zzgov's
+document and task (`row_key`), so that exporting again into an existing ledger updates it: zzgov's
 columns are rewritten and what people typed in 状态/进展/备注 (and in columns they added) is
 kept, matched by document and task; rows and sheets the new export no longer has, and rows
 people added, are kept as they were.  A file that exists
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import hashlib
 import io
 import math
 import re
@@ -187,7 +188,17 @@ def doc_heading(d: Document) -> str:
 
 
 def row_key(doc_key: str, task: Task) -> str:
-    return f"{doc_key}#{task.id}"
+    """`document#task id#text digest`: what an update matches a row by.  A task found again
+    under another id (a parser that now sees one more task before it) keeps its row by the
+    digest of its text; a task whose text changed never takes over another task's row."""
+    digest = hashlib.sha256("".join(task.text.split()).encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"{doc_key}#{task.id}#{digest}"
+
+
+def _same_task(key: str) -> tuple[str, str]:
+    """(document, text digest) of a row key: the task whatever its id."""
+    head, _, digest = key.rpartition("#")
+    return head.rpartition("#")[0], digest
 
 
 def ledger(docs: Sequence[Document]) -> list[Sheet]:
@@ -297,8 +308,15 @@ def _merge_sheet(sheet: Sheet, prev: _Old) -> None:
             row[-1:-1] = [None] * len(added)
     key_at = len(sheet.header) - 1
     theirs = [(sheet.header.index(h), where[h]) for h in sheet.header if h not in OWNED_COLUMNS and h in where]
+    by_task: dict[tuple[str, str], list[str]] = {}
+    for k in prev.rows:
+        if k.count("#") >= 2:
+            by_task.setdefault(_same_task(k), []).append(k)
     for row in sheet.rows:
         before = prev.rows.pop(row[key_at], None)
+        if before is None:  # the same task under another id
+            moved = next((k for k in by_task.get(_same_task(row[key_at]), ()) if k in prev.rows), None)
+            before = prev.rows.pop(moved) if moved else None
         if before is not None:
             for mine, old in theirs:
                 row[mine] = before[old]
