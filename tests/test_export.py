@@ -417,3 +417,18 @@ def test_xlsx_update_follows_a_task_to_its_new_id_and_never_gives_its_row_to_ano
     assert progress["新增一项任务。"] in (None, "") and progress["建设学校和幼儿园。"] in (None, "")
     assert column(ws, "工作任务")[-1] == "建设学校。" and column(ws, "进展")[-1] == "选址完成"  # kept apart
     assert counts["kept_rows"] >= 1
+
+
+def test_export_command_refuses_what_it_did_not_write_unless_replace(tmp_path):
+    pytest.importorskip("openpyxl")
+    runner = CliRunner()
+    src = str(raw_path(NOTICE))
+    for fmt in ("sqlite", "xlsx"):
+        target = tmp_path / f"notes.{fmt}"
+        target.write_text("a user's own notes", encoding="utf-8")
+        r = runner.invoke(cli, ["export", src, "--to", fmt, str(target)])
+        assert r.exit_code == 1 and "--replace" in r.stderr and r.stderr.count("\n") == 1, r.stderr
+        assert target.read_text(encoding="utf-8") == "a user's own notes"
+        r = runner.invoke(cli, ["export", src, "--to", fmt, str(target), "--replace"])
+        assert r.exit_code == 0, r.stderr
+        assert target.read_bytes()[:4] in (b"SQLi", b"PK\x03\x04")
