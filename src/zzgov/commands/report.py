@@ -41,12 +41,6 @@ def command(paths, output, kind, title, use_track, verbose):
     Units are filtered by canonical name or any spelling; each task has an anchor
     (report.html#<document>-<task id>).  Exit 1 when some input could not be read (the
     report still covers the rest); a folder that cannot be written is a one-line error.
-
-    \b
-    Examples:
-      zzgov report data/raw/*.txt -o report.html
-      zzgov parse data/raw -o out/ && zzgov report out/*.json -o report.html
-      zzgov report notice.txt --no-track -o - > report.html
     """
     from zzgov.emit import atomic_write
     from zzgov.report_html import render_report, source_text
