@@ -15,6 +15,7 @@ import re
 import select
 import shutil
 import subprocess
+import sys
 import time
 import warnings
 from pathlib import Path
@@ -22,14 +23,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import NOTICE, RAW, raw_path
+from conftest import NOTICE, RAW, raw_path, seed_doc
 from zzgov.api import parse_path, parse_text
 from zzgov.cli import cli
 from zzgov.models import Figure, Span
 from zzgov.report_html import render_report
 from zzgov.report_html.assets import CSS, JS
 from zzgov.report_html.escape import script_json
-from zzgov.report_html.track_adapter import normalize_verdict, track_pairs
+from zzgov.track import DocPair, track_documents
 
 HOSTILE = (
     "1. 防止</script><script>alert(1)</script>注入，a<b&c “引号” 𠀀字。\n"
@@ -60,7 +61,7 @@ def embedded(page: str) -> dict:
 
 def test_all_146_tasks_of_the_notice_are_rows(corpus_page):
     page = corpus_page.read_text(encoding="utf-8")
-    seqs = [int(s) for s in re.findall(r'<tr id="d1-t\d+" data-doc="d1" data-seq="(\d+)"', page)]
+    seqs = [int(s) for s in re.findall(rf'<tr id="{NOTICE}-t\d+" data-doc="d1" data-seq="(\d+)"', page)]
     assert seqs == list(range(1, 147))
     assert page.count('<tbody data-group="tasks">') == 1
 
@@ -148,19 +149,17 @@ def test_figures_and_track_pairs_render_with_badges():
     news_text = "全年新增城镇就业11.74万人。"
     actual = fig("f1", news_text, "11.74万人", "新增城镇就业", 11.74, "万人", "actual")
     news = parse_text(news_text, kind="news", doc_id="004_x").model_copy(update={"figures": [actual]})
-    from zzgov.report_html import TrackPair
-
-    pairs = [TrackPair("新增城镇就业", jobs, 0, actual, 1, "met"),
-             TrackPair("回迁安置群众", homes, 0, None, None, "unknown")]
+    pairs = [DocPair(0, jobs, 1, actual, 1.0, "met"), DocPair(0, homes, None, None, 0.0, "unknown")]
     page = render_report([doc, news], [text, news_text], pairs=pairs)
     assert '<section id="pairs">' in page
     pair_rows = page.split('<tbody data-group="pairs">', 1)[1].split("</tbody>", 1)[0]
     assert pair_rows.count("<tr ") == 1 and '<span class="badge met">达成</span>' in pair_rows
     assert "≥11.4万人" in pair_rows and "11.74万人" in pair_rows
     assert "1 个目标在其他文件中没有找到实际值" in page  # the unmatched target, listed apart
-    # The target's chip in the tasks table carries the verdict too.
-    task_row = page.split('<tr id="d0-t1"', 1)[1].split("</tr>", 1)[0]
-    assert '≥11.4万人</button><span class="badge sm met"' in task_row
+    # The task's row shows the target, the actual reported for it and the verdict.
+    task_row = page.split('<tr id="stdin-t1"', 1)[1].split("</tr>", 1)[0]
+    assert re.search(r'≥11\.4万人</button><span class="arrow"[^>]*>→</span><button [^>]*data-doc="d1"[^>]*>'
+                     r'11\.74万人</button><span class="badge sm met"', task_row)
     i = text.index("11.4万人")
     assert f'data-start="{i}" data-end="{i + 6}"' in page  # the figure opens its own span
     # target f1: task chip, figures table, pair; f2: task chip, figures table, unmatched list
@@ -174,53 +173,48 @@ def test_without_track_the_pairs_section_is_left_out():
     assert "disabled>原文</button>" in page  # no source text: the link is there but off
 
 
-def test_track_adapter_calls_track_when_importable(monkeypatch):
-    import sys
-    import types
-
-    text = "1. 新增城镇就业11.4万人。\n责任领导：王明\n"
-    plan = parse_text(text, kind="notice", doc_id="plan")
-    target = Figure(id="f1", metric="就业", value=11.4, unit="万人", comparator=">=", kind="target",
-                    span=Span(start=9, end=15))
-    plan = plan.model_copy(update={"figures": [target]})
-    result_doc = parse_text("新增城镇就业11.74万人。", kind="news", doc_id="res")
-    actual = Figure(id="f1", metric="就业", value=11.74, unit="万人", comparator="=", kind="actual",
-                    span=Span(start=6, end=13))
-    result_doc = result_doc.model_copy(update={"figures": [actual]})
-    seen = []
-
-    def fake_track(p, results):
-        seen.append((p.id, [r.id for r in results]))
-        return [{"target": target.model_dump(), "actual": actual, "verdict": "not met", "result_doc": "res"}]
-
-    module = types.ModuleType("zzgov.track")
-    module.track = fake_track
-    monkeypatch.setitem(sys.modules, "zzgov.track", module)
-    pairs, notes = track_pairs([plan, result_doc])
-    assert seen == [("plan", ["res"])] and notes == []
-    assert [(p.target_doc, p.actual_doc, p.verdict, p.metric) for p in pairs] == [(0, 1, "not_met", "就业")]
-
-    # The signature track really has: (targets, [(doc id, figures), ...]).
-    def real_style(targets, results):
-        seen.append(([t.id for t in targets], [doc_id for doc_id, _ in results]))
-        return [types.SimpleNamespace(target=targets[0], actual=results[0][1][0], results=results[0][0],
-                                      similarity=1.0, verdict="met")]
-
-    module.track = real_style
-    seen.clear()
-    pairs, notes = track_pairs([plan, result_doc])
-    assert seen == [(["f1"], ["res"])]
-    assert [(p.target_doc, p.actual_doc, p.verdict) for p in pairs] == [(0, 1, "met")]
-    assert track_pairs([plan]) == (None, [])  # a lone plan: nothing to pair, no section
-
-    module.track = lambda p, r: 1 / 0  # a failing track is a note, not a crash
-    pairs, notes = track_pairs([plan, result_doc])
-    assert pairs is None and "ZeroDivisionError" in notes[0]
+def _figure_doc(text, kind, doc_id, year=None, published=None, figures=()):
+    doc = parse_text(text, kind=kind, doc_id=doc_id)
+    meta = doc.meta.model_copy(update={"year": year, "published": published})
+    return doc.model_copy(update={"figures": list(figures), "meta": meta})
 
 
-def test_normalize_verdict():
-    assert [normalize_verdict(v) for v in ("met", "Not met", "not_met", "unknown", "??", False)] == [
-        "met", "not_met", "not_met", "unknown", "unknown", "not_met"]
+def test_targets_pair_only_with_documents_that_report_on_their_year():
+    """A work report of year Y reviews Y-1: the 2020 plan pairs with the 2021 report and a
+    news article of 2021, never with the 2020 report (whose results are 2019's), 2022's or
+    an undated article."""
+    target = Figure(id="f1", metric="新增城镇就业", value=11.4, unit="万人", comparator=">=", kind="target",
+                    span=Span(start=0, end=6))
+
+    def result(value):
+        return Figure(id="f1", metric="新增城镇就业", value=value, unit="万人", comparator="=", kind="actual",
+                      span=Span(start=0, end=6))
+
+    plan = _figure_doc("新增城镇就业11.4万人", "notice", "plan", year=2020, figures=[target])
+    same_year = _figure_doc("新增城镇就业9万人", "report", "report2020", year=2020, figures=[result(9)])
+    next_year = _figure_doc("新增城镇就业12万人", "report", "report2021", year=2021, figures=[result(12)])
+    later = _figure_doc("新增城镇就业13万人", "report", "report2022", year=2022, figures=[result(13)])
+    news = _figure_doc("新增城镇就业11万人", "news", "news", published="2021-01-07T08:00:00", figures=[result(11)])
+    docs = [plan, same_year, news, next_year, later]
+    pairs = track_documents(docs)
+    assert [(p.target_doc, p.actual_doc, p.verdict, p.others) for p in pairs] == [(0, 3, "met", 1)]
+    # The news article is second best (no stated year, only a date), and reports 11 < 11.4.
+    assert [(p.actual_doc, p.verdict) for p in track_documents([plan, same_year, news])] == [(2, "not met")]
+    assert track_documents([plan, same_year, later]) is None  # nothing can report on 2020: no section
+    undated = _figure_doc("新增城镇就业12万人。", "news", "undated", figures=[result(12)])
+    assert track_documents([plan, undated]) is None  # no year, no date: it would pair with anything
+    twin = plan.model_copy(update={"id": "copy", "figures": [target, result(20)]})
+    assert track_documents([plan, twin]) is None  # the same text given twice reports on nothing
+
+
+def test_one_pair_per_target_however_many_documents_report_it():
+    notice, news = seed_doc(NOTICE), seed_doc("004_66ae2ada72c6f6af")
+    docs = [notice] + [news] * 6
+    pairs = track_documents(docs)
+    targets = [f for f in notice.figures if f.kind == "target"]
+    assert len(pairs) == len(targets)  # one row per target, not one per target and document
+    jobs = next(p for p in pairs if p.target.metric == "新增城镇就业")
+    assert (jobs.actual_doc, jobs.verdict, jobs.others) == (1, "met", 5)
 
 
 def test_report_from_parse_output_finds_the_source_text(tmp_path):
@@ -255,10 +249,6 @@ def test_no_documents_is_an_error_and_writes_nothing(tmp_path):
 
 def test_the_2020_plan_pairs_with_the_2020_results_as_met(corpus_page):
     """Issue 5's five pairs, 001 → 004, shown met (needs zzgov.track)."""
-    from zzgov.report_html import track_available
-
-    if not track_available():
-        pytest.skip("zzgov.track is not there yet")
     page = corpus_page.read_text(encoding="utf-8")
     rows = page.split('<tbody data-group="pairs">', 1)[1].split("</tbody>", 1)[0].split("</tr>")
     for target, actual in (("11.4万人", "11.74万人"), ("3.5万人", "4.6万人"), ("100所", "141所"),
@@ -485,7 +475,7 @@ def test_browser_filters_by_unit_shows_sources_and_makes_no_request(browser, tmp
     # A task's 原文 button opens its passage with exactly its span highlighted.
     first = doc.tasks[0]
     browser.eval("document.querySelector('.controls[data-for=tasks] .reset').click()")
-    browser.eval(f"document.querySelector('#d0-{first.id} .btn-src').click()")
+    browser.eval(f"document.getElementById('{NOTICE}-{first.id}').querySelector('.btn-src').click()")
     assert browser.eval("document.getElementById('zz-src').open") is True
     text = raw_path(NOTICE).read_text(encoding="utf-8")
     assert browser.eval("document.querySelector('#zz-src mark').textContent") == text[first.span.start:first.span.end]
@@ -523,17 +513,138 @@ def test_browser_phone_width_and_hostile_text(browser, tmp_path):
     assert browser.eval("document.documentElement.scrollWidth <= window.innerWidth + 1") is True
     assert browser.eval(VISIBLE_SEQS) == [1, 2]
     task = doc.tasks[0]
-    browser.eval(f"document.querySelector('#d0-{task.id} .btn-src').click()")
+    browser.eval(f"document.getElementById('stdin-{task.id}').querySelector('.btn-src').click()")
     assert browser.eval("document.querySelector('#zz-src mark').textContent") == text[task.span.start:task.span.end]
     browser.screenshot(tmp_path / "report-phone.png")
     assert requested_urls(browser) == [page.resolve().as_uri()]
     assert page_problems(browser) == []
 
 
-@pytest.mark.parametrize("module", ["escape", "render", "sources", "svg", "track_adapter"])
+@pytest.mark.parametrize("module", ["escape", "render", "sources", "svg"])
 def test_module_examples(module):
     import doctest
     import importlib
 
     result = doctest.testmod(importlib.import_module(f"zzgov.report_html.{module}"))
     assert result.failed == 0 and result.attempted > 0
+
+
+# ---------------------------------------------------------------- units, anchors, scale
+
+def _unit_filter(page: str, queries: list[str], role: str = "any") -> dict[str, list[int]]:
+    """The task rows the page's own unit filter (assets.UNIT_FILTER_JS, run by node) shows
+    for each query: the page's unit list, alias map and row data, as the browser reads them."""
+    import html as html_lib
+
+    from zzgov.report_html.assets import UNIT_FILTER_JS
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    units = [html_lib.unescape(u) for u in re.findall(
+        r'<option value="([^"]*)"></option>', page.split('<datalist id="zz-units">', 1)[1].split("</datalist>", 1)[0])]
+    aliases = json.loads(html_lib.unescape(re.search(r'data-aliases="([^"]*)"', page).group(1)))
+    rows = [{"seq": int(seq), "lead": json.loads(html_lib.unescape(lead)), "co": json.loads(html_lib.unescape(co))}
+            for seq, lead, co in re.findall(r'<tr id="[^"]*" data-doc="d0" data-seq="(\d+)" data-leaders="[^"]*" '
+                                            r'data-lead="([^"]*)" data-co="([^"]*)"', page)]
+    script = UNIT_FILTER_JS + """
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const out = {};
+for (const q of input.queries) {
+  const wanted = zzUnitSet(q, input.units, input.aliases);
+  out[q] = input.rows.filter(r => (input.role === "lead" ? r.lead : input.role === "co" ? r.co : r.lead.concat(r.co))
+    .some(n => wanted[n] === true)).map(r => r.seq);
+}
+process.stdout.write(JSON.stringify(out));
+"""
+    payload = json.dumps({"queries": queries, "units": units, "aliases": aliases, "rows": rows, "role": role})
+    done = subprocess.run([node, "-e", script], input=payload, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_unit_filter_counts_what_zzgov_units_counts_by_name_and_alias(notice_doc):
+    """Every unit, typed by its canonical name or by any spelling the notice used, shows the
+    tasks `zzgov units` gives it, and only those; open tails are never offered as units."""
+    from zzgov.summaries import unit_summary
+
+    page = render_report([notice_doc], [None])
+    summary = unit_summary(notice_doc.tasks)
+    queries = [u.name for u in summary] + [a for u in summary for a in u.aliases]
+    shown = _unit_filter(page, queries)
+    for u in summary:
+        want = sorted(set(u.lead_tasks) | set(u.co_tasks))
+        assert shown[u.name] == want, u.name
+        for alias in u.aliases:
+            assert shown[alias] == want, (alias, u.name)
+    assert any(u.aliases for u in summary)  # the notice writes some units two ways
+    eco = next(u for u in summary if u.name == "市生态环境局")
+    assert len(shown["市生态环境局"]) == len(eco.lead_tasks) + len(set(eco.co_tasks) - set(eco.lead_tasks))
+    lead = _unit_filter(page, [u.name for u in summary], role="lead")
+    assert all(lead[u.name] == sorted(u.lead_tasks) for u in summary)
+    # Part of a name: every unit whose name or spelling holds it.
+    part = _unit_filter(page, ["教育"])["教育"]
+    assert part == sorted({t.seq for t in notice_doc.tasks if any("教育" in n for n in (*t.lead_units, *t.units))})
+    offered = page.split('<datalist id="zz-units">', 1)[1].split("</datalist>", 1)[0]
+    opens = {n for t in notice_doc.tasks for n in t.units_open}
+    assert opens and not any(f'value="{n}"' in offered for n in opens)
+
+
+def test_each_task_has_an_anchor_that_survives_other_documents(notice_doc):
+    alone = render_report([notice_doc], [None])
+    news = seed_doc("004_66ae2ada72c6f6af")
+    together = render_report([news, notice_doc, notice_doc], [None, None, None])
+    for t in notice_doc.tasks:
+        anchor = f"{NOTICE}-{t.id}"
+        for page in (alone, together):
+            assert f'<tr id="{anchor}" ' in page and f'href="#{anchor}"' in page
+        assert f'<tr id="{NOTICE}~2-{t.id}" ' in together  # the same document twice: still unique
+    ids = re.findall(r'<tr id="([^"]+)"', together)
+    assert len(ids) == len(set(ids)) == 2 * len(notice_doc.tasks)
+
+
+def test_the_pages_size_grows_linearly_with_the_documents():
+    """k copies of the seed corpus give a page about k times as large (the pairs were once
+    targets × documents: 200 documents, 167 MB)."""
+    from zzgov.track import track_documents
+
+    seeds = sorted(RAW.glob("*.txt"))
+    base = [seed_doc(p.stem) for p in seeds]
+    texts = [p.read_text(encoding="utf-8") for p in seeds]
+
+    def size(k):
+        docs = [d.model_copy(update={"id": f"{i:02d}_{d.id}"}) for i in range(k) for d in base]
+        page = render_report(docs, texts * k, pairs=track_documents(docs))
+        return len(page.encode("utf-8"))
+
+    one, four = size(1), size(4)
+    assert four < 4.2 * one
+
+
+def test_lone_surrogates_anywhere_in_the_records_give_a_writable_page(tmp_path):
+    """A record holding a lone surrogate (valid JSON: "\\ud800") is reported, not a traceback."""
+    from zzgov.models import Document
+
+    text = "1. 建设学校。\n责任领导：王明\n牵头单位：市教育局\n"
+    data = json.loads(parse_text(text, kind="notice", doc_id="bad").model_dump_json())
+    data["id"] = "bad\ud800id"
+    data["meta"]["title"] = "标题\udfff"
+    data["tasks"][0].update(lead_units=["市\udc80局"], leaders=["王\ud800"], text="建设\ud800学校")
+    page = render_report([Document.model_validate(data)], [text])
+    assert "\ud800" not in page and "\udc80" not in page
+    page.encode("utf-8")
+    records = tmp_path / "bad.json"
+    records.write_text(json.dumps(data), encoding="ascii")  # "\ud800" escapes: valid JSON
+    out = tmp_path / "r.html"
+    r = subprocess.run([sys.executable, "-m", "zzgov", "report", str(records), "-o", str(out)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    assert "市\ufffd局" in out.read_text(encoding="utf-8")
+
+
+def test_the_page_script_parses():
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    done = subprocess.run([node, "--check", "-"], input=JS, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr

@@ -85,12 +85,15 @@ def _bigrams(s: str) -> set[str]:
     return {s[i:i + 2] for i in range(len(s) - 1)} if len(s) > 1 else ({s} if s else set())
 
 
-def similarity(a: str | None, b: str | None) -> float:
-    """Dice coefficient of the metrics' character bigrams, in [0, 1]."""
-    x, y = _bigrams(metric_key(a)), _bigrams(metric_key(b))
+def _dice(x: set[str], y: set[str]) -> float:
     if not x or not y:
         return 0.0
     return round(2 * len(x & y) / (len(x) + len(y)), 3)
+
+
+def similarity(a: str | None, b: str | None) -> float:
+    """Dice coefficient of the metrics' character bigrams, in [0, 1]."""
+    return _dice(_bigrams(metric_key(a)), _bigrams(metric_key(b)))
 
 
 def base_value(f: Figure) -> tuple[float, float | None, str]:
@@ -143,21 +146,31 @@ def candidate_pairs(targets: Sequence[Figure], actuals: Sequence[Figure],
     """(similarity, target index, actual index) for every compatible pair similar enough.
 
     Actuals are indexed by their metric's bigrams, so each target meets only the actuals
-    that share a bigram with it."""
+    that share a bigram with it; each figure's key and unit class is worked out once."""
+    t_grams = [_bigrams(metric_key(f.metric)) for f in targets]
+    a_grams = [_bigrams(metric_key(f.metric)) for f in actuals]
+    a_class: list[str | None] = [None] * len(actuals)
     index: dict[str, list[int]] = {}
-    for k, f in enumerate(actuals):
-        for g in _bigrams(metric_key(f.metric)):
+    for k, grams in enumerate(a_grams):
+        for g in grams:
             index.setdefault(g, []).append(k)
     out = []
     for i, t in enumerate(targets):
         seen: set[int] = set()
-        for g in sorted(_bigrams(metric_key(t.metric))):
+        t_class = None
+        for g in sorted(t_grams[i]):
             for k in index.get(g, ()):
                 if k in seen:
                     continue
                 seen.add(k)
-                s = similarity(t.metric, actuals[k].metric)
-                if s >= min_similarity and compatible(t, actuals[k]):
+                s = _dice(t_grams[i], a_grams[k])
+                if s < min_similarity:
+                    continue
+                if t_class is None:
+                    t_class = unit_class(base_value(t)[2])
+                if a_class[k] is None:
+                    a_class[k] = unit_class(base_value(actuals[k])[2])
+                if t_class == a_class[k]:
                     out.append((s, i, k))
     return out
 
@@ -254,3 +267,98 @@ def pair_rows(plan, results: Sequence, min_similarity: float = MIN_SIMILARITY) -
             "verdict": p.verdict,
         })
     return rows
+
+
+# ---------------------------------------------------------------- many documents at once
+
+def results_year(doc) -> int | None:
+    """The year whose results a document reports, when it says: a work report of year Y
+    (its plan year) reviews year Y-1; other documents report on the year they state."""
+    year = doc.meta.year
+    if year is not None and doc.kind == "report":
+        return year - 1
+    return year
+
+
+def report_rank(plan, results) -> int | None:
+    """How surely `results` (a Document) holds the results of `plan`'s targets: 0 when it
+    states the plan's year (see results_year), 1 when its publication date fits; None when
+    it cannot, or when either year is unknown: among many documents an undated one would
+    pair with every other (`zzgov track PLAN RESULTS`, where a person chose the pair, is
+    more lenient: year_compatible)."""
+    if results is plan or results.source.sha256 == plan.source.sha256:
+        return None  # a document (or its copy) does not report on its own targets
+    if plan.meta.year is None or not any(f.kind == "actual" for f in results.figures):
+        return None
+    year, published = results_year(results), results.meta.published
+    if year is not None:
+        return 0 if year == plan.meta.year else None
+    if published:
+        return 1 if year_compatible(plan.meta.year, None, published) else None
+    return None
+
+
+def can_report_on(plan, results) -> bool:
+    """Whether `results` can hold the results of `plan`'s targets (see report_rank)."""
+    return report_rank(plan, results) is not None
+
+
+@dataclass(frozen=True)
+class DocPair:
+    """A target of docs[target_doc] and the best actual any other document reported for it."""
+
+    target_doc: int
+    target: Figure
+    actual_doc: int | None  # None: no document reported an actual for this target
+    actual: Figure | None
+    similarity: float
+    verdict: str  # one of VERDICTS
+    others: int = 0  # further documents that reported an actual for it too
+
+
+def _figures_key(figures: Sequence[Figure]) -> tuple:
+    return tuple((f.metric, f.value, f.value_max, f.unit, f.comparator, f.direction,
+                  f.normalized.value if f.normalized else None, f.normalized.unit if f.normalized else None)
+                 for f in figures)
+
+
+def track_documents(docs: Sequence, min_similarity: float = MIN_SIMILARITY) -> list[DocPair] | None:
+    """One pair per target of every document: its best actual among the documents that can
+    report on it (`report_rank`): the most similar metric, then the surest document, then
+    the first in input order; or none.  None when no document can report on any other.
+
+    The output grows with the number of targets, not with targets × documents; matching is
+    done once per distinct pair of figure lists, so a document given twice costs nothing more."""
+    targets = [plan_targets(d.figures) for d in docs]
+    actuals = [reported_actuals(d.figures) for d in docs]
+    keys: dict[tuple, int] = {}
+    t_key = [keys.setdefault(_figures_key(t), len(keys)) for t in targets]
+    a_key = [keys.setdefault(_figures_key(a), len(keys)) for a in actuals]
+    matches: dict[tuple[int, int], dict[int, tuple[int, float]]] = {}
+    out: list[DocPair] = []
+    ran = False
+    for p, plan in enumerate(docs):
+        if not targets[p]:
+            continue
+        best: dict[int, tuple[tuple[float, int], int, int]] = {}  # target -> ((-similarity, rank), doc, actual)
+        found: dict[int, int] = {}  # target index -> documents with an actual for it
+        for r, results in enumerate(docs):
+            rank = report_rank(plan, results) if r != p and actuals[r] else None
+            if rank is None:
+                continue
+            ran = True
+            chosen = matches.get((t_key[p], a_key[r]))
+            if chosen is None:
+                chosen = matches[(t_key[p], a_key[r])] = match(targets[p], actuals[r], min_similarity)
+            for i, (k, s) in chosen.items():
+                found[i] = found.get(i, 0) + 1
+                if i not in best or (-s, rank) < best[i][0]:
+                    best[i] = ((-s, rank), r, k)
+        for i, t in enumerate(targets[p]):
+            if i in best:
+                (s, _), r, k = best[i]
+                a = actuals[r][k]
+                out.append(DocPair(p, t, r, a, -s, verdict(t, a), found[i] - 1))
+            else:
+                out.append(DocPair(p, t, None, None, 0.0, "unknown"))
+    return out if ran else None

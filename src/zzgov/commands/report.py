@@ -1,8 +1,9 @@
 """`zzgov report PATH... -o report.html`: one self-contained HTML page for people to read.
 
 PATH may be raw texts or zzgov JSON/JSONL/YAML output (`zzgov parse -o DIR`); for the latter
-the source text is found through `source.path` and checked against `source.sha256`.  Target →
-actual pairs are shown when `zzgov.track` is installed (`--no-track` leaves them out).
+the source text is found through `source.path` and checked against `source.sha256`.  Each
+target is paired with the best actual a document that can report on its year gives
+(`zzgov.track.track_documents`; `--no-track` leaves the pairs out).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def warn(msg: str) -> None:
 @click.option("--kind", type=click.Choice(KIND_CHOICES), help="Parse raw texts as this kind.")
 @click.option("--title", help="Page title (default: the document's title).")
 @click.option("--track/--no-track", "use_track", default=True, show_default=True,
-              help="Pair targets with actuals via zzgov track, when it is available.")
+              help="Pair targets with the actuals other documents report (zzgov track).")
 @input_option
 @verbose_option
 @quiet_broken_pipe
@@ -37,9 +38,13 @@ def command(paths, output, kind, title, use_track, verbose):
     """Write one offline HTML report: overview, tasks with filters, responsibility matrix,
     figures and target → actual pairs, each record linked to its highlighted source passage.
 
-    Exit 1 when some input could not be read (the report still covers the rest)."""
+    Units are filtered by canonical name or any spelling; each task has an anchor
+    (report.html#<document>-<task id>).  Exit 1 when some input could not be read (the
+    report still covers the rest); a folder that cannot be written is a one-line error.
+    """
     from zzgov.emit import atomic_write
-    from zzgov.report_html import render_report, source_text, track_pairs
+    from zzgov.report_html import render_report, source_text
+    from zzgov.track import track_documents
 
     stdin_bytes = None
     if not paths or "-" in paths:
@@ -57,13 +62,19 @@ def command(paths, output, kind, title, use_track, verbose):
             warn(f"{path}: source text of {doc.id} not found; its provenance links are disabled")
         docs.append(doc)
         texts.append(text)
-    pairs, notes = track_pairs(docs) if use_track else (None, [])
-    for n in notes:  # track problems never stop the report
-        warn(n)
-    page = render_report(docs, texts, pairs=pairs, notes=notes, title=title)
-    if output == "-":
-        sys.stdout.write(page)
-        sys.stdout.flush()
-    else:
-        atomic_write(Path(output), page)
+    pairs = track_documents(docs) if use_track else None
+    page = render_report(docs, texts, pairs=pairs, title=title)
+    try:
+        if output == "-":
+            sys.stdout.write(page)
+            sys.stdout.flush()
+        else:
+            atomic_write(Path(output), page)
+    except OSError as exc:  # a read-only folder, a full disk: one line, nothing half-written
+        if isinstance(exc, BrokenPipeError):
+            raise
+        err(f"{output}: {exc.strerror or exc}")
+        if verbose:
+            raise
+        sys.exit(1)
     sys.exit(1 if bad else 0)

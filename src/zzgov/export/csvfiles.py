@@ -1,19 +1,47 @@
 """CSV export: one file per table (`documents.csv`, `tasks.csv`, …) in a directory, UTF-8
-with a byte order mark so Excel opens the Chinese text correctly; each file written
-atomically.  Empty values are empty cells; booleans are 0/1."""
+with a byte order mark so Excel opens the Chinese text correctly.  Empty values are empty
+cells; booleans are 0/1.
+
+Text from documents never becomes a formula: a text cell starting with `=`, `+`, `-`, `@`, a
+tab or a carriage return gets a leading `'` (the OWASP rule for CSV injection); numbers are
+written as they are.
+
+The set is written into a temporary folder beside the target and moved into place only when
+every file is complete: a full disk or an interrupted run leaves the previous set (or
+nothing), never some tables new and some old or missing.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import os
+import shutil
+import tempfile
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 from zzgov.emit import atomic_write
+from zzgov.emit.atomic import sync_directory
 from zzgov.export.tables import SCHEMA, build_tables
 from zzgov.models import Document
 
 BOM = "\ufeff"
+# Characters a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(v: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as text, never evaluates.
+
+    >>> [safe_cell(v) for v in ("=1+1", "@SUM(A1)", "-3", "市财政局", -3.5, None)]
+    ["'=1+1", "'@SUM(A1)", "'-3", '市财政局', -3.5, '']
+    """
+    if v is None:
+        return ""
+    if isinstance(v, str) and v.startswith(FORMULA_STARTS):
+        return "'" + v
+    return v
 
 
 def table_csv(columns: Sequence[str], rows: Sequence[tuple]) -> str:
@@ -21,14 +49,39 @@ def table_csv(columns: Sequence[str], rows: Sequence[tuple]) -> str:
     w = csv.writer(buf, lineterminator="\r\n")  # RFC 4180 line ends, as Excel writes them
     w.writerow(columns)
     for r in rows:
-        w.writerow(["" if v is None else v for v in r])
+        w.writerow([safe_cell(v) for v in r])
     return BOM + buf.getvalue()
 
 
 def to_csv(docs: Sequence[Document], outdir: str | Path) -> dict[str, int]:
-    """Write `<table>.csv` files into `outdir`; row counts per table."""
+    """Write `<table>.csv` files into `outdir` as one set; row counts per table.
+
+    Other files in an existing `outdir` are left alone; zzgov's tables in it are replaced."""
     outdir = Path(outdir)
     rows = build_tables(docs)
-    for table in SCHEMA:
-        atomic_write(outdir / f"{table.name}.csv", table_csv(table.column_names, rows[table.name]))
+    outdir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".zzgov-", suffix=".tmp", dir=outdir.parent))
+    try:
+        for table in SCHEMA:
+            atomic_write(tmp / f"{table.name}.csv", table_csv(table.column_names, rows[table.name]), sync_dir=False)
+        sync_directory(tmp)
+        if not outdir.exists():
+            os.chmod(tmp, 0o777 & ~_umask())
+            os.rename(tmp, outdir)  # the whole set appears at once
+        else:
+            # The folder is the user's (it may hold other files): the tables are complete
+            # beside it, and renames within one file system need no space.
+            for table in SCHEMA:
+                os.replace(tmp / f"{table.name}.csv", outdir / f"{table.name}.csv")
+            tmp.rmdir()
+        sync_directory(outdir.parent)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
     return {name: len(r) for name, r in rows.items()}
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

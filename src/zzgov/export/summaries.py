@@ -1,7 +1,7 @@
 """Rows for `zzgov units` and `zzgov leaders`: each unit with the tasks it leads and shares,
 each leader with their tasks and the units leading them, per document.
 
-Summaries are rebuilt from the tasks (api.unit_summary / leader_summary), so documents
+Summaries are rebuilt from the tasks (zzgov.summaries), so documents
 read back from older zzgov JSON get today's canonical names too.
 
 >>> from zzgov.api import parse_text
@@ -28,7 +28,7 @@ def unit_rows(docs: Sequence[Document], sort: str = "appearance") -> list[dict]:
 
     `sort`: appearance (document order), lead (most lead tasks first), total (lead + co),
     name (code point order); ties keep document order."""
-    from zzgov.api import unit_summary
+    from zzgov.summaries import unit_summary
 
     out = []
     for d in docs:
@@ -50,7 +50,7 @@ def unit_rows(docs: Sequence[Document], sort: str = "appearance") -> list[dict]:
 def leader_rows(docs: Sequence[Document]) -> list[dict]:
     """One row per leader of each document, in order of first appearance: their tasks and
     the units that lead those tasks (canonical names, most tasks first, then first seen)."""
-    from zzgov.api import leader_summary
+    from zzgov.summaries import leader_summary
     from zzgov.export.tables import canonical_units
 
     out = []

@@ -22,9 +22,30 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Any, Sequence
+
+import regex
 
 from zzgov.models import Document
+
+
+class ExportError(Exception):
+    """An export refused or impossible, said in one line (an existing file that is not
+    zzgov's, a missing optional dependency)."""
+
+
+# A lone surrogate (valid in a JSON record as "\ud800") cannot be written as UTF-8, and
+# Excel's XML refuses most C0 controls: each becomes U+FFFD, one for one.
+_SURROGATES = regex.compile(r"\p{Cs}")
+_XLSX_ILLEGAL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\p{Cs}]")
+
+
+def text_cell(value: Any, xlsx: bool = False) -> Any:
+    """A cell value every writer can store: strings with lone surrogates (and, for xlsx,
+    control characters) replaced by U+FFFD; other values as they are."""
+    if not isinstance(value, str):
+        return value
+    return (_XLSX_ILLEGAL if xlsx else _SURROGATES).sub("\ufffd", value)
 
 
 @dataclass(frozen=True)
@@ -159,4 +180,4 @@ def build_tables(docs: Sequence[Document]) -> dict[str, list[tuple]]:
         aliases = sorted(unit_aliases[name] - {name})
         rows["units"].append((name, reg.unit_type(name), json.dumps(aliases, ensure_ascii=False)))
     rows["leaders"] = [(n,) for n in leader_order]
-    return rows
+    return {name: [tuple(text_cell(v) for v in r) for r in table_rows] for name, table_rows in rows.items()}

@@ -47,6 +47,11 @@ table.tbl { width: 100%; border-collapse: collapse; font-size: .92rem; }
 .tbl thead th { background: var(--panel); position: sticky; top: 0; z-index: 1; font-weight: 600; white-space: nowrap; }
 .tbl tbody tr:hover { background: #fafcff; }
 .tbl td.seq { white-space: nowrap; font-variant-numeric: tabular-nums; color: var(--muted); }
+.tbl td.seq .anchor { margin-left: .3em; color: #9aa3b2; text-decoration: none; visibility: hidden; }
+.tbl tr:hover .anchor, .tbl .anchor:focus, .tbl tr:target .anchor { visibility: visible; }
+.tbl tbody tr:target { background: #fff7d6; box-shadow: inset 3px 0 0 var(--mark); }
+.fig-pair { display: inline-block; white-space: nowrap; margin: 0 .3em .2em 0; }
+.fig-pair .arrow { padding: 0 .1em 0 0; }
 .tbl td.text { min-width: 16em; }
 .tbl td.who { min-width: 4.5em; }
 .tbl td.lead { min-width: 7.5em; }
@@ -86,7 +91,7 @@ button { font: inherit; }
 .badge { display: inline-block; padding: .05em .55em; border-radius: 999px; font-size: .82rem; font-weight: 600; white-space: nowrap; }
 .badge.sm { font-size: .72rem; padding: 0 .4em; margin: 0 .3em .2em -.1em; font-weight: 500; }
 .badge.met { background: var(--met-bg); color: var(--met); }
-.badge.not_met { background: var(--notmet-bg); color: var(--notmet); }
+.badge.not-met { background: var(--notmet-bg); color: var(--notmet); }
 .badge.unknown { background: var(--unk-bg); color: var(--unk); }
 .summary { display: flex; flex-wrap: wrap; gap: .5rem; margin: .2rem 0 .6rem; }
 .arrow { color: var(--muted); padding: 0 .2em; }
@@ -155,7 +160,28 @@ footer { max-width: 1280px; margin: 0 auto; padding: 1rem 1.25rem 2rem; color: v
 """.replace("FONT_STACK", CJK_FONT_STACK)
 
 
-JS = r"""
+# The unit filter's choice, a pure function so that it can be checked outside a browser: the
+# canonical names a typed text selects.  A known canonical name or a spelling of one (an
+# alias) selects that unit only; other text selects every unit whose name or one of whose
+# spellings contains it.
+UNIT_FILTER_JS = r"""
+function zzUnitSet(typed, units, aliases) {
+  var out = {}, known = {}, i;
+  for (i = 0; i < units.length; i++) { known[units[i]] = true; }
+  if (typed === "") { return null; }
+  if (Object.prototype.hasOwnProperty.call(aliases, typed)) { out[aliases[typed]] = true; return out; }
+  if (known[typed] === true) { out[typed] = true; return out; }
+  for (i = 0; i < units.length; i++) {
+    if (units[i].indexOf(typed) !== -1) { out[units[i]] = true; }
+  }
+  Object.keys(aliases).forEach(function (a) {
+    if (a.indexOf(typed) !== -1) { out[aliases[a]] = true; }
+  });
+  return out;
+}
+"""
+
+JS = UNIT_FILTER_JS + r"""
 (function () {
   "use strict";
 
@@ -277,10 +303,12 @@ JS = r"""
     return row._zz;
   }
   function knownUnits(controls) {
-    var set = {}, listId = controls.querySelector("[data-f=unit]");
-    var dl = listId ? document.getElementById(listId.getAttribute("list")) : null;
-    if (dl) { Array.prototype.forEach.call(dl.options, function (o) { set[o.value] = true; }); }
-    return set;
+    var names = [], input = controls.querySelector("[data-f=unit]");
+    var dl = input ? document.getElementById(input.getAttribute("list")) : null;
+    if (dl) { Array.prototype.forEach.call(dl.options, function (o) { names.push(o.value); }); }
+    var aliases = {};
+    try { aliases = JSON.parse((input && input.getAttribute("data-aliases")) || "{}"); } catch (e) { aliases = {}; }
+    return { names: names, aliases: aliases };
   }
   function value(controls, f) {
     var el = controls.querySelector("[data-f=" + f + "]");
@@ -293,7 +321,7 @@ JS = r"""
     var terms = value(c, "q").toLowerCase().split(/\s+/).filter(Boolean);
     var leader = value(c, "leader"), unit = value(c, "unit"), role = value(c, "role") || "any";
     var doc = value(c, "doc"), kind = value(c, "kind");
-    var exact = unit !== "" && g.units[unit] === true;  // a name from the list: that unit only
+    var wanted = zzUnitSet(unit, g.units.names, g.units.aliases);
     var shown = 0;
     g.rows.forEach(function (row) {
       var info = rowInfo(row), ok = true;
@@ -303,7 +331,7 @@ JS = r"""
       if (ok && kind) { ok = row.getAttribute("data-kind") === kind; }
       if (ok && unit) {
         var names = role === "lead" ? info.lead : role === "co" ? info.co : info.lead.concat(info.co);
-        ok = names.some(function (n) { return exact ? n === unit : n.indexOf(unit) !== -1; });
+        ok = names.some(function (n) { return wanted[n] === true; });
       }
       row.hidden = !ok;
       if (ok) { shown++; }
@@ -358,6 +386,10 @@ JS = r"""
     var setter = ev.target.closest ? ev.target.closest("[data-filter-set]") : null;
     if (setter && setter.tagName.toLowerCase() === "g") { ev.preventDefault(); setter.dispatchEvent(new MouseEvent("click", { bubbles: true })); }
   });
+  // A link to a task (#document-task) shows that task even after the filters were set up.
+  var hashed = null;
+  try { hashed = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null; } catch (e) { hashed = null; }
+  if (hashed && hashed.scrollIntoView) { hashed.scrollIntoView({ block: "center" }); }
   window.zzReport = { apply: apply, setFilters: setFilters, openSource: openSource };
 })();
 """

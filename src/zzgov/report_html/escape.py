@@ -11,10 +11,12 @@ surrogates.  Everything that reaches the page goes through one of these function
 
 from __future__ import annotations
 
-import regex
+import functools
 import html
 import json
 from typing import Any
+
+import regex
 
 
 # C0/C1 controls other than tab and newline, and lone surrogates: not allowed in HTML text, and
@@ -30,7 +32,18 @@ def clean(s: str) -> str:
 
 def esc(s: Any) -> str:
     """Text content: `&`, `<`, `>` and quotes escaped."""
-    return html.escape(clean("" if s is None else str(s)), quote=True)
+    s = "" if s is None else str(s)
+    return _esc_short(s) if len(s) <= SHORT else html.escape(clean(s), quote=True)
+
+
+# Names, labels and figures recur thousands of times in a page of many documents; short
+# strings are escaped once.
+SHORT = 40
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _esc_short(s: str) -> str:
+    return html.escape(clean(s), quote=True)
 
 
 attr = esc  # attribute values are always double-quoted, so the same escaping serves
@@ -49,4 +62,4 @@ def script_json(value: Any) -> str:
     for ch, rep in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
                     ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         s = s.replace(ch, rep)
-    return s
+    return clean(s)  # a lone surrogate (in an id, a name) cannot be written as UTF-8

@@ -1,11 +1,17 @@
 """Documents in, one self-contained HTML page out.
 
 Input: Documents, the decoded source text of each (None when not found) and, optionally,
-target → actual pairs from `zzgov.track` (see track_adapter).  Output: an HTML string with
+target → actual pairs from `zzgov.track.track_documents`.  Output: an HTML string with
 inline CSS, inline SVG charts and a little vanilla JavaScript, no URL of any kind, so the page
 works offline and prints cleanly.  Each source text is embedded once, as JSON in a
 <script type="application/json">, and the page slices it by a record's span to show where the
 record came from.  The same input always gives the same bytes (no timestamps, stable order).
+
+Units are shown and filtered by their canonical names (`zzgov units`, units.registry); the
+spellings a document used are aliases the unit filter also accepts.  Each task row has an
+anchor named after its document and task (`#001_87fdf972b4e7a4f0-t12`) that stays the same
+whichever other documents are in the report.  The page's size is proportional to its input:
+each target is shown with at most one actual, the best any document reported.
 
 >>> from zzgov.api import parse_text
 >>> text = "1. 建设学校。\\n责任领导：王明\\n牵头单位：市教育局\\n"
@@ -18,7 +24,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import Mapping, Optional, Sequence
+from urllib.parse import quote
 
 from zzgov import __version__
 from zzgov.kinds import LABELS
@@ -26,11 +33,13 @@ from zzgov.models import Document, Figure, Task
 from zzgov.report_html.assets import CSS, JS
 from zzgov.report_html.escape import attr, clean, esc, json_attr, script_json
 from zzgov.report_html.svg import bar_chart, heatmap
-from zzgov.report_html.track_adapter import TrackPair
+from zzgov.track import DocPair
 
 KIND_NAMES = LABELS
 FIGURE_KIND_NAMES = {"target": "目标", "actual": "实际"}
-VERDICT_NAMES = {"met": "达成", "not_met": "未达成", "unknown": "未知"}
+# track's verdicts: the Chinese shown and the CSS class (a class has no blank).
+VERDICT_NAMES = {"met": "达成", "not met": "未达成", "unknown": "未知"}
+VERDICT_CLASSES = {"met": "met", "not met": "not-met", "unknown": "unknown"}
 COMPARATOR_SIGNS = {"=": "", ">=": "≥", "<=": "≤", "~": "约"}
 COMPARATOR_NAMES = {"=": "=", ">=": "≥", "<=": "≤", "~": "≈", "range": "区间"}
 DIRECTION_NAMES = {"up": "↑ 增", "down": "↓ 减"}
@@ -48,20 +57,36 @@ class _Doc:
     key: str  # d0, d1, … in input order
     src: Optional[str]  # s0, s1, … one per distinct source text; None when not found
     name: str  # short display name
+    anchor: str  # the document's part of its tasks' anchors: its id, unique in the page
 
 
-# (document key, figure id) -> the verdicts track gave that target against each results document
-_Verdicts = dict[tuple[str, str], list[str]]
+# (document key, target figure id) -> its pair
+_Pairs = dict[tuple[str, str], DocPair]
 
 
-def target_verdicts(refs: Sequence[_Doc], pairs: Optional[Sequence[TrackPair]]) -> _Verdicts:
-    out: _Verdicts = {}
-    for p in pairs or ():
-        if p.actual is not None:
-            seen = out.setdefault((refs[p.target_doc].key, p.target.id), [])
-            if p.verdict not in seen:
-                seen.append(p.verdict)
-    return {k: sorted(v, key=("met", "not_met", "unknown").index) for k, v in out.items()}
+def pairs_by_target(refs: Sequence[_Doc], pairs: Optional[Sequence[DocPair]]) -> _Pairs:
+    return {(refs[p.target_doc].key, p.target.id): p for p in pairs or () if p.actual is not None}
+
+
+def anchor_names(docs: Sequence[Document]) -> list[str]:
+    """A fragment name per document, from its id (blanks, which an id may not hold, become
+    `_`), with `~2`, `~3` … for repeated ids: the link to a task survives adding documents."""
+    seen: set[str] = set()
+    out = []
+    for d in docs:
+        base = "_".join(clean(d.id).split()) or "doc"
+        name, n = base, 1
+        while name in seen:
+            n += 1
+            name = f"{base}~{n}"
+        seen.add(name)
+        out.append(name)
+    return out
+
+
+def _href(fragment: str) -> str:
+    """`#` + the fragment, percent-encoded as a browser would (so it survives being pasted)."""
+    return "#" + quote(fragment, safe="~-_.!*'()")
 
 
 def fmt_num(v: Optional[float]) -> str:
@@ -155,36 +180,74 @@ def _doc_options(refs: Sequence[_Doc]) -> str:
         f'<option value="{r.key}">{esc(r.name)} {esc(doc_title(r.doc))}</option>' for r in refs)
 
 
-def _task_row(r: _Doc, t: Task, figures: Sequence[Figure], multi: bool, verdicts: _Verdicts) -> str:
-    co = list(dict.fromkeys([*t.units, *t.units_open]))
+def _unit_chips(names: Sequence[tuple[str, str]], cls: str = "") -> str:
+    """Chips for (canonical name, as written) pairs; the written spelling is the tooltip when
+    it differs."""
+    c = f"chip {cls}".strip()
+    return "".join(f'<span class="{c}"{f" title={chr(34)}{attr(w)}{chr(34)}" if w != n else ""}>{esc(n)}</span>'
+                   for n, w in names)
+
+
+def _task_units(t: Task, canonical: Mapping[str, str]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """A task's (canonical, written) lead units and co-responsible units, each unit once, a
+    lead unit never again among the co-responsible ones."""
+    lead: dict[str, str] = {}
+    co: dict[str, str] = {}
+    for w in t.lead_units:
+        lead.setdefault(canonical.get(w, w), w)
+    for w in t.units:
+        n = canonical.get(w, w)
+        if n not in lead:
+            co.setdefault(n, w)
+    return list(lead.items()), list(co.items())
+
+
+def _target_cell(refs: Sequence[_Doc], r: _Doc, t: Task, f: Figure, pairs: _Pairs) -> str:
+    """A figure of a task; a target with its actual and verdict: `≥11.4万人 → 11.74万人 达成`."""
+    chip = _figure_chip(r, f, f"任务 {t.seq}")
+    p = pairs.get((r.key, f.id))
+    if p is None:
+        return f'<span class="fig-pair">{chip}</span>'
+    a = refs[p.actual_doc]
+    return (f'<span class="fig-pair">{chip}<span class="arrow" title="{attr("实际：" + a.name)}">→</span>'
+            f'{_figure_chip(a, p.actual, "实际")}{_verdict_badges([p.verdict])}</span>')
+
+
+def _task_row(refs: Sequence[_Doc], r: _Doc, t: Task, figures: Sequence[Figure], multi: bool, pairs: _Pairs,
+              canonical: Mapping[str, str]) -> str:
+    lead, co = _task_units(t, canonical)
+    anchor = f"{r.anchor}-{t.id}"
     seq = f"{esc(r.name)} · {t.seq}" if multi else str(t.seq)
     label = f"{r.name} · 任务 {t.seq}"
-    figs = "".join(_figure_chip(r, f, f"任务 {t.seq}") + _verdict_badges(verdicts.get((r.key, f.id), ()))
-                   for f in figures)
-    return (f'<tr id="{r.key}-{esc(t.id)}" data-doc="{r.key}" data-seq="{t.seq}" '
-            f'data-leaders="{json_attr(t.leaders)}" data-lead="{json_attr(t.lead_units)}" data-co="{json_attr(co)}">'
-            f'<td class="seq" data-label="序号">{seq}</td>'
+    figs = "".join(_target_cell(refs, r, t, f, pairs) for f in figures)
+    return (f'<tr id="{attr(anchor)}" data-doc="{r.key}" data-seq="{t.seq}" '
+            f'data-leaders="{json_attr(t.leaders)}" data-lead="{json_attr([n for n, _ in lead])}" '
+            f'data-co="{json_attr([n for n, _ in co])}">'
+            f'<td class="seq" data-label="序号">{seq}<a class="anchor noprint" href="{attr(_href(anchor))}" '
+            f'title="本任务的链接">#</a></td>'
             f'<td class="text" data-label="任务">{esc(t.text)}{_src_button(r, t.span, label)}</td>'
             f'<td class="who" data-label="责任领导">{esc("、".join(t.leaders))}</td>'
-            f'<td class="lead" data-label="牵头单位">{_chips(t.lead_units, "lead")}</td>'
-            f'<td class="units" data-label="责任单位">{_chips(t.units)}{_chips(t.units_open, "open")}</td>'
+            f'<td class="lead" data-label="牵头单位">{_unit_chips(lead, "lead")}</td>'
+            f'<td class="units" data-label="责任单位">{_unit_chips(co)}{_chips(t.units_open, "open")}</td>'
             f'<td data-label="期限">{esc("；".join(t.deadlines))}</td>'
             f'<td data-label="指标">{figs}</td></tr>')
 
 
 def _verdict_badges(verdicts: Sequence[str]) -> str:
-    return "".join(f'<span class="badge sm {v}" title="{attr("track：" + VERDICT_NAMES[v])}">{VERDICT_NAMES[v]}</span>'
-                   for v in verdicts)
+    return "".join(f'<span class="badge sm {VERDICT_CLASSES[v]}" title="{attr("track：" + VERDICT_NAMES[v])}">'
+                   f'{VERDICT_NAMES[v]}</span>' for v in verdicts)
 
 
-def _tasks(refs: Sequence[_Doc], verdicts: _Verdicts) -> str:
+def _tasks(refs: Sequence[_Doc], pairs: _Pairs, canonical: Mapping[str, str]) -> str:
     with_tasks = [r for r in refs if r.doc.tasks]
     if not with_tasks:
         return '<section id="tasks"><h2>任务</h2><p class="empty">这些文件中没有任务分解。</p></section>'
     multi = len(with_tasks) > 1
     leaders = list(dict.fromkeys(n for r in with_tasks for t in r.doc.tasks for n in t.leaders))
-    units = list(dict.fromkeys(n for r in with_tasks for t in r.doc.tasks
-                               for n in (*t.lead_units, *t.units, *t.units_open)))
+    # The unit list: canonical names in order of appearance, never an open tail (等有关部门).
+    units = list(dict.fromkeys(canonical.get(n, n) for r in with_tasks for t in r.doc.tasks
+                               for n in (*t.lead_units, *t.units)))
+    aliases = {w: n for w, n in sorted(canonical.items()) if w != n}
     total = sum(len(r.doc.tasks) for r in with_tasks)
     rows = []
     for r in with_tasks:
@@ -192,13 +255,14 @@ def _tasks(refs: Sequence[_Doc], verdicts: _Verdicts) -> str:
         for f in r.doc.figures:
             if f.task is not None:
                 by_task.setdefault(f.task, []).append(f)
-        rows.extend(_task_row(r, t, by_task.get(t.seq, []), multi, verdicts) for t in r.doc.tasks)
+        rows.extend(_task_row(refs, r, t, by_task.get(t.seq, []), multi, pairs, canonical) for t in r.doc.tasks)
     doc_filter = (f'<label>文件<select data-f="doc">{_doc_options(with_tasks)}</select></label>' if multi else "")
     controls = (
         '<div class="controls noprint" data-for="tasks" hidden>'
         '<label>搜索<input type="search" data-f="q" placeholder="任务、单位、期限…" autocomplete="off"></label>'
         f'<label>责任领导<select data-f="leader">{_options(leaders, "全部领导")}</select></label>'
-        '<label>单位<input type="search" data-f="unit" list="zz-units" placeholder="输入或选择单位" autocomplete="off"></label>'
+        '<label>单位<input type="search" data-f="unit" list="zz-units" placeholder="输入或选择单位" autocomplete="off" '
+        f'data-aliases="{json_attr(aliases)}"></label>'
         '<label>角色<select data-f="role"><option value="any">牵头或责任</option><option value="lead">牵头</option>'
         '<option value="co">责任 / 配合</option></select></label>'
         f'{doc_filter}<button type="button" class="reset">清除筛选</button></div>'
@@ -212,13 +276,14 @@ def _tasks(refs: Sequence[_Doc], verdicts: _Verdicts) -> str:
         '<p class="none empty" data-for="tasks" hidden>没有符合条件的任务。</p></section>')
 
 
-def _matrix_data(doc: Document):
-    """(lead units by lead-task count, leaders in document order, cell counts, unit totals)."""
+def _matrix_data(doc: Document, canonical: Mapping[str, str]):
+    """(lead units by lead-task count, leaders in document order, cell counts, unit totals),
+    units by their canonical names, as the task filter knows them."""
     counts: Counter = Counter()
     totals: Counter = Counter()
     first: dict[str, int] = {}
     for t in doc.tasks:
-        for u in dict.fromkeys(t.lead_units):
+        for u in dict.fromkeys(canonical.get(n, n) for n in t.lead_units):
             totals[u] += 1
             first.setdefault(u, len(first))
             for leader in dict.fromkeys(t.leaders):
@@ -229,26 +294,32 @@ def _matrix_data(doc: Document):
     return units, leaders, counts, totals
 
 
-def _unit_rows(doc: Document) -> list[tuple[str, int, int]]:
-    summary = doc.units
-    if not summary and doc.tasks:
-        from zzgov.api import unit_summary
+def _unit_rows(doc: Document, canonical: Mapping[str, str]) -> list[tuple[str, int, int]]:
+    """(unit, tasks it leads, tasks it shares) by canonical name: the counts the task filter
+    shows for that unit, as lead and as co-responsible unit."""
+    lead: Counter = Counter()
+    co: Counter = Counter()
+    first: dict[str, int] = {}
+    for t in doc.tasks:
+        leads, cos = _task_units(t, canonical)
+        for n, _ in leads:
+            lead[n] += 1
+            first.setdefault(n, len(first))
+        for n, _ in cos:
+            co[n] += 1
+            first.setdefault(n, len(first))
+    return sorted(((n, lead[n], co[n]) for n in first), key=lambda r: (-r[1], -r[2], first[r[0]]))
 
-        summary = unit_summary(doc.tasks)
-    order = {u.name: i for i, u in enumerate(summary)}
-    rows = [(u.name, len(u.lead_tasks), len(u.co_tasks)) for u in summary if u.lead_tasks or u.co_tasks]
-    return sorted(rows, key=lambda r: (-r[1], -r[2], order[r[0]]))
 
-
-def _matrix(refs: Sequence[_Doc]) -> str:
+def _matrix(refs: Sequence[_Doc], canonical: Mapping[str, str]) -> str:
     parts = []
     with_tasks = [r for r in refs if r.doc.tasks]
     for r in with_tasks:
         head = f"<h3>{esc(r.name)} {esc(doc_title(r.doc))}</h3>" if len(with_tasks) > 1 else ""
-        units, leaders, counts, totals = _matrix_data(r.doc)
+        units, leaders, counts, totals = _matrix_data(r.doc, canonical)
         heat = (heatmap(units, leaders, counts, totals, group="tasks", doc=r.key) if units and leaders
                 else '<p class="empty">没有同时写明责任领导和牵头单位的任务。</p>')
-        bars = _unit_rows(r.doc)
+        bars = _unit_rows(r.doc, canonical)
         parts.append(
             f'{head}<h3>责任领导 × 牵头单位</h3>'
             '<p class="note">每格为该领导分管、该单位牵头的任务数；末列为单位牵头的任务总数。点击格子筛选任务表。</p>'
@@ -318,42 +389,41 @@ def _pair_side(refs: Sequence[_Doc], fig: Figure, doc: Optional[int], role: str)
     return f'{_figure_chip(ref, fig, role)}<span class="muted"> {esc(ref.name)}{esc(where)}</span>'
 
 
-def _pairs(refs: Sequence[_Doc], pairs: Optional[Sequence[TrackPair]], notes: Sequence[str]) -> str:
-    """Target → actual pairs with a verdict badge; targets no document reports on are listed
-    apart (collapsed), since they are most of a plan's targets."""
+def _pairs(refs: Sequence[_Doc], pairs: Optional[Sequence[DocPair]], notes: Sequence[str]) -> str:
+    """Each target with the best actual reported for it and a verdict badge; targets no
+    document reports on are listed apart (collapsed), since they are most of a plan's targets."""
     if pairs is None:
         return ""
     note = "".join(f'<p class="note">{esc(n)}</p>' for n in notes)
     found = [p for p in pairs if p.actual is not None]
-    # A target that found an actual in one document is not "missing" because another had none.
-    paired_targets = {(p.target_doc, p.target.id) for p in found}
-    missing = [p for p in pairs if p.actual is None and (p.target_doc, p.target.id) not in paired_targets]
+    missing = [p for p in pairs if p.actual is None]
     if not found and not missing:
         return ('<section id="pairs"><h2>目标 → 实际</h2>'
                 f'{note}<p class="empty">没有找到可以配对的目标和实际值。</p></section>')
     tally = Counter(p.verdict for p in found)
-    summary = "".join(f'<span class="badge {v}">{VERDICT_NAMES[v]} {tally[v]}</span>'
-                      for v in ("met", "not_met", "unknown") if tally[v])
+    summary = "".join(f'<span class="badge {VERDICT_CLASSES[v]}">{VERDICT_NAMES[v]} {tally[v]}</span>'
+                      for v in VERDICT_NAMES if tally[v])
     if missing:
         summary += f'<span class="badge unknown">未找到实际值 {len(missing)}</span>'
     rows = []
     for p in found:
+        others = f'<span class="muted">另有 {p.others} 份文件也报告了</span>' if p.others else ""
         rows.append(
-            f'<tr data-doc="{refs[p.target_doc].key}" data-kind="{p.verdict}"><td data-label="指标">{esc(p.metric)}</td>'
+            f'<tr data-doc="{refs[p.target_doc].key}" data-kind="{VERDICT_CLASSES[p.verdict]}"><td data-label="指标">{esc(p.target.metric or "")}</td>'
             f'<td data-label="目标">{_pair_side(refs, p.target, p.target_doc, "目标")}</td>'
             f'<td class="arrow" aria-hidden="true">→</td>'
-            f'<td data-label="实际">{_pair_side(refs, p.actual, p.actual_doc, "实际")}</td>'
-            f'<td data-label="结论"><span class="badge {p.verdict}">{VERDICT_NAMES[p.verdict]}</span></td></tr>')
+            f'<td data-label="实际">{_pair_side(refs, p.actual, p.actual_doc, "实际")}{others}</td>'
+            f'<td data-label="结论"><span class="badge {VERDICT_CLASSES[p.verdict]}">{VERDICT_NAMES[p.verdict]}</span></td></tr>')
     table = ""
     if found:
         plans = [refs[i] for i in sorted({p.target_doc for p in found})]
         doc_filter = (f'<label>目标所在文件<select data-f="doc">{_doc_options(plans)}</select></label>'
                       if len(plans) > 1 else "")
+        verdicts = "".join(f'<option value="{VERDICT_CLASSES[v]}">{VERDICT_NAMES[v]}</option>' for v in VERDICT_NAMES)
         table = (
             '<div class="controls noprint" data-for="pairs" hidden>'
             '<label>搜索<input type="search" data-f="q" placeholder="指标…" autocomplete="off"></label>'
-            '<label>结论<select data-f="kind"><option value="">全部结论</option><option value="met">达成</option>'
-            '<option value="not_met">未达成</option><option value="unknown">未知</option></select></label>'
+            f'<label>结论<select data-f="kind"><option value="">全部结论</option>{verdicts}</select></label>'
             f'{doc_filter}<button type="button" class="reset">清除筛选</button></div>'
             f'<p class="count" data-for="pairs" data-noun="组">共 {len(found)} 组</p>'
             '<div class="scroll"><table class="tbl cards"><thead><tr><th>指标</th><th>目标</th><th></th><th>实际</th>'
@@ -361,30 +431,44 @@ def _pairs(refs: Sequence[_Doc], pairs: Optional[Sequence[TrackPair]], notes: Se
             '<p class="none empty" data-for="pairs" hidden>没有符合条件的配对。</p>')
     rest = ""
     if missing:
-        items = "".join(f'<li>{esc(p.metric)} {_pair_side(refs, p.target, p.target_doc, "目标")}</li>' for p in missing)
+        items = "".join(f'<li>{esc(p.target.metric or "")} {_pair_side(refs, p.target, p.target_doc, "目标")}</li>'
+                        for p in missing)
         rest = (f'<details class="missing"><summary>{len(missing)} 个目标在其他文件中没有找到实际值</summary>'
                 f'<ul>{items}</ul></details>')
     return ('<section id="pairs"><h2>目标 → 实际</h2>'
-            '<p class="note">由 zzgov track 按指标名称和单位配对；点击数值查看各自的原文。</p>'
+            '<p class="note">由 zzgov track 按指标名称和单位配对，只与能报告该年度结果的文件配对；'
+            '每个目标显示最相近的一个实际值。点击数值查看各自的原文。</p>'
             f'<div class="summary">{summary}</div>{note}{table}{rest}</section>')
 
 
 # ---------------------------------------------------------------- the page
 
+def canonical_units(docs: Sequence[Document]) -> dict[str, str]:
+    """Each unit name the tasks write -> its canonical name (units.registry), over all
+    documents at once, as `zzgov units` groups them."""
+    names = {n for d in docs for t in d.tasks for n in (*t.lead_units, *t.units)}
+    if not names:
+        return {}
+    from zzgov.units.registry import load_registry
+
+    return load_registry().group(names)
+
+
 def render_report(docs: Sequence[Document], texts: Optional[Sequence[Optional[str]]] = None,
-                  pairs: Optional[Sequence[TrackPair]] = None, notes: Sequence[str] = (),
+                  pairs: Optional[Sequence[DocPair]] = None, notes: Sequence[str] = (),
                   title: Optional[str] = None) -> str:
     """The report page for `docs`.
 
     `texts[i]` is the decoded source text of `docs[i]` (None: provenance buttons are disabled).
-    `pairs` are track's target → actual pairs (None: track was not run, the section is left
-    out; []: track ran and found none).  `notes` are shown under the pairs (track problems)."""
+    `pairs` are `zzgov.track.track_documents(docs)` (None: track was not run, the section is
+    left out; []: track ran and found none).  `notes` are shown under the pairs."""
     texts = list(texts) if texts is not None else [None] * len(docs)
     if len(texts) != len(docs):
         raise ValueError("texts must match docs one for one")
     sources: dict[str, str] = {}
     key_of_text: dict[str, str] = {}
     refs: list[_Doc] = []
+    anchors = anchor_names(docs)
     for i, (d, text) in enumerate(zip(docs, texts)):
         src = None
         if text is not None:
@@ -392,7 +476,8 @@ def render_report(docs: Sequence[Document], texts: Optional[Sequence[Optional[st
             if src is None:
                 src = key_of_text[text] = f"s{len(sources)}"
                 sources[src] = clean(text)
-        refs.append(_Doc(doc=d, key=f"d{i}", src=src, name=_short_name(d)))
+        refs.append(_Doc(doc=d, key=f"d{i}", src=src, name=_short_name(d), anchor=anchors[i]))
+    canonical = canonical_units(docs)
     # Each source text once; documents refer to it by key.
     embedded = {"docs": {r.key: {"id": r.doc.id, "src": r.src} for r in refs}, "texts": sources}
     n_tasks = sum(len(d.tasks) for d in docs)
@@ -422,8 +507,8 @@ def render_report(docs: Sequence[Document], texts: Optional[Sequence[Optional[st
         f'<nav class="toc">{"".join(f"<a href={chr(34)}#{k}{chr(34)}>{v}</a>" for k, v in nav)}</nav></header>',
         '<main>',
         _overview(refs),
-        _tasks(refs, target_verdicts(refs, pairs)),
-        _matrix(refs),
+        _tasks(refs, pairs_by_target(refs, pairs), canonical),
+        _matrix(refs, canonical),
         _figures(refs),
         _pairs(refs, pairs, notes),
         '</main>',
