@@ -265,32 +265,32 @@ def test_progress_bar_shows_on_a_terminal_and_not_with_no_progress(tmp_path):
 # more than the limit.
 
 @pytest.mark.parametrize("size", [0, 1, 9, 10, 11, 25])
-def test_read_bounded_reads_a_file_whole_or_up_to_the_limit(tmp_path, size):
-    from zzgov.batch import _read_bounded
+def testread_bounded_reads_a_file_whole_or_up_to_the_limit(tmp_path, size):
+    from zzgov.batch import read_bounded
 
     p = tmp_path / "f.bin"
     p.write_bytes(bytes(range(size)))
     with open(p, "rb") as fh:
-        assert _read_bounded(fh, 11) == bytes(range(size))[:11]
+        assert read_bounded(fh, 11) == bytes(range(size))[:11]
 
 
-def test_read_bounded_reads_a_stream_without_a_size_in_chunks(monkeypatch):
+def testread_bounded_reads_a_stream_without_a_size_in_chunks(monkeypatch):
     import io
 
     import zzgov.batch as batch
 
     monkeypatch.setattr(batch, "READ_CHUNK", 4)
     data = bytes(range(30))
-    assert batch._read_bounded(io.BytesIO(data), 100) == data  # no fileno(): chunk by chunk
-    assert batch._read_bounded(io.BytesIO(data), 11) == data[:11]
+    assert batch.read_bounded(io.BytesIO(data), 100) == data  # no fileno(): chunk by chunk
+    assert batch.read_bounded(io.BytesIO(data), 11) == data[:11]
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
-def test_read_bounded_stops_at_the_limit_on_an_endless_device():
-    from zzgov.batch import _read_bounded
+def testread_bounded_stops_at_the_limit_on_an_endless_device():
+    from zzgov.batch import read_bounded
 
     with open("/dev/zero", "rb") as fh:
-        assert _read_bounded(fh, 3_000_001) == bytes(3_000_001)
+        assert read_bounded(fh, 3_000_001) == bytes(3_000_001)
 
 
 def test_an_input_over_the_limit_is_refused(tmp_path, monkeypatch):

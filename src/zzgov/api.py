@@ -24,9 +24,12 @@ __all__ = ["KINDS", "leader_summary", "parse_bytes", "parse_path", "parse_text",
 def parse_text(text: str, *, kind: str | None = None, doc_id: str = "stdin", path: str = "-",
                encoding: str = "utf-8", sha256: str | None = None) -> Document:
     """Parse decoded text into a validated `Document`; `kind` (one of KINDS) overrides
-    detection.  An unknown kind is a ValueError that lists the valid ones."""
+    detection.  An unknown kind is a ValueError that lists the valid ones.  A doc_id or path
+    holding bytes that were not UTF-8 (a file name read with os.fsdecode) is stored with
+    them as `\\xNN`."""
     from zzgov import kinds
     from zzgov.parsers import detect_kind, run_parser
+    from zzgov.text.decode import file_name_text
 
     if kind is not None:
         kinds.get(kind)  # an unknown kind is a ValueError naming the valid ones
@@ -40,8 +43,8 @@ def parse_text(text: str, *, kind: str | None = None, doc_id: str = "stdin", pat
     if sha256 is None:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     doc = Document(
-        id=doc_id,
-        source=Source(path=path, sha256=sha256, encoding=encoding, chars=len(text)),
+        id=file_name_text(doc_id),
+        source=Source(path=file_name_text(path), sha256=sha256, encoding=encoding, chars=len(text)),
         kind=kind,
         kind_confidence=confidence,
         meta=parsed.meta,

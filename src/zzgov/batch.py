@@ -99,7 +99,7 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 READ_CHUNK = 1 << 20
 
 
-def _read_bounded(fh, limit: int) -> bytes:
+def read_bounded(fh, limit: int) -> bytes:
     """At most `limit` bytes of fh: a regular file in one read of its size (plus one byte, to
     see a file that grew), anything else (a pipe, /dev/zero) chunk by chunk."""
     try:
@@ -125,10 +125,10 @@ def _read_bounded(fh, limit: int) -> bytes:
 def read_input(path: str) -> bytes:
     """The bytes of a file or of standard input, at most MAX_INPUT_BYTES (else ValueError)."""
     if path == STDIN:
-        data = _read_bounded(sys.stdin.buffer, MAX_INPUT_BYTES + 1)
+        data = read_bounded(sys.stdin.buffer, MAX_INPUT_BYTES + 1)
     else:
         with open(path, "rb") as fh:
-            data = _read_bounded(fh, MAX_INPUT_BYTES + 1)
+            data = read_bounded(fh, MAX_INPUT_BYTES + 1)
     if len(data) > MAX_INPUT_BYTES:
         raise ValueError(f"larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB; not a document")
     return data
@@ -250,12 +250,24 @@ AHEAD_PER_WORKER = 4
 IN_FLIGHT = 2
 
 
-def _serve(conn) -> None:
+def _serve(conn, parent_pid: int, inherited: list[int]) -> None:
     """A worker process: parse each task received on `conn` and send its Outcome back, until
-    the parent sends None or goes away."""
+    the parent sends None or goes away.
+
+    `inherited`: descriptors of the parent's ends of the workers' pipes, this one's among
+    them, which a forked worker holds copies of: closed, so that the parent's death reads
+    as the end of the pipe.  On Linux the kernel also kills the worker when the parent dies
+    (PR_SET_PDEATHSIG), whatever it is doing: SIGKILL of the parent leaves nothing behind."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's clean-up handler
+    _die_with_parent(parent_pid)
+    for fd in inherited:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
     try:
         while True:
             task = conn.recv()
@@ -266,13 +278,35 @@ def _serve(conn) -> None:
         return
 
 
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """Ask the kernel to kill this process when its parent dies (Linux), and exit now if the
+    parent died before the request was made."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):  # a libc without prctl: the pipe's end still tells
+            pass
+    if os.getppid() != parent_pid:
+        os._exit(0)
+
+
 class _Worker:
     """A worker process, its end of the pipe and the indices of the tasks sent to it and not
     yet answered, oldest first (it answers in the order it was sent them)."""
 
-    def __init__(self, ctx) -> None:
+    def __init__(self, ctx, others: list[_Worker] = ()) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_serve, args=(child,), daemon=True)
+        # A forked worker inherits the parent's end of its own pipe and of the pipes of the
+        # workers started before it; a spawned one inherits nothing.
+        forked = ctx.get_start_method() == "fork"
+        inherited = [w.conn.fileno() for w in (*others, self)] if forked else []
+        self.proc = ctx.Process(target=_serve, args=(child, os.getpid(), inherited), daemon=True)
         self.proc.start()
         child.close()
         self.tasks: deque[int] = deque()
@@ -300,7 +334,7 @@ def _replace(workers: list[_Worker], w: _Worker, ctx) -> None:
     """A new worker in the place of `w`, which has died."""
     w.proc.join()
     w.conn.close()
-    workers[workers.index(w)] = _Worker(ctx)
+    workers[workers.index(w)] = _Worker(ctx, [o for o in workers if o is not w])
 
 
 def _in_order(tasks: list[tuple], jobs: int, ctx) -> Iterator[Outcome]:
@@ -315,7 +349,7 @@ def _in_order(tasks: list[tuple], jobs: int, ctx) -> Iterator[Outcome]:
     queued behind that document go to the new worker."""
     from multiprocessing.connection import wait
 
-    workers = [_Worker(ctx) for _ in range(jobs)]
+    workers: list[_Worker] = []
     retry: deque[int] = deque()  # tasks a dead worker had queued, sent again first
     done: dict[int, Outcome] = {}
     sent = due = 0
@@ -331,6 +365,8 @@ def _in_order(tasks: list[tuple], jobs: int, ctx) -> Iterator[Outcome]:
         return None
 
     try:
+        for _ in range(jobs):  # inside the try: an interrupt while starting them stops them
+            workers.append(_Worker(ctx, workers))
         while due < len(tasks):
             for w in sorted(workers, key=lambda w: len(w.tasks)):  # the least busy first
                 while len(w.tasks) < IN_FLIGHT:

@@ -1,7 +1,8 @@
 """The command line: a thin click layer over the library (options, I/O, exit codes).
 
 Exit codes: 0 success; 1 some input was invalid or could not be parsed (the rest was still
-processed and written); 2 usage errors.  Errors are one line on stderr (`zzgov: error: …`);
+processed and written), or an output could not be written; 2 usage errors; 130 Ctrl-C, 143
+SIGTERM.  Errors are one line on stderr (`zzgov: error: …`);
 `-v` adds tracebacks.  `-` or no PATH reads standard input.  Broken pipes (`| head`) end
 quietly.
 """
@@ -149,7 +150,8 @@ def parse(paths, fmt, outdir, kind, jobs, progress, verbose):
     """
     from zzgov.batch import expand_paths, run_batch
     from zzgov.emit import atomic_write
-    from zzgov.emit.atomic import OutputNames, sync_directory
+    from zzgov.emit.atomic import OutputNames, remove_stale_temporaries, sync_directory
+    from zzgov.emit.stdout import write_stdout
 
     files, missing = expand_paths(paths or ("-",))
     failed = False
@@ -168,6 +170,7 @@ def parse(paths, fmt, outdir, kind, jobs, progress, verbose):
         except OSError as exc:
             _err(f"{outdir}: cannot create the output directory: {(exc.strerror or str(exc)).lower()}")
             sys.exit(1)
+        remove_stale_temporaries(outdir)  # those of a run that was killed
     show = progress if progress is not None else (outdir is not None and sys.stderr.isatty() and len(files) > 1)
     bar = _progress(len(files)) if show else None
     first = True
@@ -194,7 +197,7 @@ def parse(paths, fmt, outdir, kind, jobs, progress, verbose):
                 data = out.output
                 if stream_fmt == "yaml" and not single and not first:
                     data = b"---\n" + data
-                _write_stdout(data)
+                write_stdout(data)
             first = False
     finally:
         if bar:
@@ -202,18 +205,6 @@ def parse(paths, fmt, outdir, kind, jobs, progress, verbose):
         if outdir is not None:
             sync_directory(outdir)  # every rename of the batch made durable at once
     sys.exit(1 if failed else 0)
-
-
-def _write_stdout(data: bytes) -> None:
-    """UTF-8 bytes to standard output, under the text layer when there is one to go under."""
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(data.decode("utf-8"))
-    else:
-        sys.stdout.flush()
-        buffer.write(data)
-        buffer.flush()
-    sys.stdout.flush()
 
 
 class _progress:
@@ -248,25 +239,43 @@ def validate(files, verbose):
 
     Prints `file: record path: message` for each problem and exits 1 if there is any.
     """
-    from zzgov.validate import validate_text
+    from zzgov.emit.stdout import StdoutError, write_stdout_text
+    from zzgov.validate import Unreadable
 
     bad = False
     for name in files:
         try:
-            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-            text = data.decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            _err(f"{name}: cannot read: {exc.strerror if isinstance(exc, OSError) else 'not UTF-8'}")
+            count = _validate_one(name, write_stdout_text)
+        except (OSError, Unreadable) as exc:
+            if isinstance(exc, (BrokenPipeError, StdoutError)):
+                raise
+            what = (exc.strerror or str(exc)).lower() if isinstance(exc, OSError) else str(exc)
+            _err(f"{name}: cannot read: {what}")
             bad = True
             continue
-        count, problems = validate_text(name, text)
-        for p in problems:
-            click.echo(str(p))
-        if problems:
+        if count < 0:
             bad = True
         elif verbose:
             click.echo(f"{name}: {count} valid record(s)", err=True)
     sys.exit(1 if bad else 0)
+
+
+def _validate_one(name: str, write) -> int:
+    """Check one file (`-`: standard input) as it is read, writing a line for each problem
+    as it is found; the number of records, or -1 when there was a problem."""
+    import contextlib
+
+    from zzgov.validate import Problem, validate_stream
+
+    with (open(name, "rb") if name != "-" else contextlib.nullcontext(sys.stdin.buffer)) as fh:
+        problems = False
+        for item in validate_stream(name, fh):
+            if isinstance(item, Problem):
+                problems = True
+                write(f"{item}\n")
+            else:
+                return -1 if problems else item
+    return -1
 
 
 @cli.command()
@@ -275,17 +284,50 @@ def schema():
     """Print the JSON Schema of a Document record."""
     import json
 
+    from zzgov.emit.stdout import write_stdout_text
     from zzgov.models import Document
 
-    click.echo(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2))
+    write_stdout_text(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+class _Stopped(BaseException):
+    """SIGINT (Ctrl-C) or SIGTERM, raised where the run is, so that its clean-up runs (the
+    temporary file of an unfinished output removed, worker processes stopped).  Not a
+    KeyboardInterrupt, which click would turn into `Aborted!` and exit 1, the code for bad
+    input; nor an Exception, which a command's error handling could take for a bad file."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum, frame) -> None:
+    raise _Stopped(signum)
 
 
 def main() -> None:
+    """The `zzgov` command: exit 130 with `interrupted` on Ctrl-C (143, `terminated`, on
+    SIGTERM), and a one-line error for any failure to write that escaped a command."""
+    import signal
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, _stop)
     try:
         cli(prog_name="zzgov")
-    except KeyboardInterrupt:
-        _err("interrupted")
-        sys.exit(130)
+    except (_Stopped, KeyboardInterrupt) as exc:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the message
+        signum = exc.signum if isinstance(exc, _Stopped) else signal.SIGINT
+        _err("interrupted" if signum == signal.SIGINT else "terminated")
+        sys.exit(128 + signum)
+    except OSError as exc:  # e.g. --help into a full disk; commands report their own
+        if "-v" in sys.argv[1:] or "--verbose" in sys.argv[1:]:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        _err(f"{where}{(exc.strerror or str(exc) or type(exc).__name__).lower()}")
+        from zzgov.cliutil import _stdout_to_devnull
+
+        _stdout_to_devnull()
+        sys.exit(1)
 
 
 if __name__ == "__main__":

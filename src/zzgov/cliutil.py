@@ -22,28 +22,46 @@ _META = "zzgov.rows"
 _INPUT = "zzgov.input"
 
 
-# Control characters (a newline in a file name) would break the one-line error format.
-_ESCAPES = {i: f"\\x{i:02x}" for i in [*range(0x20), 0x7F]} | {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
-
-
 def err(msg: str) -> None:
-    """One line on stderr: `zzgov: error: …`."""
-    click.echo(f"zzgov: error: {msg.translate(_ESCAPES)}", err=True)
+    """One line on stderr: `zzgov: error: …`, its control characters escaped (a newline in a
+    file name would break the one-line format, an escape sequence would reach the terminal)."""
+    from zzgov.text.display import printable
+
+    click.echo(f"zzgov: error: {printable(msg)}", err=True)
 
 
 def quiet_broken_pipe(fn):
-    """`zzgov … | head` must not print a traceback when head closes the pipe."""
+    """`zzgov … | head` must not print a traceback when head closes the pipe; standard output
+    that cannot take the output (a full disk, `> /dev/full`) is a one-line error, exit 1."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
         except BrokenPipeError:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            _stdout_to_devnull()
             sys.exit(0)
+        except OSError as exc:
+            from zzgov.emit.stdout import StdoutError  # not at start-up: only on a failure
+
+            if not isinstance(exc, StdoutError):
+                raise
+            _stdout_to_devnull()
+            err(str(exc))
+            sys.exit(1)
 
     return wrapper
+
+
+def _stdout_to_devnull() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush of what is left in
+    its buffer cannot fail again at exit (it would print a second message and exit 120)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no descriptor: an in-memory stream
+        pass
 
 
 def format_option(choices: Sequence[str] = ROW_FORMATS, default: str | None = None, help: str | None = None):
@@ -149,7 +167,10 @@ def emit_rows(rows: Iterable[dict], columns: Sequence[str], fmt: str | None, tit
 
     `columns` orders the CSV/TSV columns and the table's (`table_columns`, when given, is the
     narrower set a terminal shows); JSON rows carry every key.  --columns picks and orders
-    the columns of every format; --no-headers drops the header row."""
+    the columns of every format; --no-headers drops the header row.  Output is UTF-8 and
+    every write is checked (zzgov.emit.stdout)."""
+    from zzgov.emit.stdout import write_stdout_text
+
     fmt = resolve_row_format(fmt)
     rows = list(rows)
     chosen = _chosen_columns(rows, [*columns, *(table_columns or ())])
@@ -158,10 +179,9 @@ def emit_rows(rows: Iterable[dict], columns: Sequence[str], fmt: str | None, tit
         columns = table_columns = chosen
     headers = not _row_options().get("no_headers")
     if fmt == "json":
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        write_stdout_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "jsonl":
-        for r in rows:
-            sys.stdout.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")
+        write_stdout_text("".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows))
     elif fmt in ("csv", "tsv"):
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n", delimiter="," if fmt == "csv" else "\t")
@@ -169,19 +189,27 @@ def emit_rows(rows: Iterable[dict], columns: Sequence[str], fmt: str | None, tit
             w.writerow(columns)
         for r in rows:
             w.writerow([_cell(r.get(c)) for c in columns])
-        sys.stdout.write(buf.getvalue())
+        write_stdout_text(buf.getvalue())
     else:
-        from rich.console import Console
-        from rich.table import Table
+        write_stdout_text(_table_text(rows, table_columns or columns, title, headers))
 
-        shown = table_columns or columns
-        table = Table(title=title, show_lines=False, show_header=headers)
-        for c in shown:
-            table.add_column(c, overflow="fold")
-        for r in rows:
-            table.add_row(*[_cell(r.get(c)) for c in shown])
-        Console().print(table)
-    sys.stdout.flush()
+
+def _table_text(rows: list[dict], columns: Sequence[str], title: str | None, headers: bool) -> str:
+    """The rich table as the terminal would show it (width, colours), captured as text so that
+    it is written, and checked, like every other output."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False, show_header=headers)
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for r in rows:
+        table.add_row(*[_cell(r.get(c)) for c in columns])
+    terminal = Console()  # measures standard output: width, colours
+    console = Console(file=io.StringIO(), width=terminal.width, color_system=terminal.color_system,
+                      force_terminal=terminal.is_terminal, legacy_windows=False)
+    console.print(table)
+    return console.file.getvalue()
 
 
 # Problems reported per record input before the rest are summed up (a wrong file can have

@@ -2,7 +2,13 @@
 
 Problems come back as `Problem(file, path, message)` where `path` locates the record and the
 field (`#2 tasks.5.lead_units`), and syntax errors carry their line and column.  YAML is read
-with the safe loader: `!!python/...` tags are rejected, never executed.
+with the safe loader: `!!python/...` tags are rejected, never executed, and aliases may not
+expand a file to more than twice its written size (nested aliases grow with the square or
+exponentially: a few kilobytes would take minutes and gigabytes to check).
+
+`validate_stream` reads a file as it goes: JSON lines one record at a time (memory bounded
+by the largest record, whatever the file's size), a JSON or YAML file whole up to
+MAX_FILE_BYTES, the limit parse has for a document.
 """
 
 from __future__ import annotations
@@ -24,7 +30,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.path}: {self.message}"
+        """One line, with whatever the file put in keys, values and its name escaped: a
+        newline would forge a problem line, an escape sequence would reach the terminal."""
+        from zzgov.text.display import printable
+
+        return printable(f"{self.file}: {self.path}: {self.message}")
 
 
 # Deeper nesting than any Document has (about 6 levels) is refused before it is built: the C
@@ -32,6 +42,13 @@ class Problem:
 MAX_DEPTH = 100
 # Python refuses to convert longer integer literals (sys.get_int_max_str_digits).
 MAX_INT_DIGITS = 4000
+# Nodes YAML aliases may add to a file beyond those it writes out: none of zzgov's own
+# output uses aliases, so a hand-written record may share a list or two, but no more than
+# doubles the work of checking it.
+ALIAS_NODES_FLOOR = 10_000
+# A JSON or YAML file is read and checked whole: no bigger than the largest input parse
+# takes (batch.MAX_INPUT_BYTES).  A JSON line is one record and may be as big.
+MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 class _Refused(ValueError):
@@ -146,22 +163,54 @@ def _jsonl(name: str, text: str) -> Iterator[tuple[str, Any] | Problem]:
 
 
 def _yaml_precheck(yaml, loader, text: str) -> tuple[str, str] | None:
-    """(location, message) for YAML nested too deeply or holding an integer too long to
-    convert, found from the parser's events before anything is built."""
+    """(location, message) for YAML nested too deeply, holding an integer too long to
+    convert, or whose aliases expand it too far, found from the parser's events before
+    anything is built.
+
+    An alias stands for the whole node its anchor names, aliases inside it expanded: the
+    nodes each anchor stands for are counted as its node closes, and the nodes aliases add
+    may not pass those written out so far plus ALIAS_NODES_FLOOR."""
+    def where(ev) -> str:
+        return f"line {ev.start_mark.line + 1} column {ev.start_mark.column + 1}"
+
     depth = 0
+    open_nodes: list[list] = []  # [anchor, nodes so far] of each open sequence or mapping
+    anchored: dict[str, int] = {}  # anchor -> nodes it stands for
+    written = added = 0
     for ev in yaml.parse(text, Loader=loader):
         if isinstance(ev, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                m = ev.start_mark
-                return f"line {m.line + 1} column {m.column + 1}", f"nested more than {MAX_DEPTH} levels deep"
+                return where(ev), f"nested more than {MAX_DEPTH} levels deep"
+            written += 1
+            open_nodes.append([ev.anchor, 1])
         elif isinstance(ev, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
-        elif isinstance(ev, yaml.ScalarEvent) and not ev.style and len(ev.value) > MAX_INT_DIGITS:
-            digits = sum(c.isdigit() for c in ev.value)
-            if digits > MAX_INT_DIGITS:
-                m = ev.start_mark
-                return f"line {m.line + 1} column {m.column + 1}", f"number with {digits} digits"
+            anchor, size = open_nodes.pop()
+            if anchor is not None:
+                anchored[anchor] = size
+            if open_nodes:
+                open_nodes[-1][1] += size
+        elif isinstance(ev, yaml.ScalarEvent):
+            if not ev.style and len(ev.value) > MAX_INT_DIGITS:
+                digits = sum(c.isdigit() for c in ev.value)
+                if digits > MAX_INT_DIGITS:
+                    return where(ev), f"number with {digits} digits"
+            written += 1
+            if ev.anchor is not None:
+                anchored[ev.anchor] = 1
+            if open_nodes:
+                open_nodes[-1][1] += 1
+        elif isinstance(ev, yaml.AliasEvent):
+            size = anchored.get(ev.anchor, 1)  # an unknown anchor: the loader reports it
+            written += 1
+            added += size - 1
+            if added > written + ALIAS_NODES_FLOOR:
+                return where(ev), (f"aliases expand {written:,} written nodes to over "
+                                   f"{written + added:,} (the limit is twice the written nodes "
+                                   f"plus {ALIAS_NODES_FLOOR:,}); write the records out in full")
+            if open_nodes:
+                open_nodes[-1][1] += size
     return None
 
 
@@ -208,6 +257,120 @@ def _looks_like_prose(text: str) -> bool:
     if not body or body[0] in YAML_OPENERS:
         return False
     return sniff(body[:1000].encode("utf-8"), any_key=True) == "text"
+
+
+class Unreadable(ValueError):
+    """A file validate cannot read as records: not UTF-8, or too big to read whole."""
+
+
+def _read_line(fh, limit: int, discard: bool = True) -> tuple[bytes, bool]:
+    """(the next line, whether it fits in `limit` bytes).  A longer line is read to its end
+    and thrown away a chunk at a time when `discard` (a JSON line too big to be a record),
+    else left where it is."""
+    line = fh.readline(limit + 1)
+    if len(line) <= limit or line.endswith(b"\n"):
+        return line, True
+    while discard and line and not line.endswith(b"\n"):
+        line = fh.readline(1 << 20)
+    return b"", False
+
+
+def _blank(line: bytes) -> bool:
+    return not line.strip() or not line.decode("utf-8", "replace").strip()
+
+
+def _text(data: bytes, first: bool) -> str:
+    try:
+        return data.decode("utf-8-sig" if first else "utf-8")
+    except UnicodeDecodeError:
+        raise Unreadable("not UTF-8") from None
+
+
+def _too_big(what: str) -> Unreadable:
+    return Unreadable(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; {what}")
+
+
+def stream_records(name: str, fh) -> Iterator[tuple[str, Any] | Problem]:
+    """What `_records` yields for the bytes of binary file `fh`, read as it goes: JSON lines
+    one at a time, a JSON or YAML file whole (at most MAX_FILE_BYTES, else Unreadable).
+
+    The kind is told from the first line that is not blank, as `_records` tells it: a line
+    that is a JSON object by itself, followed by more, starts JSON lines; else the file is
+    one JSON value (`{`, `[`) or YAML."""
+    head: list[bytes] = []
+    size = 0
+    first = ""
+    while not first.strip():
+        line, fits = _read_line(fh, MAX_FILE_BYTES - size, discard=False)
+        if not fits:
+            raise _too_big("not a file of records")
+        if not line:
+            break
+        head.append(line)
+        size += len(line)
+        first = _text(line, first=len(head) == 1)
+    stripped = first.strip()
+    record = _json_loads(name, stripped) if stripped.startswith("{") else None
+    if record is None or isinstance(record, Problem):  # one JSON value or YAML, read whole
+        from zzgov.batch import read_bounded
+
+        rest = read_bounded(fh, MAX_FILE_BYTES - size + 1)
+        if size + len(rest) > MAX_FILE_BYTES:
+            if _looks_like_prose(_text(b"".join(head), first=True)):
+                yield Problem(name, "file", NOT_A_RECORD)
+                return
+            raise _too_big("JSON and YAML files are read whole (JSON lines, a record a line, as they come)")
+        text = _text(b"".join(head) + rest, first=True)
+        if _looks_like_prose(text):  # as validate_text tells it
+            yield Problem(name, "file", NOT_A_RECORD)
+            return
+        yield from _records(name, text)
+        return
+    n = len(head)
+    while True:  # past blank lines to a second record, if there is one
+        line, fits = _read_line(fh, MAX_FILE_BYTES)
+        if fits and not line:
+            yield ("#1", record)  # one record: named as the whole-file reader names it
+            return
+        n += 1
+        if not fits or not _blank(line):
+            break
+    yield (f"line {len(head)}", record)
+    while True:
+        yield from _jsonl_line(name, n, line if fits else None)
+        while True:
+            line, fits = _read_line(fh, MAX_FILE_BYTES)
+            if fits and not line:
+                return
+            n += 1
+            if not fits or not _blank(line):
+                break
+
+
+def _jsonl_line(name: str, n: int, line: bytes | None) -> Iterator[tuple[str, Any] | Problem]:
+    if line is None:
+        yield Problem(name, f"line {n}", f"longer than {MAX_FILE_BYTES // (1024 * 1024)} MiB; not a record")
+        return
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        yield Problem(name, f"line {n} column {exc.start + 1}", "not UTF-8")
+        return
+    data = _json_loads(name, text, offset_label=f"line {n}")
+    yield data if isinstance(data, Problem) else (f"line {n}", data)
+
+
+def validate_stream(name: str, fh) -> Iterator[Problem | int]:
+    """The problems of the records in binary file `fh`, as each record is read, then the
+    number of records read.  Raises Unreadable (and OSError) for a file it cannot read."""
+    count = 0
+    for item in stream_records(name, fh):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        count += 1
+        yield from validate_record(name, *item)
+    yield count
 
 
 def validate_text(name: str, text: str) -> tuple[int, list[Problem]]:

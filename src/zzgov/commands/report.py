@@ -64,14 +64,15 @@ def command(paths, output, kind, title, use_track, verbose):
         texts.append(text)
     pairs = track_documents(docs) if use_track else None
     page = render_report(docs, texts, pairs=pairs, title=title)
+    from zzgov.emit.stdout import StdoutError, write_stdout_text
+
     try:
         if output == "-":
-            sys.stdout.write(page)
-            sys.stdout.flush()
+            write_stdout_text(page)  # every byte checked: a full disk is an error, not a cut page
         else:
             atomic_write(Path(output), page)
     except OSError as exc:  # a read-only folder, a full disk: one line, nothing half-written
-        if isinstance(exc, BrokenPipeError):
+        if isinstance(exc, (BrokenPipeError, StdoutError)):  # reported by quiet_broken_pipe
             raise
         err(f"{output}: {exc.strerror or exc}")
         if verbose:

@@ -4,9 +4,11 @@ their directory whatever the inputs were called."""
 
 from __future__ import annotations
 
-import regex
 import os
+import stat
 import tempfile
+
+import regex
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -22,6 +24,11 @@ _SURROGATES = regex.compile(r"[\ud800-\udfff]")
 MAX_STEM_BYTES = 200
 _TMP_PREFIX = ".zzgov-"
 _TMP_SUFFIX = ".tmp"
+# A temporary file carries the id of the process writing it (`.zzgov-<pid>-<random>.tmp`), so a
+# later run can tell the leftovers of a killed run (no such process) from the files of a
+# run still writing; nameless ones from before ids were written are left an hour.
+_TMP_NAME = regex.compile(r"\.zzgov-(?:(\d+)-)?[a-z0-9_]+\.tmp")
+_UNNAMED_STALE_AFTER = 3600.0
 
 
 def _fit(s: str, max_bytes: int) -> str:
@@ -102,6 +109,59 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _tmp_prefix() -> str:
+    return f"{_TMP_PREFIX}{os.getpid()}-"
+
+
+def _process_gone(pid: int) -> bool:
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # another user's live process (EPERM), or kill is not allowed here
+        return False
+    return False
+
+
+_cleaned: set[str] = set()
+
+
+def remove_stale_temporaries(folder: str | Path) -> list[str]:
+    """Remove from `folder` the temporary files zzgov left there in runs that were killed
+    before they could (SIGKILL, a power cut): hidden `.zzgov-<pid>-….tmp` files, owned by
+    this user, whose process is gone.  Once per folder and process; never raises (a folder
+    that cannot be read is the write's to report).  Returns the names removed."""
+    import time
+
+    key = os.path.abspath(folder)
+    if key in _cleaned:
+        return []
+    _cleaned.add(key)
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in entries:
+        m = _TMP_NAME.fullmatch(entry.name)
+        if not m:
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(st.st_mode) or st.st_uid != getattr(os, "geteuid", lambda: st.st_uid)():
+                continue
+            stale = _process_gone(int(m[1])) if m[1] else now - st.st_mtime > _UNNAMED_STALE_AFTER
+            if stale:
+                os.unlink(entry.path)
+                removed.append(entry.name)
+        except (OSError, ValueError):
+            continue
+    return removed
+
+
 @contextmanager
 def atomic_path(path: str | Path) -> Iterator[Path]:
     """A temporary path beside `path` to write to; on success it is renamed over `path`
@@ -112,7 +172,8 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX, dir=path.parent)
+    remove_stale_temporaries(path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=_tmp_prefix(), suffix=_TMP_SUFFIX, dir=path.parent)
     os.close(fd)
     with _replacing(tmp, path):
         yield Path(tmp)
@@ -142,7 +203,8 @@ def atomic_write(path: Path, data: str | bytes, *, sync_dir: bool = True) -> Non
     temporary file was created with: one open per file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX, dir=path.parent)
+    remove_stale_temporaries(path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=_tmp_prefix(), suffix=_TMP_SUFFIX, dir=path.parent)
     with _replacing(tmp, path):
         try:
             fh = os.fdopen(fd, "wb")

@@ -263,3 +263,23 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     `decode()` also returns the warnings about damage it repaired."""
     d = decode(data)
     return d.text, d.encoding
+
+
+def file_name_text(name: str) -> str:
+    """A file name as a record stores it: bytes of the name that were not UTF-8 (which Python
+    holds as lone surrogates, see os.fsdecode, and which no JSON, YAML or UTF-8 output can
+    carry) written as `\\xNN`, so the record keeps every byte and stays valid UTF-8.  Other
+    lone surrogates become `\\udNNN`; a name that is valid UTF-8 comes back as it is.
+
+    >>> file_name_text("caf\\udce9.txt")
+    'caf\\\\xe9.txt'
+    >>> file_name_text("郑州.txt")
+    '郑州.txt'
+    """
+    if name.isascii() or not any("\ud800" <= c <= "\udfff" for c in name):
+        return name
+    return "".join(
+        (f"\\x{ord(c) - 0xDC00:02x}" if "\udc80" <= c <= "\udcff" else f"\\u{ord(c):04x}")
+        if "\ud800" <= c <= "\udfff" else c
+        for c in name
+    )
