@@ -536,3 +536,19 @@ def test_validate_escapes_control_characters_in_keys_and_names(tmp_path, notice_
     assert lines[1].startswith(f"{tmp_path}/bad\\nname.json: #2 meta.spans.title\\r\\u202eevil: not a meta field")
     assert not any(c in out for c in "\x1b\x9b\r\u202e")
     assert "x\\n" in out and "\\x1b[2J\\x9b" in out and "title\\r\\u202eevil" in out
+
+
+def test_library_text_with_a_lone_surrogate_parses_to_a_record_every_writer_can_write():
+    """A decoded file never holds one, but a library caller's str may: replaced one for one,
+    so spans still slice the text as given, with a warning."""
+    from zzgov.api import parse_text
+    from zzgov.emit import dumps
+
+    text = "1. 建设\ud800学校。\n责任领导：王明\n牵头单位：市教育局\n"
+    doc = parse_text(text, kind="notice")
+    assert doc.warnings[0].startswith("1 lone surrogate (not Unicode text) replaced with U+FFFD")
+    task = doc.tasks[0]
+    assert task.text == "建设\ufffd学校。"
+    assert task.text in text[task.span.start:task.span.end].replace("\ud800", "\ufffd")
+    for fmt in ("json", "jsonl", "yaml"):
+        dumps(doc, fmt).encode("utf-8")

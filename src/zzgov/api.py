@@ -26,7 +26,11 @@ def parse_text(text: str, *, kind: str | None = None, doc_id: str = "stdin", pat
     """Parse decoded text into a validated `Document`; `kind` (one of KINDS) overrides
     detection.  An unknown kind is a ValueError that lists the valid ones.  A doc_id or path
     holding bytes that were not UTF-8 (a file name read with os.fsdecode) is stored with
-    them as `\\xNN`."""
+    them as `\\xNN`.
+
+    Text holding lone surrogates (which no UTF-8, JSON or YAML output can carry; decoded
+    files never do) is parsed with each replaced by U+FFFD, one character for one, so that
+    offsets still point into the text as given, and a warning saying so."""
     from zzgov import kinds
     from zzgov.parsers import detect_kind, run_parser
     from zzgov.text.decode import file_name_text
@@ -35,13 +39,19 @@ def parse_text(text: str, *, kind: str | None = None, doc_id: str = "stdin", pat
         kinds.get(kind)  # an unknown kind is a ValueError naming the valid ones
 
     warnings: list[str] = []
+    if sha256 is None:
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:
+            text, warning = _without_surrogates(text)
+            warnings.append(warning)
+            data = text.encode("utf-8")
+        sha256 = hashlib.sha256(data).hexdigest()
     confidence = None
     if kind is None:
         kind, confidence = detect_kind(text)
     parsed = run_parser(kind, text)
     warnings.extend(parsed.warnings)
-    if sha256 is None:
-        sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     doc = Document(
         id=file_name_text(doc_id),
         source=Source(path=file_name_text(path), sha256=sha256, encoding=encoding, chars=len(text)),
@@ -56,6 +66,16 @@ def parse_text(text: str, *, kind: str | None = None, doc_id: str = "stdin", pat
         warnings=warnings,
     )
     return doc
+
+
+def _without_surrogates(text: str) -> tuple[str, str]:
+    import re
+
+    surrogate = re.compile("[\ud800-\udfff]")
+    first = surrogate.search(text).start()
+    text, n = surrogate.subn("\ufffd", text)
+    return text, (f"{n} lone surrogate{'s' if n > 1 else ''} (not Unicode text) replaced with U+FFFD "
+                  f"(first at character {first})")
 
 
 def parse_bytes(data: bytes, *, kind: str | None = None, doc_id: str = "stdin", path: str = "-") -> Document:
