@@ -362,29 +362,37 @@ def test_a_run_after_a_killed_one_removes_its_temporary_files_only(tmp_path):
     os.utime(out / old_unnamed, (hour_ago, hour_ago))
     (out / f".zzgov-{gone.pid}-link.tmp").symlink_to(out / "notes.tmp")  # a link is not ours
     kept.append(f".zzgov-{gone.pid}-link.tmp")
-    (out / f".zzgov-{gone.pid}-dir.tmp").mkdir()
-    kept.append(f".zzgov-{gone.pid}-dir.tmp")
+    (out / f".zzgov-{gone.pid}-set.tmp").mkdir()  # a CSV set a killed export was writing
+    (out / f".zzgov-{gone.pid}-set.tmp" / "tasks.csv").write_text("half")
+    stale.append(f".zzgov-{gone.pid}-set.tmp")
+    (out / ".zzgov-abcdefgh.tmp").mkdir()  # a folder without a process id: not known as ours
+    kept.append(".zzgov-abcdefgh.tmp")
 
     p = zzgov("parse", raw_path(NOTICE), "-o", out)
     assert p.returncode == 0, p.stderr.decode()
     assert sorted(x.name for x in out.iterdir()) == sorted([*kept, f"{NOTICE}.json"])
 
 
-def test_atomic_writes_clean_their_folder_of_stale_temporaries_too(tmp_path):
-    """export and report write through atomic_path / atomic_write, which clean up as well."""
+def test_atomic_writes_clean_their_folder_of_stale_temporaries_too(tmp_path, notice_doc):
+    """export and report write through atomic_path / atomic_write or, for a CSV set, a
+    temporary folder: each cleans up what a killed run left beside its target."""
     from zzgov.emit import atomic
+    from zzgov.export.csvfiles import to_csv
 
     gone = subprocess.Popen(["true"])
     gone.wait()
-    for sub in ("a", "b"):
+    for sub in ("a", "b", "c"):
         (tmp_path / sub).mkdir()
         (tmp_path / sub / f".zzgov-{gone.pid}-x1.tmp").write_text("half")
+    (tmp_path / "c" / f".zzgov-{gone.pid}-set.tmp").mkdir()
     atomic.atomic_write(tmp_path / "a" / "doc.json", "{}\n")
     with atomic.atomic_path(tmp_path / "b" / "x.db") as tmp:
         assert tmp.name.startswith(f".zzgov-{os.getpid()}-")
         tmp.write_text("db")
+    to_csv([notice_doc], tmp_path / "c" / "tables")
     assert sorted(x.name for x in (tmp_path / "a").iterdir()) == ["doc.json"]
     assert sorted(x.name for x in (tmp_path / "b").iterdir()) == ["x.db"]
+    assert sorted(x.name for x in (tmp_path / "c").iterdir()) == ["tables"]
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")

@@ -109,7 +109,9 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _tmp_prefix() -> str:
+def temporary_prefix() -> str:
+    """The name prefix of this process's temporary files and folders (`mkstemp(prefix=…,
+    suffix=".tmp")`, `mkdtemp` alike), which remove_stale_temporaries knows as zzgov's."""
     return f"{_TMP_PREFIX}{os.getpid()}-"
 
 
@@ -130,9 +132,11 @@ _cleaned: set[str] = set()
 
 def remove_stale_temporaries(folder: str | Path) -> list[str]:
     """Remove from `folder` the temporary files zzgov left there in runs that were killed
-    before they could (SIGKILL, a power cut): hidden `.zzgov-<pid>-….tmp` files, owned by
-    this user, whose process is gone.  Once per folder and process; never raises (a folder
-    that cannot be read is the write's to report).  Returns the names removed."""
+    before they could (SIGKILL, a power cut): hidden `.zzgov-<pid>-….tmp` files, and folders
+    (a CSV set being written), owned by this user, whose process is gone.  Once per folder
+    and process; never raises (a folder that cannot be read is the write's to report).
+    Returns the names removed."""
+    import shutil
     import time
 
     key = os.path.abspath(folder)
@@ -150,12 +154,18 @@ def remove_stale_temporaries(folder: str | Path) -> list[str]:
         if not m:
             continue
         try:
-            st = entry.stat(follow_symlinks=False)
-            if not stat.S_ISREG(st.st_mode) or st.st_uid != getattr(os, "geteuid", lambda: st.st_uid)():
+            st = entry.stat(follow_symlinks=False)  # a link is never ours
+            folder_of_ours = stat.S_ISDIR(st.st_mode) and m[1] is not None
+            if not (stat.S_ISREG(st.st_mode) or folder_of_ours):
+                continue
+            if st.st_uid != getattr(os, "geteuid", lambda: st.st_uid)():
                 continue
             stale = _process_gone(int(m[1])) if m[1] else now - st.st_mtime > _UNNAMED_STALE_AFTER
             if stale:
-                os.unlink(entry.path)
+                if folder_of_ours:
+                    shutil.rmtree(entry.path)
+                else:
+                    os.unlink(entry.path)
                 removed.append(entry.name)
         except (OSError, ValueError):
             continue
@@ -173,7 +183,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=_tmp_prefix(), suffix=_TMP_SUFFIX, dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=temporary_prefix(), suffix=_TMP_SUFFIX, dir=path.parent)
     os.close(fd)
     with _replacing(tmp, path):
         yield Path(tmp)
@@ -204,7 +214,7 @@ def atomic_write(path: Path, data: str | bytes, *, sync_dir: bool = True) -> Non
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=_tmp_prefix(), suffix=_TMP_SUFFIX, dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=temporary_prefix(), suffix=_TMP_SUFFIX, dir=path.parent)
     with _replacing(tmp, path):
         try:
             fh = os.fdopen(fd, "wb")

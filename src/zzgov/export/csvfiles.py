@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from zzgov.emit import atomic_write
-from zzgov.emit.atomic import sync_directory
+from zzgov.emit.atomic import remove_stale_temporaries, sync_directory, temporary_prefix
 from zzgov.export.tables import SCHEMA, build_tables
 from zzgov.models import Document
 
@@ -60,7 +60,8 @@ def to_csv(docs: Sequence[Document], outdir: str | Path) -> dict[str, int]:
     outdir = Path(outdir)
     rows = build_tables(docs)
     outdir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".zzgov-", suffix=".tmp", dir=outdir.parent))
+    remove_stale_temporaries(outdir.parent)  # the set a killed export left half-written
+    tmp = Path(tempfile.mkdtemp(prefix=temporary_prefix(), suffix=".tmp", dir=outdir.parent))
     try:
         for table in SCHEMA:
             atomic_write(tmp / f"{table.name}.csv", table_csv(table.column_names, rows[table.name]), sync_dir=False)
