@@ -62,6 +62,14 @@ for _role, _key in (("leaders", "label_leaders"), ("lead", "label_lead"), ("unit
         LABEL_ROLE[fold(_w)] = _role
 
 GAP = "[ \t\u3000\u00a0]*"
+# Small patterns used on every line or cell, compiled once.
+_HEADER_NOISE = regex.compile(r"[\s\u3000|｜:]")  # blanks, rules and colons around a header cell
+_BLANKS = regex.compile(r"[\s\u3000]")
+_ALL_HAN = regex.compile(r"\p{Han}+")
+_WHO_SPLIT = regex.compile(r"[、,，和及]")
+_PIPE = regex.compile(r"[|｜]")
+_CELL_NUMBER = regex.compile(r"\d{1,3}")
+_ROW_NUMBER = regex.compile(r"\d{1,4}")
 
 
 def _spaced(word: str) -> str:
@@ -186,7 +194,7 @@ TEXT_COLUMN = regex.compile(r"^\S{0,10}(?:任务|目标|内容|事项|举措|措
 def column_role(cell: str, listed_only: bool = False) -> str | None:
     """The field a table header cell names (spaces, rules and a trailing colon ignored);
     with listed_only, only the header words the rules list."""
-    c = regex.sub(r"[\s\u3000|｜:]", "", fold(cell))
+    c = _HEADER_NOISE.sub("", fold(cell))
     if not c:
         return None
     role = COLUMN_ROLE.get(c)
@@ -246,7 +254,7 @@ def is_person(name: str) -> bool:
     an organisation (`管委会` opens with the family name 管)."""
     from zzgov.units.names import ORG_END
 
-    if not 2 <= len(name) <= 5 or not regex.fullmatch(r"\p{Han}+", name) or ORG_END.search(name):
+    if not 2 <= len(name) <= 5 or not _ALL_HAN.fullmatch(name) or ORG_END.search(name):
         return False
     if name.startswith(("常务", "执行", "代理")):
         return False  # what is left of 常务副区长 once 副区长 is stripped
@@ -321,6 +329,8 @@ class LineInfo:
     is_roles: bool = False  # the whole line is a role sentence
     is_leaders: bool = False  # the whole line is leaders' names
     ends_with_roles: bool = False  # the line closes with roles in brackets: `…。（财政厅牵头）`
+    labels: list[FieldHit] = field(default_factory=list)  # every label on the line (find_labels)
+    hits: list[FieldHit] = field(default_factory=list)  # those that open a field (field_hits)
 
 
 # Brackets that hold a task's fields after its sentence: (…) 〔…〕 […] 【…】
@@ -358,7 +368,7 @@ def inline_fields(f: str) -> tuple[int, int, int] | None:
     return k, body_start, end - 1
 
 
-def field_hits(f: str) -> list[FieldHit]:
+def field_hits(f: str, labels: list[FieldHit] | None = None) -> list[FieldHit]:
     """Field labels on a folded line that open a field: at the line start (after a bullet), in
     brackets, or after a blank or clause end; never inside parentheses, which hold inline
     fields (`…。（牵头单位：X；配合单位：Y）`, read with the task text).  One pass over the
@@ -366,7 +376,7 @@ def field_hits(f: str) -> list[FieldHit]:
     out = []
     depth, at = 0, 0
     lead = len(f) - len(f.lstrip(BULLETS + " \u3000"))
-    for m in find_labels(f):
+    for m in (find_labels(f) if labels is None else labels):
         s = m.start
         for ch in f[at:s]:
             if ch == "(":
@@ -415,7 +425,8 @@ def classify(lines: list[tuple[Line, str]]) -> list[LineInfo]:
         mk = _marker(ln.text) if "\u2460" <= ln.text[0] <= "\u2473" or "\u3251" <= ln.text[0] <= "\u325f" else _marker(f)
         if mk:
             info.marker, info.label, info.seq, info.title_at = mk
-        hits = field_hits(f)
+        info.labels = find_labels(f) if (":" in f or "】" in f or "]" in f or "〕" in f) else []
+        info.hits = hits = field_hits(f, info.labels) if info.labels else []
         if hits:
             info.fields_at = hits[0].start
             info.is_field = f[: hits[0].start].strip(BULLETS + " \u3000") == ""
@@ -424,7 +435,7 @@ def classify(lines: list[tuple[Line, str]]) -> list[LineInfo]:
             info.is_leaders = not info.is_roles and is_leader_line(f)
         if not info.is_roles and f.endswith((")", "）")) and ("牵头" in f or "负责" in f or "配合" in f or ":" in f):
             k = f.rfind("(")
-            info.ends_with_roles = k > 0 and (bool(find_labels(f, k)) or
+            info.ends_with_roles = k > 0 and (any(x.start > k for x in info.labels) or
                                              roles_from_sentence(f[k + 1:-1], need_lead=False) is not None)
         out.append(info)
     return out
@@ -478,7 +489,7 @@ def leader_clause(clause: str) -> list[str] | None:
     if not m:
         return None
     names: list[str] = []
-    for piece in regex.split(r"[、,，和及]", m["who"]):
+    for piece in _WHO_SPLIT.split(m["who"]):
         piece = piece.strip()
         if not piece:
             continue
@@ -612,7 +623,7 @@ class TaskDraft:
 
 
 def line_has_roles(info: LineInfo) -> bool:
-    if info.fields_at >= 0 or info.is_roles or find_labels(info.f, info.title_at):
+    if info.fields_at >= 0 or info.is_roles or any(x.start >= info.title_at for x in info.labels):
         return True
     f = info.f
     if "牵头" in f or "负责" in f or "配合" in f or "牽頭" in f:
@@ -698,7 +709,7 @@ TABLE_BLANK_SPLIT = regex.compile(r"[ \u3000]{2,}")
 def table_cells(raw: str) -> list[str]:
     """Cells of one row as written; with tabs or `|` rules, empty cells keep their column."""
     if "|" in raw or "｜" in raw:
-        cells = [c.strip(" \u3000") for c in regex.split(r"[|｜]", raw)]
+        cells = [c.strip(" \u3000") for c in _PIPE.split(raw)]
         if cells and not cells[0]:
             cells = cells[1:]
         if cells and not cells[-1]:
@@ -711,10 +722,12 @@ def table_cells(raw: str) -> list[str]:
 
 def cell_header_at(infos: list[LineInfo], i: int) -> tuple[list[str], int] | None:
     """Column roles of a header written one cell per line from line i, or None."""
+    if len(infos[i].f) > 24:
+        return None  # a header cell is a short line
     roles: list[str] = []
     j = i
     while j < len(infos):
-        c = regex.sub(r"[\s\u3000]", "", infos[j].f)
+        c = _BLANKS.sub("", infos[j].f)
         if is_rule_line(c):
             j += 1
             continue
@@ -743,7 +756,7 @@ def cell_type(f: str) -> str:
     s = f.strip()
     if s in EMPTY_CELL or not s:
         return "empty"
-    if regex.fullmatch(r"\d{1,3}", s):
+    if _CELL_NUMBER.fullmatch(s):
         return "number"
     if is_leader_line(s):
         return "leaders"
@@ -847,13 +860,13 @@ class _Reader:
             and line_has_roles(info)
         if info.fields_at > text_from or (info.fields_at >= 0 and info.fields_at == text_from and text_from > 0):
             # fields on the task's own line: `1.建设学校【牵头单位】市教育局`
-            hits = [m for m in field_hits(info.f) if m.start >= info.fields_at]
+            hits = [m for m in info.hits if m.start >= info.fields_at]
             self.cur.text_end = ln.start + info.fields_at
             self.cur.fields.extend(fields_of(info.f, ln, hits))
             self.in_fields = True
 
     def add_fields(self, info: LineInfo) -> None:
-        hits = field_hits(info.f)
+        hits = info.hits
         self.cur.fields.extend(fields_of(info.f, info.ln, hits))
         self.cur.end = info.ln.end
         self.in_fields = True
@@ -906,7 +919,7 @@ class _Reader:
         if info.is_field:
             if self.cur is None or (kind is None and self.cur.has_roles and not self.in_fields):
                 # a leader named once for the tasks below a heading: `责任领导：王某某`
-                hits = field_hits(f)
+                hits = info.hits
                 got = fields_of(f, ln, hits)
                 if all(x.role == "leaders" for x in got) and self.cur is None:
                     value = "、".join(self.text[x.start:x.end] for x in got)
@@ -1014,7 +1027,7 @@ class _Reader:
             cells = table_cells(raw)
             first = fold(cells[0]).strip() if cells else ""
             filled = [c for c in cells if c]
-            starts_row = (has_seq and regex.fullmatch(r"\d{1,4}", first) and seq_col == 0) or \
+            starts_row = (has_seq and _ROW_NUMBER.fullmatch(first) and seq_col == 0) or \
                 (not has_seq and len(filled) >= 2)
             if starts_row:
                 self.close()
@@ -1075,7 +1088,7 @@ class _Reader:
                     row.append(dataclasses.replace(info, f="/"))  # `|` alone: an empty cell
                     i += 1
                     continue
-            elif is_rule_line(regex.sub(r"[\s\u3000]", "", s)):
+            elif is_rule_line(_BLANKS.sub("", s)):
                 i += 1
                 continue
             info = dataclasses.replace(info, f=s)
@@ -1209,7 +1222,7 @@ def _header_labels(cells) -> dict[str, str]:
     """Each column role with the header word that names it (责任单位 vs 配合单位 both fill units)."""
     out: dict[str, str] = {}
     for c in cells:
-        word = regex.sub(r"[\s\u3000|｜:]", "", fold(c))
+        word = _HEADER_NOISE.sub("", fold(c))
         role = column_role(c)
         if role and role not in out:
             out[role] = word
