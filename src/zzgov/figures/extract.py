@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from zzgov.figures import vocab as V
+from zzgov.figures.metric import Metric, distribute, name_metric, refer, shared_verb
 from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
 from zzgov.numbers.chinese import CN_DIGITS, parse_fraction_words, parse_percent_words
 from zzgov.text.clean import Clean, clean
@@ -41,6 +42,9 @@ class RawFigure(NamedTuple):
     estimate: bool  # 预计
     normalized_value: float | None  # in base units (1.52万亿元 -> 1.52e12 元)
     normalized_unit: str | None
+    # offsets into the original text of the words the metric was read from (None: no metric)
+    metric_start: int | None = None
+    metric_end: int | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -538,9 +542,11 @@ class _Cand:
     kind: str
     estimate: bool
     metric: str | None
+    mspan: tuple[int, int] | None  # scan indices of the metric's words
     left_comp: str | None
     right_comp: str | None
     own_dir: bool  # direction read from this figure's own words
+    ref: Metric | None = None  # how the metric was read (refers back, sibling, share)
 
 
 def _after_acronym(s: str, i: int) -> bool:
@@ -799,8 +805,16 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
         except Exception:  # pragma: no cover - one odd candidate must not cost the others
             continue
         if cand is not None:
-            if cand.metric is None and cands and _same_sentence(sent_starts, cands[-1].ns, cand.ns):
-                cand.metric = cands[-1].metric  # "物流业增加值达到 925 亿元、增长 8% 左右"
+            prev = cands[-1] if cands and _same_sentence(sent_starts, cands[-1].ns, cand.ns) else None
+            ref: Metric = cand.ref
+            if ref.ref is not None:
+                cand.metric = refer(prev.metric if prev else None, ref)
+                if ref.ref == "prev" and prev is not None:
+                    cand.mspan = prev.mspan
+            if cand.metric is None and prev is not None:
+                cand.metric, cand.mspan = prev.metric, prev.mspan  # "物流业增加值达到 925 亿元、增长 8% 左右"
+            elif prev is not None and cand.metric and prev.metric and cand.clause_lo <= prev.ns:
+                cand.metric = shared_verb(prev.metric, cand.metric)  # 新增A企业500家、B企业1000家
             cands.append(cand)
     _share_across_lists(cands, s)
     out = []
@@ -808,8 +822,11 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
     for k in cands:
         a, b = c.span(k.ns, k.ue)
         nv, nu = normalize(k.value, k.unit)
+        ma = mb = None
+        if k.metric and k.mspan:
+            ma, mb = c.span(*k.mspan)
         out.append(new(RawFigure, (a, b, k.metric, k.value, k.value_max, k.unit, k.comparator, k.direction,
-                                   k.kind, k.estimate, nv, nu)))
+                                   k.kind, k.estimate, nv, nu, ma, mb)))
     out.sort(key=lambda f: (f.start, f.end))
     return out
 
@@ -899,9 +916,12 @@ def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, de
         if kind == "target" and _EXISTING_RX.search(left_t):
             kind = "actual"  # 提升现有9个功能性口岸业务规模
     item_hi = item_b.fwd(re_)
-    metric = _metric(c.text, s, item_lo, item_lo + left.core_end, re_, item_hi)
-    return _Cand(ns, ue, re_, clause_lo, value, value_max, unit_text, comparator, direction, kind, estimate,
-                 metric, left.comparator, right_comp, own_dir)
+    metric = name_metric(c.text, s, item_lo, item_lo + left.core_end, re_, item_hi, clause_lo)
+    cand = _Cand(ns, ue, re_, clause_lo, value, value_max, unit_text, comparator, direction, kind, estimate,
+                 metric.text, (metric.start, metric.end) if metric.start < metric.end else None,
+                 left.comparator, right_comp, own_dir)
+    cand.ref = metric
+    return cand
 
 
 def _share_across_lists(cands: list[_Cand], s: str) -> None:
@@ -920,7 +940,11 @@ def _share_across_lists(cands: list[_Cand], s: str) -> None:
                 if not g.own_dir:
                     g.direction = first.direction
                 if g.metric is None or g.metric == first.metric:
-                    g.metric = first.metric
+                    g.metric, g.mspan = first.metric, first.mspan
+            names = distribute(first.metric, len(group)) if all(g.metric == first.metric for g in group) else None
+            if names:
+                for g, name in zip(group, names):
+                    g.metric = name  # 城镇和农村居民人均可支配收入分别增长A%、B%
             for g in group:
                 if g.comparator == "=" and g.value_max is None:
                     g.comparator = last.right_comp or first.left_comp or "="
