@@ -813,7 +813,7 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
                     cand.mspan = prev.mspan
             if cand.metric is None and prev is not None:
                 cand.metric, cand.mspan = prev.metric, prev.mspan  # "物流业增加值达到 925 亿元、增长 8% 左右"
-            elif prev is not None and cand.metric and prev.metric and cand.clause_lo <= prev.ns:
+            elif prev is not None and ref.ref is None and cand.metric and prev.metric and cand.clause_lo <= prev.ns:
                 cand.metric = shared_verb(prev.metric, cand.metric)  # 新增A企业500家、B企业1000家
             cands.append(cand)
     _share_across_lists(cands, s)

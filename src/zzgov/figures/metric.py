@@ -58,9 +58,10 @@ def _table():
         "trail": t.pattern("trail"), "examples_end": t.pattern("examples_end"),
         "figure_in_item": t.pattern("figure_in_item"), "enumeration_count": t.pattern("enumeration_count"),
         "object_after": words("object_after_verbs"), "keep": words("keep_verbs"),
-        "generic": words("generic_verbs"), "right_stops": words("right_stops"),
+        "generic": words("generic_verbs"), "event": words("event_verbs"), "frame_lead": t.pattern("frame_lead"), "right_stops": words("right_stops"),
         "siblings": words("siblings"), "splits": splits, "joiners": words("joiners"),
-        "share_heads": words("share_heads"),
+        "share_heads": words("share_heads"), "shared_heads": words("shared_heads"),
+        "verb_bound": frozenset(t.words("verb_bound")),
     }
 
 
@@ -98,6 +99,8 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         pass
     if last is not None:
         lo = last.end()  # "14个领域118个应用场景" -> 应用场景 for 118
+        while lo < hi and s[lo] in "和及与、":
+            lo += 1  # "森林特色小镇17个和森林生态乡村166个"
     if hi + 2 <= len(s) and s[hi:hi + 2] in RATE_NOUNS:
         hi += 2  # 居民消费价格涨幅
     if T["after_figure"].match(s[lo:hi]):
@@ -115,6 +118,9 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         if not m:
             break
         lo = m.end()  # "其中475项…", "全市4137个…": nothing left before the number
+    for m in T["frame_lead"].finditer(s, lo, hi):
+        if m.end() < hi:
+            lo = m.end()
     m = T["trail"].search(s, lo, hi)
     if m and m.start() > lo:
         hi = m.start()
@@ -143,10 +149,12 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
     if verb and len(left) - len(verb) >= 2 and not _prefix(left, T["keep"]):
         lo += text.find(verb, lo, hi) - lo + len(verb)
         left = left[len(verb):]
-    if left in T["siblings"] or left in T["generic"] or left in T["keep"] or len(left) < 2:
+    if left in T["siblings"] or left in T["generic"] or left in T["keep"] or left in T["event"] or len(left) < 2:
         if left:
             return Metric(left, lo, hi, "sibling")
         return Metric(None, lo, hi)
+    if left in T["verb_bound"] and s[hi:hi + 2] in ("增长", "增速"):
+        return Metric(left + text[hi:hi + 2], lo, hi + 2)  # 经济增长
     if len(left) > MAX_LEN:
         return Metric(left[-MAX_LEN:], hi - MAX_LEN, hi)
     return Metric(left, lo, hi)
@@ -160,12 +168,16 @@ def _right_noun(text: str, s: str, i: int, j: int) -> tuple[str, int, int]:
         i += 1
     if s.startswith("的", i):
         i += 1
-    if i >= j or not ("\u4e00" <= s[i] <= "\u9fff" or s[i] in "“\"(《"):
+    if i >= j or not ("\u4e00" <= s[i] <= "\u9fff" or s[i] in "“\"《"):
         return "", i, i
     t = s[i:min(j, i + RIGHT_MAX)]
     if t[:1] in "和及与或" and t[1:2].isdigit():
         return "", i, i
     end = len(t)
+    for k in range(1, len(t) - 1):
+        if t[k] in "和及与或" and t[k + 1].isdigit():
+            end = k  # "60%以上行政村和80%以上乡镇"
+            break
     for w in T["right_stops"]:
         k = t.find(w, 1)
         if k != -1 and k < end:
@@ -195,7 +207,7 @@ def refer(prev: str | None, cur: Metric) -> str | None:
         w = _suffix(prev, T["siblings"])
         if w and cur.text in T["siblings"] and len(prev) > len(w):
             return prev[: -len(w)] + cur.text  # 一般公共预算收入…、支出 -> 一般公共预算支出
-        verbs = T["keep"] + T["generic"]
+        verbs = tuple(sorted(set(T["keep"] + T["generic"] + T["event"]), key=lambda w: (-len(w), w)))
         if cur.text in verbs:
             w = _suffix(prev, verbs)
             if w and len(prev) > len(w):
@@ -229,25 +241,29 @@ def distribute(metric: str | None, k: int) -> list[str] | None:
     if len(parts) != k:
         return None
     first, last = parts[0], parts[-1]
-    out = []
-    if len(last) > len(first):
-        # the last conjunct carries the shared head: 金融业、物流业增加值
+    if len(parts) == 2 and len(first) == len(last) or (len(first) >= len(last) and first[:1] == last[:1]):
+        return parts  # 游客人数、旅游收入; 规上工业增加值、规上服务业营收: each names itself
+    # where the last conjunct's own words end and the shared head begins
+    cut = last.find(first[-1], 1) + 1 if first[-1] in last[1:] else 0
+    if not cut:
+        head = next((h for h in T["shared_heads"] if last.endswith(h) and len(last) > len(h)), None)
+        if head:
+            cut = len(last) - len(head)
+    if not cut and len(last) > len(first):
         cut = min(len(p) for p in parts[:-1])
-        while cut < len(last) and (last[cut - 1].isascii() and last[cut - 1].isalnum() or last[cut - 1] == ".") \
-                and (last[cut].isascii() and last[cut].isalnum() or last[cut] == "."):
+        while cut < len(last) and _latin(last[cut - 1]) and _latin(last[cut]):
             cut += 1  # PM10、PM2.5年平均: the head starts after "PM2.5"
-        head = last[cut:]
-        if not head:
-            return None
-        for p in parts[:-1]:
-            out.append(p + head)
-        out.append(last)
-    elif len(first) > len(last):
-        # the first conjunct carries the shared subject: 生活垃圾分类覆盖率和回收利用率
-        stem = first[: len(first) - max(len(p) for p in parts[1:])]
-        out = [first] + [stem + p for p in parts[1:]]
-    else:
+    if not cut:
         return None
+    head, stem = last[cut:], last[:cut]
+    out = [p + head for p in parts[:-1]] + [last]
+    if len(stem) < len(first) and not head:
+        # the first conjunct carries the shared subject: 生活垃圾分类覆盖率和回收利用率
+        lead = first[: len(first) - len(stem)]
+        out = [first] + [lead + p for p in parts[1:]]
+    elif len(stem) < len(first) and len(parts) == 2:
+        # 非化石能源发电量、用电量占比: subject and head both shared
+        out = [first + head, first[: len(first) - len(stem)] + last]
     return out
 
 
@@ -261,3 +277,7 @@ def shared_verb(prev: str, cur: str) -> str:
     if _prefix(cur, T["keep"]) or _prefix(cur, T["generic"]) or _prefix(cur, T["object_after"]):
         return cur
     return verb + cur
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum() or ch == "."
