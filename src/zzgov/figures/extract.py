@@ -808,7 +808,9 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
             prev = cands[-1] if cands and _same_sentence(sent_starts, cands[-1].ns, cand.ns) else None
             ref: Metric = cand.ref
             if ref.ref is not None:
-                cand.metric = refer(prev.metric if prev else None, ref)
+                # a parallel item reads its subject from the item before in its own clause only
+                same_clause = prev is not None and cand.clause_lo <= prev.ns
+                cand.metric = refer(prev.metric if prev and (ref.ref != "parallel" or same_clause) else None, ref)
                 if ref.ref == "prev" and prev is not None:
                     cand.mspan = prev.mspan
             if cand.metric is None and prev is not None:

@@ -32,6 +32,9 @@ MAX_LEN = 24
 RIGHT_MAX = 16
 # Noun forms of a change that belong to the name ("居民消费价格涨幅2%左右": the CPI target).
 RATE_NOUNS = ("涨幅", "增幅", "增速", "降幅")
+# A name this short that ends like the previous figure's names the same thing of the same
+# subject ("轨道交通运营里程达到206.3公里,在建里程达到203.5公里" -> 轨道交通在建里程).
+PARALLEL_MAX = 4
 
 
 class Metric(NamedTuple):
@@ -113,11 +116,12 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
     if share:
         whole = text[share.start("whole"):share.end("whole")]
         return Metric("占" + whole + "比重", lo, hi, "share")
+    led = False
     for _ in range(4):
         m = T["lead"].match(s, lo, hi)
         if not m:
             break
-        lo = m.end()  # "其中475项…", "全市4137个…": nothing left before the number
+        lo, led = m.end(), True  # "其中475项…", "全市4137个…": nothing left before the number
     for m in T["frame_lead"].finditer(s, lo, hi):
         if m.end() < hi:
             lo = m.end()
@@ -157,6 +161,8 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         return Metric(left + text[hi:hi + 2], lo, hi + 2)  # 经济增长
     if len(left) > MAX_LEN:
         return Metric(left[-MAX_LEN:], hi - MAX_LEN, hi)
+    if len(left) <= PARALLEL_MAX and not led:
+        return Metric(left, lo, hi, "parallel")
     return Metric(left, lo, hi)
 
 
@@ -199,6 +205,11 @@ def refer(prev: str | None, cur: Metric) -> str | None:
         if prev and cur.text:
             head = cur.text[:-2] if cur.text.endswith("比重") else cur.text
             return prev + head + "比重"
+        return cur.text
+    if cur.ref == "parallel":
+        if prev and cur.text and len(prev) > len(cur.text) and prev[-2:] == cur.text[-2:] \
+                and not prev.endswith(cur.text):
+            return prev[: len(prev) - len(cur.text)] + cur.text
         return cur.text
     if cur.ref == "sibling" and cur.text:
         if not prev:
@@ -247,8 +258,10 @@ def distribute(metric: str | None, k: int) -> list[str] | None:
     cut = last.find(first[-1], 1) + 1 if first[-1] in last[1:] else 0
     if not cut:
         head = next((h for h in T["shared_heads"] if last.endswith(h) and len(last) > len(h)), None)
-        if head:
-            cut = len(last) - len(head)
+        if head and len(last) - len(head) <= max(len(p) for p in parts[:-1]) + 1:
+            cut = len(last) - len(head)  # 集成电路、汽车零配件、锂电池出口 (not 城镇、农村居民|收入)
+    if not cut and len(first) > len(last):
+        cut = len(last)  # 招商引资签约项目数与合同额: the last conjunct is all stem
     if not cut and len(last) > len(first):
         cut = min(len(p) for p in parts[:-1])
         while cut < len(last) and _latin(last[cut - 1]) and _latin(last[cut]):
@@ -261,7 +274,7 @@ def distribute(metric: str | None, k: int) -> list[str] | None:
         # the first conjunct carries the shared subject: 生活垃圾分类覆盖率和回收利用率
         lead = first[: len(first) - len(stem)]
         out = [first] + [lead + p for p in parts[1:]]
-    elif len(stem) < len(first) and len(parts) == 2:
+    elif len(stem) < len(first) and len(parts) == 2 and first[-2:] == stem[-2:]:
         # 非化石能源发电量、用电量占比: subject and head both shared
         out = [first + head, first[: len(first) - len(stem)] + last]
     return out
