@@ -516,6 +516,60 @@ class _Sentences:
         return self.inherited[k] or self.majority or self.fallback
 
 
+class _KindOverrides:
+    """Sentence cues that overrule a part's kind (rules/figures_kind.yaml): a plan part's
+    `刚刚过去的2025年,…增长5.8%` is actual, a review part's `到2030年…` a target.  A sentence
+    with cues of one kind takes it; the sentences after it in its paragraph follow until
+    another sentence decides; cues of both kinds, or none, leave the part's kind."""
+
+    __slots__ = ("starts", "kinds")
+
+    @classmethod
+    def build(cls, s: str, para_starts, default: str, plan_year: int | None) -> "_KindOverrides | None":
+        T = _kind_rules()
+        review = [(m.start(), "actual") for m in T["review_cue"].finditer(s)]
+        plan = [(m.start(), "target") for m in T["plan_cue"].finditer(s)]
+        years = []
+        if plan_year:
+            for m in T["year"].finditer(s):
+                y = int(m.group("y"))
+                if y < plan_year:
+                    years.append((m.start(), "actual"))
+                elif y > plan_year and s[max(0, m.start() - 1):m.start()] in ("到", "至"):
+                    years.append((m.start(), "target"))
+        cues = sorted(review + plan + years)
+        if not any(k != default for _, k in cues):
+            return None  # nothing overrules the part: the common case, decided at once
+        self = cls()
+        bounds = sorted(set([0, len(s)] + [m.end() for m in _SENTENCE_SPLIT.finditer(s)] + list(para_starts())))
+        paras = set(para_starts())
+        self.starts = bounds[:-1]
+        own: list[set] = [set() for _ in self.starts]
+        for p, k in cues:
+            own[bisect_right(self.starts, p) - 1].add(k)
+        self.kinds = []
+        carry = default
+        for i, st in enumerate(self.starts):
+            if st in paras:
+                carry = default
+            if len(own[i]) == 1:
+                carry = next(iter(own[i]))
+            elif len(own[i]) == 2:
+                carry = default
+            self.kinds.append(carry)
+        return self
+
+    def kind_at(self, i: int) -> str:
+        return self.kinds[max(0, bisect_right(self.starts, i) - 1)]
+
+
+@lru_cache(maxsize=1)
+def _kind_rules():
+    from zzgov import rules
+    t = rules.load("figures_kind")
+    return {n: t.pattern(n) for n in ("review_cue", "plan_cue", "year")}
+
+
 @lru_cache(maxsize=8)
 def _document_majority(text: str) -> str:
     """The kind most sentences of the whole document lean to, for a scanned range (one section of
@@ -714,7 +768,8 @@ def _metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_hi: i
 
 
 def extract_figures(text: str, start: int = 0, end: int | None = None, *,
-                    default_kind: str | None = "target", view: Clean | None = None) -> list[RawFigure]:
+                    default_kind: str | None = "target", view: Clean | None = None,
+                    plan_year: int | None = None) -> list[RawFigure]:
     """Figures in text[start:end], sorted by start; offsets are into `text`.
 
     default_kind: "target" (notice tasks, plan parts), "actual" (review parts) or None to decide
@@ -729,7 +784,8 @@ def extract_figures(text: str, start: int = 0, end: int | None = None, *,
     of one document, `prepare` it once and call `extract_prepared` per range.
     """
     try:
-        return _extract(text if isinstance(text, str) else "", start, end, default_kind, view)
+        return _extract(text if isinstance(text, str) else "", start, end, default_kind, view,
+                        plan_year=plan_year)
     except Exception:  # pragma: no cover - a library called on arbitrary input must not raise
         return []
 
@@ -756,7 +812,8 @@ def prepare(text: str, start: int, end: int) -> Prepared:
     return Prepared(text, c, s, qs, qe)
 
 
-def extract_prepared(p: Prepared, start: int, end: int, *, default_kind: str | None = "target") -> list[RawFigure]:
+def extract_prepared(p: Prepared, start: int, end: int, *, default_kind: str | None = "target",
+                     plan_year: int | None = None) -> list[RawFigure]:
     """extract_figures(p.text, start, end) for a range inside the prepared span."""
     try:
         i, j = p.view.index(start), p.view.index(end)
@@ -767,14 +824,15 @@ def extract_prepared(p: Prepared, start: int, end: int, *, default_kind: str | N
         lo, hi = bisect_left(p.quote_starts, i), bisect_left(p.quote_starts, j)
         inside = [(a - i, b - i) for a, b in zip(p.quote_starts[lo:hi], p.quote_ends[lo:hi]) if b <= j]
         quotes = ([a for a, _ in inside], [b for _, b in inside])
-        return _extract(p.text, start, end, default_kind, p.view.slice(i, j), scan, quotes, m.start())
+        return _extract(p.text, start, end, default_kind, p.view.slice(i, j), scan, quotes, m.start(),
+                        plan_year)
     except Exception:  # pragma: no cover - a library called on arbitrary input must not raise
         return []
 
 
 def _extract(text: str, start: int, end: int | None, default_kind: str | None,
              view: Clean | None = None, scan: str | None = None, quotes=None,
-             first_candidate: int = 0) -> list[RawFigure]:
+             first_candidate: int = 0, plan_year: int | None = None) -> list[RawFigure]:
     """The extractor; `first_candidate`: where the caller found the first candidate in `scan`
     (the scan for candidates resumes there: none starts before it)."""
     n = len(text)
@@ -795,6 +853,8 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
         sentences = _Sentences(s, _paragraph_starts(text, start, end, c))
         if sentences.majority is None:
             sentences.fallback = _document_majority(text) if (start, end) != (0, len(text)) else "target"
+    else:
+        sentences = _KindOverrides.build(s, lambda: _paragraph_starts(text, start, end, c), default_kind, plan_year)
     rs = s[::-1]
     sent_starts = _Breaks(s, V.SENTENCE_BREAKS, rs)
     brk = (_Breaks(s, V.CLAUSE_BREAKS, rs), _Breaks(s, V.ITEM_BREAKS, rs), _Breaks(s, V.ITEM_BREAKS | V.NAME_STOPS, rs))
@@ -911,12 +971,9 @@ def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, de
     # kind and estimate
     k = s.find(V.ESTIMATE_CUE, max(0, ns - _SENTENCE_WINDOW), ns)
     estimate = k != -1 and s.find(V.ESTIMATE_CUE, sent_starts.back(ns, _SENTENCE_WINDOW), ns) != -1
-    if sentences is not None:
-        kind = sentences.kind_at(ns)
-    else:
-        kind = default_kind
-        if kind == "target" and _EXISTING_RX.search(left_t):
-            kind = "actual"  # 提升现有9个功能性口岸业务规模
+    kind = sentences.kind_at(ns) if sentences is not None else default_kind
+    if default_kind is not None and kind == "target" and _EXISTING_RX.search(left_t):
+        kind = "actual"  # 提升现有9个功能性口岸业务规模
     item_hi = item_b.fwd(re_)
     metric = name_metric(c.text, s, item_lo, item_lo + left.core_end, re_, item_hi, clause_lo)
     cand = _Cand(ns, ue, re_, clause_lo, value, value_max, unit_text, comparator, direction, kind, estimate,

@@ -100,12 +100,13 @@ def _task_at(task_starts: list[int], tasks: Sequence[Task], pos: int) -> Task | 
 
 def attach_figures(text: str, sections: Sequence[Section], tasks: Sequence[Task], *, doc_kind: str,
                    body: tuple[int, int] | None = None, headline_spans: Sequence[tuple[int, int]] = (),
-                   default_kind: str | None = None) -> list[Figure]:
+                   default_kind: str | None = None, plan_year: int | None = None) -> list[Figure]:
     """Figure records for a document, in document order, with ids f1, f2, …
 
     `body` limits scanning to the document body (web chrome excluded); `headline_spans`
     marks figures of a report's 主要预期目标 paragraph; `default_kind` applies where no part
-    is known (None: each sentence decides)."""
+    is known (None: each sentence decides); `plan_year` lets a sentence about an earlier year
+    read as a result wherever it stands."""
     from zzgov.figures.extract import extract_prepared, prepare
     index = _SectionIndex(sections)
     headlines = _Union(headline_spans)
@@ -118,7 +119,7 @@ def attach_figures(text: str, sections: Sequence[Section], tasks: Sequence[Task]
     prepared = prepare(text, min(a for a, _, _ in regions), max(b for _, b, _ in regions))
     found: list[tuple[RawFigure, Task | None]] = []
     for a, b, kind in regions:
-        for raw in extract_prepared(prepared, a, b, default_kind=kind or default_kind):
+        for raw in extract_prepared(prepared, a, b, default_kind=kind or default_kind, plan_year=plan_year):
             task = _task_at(task_starts, ordered, raw.start) if ordered else None
             if doc_kind == "notice" and task is None:
                 continue  # between tasks: a heading, not a task's target
