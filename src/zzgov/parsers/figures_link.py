@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING, Sequence
 
+from zzgov.figures.indicators import indicator_for
 from zzgov.models import Figure, Section, Task, type_adapter
 
 if TYPE_CHECKING:  # the extractor is imported on first use (start-up time)
@@ -152,4 +153,6 @@ def _row(k: int, raw: RawFigure, task: Task | None, index: _SectionIndex, headli
         "task": task.seq if task else None, "section": section.id if section else None,
         "span": {"start": raw.start, "end": raw.end}, "normalized": normalized, "estimate": raw.estimate,
         "headline": headline,
+        "metric_span": {"start": raw.metric_start, "end": raw.metric_end} if raw.metric_start is not None else None,
+        "indicator": indicator_for(raw.metric, raw.unit, raw.direction),
     }
