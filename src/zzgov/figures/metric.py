@@ -35,6 +35,9 @@ RATE_NOUNS = ("涨幅", "增幅", "增速", "降幅")
 # A name this short that ends like the previous figure's names the same thing of the same
 # subject ("轨道交通运营里程达到206.3公里,在建里程达到203.5公里" -> 轨道交通在建里程).
 PARALLEL_MAX = 4
+# A generic verb is taken off a name only when a real noun phrase is left ("建设高标准农田" ->
+# 高标准农田; "完成投资" stays: 投资 alone names nothing).
+MIN_AFTER_VERB = 3
 
 
 class Metric(NamedTuple):
@@ -150,7 +153,7 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
     if right_only:
         return Metric(None, lo, hi)
     verb = _prefix(left, T["generic"])
-    if verb and len(left) - len(verb) >= 2 and not _prefix(left, T["keep"]):
+    if verb and len(left) - len(verb) >= MIN_AFTER_VERB and not _prefix(left, T["keep"]):
         lo += text.find(verb, lo, hi) - lo + len(verb)
         left = left[len(verb):]
     if left in T["siblings"] or left in T["generic"] or left in T["keep"] or left in T["event"] or len(left) < 2:
