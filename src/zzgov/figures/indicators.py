@@ -10,6 +10,8 @@ level entry of the same name, a share or rate in % or 个百分点 to the share/
     ('gdp_growth', 'gdp')
     >>> indicator_for("战略性新兴产业占工业的比重项目", "个", None) is None
     True
+    >>> indicator_for("农村劳动力新增转移就业", "万人", None)  # 新增 inside the name says nothing more
+    'rural_labor_transfer'
 """
 
 from __future__ import annotations
@@ -124,7 +126,7 @@ def indicator_for(metric: str | None, unit: str, direction: str | None) -> str |
     if not index:
         return None
     key = _key(metric)
-    found = index.get(key) or index.get(_CHANGE.sub("", key))
+    found = index.get(key) or index.get(_CHANGE.sub("", key)) or index.get(key.replace("新增", "", 1))
     if not found:
         return None
     cls = unit_class(unit)
