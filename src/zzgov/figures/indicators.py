@@ -38,6 +38,9 @@ _LEADS = re.compile(r"^(?:全省|全市|全区|全县|全州|全盟|全自治区
 # Change words after a name: 地区生产总值增长 ≡ 地区生产总值 for the growth entry.
 _CHANGE = re.compile(r"(?:增长|增速|增幅|增长率)$")
 
+# Words inside a name that say nothing more about what is measured (农村劳动力新增转移就业,
+# 新登记各类经营主体).
+_FILLERS = re.compile(r"新增|各类|各项")
 # Units as written -> unit class of indicators.yaml (magnitude characters removed first).
 _UNIT_CLASS = {
     "%": "percent", "‰": "percent", "个百分点": "percent_point", "百分点": "percent_point",
@@ -126,7 +129,7 @@ def indicator_for(metric: str | None, unit: str, direction: str | None) -> str |
     if not index:
         return None
     key = _key(metric)
-    found = index.get(key) or index.get(_CHANGE.sub("", key)) or index.get(key.replace("新增", "", 1))
+    found = index.get(key) or index.get(_CHANGE.sub("", key)) or index.get(_FILLERS.sub("", key))
     if not found:
         return None
     cls = unit_class(unit)
