@@ -38,6 +38,8 @@ PARALLEL_MAX = 4
 # A generic verb is taken off a name only when a real noun phrase is left ("建设高标准农田" ->
 # 高标准农田; "完成投资" stays: 投资 alone names nothing).
 MIN_AFTER_VERB = 3
+# Words after which a number is a threshold inside a name ("投资超30亿元高质量项目").
+THRESHOLD_WORDS = ("超", "超过", "投资在", "规模超")
 
 
 class Metric(NamedTuple):
@@ -197,6 +199,14 @@ def _right_noun(text: str, s: str, i: int, j: int) -> tuple[str, int, int]:
             break
     if end < 1:
         return "", i, i
+    if t[:end].rstrip().endswith(THRESHOLD_WORDS) and end < len(t) and t[end].isdigit():
+        # "2个以上投资超30亿元高质量项目": the threshold qualifies the noun after it
+        m = T["figure_in_item"].match(s, i + end)
+        if m:
+            more, _, stop = _right_noun(text, s, m.end(), min(j, m.end() + RIGHT_MAX))
+            stop = stop if more else m.end()  # "投资超30亿元、…": the noun is elided
+            return text[i:stop], i, stop
+    end = len(t[:end].rstrip())
     return text[i:i + end], i, i + end
 
 
