@@ -522,7 +522,7 @@ class _KindOverrides:
     with cues of one kind takes it; the sentences after it in its paragraph follow until
     another sentence decides; cues of both kinds, or none, leave the part's kind."""
 
-    __slots__ = ("starts", "kinds")
+    __slots__ = ("starts", "kinds", "mixed", "cue_pos", "cue_kind")
 
     @classmethod
     def build(cls, s: str, para_starts, default: str, plan_year: int | None) -> "_KindOverrides | None":
@@ -548,6 +548,9 @@ class _KindOverrides:
         for p, k in cues:
             own[bisect_right(self.starts, p) - 1].add(k)
         self.kinds = []
+        self.mixed = [len(o) == 2 for o in own]
+        self.cue_pos = [p for p, _ in cues]
+        self.cue_kind = [k for _, k in cues]
         carry = default
         for i, st in enumerate(self.starts):
             if st in paras:
@@ -560,7 +563,13 @@ class _KindOverrides:
         return self
 
     def kind_at(self, i: int) -> str:
-        return self.kinds[max(0, bisect_right(self.starts, i) - 1)]
+        k = max(0, bisect_right(self.starts, i) - 1)
+        if self.mixed[k]:
+            # "在去年增长5.4%的基础上,今年力争增长5%": the nearest cue before the figure
+            j = bisect_right(self.cue_pos, i) - 1
+            if j >= 0 and self.cue_pos[j] >= self.starts[k]:
+                return self.cue_kind[j]
+        return self.kinds[k]
 
 
 @lru_cache(maxsize=1)
