@@ -60,8 +60,6 @@ def test_gold_offsets_point_at_their_numbers(found):
         text = (CORPUS / g["doc"]).read_text(encoding="utf-8")
         number = text[g["start"]:g["end"]]
         assert any(ch.isdigit() or ch in "一二三四五六七八九十两百千万零" for ch in number), (g["doc"], number)
-        if g.get("metric_start") is not None:
-            assert text[g["metric_start"]:g["metric_end"]] == g["metric"], (g["doc"], g["metric"])
 
 
 def test_every_headline_target_is_found_with_its_indicator(found):
