@@ -228,3 +228,38 @@ def test_panel_formats():
     assert r.exit_code == 0 and "panel" in r.stdout
     r = CliRunner().invoke(cli, ["panel", "no/such/file.txt"])
     assert r.exit_code == 1 and "Traceback" not in r.output
+
+
+# --- item 5: every part scanned ---------------------------------------------------------------
+
+NOTICE_WITH_TARGETS = """某市人民政府办公厅关于印发2026年重点工作任务分解方案的通知
+各县(市、区)人民政府,市人民政府各部门:
+2026年全市经济社会发展的主要预期目标是:地区生产总值增长5%左右,城镇新增就业12万人以上。现将任务分解如下:
+1. 加快建设新增高新技术企业500家。
+责任单位:市科技局
+2. 新建5G基站5000个。
+责任单位:市工信局
+"""
+
+NEWS_WITH_HEADLINE = """某市:2025年全市生产总值增长5.4%
+——城镇新增就业14.2万人
+2026-01-20 09:00:00 来源:某市日报
+本报讯 1月19日,记者从市统计局获悉,2025年全市规模以上工业增加值增长9%,社会消费品零售总额增长5%。今年,全市将力争地区生产总值增长5%左右。
+"""
+
+
+def test_a_notice_preamble_states_targets():
+    doc = parse_text(NOTICE_WITH_TARGETS, kind="notice")
+    pre = [(f.metric, f.value, f.kind, f.task) for f in doc.figures if f.task is None]
+    assert pre == [("地区生产总值", 5, "target", None), ("城镇新增就业", 12, "target", None)]
+    assert [(f.task, f.value) for f in doc.figures if f.task is not None] == [(1, 500), (2, 5000)]
+
+
+def test_news_headline_and_subtitle_figures_are_scanned():
+    doc = parse_text(NEWS_WITH_HEADLINE, kind="news")
+    got = [(f.metric, f.value, f.kind) for f in doc.figures]
+    assert ("生产总值", 5.4, "actual") in got  # the headline, about 2025 in a 2026 article
+    assert any(m == "城镇新增就业" and v == 14.2 for m, v, _ in got)  # the subtitle
+    assert ("规模以上工业增加值", 9, "actual") in got and ("地区生产总值", 5, "target") in got
+    head = NEWS_WITH_HEADLINE.index("\n")
+    assert [f.span.start < head for f in doc.figures].count(True) == 1

@@ -572,6 +572,22 @@ class _KindOverrides:
         return self.kinds[k]
 
 
+_UNDECIDED = "undecided"
+
+
+class _Either:
+    """The overriding cues' kind where a sentence has one, else the sentence cues'."""
+
+    __slots__ = ("first", "then")
+
+    def __init__(self, first: "_KindOverrides", then: "_Sentences"):
+        self.first, self.then = first, then
+
+    def kind_at(self, i: int) -> str:
+        k = self.first.kind_at(i)
+        return self.then.kind_at(i) if k == _UNDECIDED else k
+
+
 @lru_cache(maxsize=1)
 def _kind_rules():
     from zzgov import rules
@@ -862,6 +878,11 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
         sentences = _Sentences(s, _paragraph_starts(text, start, end, c))
         if sentences.majority is None:
             sentences.fallback = _document_majority(text) if (start, end) != (0, len(text)) else "target"
+        if plan_year:
+            # news of 2026 telling 2025's results: a sentence naming an earlier year is actual
+            over = _KindOverrides.build(s, lambda: _paragraph_starts(text, start, end, c), _UNDECIDED, plan_year)
+            if over is not None:
+                sentences = _Either(over, sentences)
     else:
         sentences = _KindOverrides.build(s, lambda: _paragraph_starts(text, start, end, c), default_kind, plan_year)
     rs = s[::-1]

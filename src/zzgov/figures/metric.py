@@ -141,7 +141,7 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         if m and k > lo:
             lo = m.end()
             right_only = lo >= hi
-    left = text[lo:hi].strip(" ,、|")
+    left = text[lo:hi].strip(" ,、|—-–")
     right, r_lo, r_hi = _right_noun(text, s, re_, item_hi)
     if right:
         verb = _prefix(left, T["object_after"]) or _suffix(left, T["object_after"])
@@ -154,8 +154,10 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
             return Metric(right, r_lo, r_hi)  # 设立350亿元产业发展基金, 推进新一轮500个…项目
     if right_only:
         return Metric(None, lo, hi)
-    verb = _prefix(left, T["generic"])
-    if verb and len(left) - len(verb) >= MIN_AFTER_VERB and not _prefix(left, T["keep"]):
+    for _ in range(2):  # 加快建设新增高新技术企业 -> 新增高新技术企业
+        verb = _prefix(left, T["generic"])
+        if not verb or len(left) - len(verb) < MIN_AFTER_VERB or _prefix(left, T["keep"]):
+            break
         lo += text.find(verb, lo, hi) - lo + len(verb)
         left = left[len(verb):]
     if left in T["siblings"] or left in T["generic"] or left in T["keep"] or left in T["event"] or len(left) < 2:

@@ -224,6 +224,7 @@ class _Head:
     meta_idx: list[int] = field(default_factory=list)  # date/source and byline lines
     body_start: int = 0  # index of the first body row
     body_end: int = 0  # index after the last body row
+    head_idx: list[int] = field(default_factory=list)  # kicker, headline and subtitle rows
 
 
 def _is_head_candidate(r: Row, first: bool = False) -> bool:
@@ -283,6 +284,7 @@ def find_head(rows: list[Row]) -> _Head:
             continue
         break
     h.body_start = i
+    h.head_idx = candidates
     _pick_title(rows, candidates, h)
     h.body_end = n
     for j in range(h.body_start, n):
@@ -536,5 +538,8 @@ def parse_news(text: str) -> ParseResult:
         warnings.append(pw)
     if meta.title is None:
         warnings.append("no headline found")
-    figures = attach_figures(text, sections, [], doc_kind="news", body=(bs, be))
+    head_lines = [(rows[i].line.start, rows[i].line.end) for i in h.head_idx if i != h.column_idx]
+    year = meta.year or (int(meta.published[:4]) if meta.published else None)
+    figures = attach_figures(text, sections, [], doc_kind="news", body=(bs, be), extra_spans=head_lines,
+                             plan_year=year)
     return ParseResult(meta=meta, sections=sections, figures=figures, warnings=warnings)
