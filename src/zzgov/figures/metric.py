@@ -65,6 +65,7 @@ def _table():
         "refers_back": t.pattern("refers_back"), "share_of": t.pattern("share_of"),
         "trail": t.pattern("trail"), "examples_end": t.pattern("examples_end"),
         "figure_in_item": t.pattern("figure_in_item"), "enumeration_count": t.pattern("enumeration_count"),
+        "list_label": t.pattern("list_label"),
         "object_after": words("object_after_verbs"), "keep": words("keep_verbs"),
         "generic": words("generic_verbs"), "event": words("event_verbs"), "frame_lead": t.pattern("frame_lead"), "right_stops": words("right_stops"),
         "siblings": words("siblings"), "splits": splits, "joiners": words("joiners"),
@@ -95,6 +96,9 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
     `clause_lo`: where the clause starts when the item follows a 、 inside it."""
     T = _table()
     lo, hi = item_lo, core_end
+    if clause_lo is not None and clause_lo < item_lo:
+        for m in T["list_label"].finditer(s, clause_lo, item_lo):
+            clause_lo = m.end()  # a list item's number kept inside the line (lone-CR files)
     if clause_lo is not None and clause_lo < item_lo and not _DIGIT.search(s, clause_lo, item_lo):
         # "新建、改建乡村教师周转宿舍1115套": the items before the 、 hold no figure, so they are
         # coordinated words of this one's name
@@ -107,6 +111,8 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         pass
     if last is not None:
         lo = last.end()  # "14个领域118个应用场景" -> 应用场景 for 118
+    for m in T["list_label"].finditer(s, lo, hi):
+        lo = m.end()
         while lo < hi and s[lo] in "和及与、":
             lo += 1  # "森林特色小镇17个和森林生态乡村166个"
     if hi + 2 <= len(s) and s[hi:hi + 2] in RATE_NOUNS:
