@@ -562,6 +562,26 @@ class _KindOverrides:
             self.kinds.append(carry)
         return self
 
+    def own_at(self, i: int) -> str | None:
+        """The kind the sentence's own overriding cues give (the nearest before i when it has
+        both kinds), None when it has none."""
+        k = max(0, bisect_right(self.starts, i) - 1)
+        if not self._has_own(k):
+            return None
+        kind = self.kind_at(i)
+        return None if kind == _UNDECIDED else kind
+
+    def _has_own(self, k: int) -> bool:
+        lo = bisect_left(self.cue_pos, self.starts[k])
+        hi = self.starts[k + 1] if k + 1 < len(self.starts) else 1 << 62
+        return lo < len(self.cue_pos) and self.cue_pos[lo] < hi
+
+    def majority(self) -> str | None:
+        """The kind most of the cues share, None on a tie."""
+        a = self.cue_kind.count("actual")
+        t = len(self.cue_kind) - a
+        return "actual" if a > t else "target" if t > a else None
+
     def kind_at(self, i: int) -> str:
         k = max(0, bisect_right(self.starts, i) - 1)
         if self.mixed[k]:
@@ -576,16 +596,26 @@ _UNDECIDED = "undecided"
 
 
 class _Either:
-    """The overriding cues' kind where a sentence has one, else the sentence cues'."""
+    """The overriding cues' kind where a sentence has one; else the sentence's own cues';
+    else, for a sentence with no cue at all, the kind most overriding cues of the range
+    share (a January article on last year's results: `全年规模以上工业增加值增长7.2%`)."""
 
-    __slots__ = ("first", "then")
+    __slots__ = ("first", "then", "prior")
 
-    def __init__(self, first: "_KindOverrides", then: "_Sentences"):
-        self.first, self.then = first, then
+    def __init__(self, first: "_KindOverrides", then: "_Sentences", prior: str | None):
+        self.first, self.then, self.prior = first, then, prior
 
     def kind_at(self, i: int) -> str:
+        own = self.first.own_at(i)
+        if own is not None:
+            return own  # the sentence's own overriding cue
+        j = bisect_right(self.then.starts, i) - 1
+        if j >= 0 and self.then.own[j] is not None:
+            return self.then.kind_at(i)  # its own plan or result words (计划新增…)
         k = self.first.kind_at(i)
-        return self.then.kind_at(i) if k == _UNDECIDED else k
+        if k != _UNDECIDED:
+            return k  # the paragraph's overriding cue before it
+        return self.prior or self.then.kind_at(i)
 
 
 @lru_cache(maxsize=1)
@@ -882,7 +912,7 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
             # news of 2026 telling 2025's results: a sentence naming an earlier year is actual
             over = _KindOverrides.build(s, lambda: _paragraph_starts(text, start, end, c), _UNDECIDED, plan_year)
             if over is not None:
-                sentences = _Either(over, sentences)
+                sentences = _Either(over, sentences, over.majority())
     else:
         sentences = _KindOverrides.build(s, lambda: _paragraph_starts(text, start, end, c), default_kind, plan_year)
     rs = s[::-1]

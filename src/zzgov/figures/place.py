@@ -23,6 +23,8 @@ from zzgov.text.clean import clean
 
 HEAD = 4000
 MIN_NAMED = 3  # times a place must be named in full for the frequency fallback
+# Words no place name holds, around a government named in a sentence (`省长代表省人民政府`).
+_NOT_IN_NAMES = re.compile("代表|[长作向的了在]")
 _LEVEL_END = re.compile("(?:自治区|自治州|省|市|县|区|州|盟|旗)$")
 # Characters no place name holds but running text puts before 市/省 (的城市, 提升省…).
 _FUNCTION_CHARS = re.compile("[的了和与及或在是为等以对把被将从向于上下中进推提升新大小高各全本该这那其点型性类化级]")  # the cues stand near the top; the frequency count reads the whole text
@@ -54,10 +56,11 @@ def read_place(text: str, *hints: str | None) -> str | None:
     raw = "\n".join(h for h in hints if h) + "\n" + text[:HEAD]
     heads = (fold(raw), clean(raw).folded)
     for rule, head in [(r, h) for h in heads for r in ("congress", "government", "title")]:
-        for m in t.pattern(rule).finditer(head):
+        # overlapped: `日在云南省第十四届…` is read from each start until the name holds no 在
+        for m in t.pattern(rule).finditer(head, overlapped=True):
             place = m.group("place")
             stem = _LEVEL_END.sub("", place)
-            if _ok(stem, stops) and not place.startswith(("我代表", "代表")):
+            if _ok(stem, stops) and not _NOT_IN_NAMES.search(stem):
                 return place
     f = fold(text)
     counts = {w: f.count(w) for w in whole}
