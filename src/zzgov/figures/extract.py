@@ -146,7 +146,6 @@ _COUNT_THEN_INVESTMENT = re.compile(V.COUNT_THEN_INVESTMENT)
 _RANK_FIELD = re.compile(V.RANK_FIELD_TAIL)
 _ENUM_NEXT_NUMBER = re.compile(r"[\d%s]" % _CN)
 _OWN_VERB = re.compile(_alt(V.VERB_ONLY + V.UP_WORDS + V.DOWN_WORDS + V.OWN_VERBS))
-_NUMBER_WITH_UNIT = re.compile(r"\d[\d.,]*[%s]?(?:%s)?(?:%s)?" % (V.APPROX_SUFFIXES, _alt(V.MAGNITUDES), _UNIT))
 # A paragraph ends at a blank line, or at a line break after a sentence or heading end.
 # A line end is LF, CRLF or a lone CR (old Mac / some Word exports).  The pattern opens with
 # the break's first character, consumed (a line end, or the sentence or heading end), so `re`
@@ -166,7 +165,6 @@ _RIGHT_WINDOW = 30
 _SENTENCE_WINDOW = 240
 _DURATION = frozenset(V.DURATION_UNITS)
 _SPEC = frozenset(V.SPEC_UNITS)
-_VERB_SET = frozenset(V.VERB_ONLY)
 _HAS_DIGIT = re.compile(r"\d")
 _ACRONYM_BEFORE = re.compile(r"[A-Za-z&]+$")
 _DURATION_TUPLE = tuple(V.DURATION_UNITS)
@@ -790,36 +788,6 @@ def _excluded(s: str, ns: int, ue: int, left: str, right: str, prev: str, nxt: s
     if k != -1 and _ENUM_NEXT_NUMBER.match(s, k + 1) and k < brk[0].fwd(ue):
         return True
     return False
-
-
-def _metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_hi: int) -> str | None:
-    """A short noun phrase naming the figure, from its own list item, in the document's words."""
-    left_f = s[item_lo:core_end]
-    lo = item_lo
-    if _HAS_DIGIT.search(left_f):
-        last = None
-        for last in _NUMBER_WITH_UNIT.finditer(left_f):
-            pass
-        if last is not None:
-            lo = item_lo + last.end()  # "14个领域118个应用场景" -> 应用场景 for 118
-    left = text[lo:core_end]
-    for _ in range(3):
-        w = _METRIC_LEADS.prefix(left)
-        if not w or len(w) == len(left):
-            break
-        left = left[len(w):]
-    left = left.strip(" ,、|")
-    if len(left) >= 2 and left not in _VERB_SET:
-        return left[-24:]  # the words before the figure name it (the usual case)
-    right = text[re_:item_hi].strip(" |")
-    if right.startswith("的"):
-        right = right[1:]
-    if right[:1].isdigit() or right[:1] == "、" or (right[:1] in "和及与或" and right[1:2].isdigit()):
-        right = ""  # the next list item, not this figure's noun
-    right = right[:16]
-    if right and _is_cjk(right[0]):
-        return (left + right) if left in _VERB_SET else right
-    return left or None
 
 
 def extract_figures(text: str, start: int = 0, end: int | None = None, *,
