@@ -25,7 +25,8 @@ import re
 
 from zzgov import rules
 
-_DIGIT = re.compile(r"\d")
+# A number's first digit (not one inside a code such as PM10).
+_DIGIT = re.compile(r"(?<![A-Za-z\d.])\d")
 
 # A metric read from these words (no longer: a title or a whole clause is not a name).
 MAX_LEN = 24
@@ -38,6 +39,9 @@ PARALLEL_MAX = 4
 # A generic verb is taken off a name only when a real noun phrase is left ("建设高标准农田" ->
 # 高标准农田; "完成投资" stays: 投资 alone names nothing).
 MIN_AFTER_VERB = 3
+# A phase of a programme standing alone takes the name of the phase before it
+# ("道路综合改造一期7条道路全面完工,二期9条道路正在建设" -> 道路综合改造二期).
+PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
 # Words after which a number is a threshold inside a name ("投资超30亿元高质量项目").
 THRESHOLD_WORDS = ("超", "超过", "投资在", "规模超")
 
@@ -111,12 +115,14 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         pass
     if last is not None:
         lo = last.end()  # "14个领域118个应用场景" -> 应用场景 for 118
-    for m in T["list_label"].finditer(s, lo, hi):
-        lo = m.end()
         while lo < hi and s[lo] in "和及与、":
             lo += 1  # "森林特色小镇17个和森林生态乡村166个"
+    for m in T["list_label"].finditer(s, lo, hi):
+        lo = m.end()
     if hi + 2 <= len(s) and s[hi:hi + 2] in RATE_NOUNS:
         hi += 2  # 居民消费价格涨幅
+    elif hi and s[hi - 1] == "年" and s.startswith("平均", hi):
+        hi += 2  # PM2.5年平均同比下降: 年平均 belongs to the name, 平均 alone qualifies the verb
     if T["after_figure"].match(s[lo:hi]):
         # "增长4.5%左右和5.5%左右": the list's metric is shared; "104个病种费用": the noun after
         right, r_lo, r_hi = _right_noun(text, s, re_, item_hi)
@@ -136,6 +142,7 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
     for m in T["frame_lead"].finditer(s, lo, hi):
         if m.end() < hi:
             lo = m.end()
+    joined = s[lo:hi].rstrip().endswith(("和", "及", "与", "、"))
     m = T["trail"].search(s, lo, hi)
     if m and m.start() > lo:
         hi = m.start()
@@ -149,6 +156,9 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
             right_only = lo >= hi
     left = text[lo:hi].strip(" ,、|—-–")
     right, r_lo, r_hi = _right_noun(text, s, re_, item_hi)
+    if right and last is not None and joined:
+        # "60%以上行政村和80%以上乡镇": the words before 和 are the previous figure's noun
+        return Metric(right, r_lo, r_hi)
     if right:
         verb = _prefix(left, T["object_after"]) or _suffix(left, T["object_after"])
         keep = _prefix(left, T["keep"])
@@ -162,11 +172,13 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         return Metric(None, lo, hi)
     for _ in range(2):  # 加快建设新增高新技术企业 -> 新增高新技术企业
         verb = _prefix(left, T["generic"])
-        if not verb or len(left) - len(verb) < MIN_AFTER_VERB or _prefix(left, T["keep"]):
-            break
+        if not verb or _prefix(left, T["keep"]) or (
+                len(left) - len(verb) < MIN_AFTER_VERB and left[len(verb):] not in T["event"]):
+            break  # (完成移交: 移交 is an event the subject before takes)
         lo += text.find(verb, lo, hi) - lo + len(verb)
         left = left[len(verb):]
-    if left in T["siblings"] or left in T["generic"] or left in T["keep"] or left in T["event"] or len(left) < 2:
+    if left in T["siblings"] or left in T["generic"] or left in T["keep"] or left in T["event"] or len(left) < 2 \
+            or PHASE.fullmatch(left):
         if left:
             return Metric(left, lo, hi, "sibling")
         return Metric(None, lo, hi)
@@ -239,6 +251,11 @@ def refer(prev: str | None, cur: Metric) -> str | None:
         w = _suffix(prev, T["siblings"])
         if w and cur.text in T["siblings"] and len(prev) > len(w):
             return prev[: -len(w)] + cur.text  # 一般公共预算收入…、支出 -> 一般公共预算支出
+        if PHASE.fullmatch(cur.text):
+            m = PHASE.search(prev)
+            if m:
+                return prev[:m.start()] + cur.text + prev[m.end():]  # 一期工程7条、二期9条
+            return cur.text
         verbs = tuple(sorted(set(T["keep"] + T["generic"] + T["event"]), key=lambda w: (-len(w), w)))
         if cur.text in verbs:
             w = _suffix(prev, verbs)
@@ -247,6 +264,8 @@ def refer(prev: str | None, cur: Metric) -> str | None:
             w = _prefix(prev, verbs)
             if w and len(prev) > len(w):
                 return prev[len(w):] + cur.text  # 建成安置房6.3万套、新开工5.6万套
+            if cur.text in T["event"]:
+                return prev + cur.text  # 城镇小区配套幼儿园280所,已完成移交273所
         return cur.text if len(cur.text) >= 2 else None
     return cur.text
 
