@@ -62,7 +62,7 @@ def read_place(text: str, *hints: str | None) -> str | None:
             stem = _LEVEL_END.sub("", place)
             if _ok(stem, stops) and not _NOT_IN_NAMES.search(stem):
                 return place
-    f = fold(text)
+    f = text  # the words counted below have one width only: no need to fold the whole text
     counts = {w: f.count(w) for w in whole}
     best = max(counts, key=lambda w: (counts[w], -list(whole).index(w)))
     if not counts[best]:
