@@ -1,4 +1,4 @@
-"""`zzgov panel FILES...`: targets and actuals, one row per place × year × standard indicator."""
+"""`zzgov panel PATHS...`: targets and actuals, one row per place × year × standard indicator."""
 
 from __future__ import annotations
 
@@ -6,18 +6,19 @@ import sys
 
 import click
 
-from zzgov.cliutil import emit_rows, format_option, load_documents, quiet_broken_pipe
+from zzgov.cliutil import emit_rows, format_option, input_option, load_documents, quiet_broken_pipe
 
 
 @click.command(name="panel")
 @click.argument("paths", nargs=-1, type=str)
 @format_option()
+@input_option
 @quiet_broken_pipe
 def command(paths, fmt):
     """One row per place, year and standard indicator: the target (value, comparator, source
     span) next to the actual (value, source span), from any mix of reports, news and notices.
 
-    FILES are raw texts or zzgov JSON/JSONL/YAML output (a directory is read whole).  Place
+    PATHS are raw texts or zzgov JSON/JSONL/YAML output (a directory is read whole).  Place
     and year come from each document's meta: a target counts for the plan year, an actual
     for the year its document reports on (a work report reviews the year before its own).
     """
