@@ -16,7 +16,7 @@ from zzgov.figures import extract_figures
 from zzgov.figures.indicators import indicator_for, unit_class
 from zzgov.figures.place import read_place
 from zzgov.models import Figure, Span
-from zzgov.track import documents_incomparable, incomparable, results_year, track
+from zzgov.track import documents_incomparable, incomparable, reported_year, track
 
 PROVINCES = SHARED / "corpus-provinces"
 INDICATORS = Path(__file__).resolve().parents[1] / "src" / "zzgov" / "data" / "indicators.yaml"
@@ -148,8 +148,8 @@ def test_the_same_indicator_pairs_across_different_words():
 
 def test_results_years_and_places():
     plan = seed_doc("001_87fdf972b4e7a4f0")  # 2020 plan of 郑州市
-    assert results_year(seed_doc("002_dd6a1c3c8da025d0")) == 2025  # a 2026 report reviews 2025
-    assert results_year(seed_doc("004_66ae2ada72c6f6af")) == 2020  # news of January 2021
+    assert reported_year(seed_doc("002_dd6a1c3c8da025d0")) == 2025  # a 2026 report reviews 2025
+    assert reported_year(seed_doc("004_66ae2ada72c6f6af")) == 2020  # news of January 2021
     assert "2025" in documents_incomparable(plan, seed_doc("002_dd6a1c3c8da025d0"))
     assert documents_incomparable(plan, seed_doc("004_66ae2ada72c6f6af")) is None
     if PROVINCES.is_dir():

@@ -6,7 +6,7 @@ to what it reported achieving.  Rows come from any mix of reports, news and noti
 
 - a target figure counts for its document's plan year (`meta.year`; for news without one,
   the year its text names most);
-- an actual figure counts for the year its document reports on (`track.results_year`: a
+- an actual figure counts for the year its document reports on (`track.reported_year`: a
   work report reviews the year before its plan year), or the one year its sentence names;
   figures over several years (过去五年…, 累计, 年均) are left out;
 - the place is the document's `meta.place`; a document naming none takes the one place the
@@ -77,13 +77,13 @@ def plan_year(src: Source) -> int | None:
 
 
 def actual_year(src: Source) -> int | None:
-    from zzgov.track import results_year
+    from zzgov.track import reported_year
 
     d = src.doc
     if d.kind == "report" or d.meta.year:
-        return results_year(d)
+        return reported_year(d)
     pub = d.meta.published
-    return text_year(src.text, int(pub[:4]) if pub else None) or results_year(d)
+    return text_year(src.text, int(pub[:4]) if pub else None) or reported_year(d)
 
 
 def _sentence(text: str, start: int, end: int) -> str:
