@@ -41,7 +41,7 @@ def test_record_fields_and_normalisation():
     f = one("全市新增城镇就业 11.4 万人。")
     assert f == RawFigure(start=9, end=16, metric="新增城镇就业", value=11.4, value_max=None, unit="万人",
                           comparator="=", direction=None, kind="target", estimate=False,
-                          normalized_value=114000.0, normalized_unit="人")
+                          normalized_value=114000.0, normalized_unit="人", metric_start=2, metric_end=8)
 
 
 def test_magnitude_stays_in_unit_and_normalises():

@@ -101,7 +101,7 @@ CONTENT = ("kind", "meta", "sections", "tasks", "figures", "leaders", "units", "
 
 def without_spans(x):
     if isinstance(x, dict):
-        return {k: without_spans(v) for k, v in x.items() if k not in ("span", "spans")}
+        return {k: without_spans(v) for k, v in x.items() if k not in ("span", "spans", "metric_span")}
     if isinstance(x, list):
         return [without_spans(v) for v in x]
     return x

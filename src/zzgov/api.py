@@ -51,6 +51,11 @@ def parse_text(text: str, *, kind: str | None = None, doc_id: str = "stdin", pat
     if kind is None:
         kind, confidence = detect_kind(text)
     parsed = run_parser(kind, text)
+    if parsed.meta.place is None:
+        from zzgov.figures.place import read_place
+
+        m = parsed.meta
+        parsed.meta.place = read_place(text, m.title, m.issuer, m.speaker_title)
     warnings.extend(parsed.warnings)
     doc = Document(
         id=file_name_text(doc_id),

@@ -151,6 +151,7 @@ class Meta(Record):
     sponsor: Optional[str] = None  # 主办
     supervisor: Optional[str] = None  # 督办
     column: Optional[str] = None  # news column title, e.g. 政府工作报告之郑州实践
+    place: Optional[str] = None  # the place the document is about: 郑州市, 河南省, 余杭区
     continued_from: Optional[str] = None  # （上接一版）
     continued_to: Optional[str] = None  # （下转三版）
     requirements: list[Requirement] = []
@@ -207,6 +208,9 @@ class Figure(DataRecord):
     normalized: Optional[Normalized] = None
     estimate: bool = False  # 预计: an estimate, not a final figure
     headline: bool = False  # one of a report's 主要预期目标
+    metric_span: Optional[Span] = None  # where the metric's words stand (for a name shared
+    # by a list or referred back to, the words it was read from)
+    indicator: Optional[str] = None  # id of the standard indicator stated (data/indicators.yaml)
 
 
 @record

@@ -12,9 +12,14 @@ found none.
 >>> similarity(t.metric, a.metric), verdict(t, a)
 (1.0, 'met')
 
-Matching: metrics are compared as character bigram sets (Dice coefficient) after dropping
-framing words at their ends (完成, 累计, 建成 …); units must measure the same thing once
-magnitudes are taken out (万人 ≡ 人; 个, 家, 所, 座 and 处 all count institutions).  Within one
+Matching: only comparable figures pair.  Two figures that state a standard indicator
+(`Figure.indicator`) pair when it is the same one, whatever their words; otherwise metrics
+are compared as character bigram sets (Dice coefficient) after dropping framing words at
+their ends (完成, 累计, 建成 …), and the figures must measure the same kind of quantity:
+units of one class once magnitudes are taken out (万人 ≡ 人; 个, 家, 所, 座 and 处 all count
+institutions; % is not 个百分点) and the same direction (a growth rate is not a share or a
+level, an energy-intensity cut is not output growth).  A target left without a pair says
+why (`Pair.reason`).  Within one
 results document, pairs are chosen greedily from the most similar down, each figure used
 once, so the output does not depend on input order beyond ties (broken by position).
 
@@ -63,6 +68,7 @@ class Pair:
     results: str | None  # id of the results document the actual comes from
     similarity: float
     verdict: str
+    reason: str | None = None  # why the verdict is unknown
 
 
 def metric_key(metric: str | None) -> str:
@@ -116,6 +122,24 @@ def compatible(a: Figure, b: Figure) -> bool:
     return unit_class(base_value(a)[2]) == unit_class(base_value(b)[2])
 
 
+def _direction_word(d: str | None) -> str:
+    return {"up": "a growth", "down": "a cut"}.get(d or "", "a level")
+
+
+def incomparable(t: Figure, a: Figure) -> str | None:
+    """Why two figures cannot be compared, or None when they can: different standard
+    indicators, units of different classes, or different directions."""
+    ti, ai = getattr(t, "indicator", None), getattr(a, "indicator", None)
+    if ti and ai and ti != ai:
+        return f"different indicators ({ti}, {ai})"
+    tu, au = unit_class(base_value(t)[2]), unit_class(base_value(a)[2])
+    if tu != au:
+        return f"units of different kinds ({t.unit}, {a.unit})"
+    if (t.direction or None) != (a.direction or None) and not (ti and ti == ai and t.direction is None):
+        return f"{_direction_word(t.direction)} is not {_direction_word(a.direction)}"
+    return None
+
+
 def _at_least(x: float, y: float) -> bool:
     return x >= y - EPSILON * max(1.0, abs(y))
 
@@ -141,46 +165,68 @@ def verdict(target: Figure, actual: Figure | None) -> str:
     return "met" if _at_least(a, t) else "not met"
 
 
-def candidate_pairs(targets: Sequence[Figure], actuals: Sequence[Figure],
-                    min_similarity: float = MIN_SIMILARITY) -> list[tuple[float, int, int]]:
-    """(similarity, target index, actual index) for every compatible pair similar enough.
+# A metric this short (投资, 项目) names nothing specific: it pairs only with the same words.
+MIN_SPECIFIC = 3
 
-    Actuals are indexed by their metric's bigrams, so each target meets only the actuals
-    that share a bigram with it; each figure's key and unit class is worked out once."""
-    t_grams = [_bigrams(metric_key(f.metric)) for f in targets]
-    a_grams = [_bigrams(metric_key(f.metric)) for f in actuals]
-    a_class: list[str | None] = [None] * len(actuals)
+
+def _specific_enough(ka: str, kb: str) -> bool:
+    return ka == kb or (len(ka) >= MIN_SPECIFIC and len(kb) >= MIN_SPECIFIC)
+
+
+def candidate_pairs(targets: Sequence[Figure], actuals: Sequence[Figure],
+                    min_similarity: float = MIN_SIMILARITY,
+                    rejected: dict[int, str] | None = None) -> list[tuple[float, int, int]]:
+    """(similarity, target index, actual index) for every comparable pair similar enough; a
+    pair stating the same standard indicator counts as similarity 1.
+
+    Actuals are indexed by their metric's bigrams and their indicator, so each target meets
+    only the actuals that share one with it; each figure's key is worked out once.
+    `rejected` collects, per target, why its most similar incomparable actual was left out."""
+    t_keys = [metric_key(f.metric) for f in targets]
+    a_keys = [metric_key(f.metric) for f in actuals]
+    t_grams = [_bigrams(k) for k in t_keys]
+    a_grams = [_bigrams(k) for k in a_keys]
     index: dict[str, list[int]] = {}
     for k, grams in enumerate(a_grams):
         for g in grams:
             index.setdefault(g, []).append(k)
+        ind = getattr(actuals[k], "indicator", None)
+        if ind:
+            index.setdefault("#" + ind, []).append(k)
     out = []
     for i, t in enumerate(targets):
         seen: set[int] = set()
-        t_class = None
-        for g in sorted(t_grams[i]):
+        best_rejected = 0.0
+        t_ind = getattr(t, "indicator", None)
+        keys = sorted(t_grams[i])
+        if t_ind:
+            keys.insert(0, "#" + t_ind)
+        for g in keys:
             for k in index.get(g, ()):
                 if k in seen:
                     continue
                 seen.add(k)
-                s = _dice(t_grams[i], a_grams[k])
-                if s < min_similarity:
+                a = actuals[k]
+                same_indicator = bool(t_ind) and t_ind == getattr(a, "indicator", None)
+                s = 1.0 if same_indicator else _dice(t_grams[i], a_grams[k])
+                if s < min_similarity or (not same_indicator and not _specific_enough(t_keys[i], a_keys[k])):
                     continue
-                if t_class is None:
-                    t_class = unit_class(base_value(t)[2])
-                if a_class[k] is None:
-                    a_class[k] = unit_class(base_value(actuals[k])[2])
-                if t_class == a_class[k]:
+                why = incomparable(t, a)
+                if why is None:
                     out.append((s, i, k))
+                elif rejected is not None and s > best_rejected:
+                    best_rejected = s
+                    rejected[i] = f"closest actual ({a.metric} {figure_amount(a)}) not comparable: {why}"
     return out
 
 
 def match(targets: Sequence[Figure], actuals: Sequence[Figure],
-          min_similarity: float = MIN_SIMILARITY) -> dict[int, tuple[int, float]]:
+          min_similarity: float = MIN_SIMILARITY, rejected: dict[int, str] | None = None) -> dict[int, tuple[int, float]]:
     """Greedy one-to-one matching: target index -> (actual index, similarity)."""
     chosen: dict[int, tuple[int, float]] = {}
     used: set[int] = set()
-    for s, i, k in sorted(candidate_pairs(targets, actuals, min_similarity), key=lambda p: (-p[0], p[1], p[2])):
+    pairs = candidate_pairs(targets, actuals, min_similarity, rejected)
+    for s, i, k in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         if i in chosen or k in used:
             continue
         chosen[i] = (k, s)
@@ -208,6 +254,40 @@ def year_compatible(plan_year: int | None, results_year: int | None, published: 
     return True
 
 
+# News published in these months of a year mostly report on the year before (年度盘点).
+REVIEW_MONTHS = 3
+
+
+def reported_year(doc) -> int | None:
+    """The year whose results a document reports: a work report reviews the year before the
+    one it plans (its `meta.year`); news states its year, else reports on the year before
+    when published early in a year (`2021-01-07` -> 2020), else on its publication year."""
+    year = doc.meta.year
+    if doc.kind == "report":
+        return year - 1 if year else None
+    if year:
+        return year
+    published = doc.meta.published
+    if published:
+        y, m = int(published[:4]), int(published[5:7])
+        return y - 1 if m <= REVIEW_MONTHS else y
+    return None
+
+
+def documents_incomparable(plan, results) -> str | None:
+    """Why a results document cannot report on a plan's targets, or None: another place,
+    or results of another year than the plan's."""
+    pp, rp = getattr(plan.meta, "place", None), getattr(results.meta, "place", None)
+    if pp and rp and pp != rp:
+        return f"is about {rp}, not {pp}"
+    ry = reported_year(results)
+    if plan.meta.year and ry and ry != plan.meta.year:
+        return f"reports on {ry}, not the plan year {plan.meta.year}"
+    if plan.meta.year and ry is None and not year_compatible(plan.meta.year, None, results.meta.published):
+        return f"was published before the plan year {plan.meta.year}"
+    return None
+
+
 def track(targets: Sequence[Figure], results: Sequence[tuple[str, Sequence[Figure]]],
           min_similarity: float = MIN_SIMILARITY) -> list[Pair]:
     """Pairs for every target, in target order then results order.
@@ -216,19 +296,22 @@ def track(targets: Sequence[Figure], results: Sequence[tuple[str, Sequence[Figur
     are considered."""
     out: list[Pair] = []
     per_doc = []
+    rejected: dict[int, str] = {}
     for doc_id, figures in results:
         actuals = reported_actuals(figures)
-        per_doc.append((doc_id, actuals, match(targets, actuals, min_similarity)))
+        per_doc.append((doc_id, actuals, match(targets, actuals, min_similarity, rejected)))
     for i, t in enumerate(targets):
         found = False
         for doc_id, actuals, chosen in per_doc:
             if i in chosen:
                 k, s = chosen[i]
-                out.append(Pair(target=t, actual=actuals[k], results=doc_id, similarity=s,
-                                verdict=verdict(t, actuals[k])))
+                v = verdict(t, actuals[k])
+                out.append(Pair(target=t, actual=actuals[k], results=doc_id, similarity=s, verdict=v,
+                                reason="values cannot be compared" if v == "unknown" else None))
                 found = True
         if not found:
-            out.append(Pair(target=t, actual=None, results=None, similarity=0.0, verdict="unknown"))
+            reason = rejected.get(i) or ("no results document" if not results else "no actual figure with a matching metric")
+            out.append(Pair(target=t, actual=None, results=None, similarity=0.0, verdict="unknown", reason=reason))
     return out
 
 
@@ -265,6 +348,7 @@ def pair_rows(plan, results: Sequence, min_similarity: float = MIN_SIMILARITY) -
             "actual_end": a.span.end if a else None,
             "similarity": p.similarity,
             "verdict": p.verdict,
+            "reason": p.reason,
         })
     return rows
 
@@ -290,6 +374,9 @@ def report_rank(plan, results) -> int | None:
         return None  # a document (or its copy) does not report on its own targets
     if plan.meta.year is None or not any(f.kind == "actual" for f in results.figures):
         return None
+    pp, rp = getattr(plan.meta, "place", None), getattr(results.meta, "place", None)
+    if pp and rp and pp != rp:
+        return None  # another place's results
     year, published = results_year(results), results.meta.published
     if year is not None:
         return 0 if year == plan.meta.year else None
@@ -317,7 +404,7 @@ class DocPair:
 
 
 def _figures_key(figures: Sequence[Figure]) -> tuple:
-    return tuple((f.metric, f.value, f.value_max, f.unit, f.comparator, f.direction,
+    return tuple((f.metric, f.indicator, f.value, f.value_max, f.unit, f.comparator, f.direction,
                   f.normalized.value if f.normalized else None, f.normalized.unit if f.normalized else None)
                  for f in figures)
 

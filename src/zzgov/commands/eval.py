@@ -12,7 +12,7 @@ import click
 from zzgov.cliutil import emit_rows, err, format_option, quiet_broken_pipe, resolve_row_format
 
 COLUMNS = ("gold", "document", "precision", "recall", "f1", "tp", "gold_rows", "predicted",
-           "unit", "comparator", "direction", "kind")
+           "unit", "comparator", "direction", "kind", "metric_f1", "metric_containment", "indicator")
 
 
 def _parse_tasks(spec: str | None) -> range | None:
@@ -40,7 +40,8 @@ def command(gold, docs_dir, tasks_spec, fmt, verbose):
 
     A figure matches a gold row when its span overlaps the quote and its value is equal
     (the rules of devscore.py). Prints P/R/F1 per gold file and document, the total, and
-    the accuracy of unit, comparator, direction and kind among matches.
+    the accuracy of unit, comparator, direction and kind among matches, the metric names'
+    character-level F1 and containment, and (for gold naming indicators) indicator accuracy.
     """
     from zzgov.api import parse_path
     from zzgov.evaluate import Score, default_task_scope, score_document, scoped_figures
@@ -92,4 +93,6 @@ def _row(gold: str, doc: str, s) -> dict:
         "tp": s.tp, "gold_rows": s.gold, "predicted": s.predicted,
         "unit": d["unit_accuracy"], "comparator": d["comparator_accuracy"],
         "direction": d["direction_accuracy"], "kind": d["kind_accuracy"],
+        "metric_f1": d["metric_f1"], "metric_containment": d["metric_containment"],
+        "indicator": d["indicator_accuracy"],
     }

@@ -7,10 +7,10 @@ import sys
 import click
 
 from zzgov.cliutil import emit_rows, err, format_option, input_option, load_documents, quiet_broken_pipe, verbose_option
-from zzgov.track import MIN_SIMILARITY, pair_rows, year_compatible
+from zzgov.track import MIN_SIMILARITY, documents_incomparable, pair_rows
 
 COLUMNS = ("task", "metric", "target", "results", "actual_metric", "actual", "similarity", "verdict",
-           "target_start", "target_end", "actual_start", "actual_end")
+           "target_start", "target_end", "actual_start", "actual_end", "reason")
 
 
 @click.command(name="track")
@@ -27,8 +27,10 @@ def command(plan, results, min_similarity, matched_only, fmt, verbose):
     """Pair each target figure of PLAN with the actual figure RESULTS report for the same metric.
 
     Verdict met / not met / unknown, with the spans of both figures (offsets into each
-    source's original text).  Results documents stating another year than the plan's are
-    skipped.
+    source's original text).  Only comparable figures pair (the same standard indicator, or
+    similar metrics with units of one kind and the same direction); a target left unknown
+    says why.  Results documents about another place, or reporting on another year than the
+    plan's (a work report reviews the year before its own), are skipped.
     """
     plans, bad = load_documents((plan,))
     found, bad_results = load_documents(results)
@@ -42,8 +44,9 @@ def command(plan, results, min_similarity, matched_only, fmt, verbose):
             continue
         usable = []
         for path, r in found:
-            if not year_compatible(p.meta.year, r.meta.year, r.meta.published):
-                err(f"{path}: reports on {r.meta.year or r.meta.published}, not the plan year {p.meta.year}; skipped")
+            why = documents_incomparable(p, r)
+            if why:
+                err(f"{path}: {why}; skipped")
                 continue
             if not any(f.kind == "actual" for f in r.figures):
                 err(f"{path}: no actual figures to compare with the plan's targets")

@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from zzgov.figures import vocab as V
+from zzgov.figures.metric import Metric, distribute, name_metric, refer, shared_verb
 from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
 from zzgov.numbers.chinese import CN_DIGITS, parse_fraction_words, parse_percent_words
 from zzgov.text.clean import Clean, clean
@@ -41,6 +42,9 @@ class RawFigure(NamedTuple):
     estimate: bool  # 预计
     normalized_value: float | None  # in base units (1.52万亿元 -> 1.52e12 元)
     normalized_unit: str | None
+    # offsets into the original text of the words the metric was read from (None: no metric)
+    metric_start: int | None = None
+    metric_end: int | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -142,7 +146,6 @@ _COUNT_THEN_INVESTMENT = re.compile(V.COUNT_THEN_INVESTMENT)
 _RANK_FIELD = re.compile(V.RANK_FIELD_TAIL)
 _ENUM_NEXT_NUMBER = re.compile(r"[\d%s]" % _CN)
 _OWN_VERB = re.compile(_alt(V.VERB_ONLY + V.UP_WORDS + V.DOWN_WORDS + V.OWN_VERBS))
-_NUMBER_WITH_UNIT = re.compile(r"\d[\d.,]*[%s]?(?:%s)?(?:%s)?" % (V.APPROX_SUFFIXES, _alt(V.MAGNITUDES), _UNIT))
 # A paragraph ends at a blank line, or at a line break after a sentence or heading end.
 # A line end is LF, CRLF or a lone CR (old Mac / some Word exports).  The pattern opens with
 # the break's first character, consumed (a line end, or the sentence or heading end), so `re`
@@ -162,7 +165,6 @@ _RIGHT_WINDOW = 30
 _SENTENCE_WINDOW = 240
 _DURATION = frozenset(V.DURATION_UNITS)
 _SPEC = frozenset(V.SPEC_UNITS)
-_VERB_SET = frozenset(V.VERB_ONLY)
 _HAS_DIGIT = re.compile(r"\d")
 _ACRONYM_BEFORE = re.compile(r"[A-Za-z&]+$")
 _DURATION_TUPLE = tuple(V.DURATION_UNITS)
@@ -512,6 +514,115 @@ class _Sentences:
         return self.inherited[k] or self.majority or self.fallback
 
 
+class _KindOverrides:
+    """Sentence cues that overrule a part's kind (rules/figures_kind.yaml): a plan part's
+    `刚刚过去的2025年,…增长5.8%` is actual, a review part's `到2030年…` a target.  A sentence
+    with cues of one kind takes it; the sentences after it in its paragraph follow until
+    another sentence decides; cues of both kinds, or none, leave the part's kind."""
+
+    __slots__ = ("starts", "kinds", "mixed", "cue_pos", "cue_kind")
+
+    @classmethod
+    def build(cls, s: str, para_starts, default: str, plan_year: int | None) -> "_KindOverrides | None":
+        T = _kind_rules()
+        review = [(m.start(), "actual") for m in T["review_cue"].finditer(s)]
+        plan = [(m.start(), "target") for m in T["plan_cue"].finditer(s)]
+        years = []
+        if plan_year:
+            for m in T["year"].finditer(s):
+                y = int(m.group("y"))
+                if y < plan_year:
+                    years.append((m.start(), "actual"))
+                elif y > plan_year and s[max(0, m.start() - 1):m.start()] in ("到", "至"):
+                    years.append((m.start(), "target"))
+        cues = sorted(review + plan + years)
+        if not any(k != default for _, k in cues):
+            return None  # nothing overrules the part: the common case, decided at once
+        self = cls()
+        bounds = sorted(set([0, len(s)] + [m.end() for m in _SENTENCE_SPLIT.finditer(s)] + list(para_starts())))
+        paras = set(para_starts())
+        self.starts = bounds[:-1]
+        own: list[set] = [set() for _ in self.starts]
+        for p, k in cues:
+            own[bisect_right(self.starts, p) - 1].add(k)
+        self.kinds = []
+        self.mixed = [len(o) == 2 for o in own]
+        self.cue_pos = [p for p, _ in cues]
+        self.cue_kind = [k for _, k in cues]
+        carry = default
+        for i, st in enumerate(self.starts):
+            if st in paras:
+                carry = default
+            if len(own[i]) == 1:
+                carry = next(iter(own[i]))
+            elif len(own[i]) == 2:
+                carry = default
+            self.kinds.append(carry)
+        return self
+
+    def own_at(self, i: int) -> str | None:
+        """The kind the sentence's own overriding cues give (the nearest before i when it has
+        both kinds), None when it has none."""
+        k = max(0, bisect_right(self.starts, i) - 1)
+        if not self._has_own(k):
+            return None
+        kind = self.kind_at(i)
+        return None if kind == _UNDECIDED else kind
+
+    def _has_own(self, k: int) -> bool:
+        lo = bisect_left(self.cue_pos, self.starts[k])
+        hi = self.starts[k + 1] if k + 1 < len(self.starts) else 1 << 62
+        return lo < len(self.cue_pos) and self.cue_pos[lo] < hi
+
+    def majority(self) -> str | None:
+        """The kind most of the cues share, None on a tie."""
+        a = self.cue_kind.count("actual")
+        t = len(self.cue_kind) - a
+        return "actual" if a > t else "target" if t > a else None
+
+    def kind_at(self, i: int) -> str:
+        k = max(0, bisect_right(self.starts, i) - 1)
+        if self.mixed[k]:
+            # "在去年增长5.4%的基础上,今年力争增长5%": the nearest cue before the figure
+            j = bisect_right(self.cue_pos, i) - 1
+            if j >= 0 and self.cue_pos[j] >= self.starts[k]:
+                return self.cue_kind[j]
+        return self.kinds[k]
+
+
+_UNDECIDED = "undecided"
+
+
+class _Either:
+    """The overriding cues' kind where a sentence has one; else the sentence's own cues';
+    else, for a sentence with no cue at all, the kind most overriding cues of the range
+    share (a January article on last year's results: `全年规模以上工业增加值增长7.2%`)."""
+
+    __slots__ = ("first", "then", "prior")
+
+    def __init__(self, first: "_KindOverrides", then: "_Sentences", prior: str | None):
+        self.first, self.then, self.prior = first, then, prior
+
+    def kind_at(self, i: int) -> str:
+        own = self.first.own_at(i)
+        if own is not None:
+            return own  # the sentence's own overriding cue
+        j = bisect_right(self.then.starts, i) - 1
+        if j >= 0 and self.then.own[j] is not None:
+            return self.then.kind_at(i)  # its own plan or result words (计划新增…)
+        k = self.first.kind_at(i)
+        if k != _UNDECIDED:
+            return k  # the paragraph's overriding cue before it
+        return self.prior or self.then.kind_at(i)
+
+
+@lru_cache(maxsize=1)
+def _kind_rules():
+    from zzgov import rules
+    t = rules.load("figures_kind")
+    return {n: t.pattern(n) for n in ("review_cue", "plan_cue", "year")}
+
+
 @lru_cache(maxsize=8)
 def _document_majority(text: str) -> str:
     """The kind most sentences of the whole document lean to, for a scanned range (one section of
@@ -538,9 +649,11 @@ class _Cand:
     kind: str
     estimate: bool
     metric: str | None
+    mspan: tuple[int, int] | None  # scan indices of the metric's words
     left_comp: str | None
     right_comp: str | None
     own_dir: bool  # direction read from this figure's own words
+    ref: Metric | None = None  # how the metric was read (refers back, sibling, share)
 
 
 def _after_acronym(s: str, i: int) -> bool:
@@ -677,38 +790,9 @@ def _excluded(s: str, ns: int, ue: int, left: str, right: str, prev: str, nxt: s
     return False
 
 
-def _metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_hi: int) -> str | None:
-    """A short noun phrase naming the figure, from its own list item, in the document's words."""
-    left_f = s[item_lo:core_end]
-    lo = item_lo
-    if _HAS_DIGIT.search(left_f):
-        last = None
-        for last in _NUMBER_WITH_UNIT.finditer(left_f):
-            pass
-        if last is not None:
-            lo = item_lo + last.end()  # "14个领域118个应用场景" -> 应用场景 for 118
-    left = text[lo:core_end]
-    for _ in range(3):
-        w = _METRIC_LEADS.prefix(left)
-        if not w or len(w) == len(left):
-            break
-        left = left[len(w):]
-    left = left.strip(" ,、|")
-    if len(left) >= 2 and left not in _VERB_SET:
-        return left[-24:]  # the words before the figure name it (the usual case)
-    right = text[re_:item_hi].strip(" |")
-    if right.startswith("的"):
-        right = right[1:]
-    if right[:1].isdigit() or right[:1] == "、" or (right[:1] in "和及与或" and right[1:2].isdigit()):
-        right = ""  # the next list item, not this figure's noun
-    right = right[:16]
-    if right and _is_cjk(right[0]):
-        return (left + right) if left in _VERB_SET else right
-    return left or None
-
-
 def extract_figures(text: str, start: int = 0, end: int | None = None, *,
-                    default_kind: str | None = "target", view: Clean | None = None) -> list[RawFigure]:
+                    default_kind: str | None = "target", view: Clean | None = None,
+                    plan_year: int | None = None) -> list[RawFigure]:
     """Figures in text[start:end], sorted by start; offsets are into `text`.
 
     default_kind: "target" (notice tasks, plan parts), "actual" (review parts) or None to decide
@@ -723,7 +807,8 @@ def extract_figures(text: str, start: int = 0, end: int | None = None, *,
     of one document, `prepare` it once and call `extract_prepared` per range.
     """
     try:
-        return _extract(text if isinstance(text, str) else "", start, end, default_kind, view)
+        return _extract(text if isinstance(text, str) else "", start, end, default_kind, view,
+                        plan_year=plan_year)
     except Exception:  # pragma: no cover - a library called on arbitrary input must not raise
         return []
 
@@ -750,7 +835,8 @@ def prepare(text: str, start: int, end: int) -> Prepared:
     return Prepared(text, c, s, qs, qe)
 
 
-def extract_prepared(p: Prepared, start: int, end: int, *, default_kind: str | None = "target") -> list[RawFigure]:
+def extract_prepared(p: Prepared, start: int, end: int, *, default_kind: str | None = "target",
+                     plan_year: int | None = None) -> list[RawFigure]:
     """extract_figures(p.text, start, end) for a range inside the prepared span."""
     try:
         i, j = p.view.index(start), p.view.index(end)
@@ -761,14 +847,15 @@ def extract_prepared(p: Prepared, start: int, end: int, *, default_kind: str | N
         lo, hi = bisect_left(p.quote_starts, i), bisect_left(p.quote_starts, j)
         inside = [(a - i, b - i) for a, b in zip(p.quote_starts[lo:hi], p.quote_ends[lo:hi]) if b <= j]
         quotes = ([a for a, _ in inside], [b for _, b in inside])
-        return _extract(p.text, start, end, default_kind, p.view.slice(i, j), scan, quotes, m.start())
+        return _extract(p.text, start, end, default_kind, p.view.slice(i, j), scan, quotes, m.start(),
+                        plan_year)
     except Exception:  # pragma: no cover - a library called on arbitrary input must not raise
         return []
 
 
 def _extract(text: str, start: int, end: int | None, default_kind: str | None,
              view: Clean | None = None, scan: str | None = None, quotes=None,
-             first_candidate: int = 0) -> list[RawFigure]:
+             first_candidate: int = 0, plan_year: int | None = None) -> list[RawFigure]:
     """The extractor; `first_candidate`: where the caller found the first candidate in `scan`
     (the scan for candidates resumes there: none starts before it)."""
     n = len(text)
@@ -789,6 +876,13 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
         sentences = _Sentences(s, _paragraph_starts(text, start, end, c))
         if sentences.majority is None:
             sentences.fallback = _document_majority(text) if (start, end) != (0, len(text)) else "target"
+        if plan_year:
+            # news of 2026 telling 2025's results: a sentence naming an earlier year is actual
+            over = _KindOverrides.build(s, lambda: _paragraph_starts(text, start, end, c), _UNDECIDED, plan_year)
+            if over is not None:
+                sentences = _Either(over, sentences, over.majority())
+    else:
+        sentences = _KindOverrides.build(s, lambda: _paragraph_starts(text, start, end, c), default_kind, plan_year)
     rs = s[::-1]
     sent_starts = _Breaks(s, V.SENTENCE_BREAKS, rs)
     brk = (_Breaks(s, V.CLAUSE_BREAKS, rs), _Breaks(s, V.ITEM_BREAKS, rs), _Breaks(s, V.ITEM_BREAKS | V.NAME_STOPS, rs))
@@ -799,8 +893,18 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
         except Exception:  # pragma: no cover - one odd candidate must not cost the others
             continue
         if cand is not None:
-            if cand.metric is None and cands and _same_sentence(sent_starts, cands[-1].ns, cand.ns):
-                cand.metric = cands[-1].metric  # "物流业增加值达到 925 亿元、增长 8% 左右"
+            prev = cands[-1] if cands and _same_sentence(sent_starts, cands[-1].ns, cand.ns) else None
+            ref: Metric = cand.ref
+            if ref.ref is not None:
+                # a parallel item reads its subject from the item before in its own clause only
+                same_clause = prev is not None and cand.clause_lo <= prev.ns
+                cand.metric = refer(prev.metric if prev and (ref.ref != "parallel" or same_clause) else None, ref)
+                if ref.ref == "prev" and prev is not None:
+                    cand.mspan = prev.mspan
+            if cand.metric is None and prev is not None:
+                cand.metric, cand.mspan = prev.metric, prev.mspan  # "物流业增加值达到 925 亿元、增长 8% 左右"
+            elif prev is not None and ref.ref is None and cand.metric and prev.metric and cand.clause_lo <= prev.ns:
+                cand.metric = shared_verb(prev.metric, cand.metric)  # 新增A企业500家、B企业1000家
             cands.append(cand)
     _share_across_lists(cands, s)
     out = []
@@ -808,8 +912,11 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
     for k in cands:
         a, b = c.span(k.ns, k.ue)
         nv, nu = normalize(k.value, k.unit)
+        ma = mb = None
+        if k.metric and k.mspan:
+            ma, mb = c.span(*k.mspan)
         out.append(new(RawFigure, (a, b, k.metric, k.value, k.value_max, k.unit, k.comparator, k.direction,
-                                   k.kind, k.estimate, nv, nu)))
+                                   k.kind, k.estimate, nv, nu, ma, mb)))
     out.sort(key=lambda f: (f.start, f.end))
     return out
 
@@ -892,16 +999,16 @@ def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, de
     # kind and estimate
     k = s.find(V.ESTIMATE_CUE, max(0, ns - _SENTENCE_WINDOW), ns)
     estimate = k != -1 and s.find(V.ESTIMATE_CUE, sent_starts.back(ns, _SENTENCE_WINDOW), ns) != -1
-    if sentences is not None:
-        kind = sentences.kind_at(ns)
-    else:
-        kind = default_kind
-        if kind == "target" and _EXISTING_RX.search(left_t):
-            kind = "actual"  # 提升现有9个功能性口岸业务规模
+    kind = sentences.kind_at(ns) if sentences is not None else default_kind
+    if default_kind is not None and kind == "target" and _EXISTING_RX.search(left_t):
+        kind = "actual"  # 提升现有9个功能性口岸业务规模
     item_hi = item_b.fwd(re_)
-    metric = _metric(c.text, s, item_lo, item_lo + left.core_end, re_, item_hi)
-    return _Cand(ns, ue, re_, clause_lo, value, value_max, unit_text, comparator, direction, kind, estimate,
-                 metric, left.comparator, right_comp, own_dir)
+    metric = name_metric(c.text, s, item_lo, item_lo + left.core_end, re_, item_hi, clause_lo)
+    cand = _Cand(ns, ue, re_, clause_lo, value, value_max, unit_text, comparator, direction, kind, estimate,
+                 metric.text, (metric.start, metric.end) if metric.start < metric.end else None,
+                 left.comparator, right_comp, own_dir)
+    cand.ref = metric
+    return cand
 
 
 def _share_across_lists(cands: list[_Cand], s: str) -> None:
@@ -920,7 +1027,11 @@ def _share_across_lists(cands: list[_Cand], s: str) -> None:
                 if not g.own_dir:
                     g.direction = first.direction
                 if g.metric is None or g.metric == first.metric:
-                    g.metric = first.metric
+                    g.metric, g.mspan = first.metric, first.mspan
+            names = distribute(first.metric, len(group)) if all(g.metric == first.metric for g in group) else None
+            if names:
+                for g, name in zip(group, names):
+                    g.metric = name  # 城镇和农村居民人均可支配收入分别增长A%、B%
             for g in group:
                 if g.comparator == "=" and g.value_max is None:
                     g.comparator = last.right_comp or first.left_comp or "="

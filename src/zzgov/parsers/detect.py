@@ -90,7 +90,11 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "site_chrome": ("首页", "相关新闻", "精彩推荐", "责任编辑", "电脑版"),
     "byline": ("记者", "通讯员", "实习生"),
     "timestamp": ("-",),
-    "dateline": ("本报讯", "日电"),
+    "dateline": ("本报讯", "日电", "日讯", "讯】"),
+    "photo_credit": ("摄",),
+    "epaper_chrome": ("版",),
+    "narrated_congress": ("报告", "代表"),
+    "reporter_learned": ("获悉", "了解到"),
     "reported_speech": ("报告", "会议", "全会"),
 }
 
@@ -168,8 +172,20 @@ FEATURES: tuple[Feature, ...] = (
     Feature("byline", regex.compile(r"(?:记者|通讯员|实习生)[^\S\n]*\p{Han}{2,4}(?:\s|$|、|\))"), {"news": 2.0}, 2),
     # a publication time stamp: 2021-01-07 08:39:40
     Feature("timestamp", regex.compile(r"\d{4}-\d{1,2}-\d{1,2}[^\S\n]+\d{1,2}:\d{2}"), {"news": 1.5}, 1),
-    # datelines: 本报讯 / 新华社郑州1月15日电
-    Feature("dateline", regex.compile(r"本报讯|(?<=\p{Han})\d{1,2}月\d{1,2}日电"), {"news": 2.0}, 1),
+    # datelines: 本报讯 / 新华社郑州1月15日电 / 大众网济南1月25日讯
+    Feature("dateline", regex.compile(r"本报讯|(?<=\p{Han})\d{1,2}月\d{1,2}日[电讯]|【[^】\n]{1,12}讯】"), {"news": 2.0}, 1),
+    # photo credits closing a caption line: `大会现场 林木 摄`
+    Feature("photo_credit", regex.compile(r"(?m)\p{Han}{2,4}[^\S\n]*摄[^\S\n]*$"), {"news": 1.0}, 2),
+    # e-paper pages: `第03版：要闻`, `上一版 下一版`, `本版标题导航`, `返回目录`
+    Feature("epaper_chrome", re.compile(r"第[^\S\n]*\d{1,2}[^\S\n]*版|上一版|下一版|本版标题导航|版面导航"), {"news": 1.5}, 2),
+    # a congress and its report told in the third person: `市长代表市人民政府作政府工作报告`,
+    # `会议听取了…政府工作报告`, `报告显示/回顾/提出…` (a report says 我代表…)
+    Feature("narrated_congress", regex.compile(
+        r"(?<!我)代表\p{Han}{0,12}政府(?:向大会)?作(?:了)?\p{Han}{0,4}政府工作报告|听取(?:了)?[^。\n]{0,20}政府工作报告"
+        r"|报告(?:回顾了|显示|提出|指出|强调|明确)|在报告中(?:说|提出|指出|表示|强调)|(?<![我向])\p{Han}{2,3}作(?:了)?政府工作报告"
+        r"|应到代表\d+"), {"news": 1.5}, 3),
+    # the reporter's source: `记者从市统计局获悉`, `记者了解到`
+    Feature("reporter_learned", regex.compile(r"记者(?:从|在|近日从)?[^。\n]{0,20}?(?:获悉|了解到)"), {"news": 2.0}, 1),
     # site chrome: 首页 > 时政要闻 / 相关新闻 / 精彩推荐 / 责任编辑
     Feature("site_chrome", re.compile(r"首页[^\S\n]*>|相关新闻|精彩推荐|责任编辑|电脑版"), {"news": 1.0}, 3),
     # reporting words

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING, Sequence
 
+from zzgov.figures.indicators import indicator_for
 from zzgov.models import Figure, Section, Task, type_adapter
 
 if TYPE_CHECKING:  # the extractor is imported on first use (start-up time)
@@ -79,7 +80,11 @@ def _regions(text_len: int, index: _SectionIndex, tasks: Sequence[Task],
     the per-call set-up cost off documents with hundreds of tasks."""
     out = []
     if tasks:
-        out.append((min(t.span.start for t in tasks), max(t.span.end for t in tasks), "target"))
+        first = min(t.span.start for t in tasks)
+        if doc_kind == "notice" and first > 0:
+            # the preamble: a 主要预期目标 paragraph before the task list states targets too
+            out.append(((body or (0, text_len))[0], first, "target"))
+        out.append((first, max(t.span.end for t in tasks), "target"))
     if doc_kind == "notice":
         return out
     lo, hi = body if body else (0, text_len)
@@ -100,27 +105,34 @@ def _task_at(task_starts: list[int], tasks: Sequence[Task], pos: int) -> Task | 
 
 def attach_figures(text: str, sections: Sequence[Section], tasks: Sequence[Task], *, doc_kind: str,
                    body: tuple[int, int] | None = None, headline_spans: Sequence[tuple[int, int]] = (),
-                   default_kind: str | None = None) -> list[Figure]:
+                   default_kind: str | None = None, plan_year: int | None = None,
+                   extra_spans: Sequence[tuple[int, int]] = ()) -> list[Figure]:
     """Figure records for a document, in document order, with ids f1, f2, …
 
     `body` limits scanning to the document body (web chrome excluded); `headline_spans`
     marks figures of a report's 主要预期目标 paragraph; `default_kind` applies where no part
-    is known (None: each sentence decides)."""
+    is known (None: each sentence decides); `plan_year` lets a sentence about an earlier year
+    read as a result wherever it stands; `extra_spans` (a news headline and subtitle above
+    the body) are scanned too, each sentence deciding its kind."""
     from zzgov.figures.extract import extract_prepared, prepare
     index = _SectionIndex(sections)
     headlines = _Union(headline_spans)
     ordered = sorted(tasks, key=lambda t: t.span.start)
     task_starts = [t.span.start for t in ordered]
+    first_task = task_starts[0] if task_starts else len(text)
     regions = [(a, b, kind) for a, b, kind in _regions(len(text), index, ordered, doc_kind, body) if b > a]
+    # headlines and subtitles above a body: their figures count too (`郑州GDP增长5.4%`)
+    lo = min((a for a, _, _ in regions), default=len(text))
+    regions = [(a, b, None) for a, b in sorted(extra_spans) if b <= lo and b > a] + regions
     if not regions:
         return []
     # Clean and prepare the scanned range once; each region gets a slice of that.
     prepared = prepare(text, min(a for a, _, _ in regions), max(b for _, b, _ in regions))
     found: list[tuple[RawFigure, Task | None]] = []
     for a, b, kind in regions:
-        for raw in extract_prepared(prepared, a, b, default_kind=kind or default_kind):
+        for raw in extract_prepared(prepared, a, b, default_kind=kind or default_kind, plan_year=plan_year):
             task = _task_at(task_starts, ordered, raw.start) if ordered else None
-            if doc_kind == "notice" and task is None:
+            if doc_kind == "notice" and task is None and raw.start >= first_task:
                 continue  # between tasks: a heading, not a task's target
             found.append((raw, task))
     found.sort(key=lambda rt: (rt[0].start, rt[0].end))
@@ -151,4 +163,6 @@ def _row(k: int, raw: RawFigure, task: Task | None, index: _SectionIndex, headli
         "task": task.seq if task else None, "section": section.id if section else None,
         "span": {"start": raw.start, "end": raw.end}, "normalized": normalized, "estimate": raw.estimate,
         "headline": headline,
+        "metric_span": {"start": raw.metric_start, "end": raw.metric_end} if raw.metric_start is not None else None,
+        "indicator": indicator_for(raw.metric, raw.unit, raw.direction),
     }

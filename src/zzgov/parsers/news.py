@@ -51,7 +51,7 @@ KEYWORD_HEAD = compile_re(
 )
 # Labelled sub-parts: `【报告摘要】`, `【郑州实践】`, `【编者按】` (at a paragraph start).
 LABEL_HEAD = compile_re(r"【(?P<label>[^】\s]{2,10})】")
-NOT_LABELS = compile_re(r"打印|关闭|字号|收藏|分享|返回|纠错|责任编辑|来源|关键[词字]|图|视频|音频")
+NOT_LABELS = compile_re(r"打印|关闭|字号|收藏|分享|返回|纠错|责任编辑|来源|关键[词字]|图|视频|音频|讯$")
 # Ordinal heads: `看点一：经济目标`, `亮点2 | …`, `热词三 X`.
 ORDINAL_HEAD = compile_re(
     r"(?P<label>(?:看点|亮点|热词|焦点|要点|关注点|数读)\s*[一二三四五六七八九十\d]{1,3})\s*(?:[|丨:/]\s*|\s+)(?P<title>\S.{0,24})$"
@@ -80,6 +80,13 @@ FOOTER = regex.compile(
 # The shortest line FOOTER matches (`责编`); a test checks it against the pattern.
 MIN_FOOTER_CHARS = 2
 CHROME_LINE = regex.compile(r"^(?:【[^】]{0,12}】\s*)+$|大\s*中\s*小|^(?:分享|打印|收藏|字号|浏览|阅读|小字号|大字号)(?:\s|:|$)")
+# E-paper pages: `上一版  下一版`, `返回目录`, `本版标题导航`; photo captions `大会现场 林木 摄`.
+EPAPER_CHROME = regex.compile(r"^(?:上一版|下一版|返回目录|本版标题导航|版面导航|标题导航)(?:\s+(?:上一版|下一版|返回目录))*$")
+CAPTION_LINE = regex.compile(r"^.{0,30}?\p{Han}{2,4}\s*摄$")
+# An e-paper page's header: `槐安日报 2026年01月21日 第03版：要闻` (its outlet and date).
+EPAPER_HEAD = regex.compile(
+    r"^(?P<paper>\S{2,12}报)\s+(?:19|20)\d{2}年\d{1,2}月\d{1,2}日(?:\s*星期[一二三四五六日天])?\s*第\s*\d{1,3}\s*版")
+NAV_MARK = "标题导航"  # the page's list of headlines follows, up to the article's own headline
 
 # Date/source line: `2021-01-07 08:39:40 来源: 中原网`, `发布时间：2024年1月15日 09:30`.
 DATETIME = regex.compile(
@@ -224,6 +231,7 @@ class _Head:
     meta_idx: list[int] = field(default_factory=list)  # date/source and byline lines
     body_start: int = 0  # index of the first body row
     body_end: int = 0  # index after the last body row
+    head_idx: list[int] = field(default_factory=list)  # kicker, headline and subtitle rows
 
 
 def _is_head_candidate(r: Row, first: bool = False) -> bool:
@@ -247,13 +255,16 @@ def _is_meta_row(r: Row) -> bool:
     c = r.core
     if len(c) > 100:
         return False
+    if EPAPER_HEAD.match(c):
+        return True
     if DATETIME.search(c) and (META_WORDS.search(c) or len(DATETIME.sub("", c).strip()) <= 2):
         return True
     return bool(SOURCE.search(c)) or parse_byline(c) is not None
 
 
 def _is_chrome(r: Row) -> bool:
-    return len(r.core) <= 80 and bool(BREADCRUMB.search(r.core) or CHROME_LINE.search(r.core))
+    return len(r.core) <= 80 and bool(BREADCRUMB.search(r.core) or CHROME_LINE.search(r.core)
+                                      or EPAPER_CHROME.match(r.core) or CAPTION_LINE.match(r.core))
 
 
 def find_head(rows: list[Row]) -> _Head:
@@ -264,6 +275,9 @@ def find_head(rows: list[Row]) -> _Head:
     candidates: list[int] = []
     while i < min(n, 30):
         r = rows[i]
+        if NAV_MARK in r.core and len(r.core) <= 12:
+            i = _skip_nav(rows, i + 1)
+            continue
         if _is_chrome(r):
             i += 1
             continue
@@ -283,6 +297,7 @@ def find_head(rows: list[Row]) -> _Head:
             continue
         break
     h.body_start = i
+    h.head_idx = candidates
     _pick_title(rows, candidates, h)
     h.body_end = n
     for j in range(h.body_start, n):
@@ -297,6 +312,22 @@ def find_head(rows: list[Row]) -> _Head:
         j -= 1
     h.body_end = j + 1
     return h
+
+
+def _skip_nav(rows: list[Row], i: int) -> int:
+    """Past an e-paper page's list of headlines: to the row that repeats one of them (the
+    article's own headline), or past the short rows when none repeats."""
+    seen: set[str] = set()
+    j = i
+    while j < len(rows) and len(rows[j].core) <= NAV_ENTRY_CHARS:
+        if rows[j].core in seen:
+            return j
+        seen.add(rows[j].core)
+        j += 1
+    return i if j >= len(rows) else j
+
+
+NAV_ENTRY_CHARS = 30
 
 
 def _looks_like_section(r: Row) -> bool:
@@ -357,6 +388,9 @@ def read_meta(text: str, rows: list[Row], h: _Head, meta: Meta) -> None:
         ln = rows[i].line
         if meta.published is None and DATETIME.search(c):
             set_meta(meta, "published", iso_datetime(c), ln.start, ln.end)
+        e = EPAPER_HEAD.match(c)
+        if e and meta.outlet is None:
+            set_meta(meta, "outlet", e["paper"], ln.start + e.start("paper"), ln.start + e.end("paper"))
         s = SOURCE.search(ln.text)  # the outlet as written (`人民网－河南频道`)
         if s and meta.outlet is None:
             set_meta(meta, "outlet", s["src"], ln.start + s.start("src"), ln.start + s.end("src"))
@@ -519,6 +553,18 @@ def build_sections(heads: list[Head], banners: list[int], end: int) -> list[Sect
 # Entry point
 
 
+_YEAR_NAMED = regex.compile(r"(?<![到至\d])((?:19|20)\d{2})年")
+_PLAN_SENTENCE = regex.compile(r"[^。！？!?\n]*(?:主要预期目标|预期目标|力争|计划|工作安排|今年)[^。！？!?\n]*")
+
+
+def _latest_year(text: str, start: int, end: int) -> int | None:
+    """For an undated article, the year it plans for: the latest year named in a sentence
+    that sets out a plan (`提出了2026年…主要预期目标`); `到2035年` horizons are not counted."""
+    years = [int(y.group(1)) for m in _PLAN_SENTENCE.finditer(text, start, end)
+             for y in _YEAR_NAMED.finditer(m.group(0))]
+    return max(years) if years else None
+
+
 def parse_news(text: str) -> ParseResult:
     rows = _rows(text)
     meta = Meta()
@@ -536,5 +582,8 @@ def parse_news(text: str) -> ParseResult:
         warnings.append(pw)
     if meta.title is None:
         warnings.append("no headline found")
-    figures = attach_figures(text, sections, [], doc_kind="news", body=(bs, be))
+    head_lines = [(rows[i].line.start, rows[i].line.end) for i in h.head_idx if i != h.column_idx]
+    year = meta.year or (int(meta.published[:4]) if meta.published else _latest_year(text, bs, be))
+    figures = attach_figures(text, sections, [], doc_kind="news", body=(bs, be), extra_spans=head_lines,
+                             plan_year=year)
     return ParseResult(meta=meta, sections=sections, figures=figures, warnings=warnings)

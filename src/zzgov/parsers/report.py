@@ -525,5 +525,5 @@ def expected_targets_spans(text: str) -> list[tuple[int, int]]:
 def parse_report(text: str) -> ParseResult:
     a = analyse_report(text)
     figures = attach_figures(text, a.sections, [], doc_kind="report", body=a.body,
-                             headline_spans=a.headline_spans)
+                             headline_spans=a.headline_spans, plan_year=a.meta.year)
     return ParseResult(meta=a.meta, sections=a.sections, figures=figures, warnings=a.warnings)

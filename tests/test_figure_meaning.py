@@ -1,0 +1,265 @@
+"""What each figure means (issue 19): target or actual from the sentence, standard indicators,
+the document's place, comparable pairs in `track`, and the `panel` command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import RAW, SHARED, raw_path, seed_doc
+from zzgov.api import parse_text
+from zzgov.cli import cli
+from zzgov.figures import extract_figures
+from zzgov.figures.indicators import indicator_for, unit_class
+from zzgov.figures.place import read_place
+from zzgov.models import Figure, Span
+from zzgov.track import documents_incomparable, incomparable, reported_year, track
+
+PROVINCES = SHARED / "corpus-provinces"
+INDICATORS = Path(__file__).resolve().parents[1] / "src" / "zzgov" / "data" / "indicators.yaml"
+needs_indicators = pytest.mark.skipif(not INDICATORS.exists(), reason="data/indicators.yaml not installed")
+
+
+# --- item 4: target or actual from the sentence ---------------------------------------------
+
+def kinds(text, default, plan_year=2026):
+    return [(f.value, f.kind) for f in extract_figures(text, default_kind=default, plan_year=plan_year)]
+
+
+def test_a_plan_part_looking_back_is_actual_and_its_paragraph_follows():
+    text = ("刚刚过去的2025年,全省地区生产总值增长5.8%。规模以上工业增加值增长9.5%。\n"
+            "今年,地区生产总值增长5%左右。")
+    assert kinds(text, "target") == [(5.8, "actual"), (9.5, "actual"), (5, "target")]
+
+
+def test_review_cues_past_years_and_five_year_reviews_are_actual():
+    assert kinds("过去五年,累计新增城镇就业250万人。", "target") == [(250, "actual")]
+    assert kinds("预计全年地区生产总值增长6%左右。", "target") == [(6, "actual")]
+    assert kinds("2024年,全省粮食产量达到700亿斤。", "target") == [(700, "actual")]
+    assert kinds("2026年,全省粮食产量稳定在700亿斤以上。", "target") == [(700, "target")]
+
+
+def test_a_review_part_stating_a_plan_is_target():
+    assert kinds("到2030年,研发经费投入强度达到3%。", "actual") == [(3, "target")]
+    # a sentence with cues of both kinds: each figure takes the nearest cue before it
+    assert kinds("在去年增长5.4%的基础上,今年力争增长5%。", "actual") == [(5.4, "actual"), (5, "target")]
+    assert kinds("在去年增长5.4%的基础上,今年力争增长5%。", "target") == [(5.4, "actual"), (5, "target")]
+
+
+def test_a_provincial_review_headed_without_a_marker_is_actual():
+    path = PROVINCES / "report_甘肃省_2026.txt"
+    if not path.exists():
+        pytest.skip("../shared/corpus-provinces is not beside the repository")
+    text = path.read_text(encoding="utf-8")
+    doc = parse_text(text, doc_id=path.stem)
+    i = text.index("刚刚过去的2025年")
+    review = [f for f in doc.figures if i < f.span.start < text.index("\n", i)]
+    assert len(review) > 10
+    assert sum(f.kind == "actual" for f in review) / len(review) > 0.95
+
+
+# --- item 2: standard indicators ------------------------------------------------------------
+
+@needs_indicators
+@pytest.mark.parametrize("text, want", [
+    ("全省地区生产总值增长5%左右", ["gdp_growth"]),
+    ("地区生产总值达到5.67万亿元、增长5.4%", ["gdp", "gdp_growth"]),
+    ("经济增长5.5%左右", ["gdp_growth"]),
+    ("城镇调查失业率5.5%以内,城镇新增就业50万人以上", ["surveyed_unemployment_rate", "new_urban_jobs"]),
+    ("居民消费价格涨幅2%左右", ["cpi"]),
+    ("常住人口城镇化率提高1个百分点", ["urbanization_rate"]),
+    ("粮食产量稳定在1955万吨以上", ["grain_output"]),
+    ("城镇和农村居民人均可支配收入分别增长4.5%和5.5%", ["urban_income_growth", "rural_income_growth"]),
+    # not an indicator: a project count, a comparison with the national rate
+    ("新建省级研发平台209家", [None]),
+    ("地区生产总值增长4.7%、低于全国0.3个百分点", ["gdp_growth", None]),
+])
+def test_figures_stating_a_standard_indicator_name_it(text, want):
+    assert [indicator_for(f.metric, f.unit, f.direction) for f in extract_figures(text, default_kind="target")] == want
+
+
+def test_unit_classes():
+    assert [unit_class(u) for u in ("万亿元", "亿美元", "万人", "万人次", "%", "个百分点", "微克/立方米", "家")] == [
+        "currency", "currency", "persons", "person_times", "percent", "percent_point", "concentration", "count"]
+
+
+@needs_indicators
+def test_parsed_figures_carry_their_indicator():
+    doc = seed_doc("002_dd6a1c3c8da025d0")
+    by = {(f.indicator, f.kind) for f in doc.figures if f.indicator}
+    assert ("gdp_growth", "target") in by and ("gdp_growth", "actual") in by
+    assert ("new_urban_jobs", "target") in by
+    assert sum(f.indicator is None for f in doc.figures) > len(doc.figures) / 2  # most figures are no indicator
+
+
+# --- Meta.place -----------------------------------------------------------------------------
+
+def test_place_from_the_document():
+    assert seed_doc("001_87fdf972b4e7a4f0").meta.place == "郑州市"
+    assert seed_doc("002_dd6a1c3c8da025d0").meta.place == "郑州市"
+    assert read_place("——2026年1月27日在贵州省第十四届\n人民代表大会第四次会议上") == "贵州省"
+    assert read_place("我代表广西壮族自治区人民政府,向大会报告工作") == "广西壮族自治区"
+    assert read_place("杭州市余杭区人民政府区长 某某") == "杭州市余杭区"
+    # a page naming its counties once or twice does not become a county's
+    assert read_place("支持荥阳市、巩义市、新密市发展。全市经济…") is None
+
+
+def test_place_of_every_provincial_report():
+    if not PROVINCES.is_dir():
+        pytest.skip("../shared/corpus-provinces is not beside the repository")
+    for path in sorted(PROVINCES.glob("report_*.txt")):
+        want = path.stem.split("_")[1]
+        assert read_place(path.read_text(encoding="utf-8")) == want, path.name
+
+
+# --- item 6: track pairs only comparable figures --------------------------------------------
+
+def fig(metric, value, unit, kind="target", direction=None, indicator=None, comparator="="):
+    return Figure(id="f", metric=metric, value=value, unit=unit, comparator=comparator, direction=direction,
+                  kind=kind, span=Span(start=0, end=1), indicator=indicator)
+
+
+@pytest.mark.parametrize("target, got", [
+    # the issue's three: an energy-intensity cut is not output growth; a share is not a growth
+    (fig("规模以上工业增加值能耗", 4, "%", direction="down", comparator=">="),
+     fig("规上工业增加值", 9, "%", kind="actual", direction="up")),
+    (fig("战略性新兴产业比重", 25, "%", comparator=">="),
+     fig("战略性新兴产业增加值", 14.9, "%", kind="actual", direction="up")),
+    (fig("地区生产总值", 5, "%", direction="up", indicator="gdp_growth"),
+     fig("地区生产总值", 5.67, "万亿元", kind="actual", indicator="gdp")),
+    (fig("城镇居民人均可支配收入", 5, "%", direction="up", indicator="urban_income_growth"),
+     fig("农村居民人均可支配收入", 6, "%", kind="actual", direction="up", indicator="rural_income_growth")),
+])
+def test_incompatible_figures_never_pair(target, got):
+    assert incomparable(target, got)
+    [p] = track([target], [("results", [got])])
+    assert p.actual is None and p.verdict == "unknown" and "not comparable" in p.reason
+
+
+def test_the_same_indicator_pairs_across_different_words():
+    t = fig("经济增长", 5, "%", direction="up", indicator="gdp_growth", comparator="~")
+    a = fig("全省地区生产总值", 5.4, "%", kind="actual", direction="up", indicator="gdp_growth")
+    [p] = track([t], [("r", [a])])
+    assert p.actual is a and p.verdict == "met" and p.similarity == 1.0
+
+
+def test_results_years_and_places():
+    plan = seed_doc("001_87fdf972b4e7a4f0")  # 2020 plan of 郑州市
+    assert reported_year(seed_doc("002_dd6a1c3c8da025d0")) == 2025  # a 2026 report reviews 2025
+    assert reported_year(seed_doc("004_66ae2ada72c6f6af")) == 2020  # news of January 2021
+    assert "2025" in documents_incomparable(plan, seed_doc("002_dd6a1c3c8da025d0"))
+    assert documents_incomparable(plan, seed_doc("004_66ae2ada72c6f6af")) is None
+    if PROVINCES.is_dir():
+        other = parse_text((PROVINCES / "report_江苏省_2026.txt").read_text(encoding="utf-8"))
+        assert "江苏省" in documents_incomparable(plan, other)
+
+
+def _assert_pairs_comparable(pairs):
+    for p in pairs:
+        if p.actual is not None:
+            assert incomparable(p.target, p.actual) is None, (p.target.metric, p.actual.metric)
+            assert (p.target.direction or None) == (p.actual.direction or None) or p.target.indicator
+            if p.target.indicator and p.actual.indicator:
+                assert p.target.indicator == p.actual.indicator
+
+
+def test_no_pair_between_incompatible_figures_on_the_seeds_and_provinces():
+    from zzgov.track import plan_targets
+
+    plan = seed_doc("001_87fdf972b4e7a4f0")
+    news = seed_doc("004_66ae2ada72c6f6af")
+    pairs = track(plan_targets(plan.figures), [(news.id, news.figures)])
+    assert sum(p.actual is not None for p in pairs) >= 5
+    _assert_pairs_comparable(pairs)
+    # 战略性新兴产业比重 ≥25% never meets a growth rate
+    for p in pairs:
+        if p.actual is not None and p.target.direction is None and p.target.unit == "%":
+            assert p.actual.direction is None
+    if PROVINCES.is_dir():
+        for path in sorted(PROVINCES.glob("report_*.txt"))[:10]:
+            doc = parse_text(path.read_text(encoding="utf-8"), doc_id=path.stem)
+            # a report's targets against its own review: different years, but every pair the
+            # matcher makes must still be between comparable figures
+            _assert_pairs_comparable(track(plan_targets(doc.figures), [(doc.id, doc.figures)]))
+
+
+def test_track_command_skips_another_year_and_gives_reasons():
+    r = CliRunner().invoke(cli, ["track", str(raw_path("001_87fdf972b4e7a4f0")), str(raw_path("004_66ae2ada72c6f6af")),
+                                 str(raw_path("002_dd6a1c3c8da025d0")), "--format", "jsonl"], catch_exceptions=False)
+    assert r.exit_code == 0
+    assert "reports on 2025, not the plan year 2020; skipped" in r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert {x["results"] for x in rows} <= {"004_66ae2ada72c6f6af", None}
+    assert all(x["reason"] for x in rows if x["verdict"] == "unknown")
+
+
+# --- item 3: the panel ------------------------------------------------------------------------
+
+@needs_indicators
+def test_panel_puts_the_2020_zhengzhou_targets_next_to_the_2020_actuals_of_004():
+    r = CliRunner().invoke(cli, ["panel", str(RAW), "--format", "jsonl"], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    cell = {(x["place"], x["year"], x["indicator"]): x for x in rows}
+    jobs = cell[("郑州市", 2020, "new_urban_jobs")]
+    assert (jobs["target_value"], jobs["target_unit"], jobs["target_comparator"]) == (11.4, "万人", "=")
+    assert (jobs["actual_value"], jobs["actual_unit"], jobs["actual_document"]) == (11.74, "万人", "004_66ae2ada72c6f6af")
+    transfer = cell[("郑州市", 2020, "rural_labor_transfer")]
+    assert (transfer["target_value"], transfer["actual_value"]) == (3.5, 4.6)
+    # spans point into the original texts
+    for side in ("target", "actual"):
+        text = raw_path(jobs[f"{side}_document"]).read_text(encoding="utf-8")
+        assert text[jobs[f"{side}_start"]:jobs[f"{side}_end"]].startswith(str(jobs[f"{side}_value"]))
+    # the 2026 report's targets are 2026's; its review is 2025's
+    assert cell[("郑州市", 2026, "gdp_growth")]["target_comparator"] in (">=", "~", "=")
+    assert cell[("郑州市", 2025, "gdp_growth")]["actual_value"] == 5.4
+    assert len({(x["place"], x["year"], x["indicator"]) for x in rows}) == len(rows)
+
+
+@needs_indicators
+def test_panel_formats():
+    for fmt in ("csv", "json", "jsonl"):
+        r = CliRunner().invoke(cli, ["panel", str(raw_path("002_dd6a1c3c8da025d0")), "--format", fmt])
+        assert r.exit_code == 0 and "gdp_growth" in r.stdout
+    r = CliRunner().invoke(cli, ["panel", str(raw_path("002_dd6a1c3c8da025d0")), "--format", "table"])
+    assert r.exit_code == 0 and "panel" in r.stdout
+    r = CliRunner().invoke(cli, ["panel", "no/such/file.txt"])
+    assert r.exit_code == 1 and "Traceback" not in r.output
+
+
+# --- item 5: every part scanned ---------------------------------------------------------------
+
+NOTICE_WITH_TARGETS = """某市人民政府办公厅关于印发2026年重点工作任务分解方案的通知
+各县(市、区)人民政府,市人民政府各部门:
+2026年全市经济社会发展的主要预期目标是:地区生产总值增长5%左右,城镇新增就业12万人以上。现将任务分解如下:
+1. 加快建设新增高新技术企业500家。
+责任单位:市科技局
+2. 新建5G基站5000个。
+责任单位:市工信局
+"""
+
+NEWS_WITH_HEADLINE = """某市:2025年全市生产总值增长5.4%
+——城镇新增就业14.2万人
+2026-01-20 09:00:00 来源:某市日报
+本报讯 1月19日,记者从市统计局获悉,2025年全市规模以上工业增加值增长9%,社会消费品零售总额增长5%。今年,全市将力争地区生产总值增长5%左右。
+"""
+
+
+def test_a_notice_preamble_states_targets():
+    doc = parse_text(NOTICE_WITH_TARGETS, kind="notice")
+    pre = [(f.metric, f.value, f.kind, f.task) for f in doc.figures if f.task is None]
+    assert pre == [("地区生产总值", 5, "target", None), ("城镇新增就业", 12, "target", None)]
+    assert [(f.task, f.value) for f in doc.figures if f.task is not None] == [(1, 500), (2, 5000)]
+
+
+def test_news_headline_and_subtitle_figures_are_scanned():
+    doc = parse_text(NEWS_WITH_HEADLINE, kind="news")
+    got = [(f.metric, f.value, f.kind) for f in doc.figures]
+    assert ("生产总值", 5.4, "actual") in got  # the headline, about 2025 in a 2026 article
+    assert any(m == "城镇新增就业" and v == 14.2 for m, v, _ in got)  # the subtitle
+    assert ("规模以上工业增加值", 9, "actual") in got and ("地区生产总值", 5, "target") in got
+    head = NEWS_WITH_HEADLINE.index("\n")
+    assert [f.span.start < head for f in doc.figures].count(True) == 1
