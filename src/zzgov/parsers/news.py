@@ -554,13 +554,16 @@ def build_sections(heads: list[Head], banners: list[int], end: int) -> list[Sect
 
 
 _YEAR_NAMED = regex.compile(r"(?<![到至\d])((?:19|20)\d{2})年")
-_PLAN_SENTENCE = regex.compile(r"[^。！？!?\n]*(?:主要预期目标|预期目标|力争|计划|工作安排|今年)[^。！？!?\n]*")
+# Sentences, then the plan words inside one: a single pattern `[^。]*(?:plan words)[^。]*`
+# tried from every position backtracked over each sentence again and again.
+_SENTENCE = regex.compile(r"[^。！？!?\n]+")
+_PLAN_WORDS = regex.compile(r"主要预期目标|预期目标|力争|计划|工作安排|今年")
 
 
 def _latest_year(text: str, start: int, end: int) -> int | None:
     """For an undated article, the year it plans for: the latest year named in a sentence
     that sets out a plan (`提出了2026年…主要预期目标`); `到2035年` horizons are not counted."""
-    years = [int(y.group(1)) for m in _PLAN_SENTENCE.finditer(text, start, end)
+    years = [int(y.group(1)) for m in _SENTENCE.finditer(text, start, end) if _PLAN_WORDS.search(m.group(0))
              for y in _YEAR_NAMED.finditer(m.group(0))]
     return max(years) if years else None
 
