@@ -22,6 +22,9 @@ HEADING_NUMERAL_CHARS = "零〇○一二三四五六七八九十百两"
 DATE_DIGIT_CHARS = "零〇○一二三四五六七八九"
 
 
+_SMALL_DIGITS = {**{c: i for i, c in enumerate("零一二三四五六七八九")}, "〇": 0, "○": 0, "两": 2}
+
+
 def small_int(s: str) -> int | None:
     """A heading or date numeral: 一 → 1, 十二 → 12, 二十 → 20, 三十六 → 36, 二〇二〇 → 2020;
     None for anything else.
@@ -29,8 +32,7 @@ def small_int(s: str) -> int | None:
     >>> small_int("十二"), small_int("二〇二〇"), small_int("甲")
     (12, 2020, None)
     """
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    digits.update({"〇": 0, "○": 0, "两": 2})
+    digits = _SMALL_DIGITS
     if not s:
         return None
     if all(c in digits for c in s):

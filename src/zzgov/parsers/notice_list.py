@@ -236,16 +236,15 @@ CLAUSE_SEPARATORS = "，,；;"
 # Values: leaders' names, unit lists
 
 
+_TITLES_AFTER = regex.compile(rf"(?<=^\p{{Han}}{{2,}}?)(?:{_TITLE_ALT})+$")
+_TITLES_BEFORE = regex.compile(rf"^(?:{_TITLE_ALT})+(?=\p{{Han}}{{2,}}$)")
+
+
 def strip_titles(name: str) -> str:
-    """`王新伟副市长` / `常务副市长王新伟` / `王新伟同志` -> `王新伟`."""
-    changed = True
-    while changed:
-        changed = False
-        for t in TITLES:
-            if name.endswith(t) and len(name) > len(t) + 1:
-                name, changed = name[: -len(t)], True
-            elif name.startswith(t) and len(name) > len(t) + 1:
-                name, changed = name[len(t):], True
+    """`王新伟副市长` / `常务副市长王新伟` / `王新伟同志` -> `王新伟` (at least two characters stay)."""
+    if not name.isascii():
+        name = _TITLES_AFTER.sub("", name, count=1)
+        name = _TITLES_BEFORE.sub("", name, count=1)
     return name
 
 

@@ -16,6 +16,7 @@ written for output.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -110,6 +111,18 @@ def fold(s: str) -> str:
     global _TABLE, _FOLDABLE, _TRAD, _TRAD_MAP
     if s.isascii():
         return s
+    if len(s) <= 32:
+        return _fold_short(s)  # labels, names and cells are folded again and again
+    return _fold(s)
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_short(s: str) -> str:
+    return _fold(s)
+
+
+def _fold(s: str) -> str:
+    global _TABLE, _FOLDABLE, _TRAD, _TRAD_MAP
     if _FOLDABLE is None:
         _TABLE = {chr(k): v for k, v in _fold_table().items()}
         _FOLDABLE = re.compile("[%s]" % "".join(re.escape(ch) for ch in sorted(_TABLE)))
