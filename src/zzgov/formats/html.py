@@ -1,0 +1,354 @@
+"""Web pages -> the article's text, its metadata first, tables as table lines.
+
+A government page is a template around an article: navigation, breadcrumbs, a date/source
+bar with font-size and share buttons, related links, a footer with the site's licence.  The
+reader (lxml's HTML parser, which repairs the broken markup real sites serve):
+
+1. decodes the bytes by the charset the page declares (`<meta charset>`, `http-equiv`),
+   reading GB2312/GBK as GB18030 (their superset), else as zzgov decodes plain text;
+2. collects the page's own metadata: `<meta>` tags (ArticleTitle, PubDate, ContentSource),
+   label/value pairs of a metadata table (索引号 / 发文机关 / 发文字号 / 成文日期 …) and the
+   date/source bar (`发布时间：… 来源：…`);
+3. drops chrome: elements that are never content (scripts, forms, nav, footer) and those
+   whose id or class names a chrome part (zzgov/data/html.yaml lists the words);
+4. finds the article: the first element a known content selector names, else the element
+   holding most of the page's text that is not link text;
+5. writes the metadata as leading lines in the labelled form the parsers read
+   (`发文字号：…`, `发布时间：…`, `来源：…`), then the article, a line per block, tables
+   through formats.tables.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+import regex
+
+from zzgov.formats import Extracted, FormatError, version_of
+from zzgov.formats.tables import TextBuilder, fill_grid
+
+_SNIFF = 4096
+_START = regex.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|\?xml[^>]*>\s*<(?:!doctype\s+html|html))",
+                       regex.I | regex.S)
+_CHARSET = regex.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", regex.I)
+_XML_DECL = regex.compile(r"^\s*<\?xml[^>]*\?>", regex.I)
+
+BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
+         "article", "blockquote", "pre", "dd", "dt", "dl", "center", "hr", "main", "form", "figure",
+         "figcaption", "caption", "tbody", "thead", "tfoot", "address"}
+HEADINGS = ("h1", "h2", "h3")
+
+
+def looks_like_html(data: bytes) -> bool:
+    """The bytes start (after a BOM, blanks, comments) with a document's opening markup."""
+    head = data[:_SNIFF]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 page
+        try:
+            head = data[:_SNIFF * 2].decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            return False
+    return bool(_START.match(head))
+
+
+@functools.lru_cache(maxsize=1)
+def vocab() -> dict:
+    import yaml
+
+    text = resources.files("zzgov").joinpath("data", "html.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns():
+    v = vocab()
+    chrome = regex.compile(r"(?:^|[-_\s])(?:" + "|".join(map(regex.escape, v["chrome_words"])) + r")(?:$|[-_\s\d])",
+                           regex.I)
+    labels = {}
+    for field, names in v["meta_labels"].items():
+        for n in names:
+            labels[n] = field
+    label_re = regex.compile(r"^\s*(" + "|".join(sorted(map(regex.escape, labels), key=len, reverse=True))
+                             + r")\s*[:：]?\s*$")
+    inline = regex.compile(r"(" + "|".join(sorted(map(regex.escape, labels), key=len, reverse=True))
+                           + r")\s*[:：]\s*(.+?)(?=\s{2,}|\s*[|｜]|\s+(?:"
+                           + "|".join(map(regex.escape, labels)) + r")\s*[:：]|$)")
+    return chrome, labels, label_re, inline
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    from zzgov.text.decode import DecodeError, decode_text
+
+    m = _CHARSET.search(data[:_SNIFF])
+    if m and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        declared = m.group(1).decode("ascii").lower()
+        codec = "gb18030" if declared in ("gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn") else declared
+        try:
+            return data.decode(codec), codec
+        except (UnicodeDecodeError, LookupError):
+            pass  # a wrong declaration is common: detect instead
+    try:
+        d = decode_text(data)
+    except DecodeError as exc:
+        raise FormatError(f"web page in no readable encoding ({exc})") from None
+    return d.text, d.encoding
+
+
+def _norm(s: str) -> str:
+    return regex.sub(r"\s+", " ", s.replace("\u00a0", " ").replace("\u3000", " ")).strip()
+
+
+def _classes(el) -> str:
+    return f"{el.get('id') or ''} {el.get('class') or ''}".strip()
+
+
+def _page_meta(root) -> dict[str, str]:
+    """title, doc_number, published, source, issuer from meta tags and metadata tables/bars."""
+    v = vocab()
+    _, labels, label_re, inline = _patterns()
+    meta: dict[str, str] = {}
+    for m in root.iter("meta"):
+        name = (m.get("name") or m.get("property") or "").strip().lower()
+        field = v["meta_tags"].get(name)
+        content = _norm(m.get("content") or "")
+        if field and content and field not in meta:
+            meta[field] = content
+    # label cell followed by its value cell: <td>发文字号：</td><td>国办发〔2026〕1号</td>
+    for cell in root.iter("td", "th", "span", "b", "strong", "li", "div", "p", "dt"):
+        own = _norm(cell.text_content()) if len(cell) < 3 else ""
+        if not own or len(own) > 12:
+            continue
+        lm = label_re.match(own)
+        if not lm:
+            continue
+        nxt = cell.getnext()
+        if nxt is None and cell.getparent() is not None and cell.tag in ("b", "strong", "span"):
+            # <td><b>发文字号：</b>国办发〔2026〕1号</td>: the value follows in the parent
+            rest = _norm(cell.getparent().text_content())
+            value = rest[len(own):].strip() if rest.startswith(own) else ""
+        else:
+            value = _norm(nxt.text_content()) if nxt is not None else ""
+            if not value and cell.tail:
+                value = _norm(cell.tail)
+        field = labels[lm.group(1)]
+        if value and len(value) <= 120 and field not in meta:
+            meta[field] = value
+    # a date/source bar: `发布时间：2026-03-05 10:00  来源：新华社`
+    for el in root.iter("div", "p", "span", "td", "li"):
+        if len(el) > 8:
+            continue
+        s = _norm(el.text_content())
+        if not s or len(s) > 160:
+            continue
+        for m in inline.finditer(s):
+            field = labels[m.group(1)]
+            value = m.group(2).strip()
+            if value and field not in meta:
+                meta[field] = value
+    if "title" not in meta:
+        for tag in HEADINGS:
+            h = next(iter(root.iter(tag)), None)
+            if h is not None and _norm(h.text_content()):
+                meta["title"] = _norm(h.text_content())
+                break
+    if "title" not in meta:
+        t = next(iter(root.iter("title")), None)
+        if t is not None and _norm(t.text_content()):
+            # `标题_中国政府网`, `标题 - 某市人民政府`: the site's name follows a separator
+            meta["title"] = regex.split(r"\s*[_|｜]\s*|\s+[-–—]\s+", _norm(t.text_content()))[0]
+    return meta
+
+
+def _drop_chrome(root) -> None:
+    chrome, _, _, _ = _patterns()
+    never = set(vocab()["never_content"])
+    doomed = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            doomed.append(el)  # comments, processing instructions
+            continue
+        if el.tag in never:
+            doomed.append(el)
+            continue
+        names = _classes(el)
+        if names and chrome.search(names):
+            doomed.append(el)
+    for el in doomed:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        tail = el.tail
+        parent.remove(el)
+        if tail and tail.strip():  # keep the text that followed the dropped element
+            prev = parent[-1] if len(parent) else None
+            if prev is not None:
+                prev.tail = (prev.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+
+
+def _text_len(el) -> int:
+    total = len(_norm(el.text_content()))
+    links = sum(len(_norm(a.text_content())) for a in el.iter("a"))
+    return total - links
+
+
+def _article(root):
+    """The element holding the article."""
+    body = root.find("body") if root.tag != "body" else root
+    if body is None:
+        body = root
+    whole = max(1, _text_len(body))
+    for selector in vocab()["content_selectors"]:
+        kind, _, name = selector.partition(":")
+        for el in body.iter():
+            if not isinstance(el.tag, str):
+                continue
+            if kind == "tag":
+                hit = el.tag == name
+            else:
+                value = el.get(kind) or ""
+                hit = name in value.split()
+            if hit:
+                if _text_len(el) >= 0.3 * whole:
+                    return el
+    node = body
+    while True:
+        best, best_len = None, 0
+        for child in node:
+            if not isinstance(child.tag, str):
+                continue
+            n = _text_len(child)
+            if n > best_len:
+                best, best_len = child, n
+        if best is None or best_len < 0.7 * max(1, _text_len(node)):
+            return node
+        node = best
+
+
+def _is_layout_table(tbl) -> bool:
+    """A table used to lay out the page, not a table of data: it holds another table or a
+    single column."""
+    if any(t is not tbl for t in tbl.iter("table")):
+        return True
+    rows = [tr for tr in tbl.iter("tr")]
+    widest = max((len([c for c in tr if c.tag in ("td", "th")]) for tr in rows), default=0)
+    return widest <= 1
+
+
+def _cell_text(cell) -> str:
+    """A cell's text, a line per block (paragraphs, <br>) inside it."""
+    parts: list[str] = []
+
+    def walk(el) -> None:
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            if not isinstance(child.tag, str):
+                if child.tail:
+                    parts.append(child.tail)
+                continue
+            block = child.tag in BLOCK
+            if block:
+                parts.append("\n")
+            walk(child)
+            if block:
+                parts.append("\n")
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(cell)
+    return "\n".join(_norm(ln) for ln in "".join(parts).split("\n"))
+
+
+def _int(value, default=1) -> int:
+    try:
+        return max(1, min(int(str(value).strip() or default), 1000))
+    except ValueError:
+        return default
+
+
+def _table(tbl, out: TextBuilder) -> None:
+    rows = []
+    for tr in tbl.iter("tr"):
+        cells = [(_cell_text(c), _int(c.get("rowspan")), _int(c.get("colspan")), ())
+                 for c in tr if c.tag in ("td", "th")]
+        if cells:
+            rows.append(cells)
+    grid, ncols = fill_grid(rows)
+    out.add_table(grid, ncols)
+
+
+def _blocks(el, out: TextBuilder, line: list[str]) -> None:
+    """Write el's content: inline text gathers into `line`, blocks end it."""
+
+    def flush() -> None:
+        s = _norm("".join(line))
+        line.clear()
+        if s:
+            out.line(s)
+
+    if el.text:
+        line.append(el.text)
+    for child in el:
+        if not isinstance(child.tag, str):
+            pass
+        elif child.tag == "table" and not _is_layout_table(child):
+            flush()
+            _table(child, out)
+        elif child.tag in BLOCK or child.tag == "table":
+            flush()
+            _blocks(child, out, line)
+            flush()
+        else:
+            _blocks(child, out, line)
+        if child.tail:
+            line.append(child.tail)
+
+
+def extract_html(data: bytes) -> Extracted:
+    import lxml.html
+    from lxml import etree
+
+    text, encoding = _decode(data)
+    text = _XML_DECL.sub("", text, count=1)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise FormatError(f"web page that cannot be parsed ({exc}): save the page again") from None
+    meta = _page_meta(root)
+    _drop_chrome(root)
+    article = _article(root)
+    body = TextBuilder()
+    line: list[str] = []
+    _blocks(article, body, line)
+    s = _norm("".join(line))
+    if s:
+        body.line(s)
+    content = body.text()
+    if not content.strip():
+        raise FormatError("web page with no body text (only navigation, scripts or images): "
+                          "save the article page itself, or its text")
+    head = _meta_lines(meta, content)
+    shift = sum(len(h) + 1 for h in head)
+    from zzgov.formats import Cell
+
+    cells = tuple(Cell(c.start + shift, c.end + shift, c.table, c.row, c.col) for c in body.cells)
+    return Extracted(text="".join(h + "\n" for h in head) + content, format="html",
+                     extractor=version_of("lxml"), encoding=encoding, cells=cells,
+                     extra={"meta": meta})
+
+
+def _meta_lines(meta: dict[str, str], content: str) -> list[str]:
+    """Leading lines for the metadata the article does not already show near its top."""
+    top = content[:400].replace(" ", "")
+    labels = vocab()["meta_lines"]
+    out: list[str] = []
+    title = meta.get("title")
+    if title and title.replace(" ", "") not in top:
+        out.append(title)
+    for field, label in labels.items():
+        value = meta.get(field)
+        if value and value.replace(" ", "") not in top:
+            out.append(f"{label}：{value}")
+    return out
