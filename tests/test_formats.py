@@ -251,3 +251,45 @@ def test_zzgov_text_prints_the_text_spans_point_into(tmp_path):
     assert p.returncode == 1 and "image-only PDF" in p.stderr.decode()
     assert (tmp_path / "texts" / "notice.txt").read_text(encoding="utf-8") == text
     assert not (tmp_path / "texts" / "scan.txt").exists()
+
+
+def test_web_page_of_a_news_article_gives_the_headline_time_and_outlet():
+    from zzgov.api import parse_text
+
+    data, txt = make.make_news_html()
+    d = decode(data)
+    page, seed = parse_bytes(data), parse_text(txt)
+    assert page.kind == seed.kind == "news"
+    for field in ("title", "published", "outlet", "authors"):
+        assert getattr(page.meta, field) == getattr(seed.meta, field), field
+    assert [s.title for s in page.sections] == [s.title for s in seed.sections]
+    figs = lambda doc, text: [(f.value, f.unit, f.kind, text[f.span.start:f.span.end]) for f in doc.figures]
+    assert figs(page, d.text) == figs(seed, txt)
+    assert "首页" not in d.text and "相关新闻" not in d.text
+
+
+def test_a_zip_bomb_posing_as_a_docx_is_refused_unread():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", _content_types())
+        with z.open("word/document.xml", "w", force_zip64=True) as fh:
+            block = b" " * (1 << 20)
+            for _ in range(300):
+                fh.write(block)
+    with pytest.raises(DecodeError, match="ZIP bomb"):
+        decode(buf.getvalue())
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+def test_the_same_document_gives_byte_identical_output(fmt):
+    from zzgov.emit import dumps_bytes
+
+    data = document(fmt)
+    assert dumps_bytes(parse_bytes(data), "json") == dumps_bytes(parse_bytes(data), "json")
+
+
+def test_a_page_fragment_and_an_rtf_file_are_known_by_content():
+    frag = "<div class='TRS_Editor'><p>一、稳定经济增长</p><p>1. 建设学校。</p></div>".encode()
+    assert decode(frag).text == "一、稳定经济增长\n1. 建设学校。\n"
+    with pytest.raises(DecodeError, match=r"an RTF document\), not text; save it as \.docx or PDF"):
+        decode(b"{\\rtf1\\ansi\\deff0 {\\fonttbl}}")

@@ -350,3 +350,24 @@ def make_report_html() -> tuple[bytes, str]:
     article = "".join(f"<p>\u3000\u3000{html.escape(p)}</p>" for p in paras)
     page = _page(title, "", "2026-01-20 09:00", "郑州日报", article, "gb2312", "郑州市人民政府")
     return page.encode("gb18030"), text
+
+
+NEWS = SHARED / "corpus" / "004_66ae2ada72c6f6af.txt"
+
+
+def make_news_html() -> tuple[bytes, str]:
+    """The seed news article as its site serves it: breadcrumbs and headline in the page's
+    template, the date/source bar as two spans, the article's paragraphs (the part of the
+    text after the seed's date line, up to its 相关新闻 footer) in the content container."""
+    from zzgov.api import parse_text
+
+    text = NEWS.read_text(encoding="utf-8")
+    meta = parse_text(text).meta
+    lines = [ln.strip() for ln in text.splitlines()]
+    start = next(k for k, ln in enumerate(lines) if "来源" in ln) + 1
+    end = next(k for k, ln in enumerate(lines) if ln == "相关新闻")
+    body = [ln for ln in lines[start:end] if ln]
+    article = "".join(f"<p>{html.escape(p)}</p>" for p in body)
+    date = meta.published.replace("T", " ")
+    page = _page(meta.title, "", date, meta.outlet, article, "utf-8", "中原网")
+    return page.encode("utf-8"), text

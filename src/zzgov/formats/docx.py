@@ -20,6 +20,11 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _SDT = W + "p", W + "tbl", W + "tr", W + "tc", W + "sdt"
 
 
+# A Word document's XML is a few megabytes; a part that unpacks to more is a ZIP bomb, not a
+# document, and would only exhaust memory (the input limit of 64 MiB is on packed bytes).
+MAX_PART_BYTES = 256 * 1024 * 1024
+
+
 def refuse_ole2(data: bytes) -> None:
     """OLE2 containers: old binary Word/WPS/Excel files, and password-protected .docx files
     (Office encrypts the package into an OLE2 file); always raises FormatError."""
@@ -132,9 +137,14 @@ def extract_docx(data: bytes) -> Extracted:
         names = set(zf.namelist())
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise FormatError(f"corrupt .docx or ZIP archive ({exc}): download or save it again") from None
+    too_big = [i.filename for i in zf.infolist() if i.file_size > MAX_PART_BYTES]
+    if too_big:
+        raise FormatError(f"a .docx whose part {too_big[0]} unpacks to over {MAX_PART_BYTES // (1024 * 1024)} MiB "
+                          "(a ZIP bomb?): not read")
     if "word/document.xml" not in names:
         what = ("an Excel workbook (.xlsx)" if "xl/workbook.xml" in names
                 else "a PowerPoint file (.pptx)" if "ppt/presentation.xml" in names
+                else "an OFD document (GB/T 33190)" if "OFD.xml" in names
                 else "a ZIP archive")
         raise FormatError(f"{what}, not a Word document: not readable; extract the document and parse that")
     import docx

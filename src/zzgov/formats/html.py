@@ -29,8 +29,6 @@ from zzgov.formats import Extracted, FormatError, version_of
 from zzgov.formats.tables import TextBuilder, fill_grid
 
 _SNIFF = 4096
-_START = regex.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|\?xml[^>]*>\s*<(?:!doctype\s+html|html))",
-                       regex.I | regex.S)
 _CHARSET = regex.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", regex.I)
 _XML_DECL = regex.compile(r"^\s*<\?xml[^>]*\?>", regex.I)
 
@@ -38,17 +36,6 @@ BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
          "article", "blockquote", "pre", "dd", "dt", "dl", "center", "hr", "main", "form", "figure",
          "figcaption", "caption", "tbody", "thead", "tfoot", "address"}
 HEADINGS = ("h1", "h2", "h3")
-
-
-def looks_like_html(data: bytes) -> bool:
-    """The bytes start (after a BOM, blanks, comments) with a document's opening markup."""
-    head = data[:_SNIFF]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 page
-        try:
-            head = data[:_SNIFF * 2].decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError:
-            return False
-    return bool(_START.match(head))
 
 
 @functools.lru_cache(maxsize=1)

@@ -66,6 +66,7 @@ _SIGNATURES = (
     (b"Rar!\x1a\x07", "a RAR archive"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
     (b"\x7fELF", "an executable"),
+    (b"{\\rtf", "an RTF document"),
 )
 
 # Control characters other than tab, line feed, form feed and carriage return. Text copied
@@ -221,7 +222,8 @@ def decode_text(data: bytes) -> Decoded:
         raise DecodeError("empty file")
     for sig, what in _SIGNATURES:
         if data.startswith(sig):
-            hint = "; run OCR on it first" if "image" in what else ""
+            hint = ("; run OCR on it first" if "image" in what
+                    else "; save it as .docx or PDF" if "RTF" in what else "")
             raise DecodeError(f"binary file ({what}), not text{hint}")
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
