@@ -293,3 +293,40 @@ def test_a_page_fragment_and_an_rtf_file_are_known_by_content():
     assert decode(frag).text == "一、稳定经济增长\n1. 建设学校。\n"
     with pytest.raises(DecodeError, match=r"an RTF document\), not text; save it as \.docx or PDF"):
         decode(b"{\\rtf1\\ansi\\deff0 {\\fonttbl}}")
+
+
+def test_a_county_page_without_meta_tags_gives_its_metadata_table_and_bar_as_leading_lines():
+    """Labels padded to one width (`标　　题：`), two label/value pairs a row, a date/source bar
+    with a font-size switch: the values are read and the table and bar leave the body."""
+    page = ("<!DOCTYPE html><html><head><meta charset='gbk'><title>关于印发某某方案的通知_某县人民政府</title>"
+            "</head><body><div class='crumbs'>首页 &gt; 政务公开</div><table class='xxgk'>"
+            "<tr><td><b>索　引　号：</b></td><td>000014349/2026-00012</td><td><b>发文机关：</b></td><td>某县人民政府办公室</td></tr>"
+            "<tr><td><b>标　　题：</b></td><td>关于印发某某方案的通知</td><td><b>发文字号：</b></td><td>某政办〔2026〕3号</td></tr>"
+            "</table><div class='info'>发布时间：2026年01月05日 10:12 来源：县政府办 【字号：大 中 小】 打印</div>"
+            "<div class='con'><p>各乡镇人民政府，县政府各部门：</p><p>现将《某某方案》印发给你们，请认真贯彻执行。</p>"
+            "<p>某县人民政府办公室</p><p>2026年1月4日</p></div><div class='footer'>网站标识码 1234</div></body></html>")
+    d = decode(page.encode("gbk"))
+    assert d.text.splitlines() == ["关于印发某某方案的通知", "发文字号：某政办〔2026〕3号", "发布时间：2026年01月05日 10:12",
+                                   "来源：县政府办", "各乡镇人民政府，县政府各部门：", "现将《某某方案》印发给你们，请认真贯彻执行。",
+                                   "某县人民政府办公室", "2026年1月4日"]
+    assert parse_bytes(page.encode("gbk")).meta.doc_number == "某政办〔2026〕3号"
+
+
+def test_a_word_text_box_is_read_once_not_twice():
+    """Word stores a text box twice (mc:Choice for new readers, mc:Fallback for old ones)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    p = d.add_paragraph("正文第一段。")
+    p._p.append(parse_xml(
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>'
+        '<w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>'
+        '<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent>'
+        '</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>'))
+    buf = io.BytesIO()
+    d.save(buf)
+    assert decode(buf.getvalue()).text == "正文第一段。文本框\n"

@@ -36,12 +36,6 @@ def command(paths, outdir, verbose):
     if len(files) > 1 and outdir is None:
         err("several documents: give -o DIR to write each one's text to DIR/STEM.txt")
         sys.exit(2)
-    if outdir is not None:
-        try:
-            outdir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            err(f"{outdir}: cannot create the output directory: {(exc.strerror or str(exc)).lower()}")
-            sys.exit(1)
     names = OutputNames(".txt")
     for path in files:
         try:
@@ -63,6 +57,7 @@ def command(paths, outdir, verbose):
         stem = "stdin" if path == STDIN else Path(path).stem
         target = outdir / names.name(stem)
         try:
+            outdir.mkdir(parents=True, exist_ok=True)
             atomic_write(target, data)
         except OSError as exc:
             err(f"{path}: cannot write {target}: {(exc.strerror or str(exc)).lower()}")

@@ -17,6 +17,7 @@ from zzgov.formats import OLE2, Extracted, FormatError, version_of
 from zzgov.formats.tables import TextBuilder, fill_grid
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _P, _TBL, _TR, _TC, _SDT = W + "p", W + "tbl", W + "tr", W + "tc", W + "sdt"
 
 
@@ -159,8 +160,12 @@ def extract_docx(data: bytes) -> Extracted:
         if type(exc).__module__.startswith("lxml"):
             raise FormatError("corrupt .docx (damaged XML in the document): open it in Word and save it again") from None
         raise
+    body = document.element.body
+    # Text boxes are written twice, for new Word (mc:Choice) and old (mc:Fallback): keep one.
+    for fallback in list(body.iter(MC + "Fallback")):
+        fallback.getparent().remove(fallback)
     out = TextBuilder()
-    _walk(document.element.body, out)
+    _walk(body, out)
     text = out.text()
     if not text.strip():
         raise FormatError("a Word document with no text (only images or empty): nothing to parse")

@@ -85,15 +85,35 @@ def _norm(s: str) -> str:
     return regex.sub(r"\s+", " ", s.replace("\u00a0", " ").replace("\u3000", " ")).strip()
 
 
+_DATE = regex.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+_VALUE_END = regex.compile(r"\s*[【\[|｜]")
+
+
+def _value(field: str, value: str) -> str:
+    """A metadata value without what follows it in a bar (`郑州日报 【字号：大 中 小】 打印`): a
+    date up to its time, a name up to the first blank."""
+    value = _VALUE_END.split(value, maxsplit=1)[0].strip()
+    if field in ("published", "signed"):
+        m = _DATE.match(value)
+        return m.group(0) if m else ""
+    if field in ("source", "issuer", "doc_number", "index"):
+        return value.split(" ", 1)[0]
+    return value
+
+
 def _classes(el) -> str:
     return f"{el.get('id') or ''} {el.get('class') or ''}".strip()
 
 
-def _page_meta(root) -> dict[str, str]:
-    """title, doc_number, published, source, issuer from meta tags and metadata tables/bars."""
+def _page_meta(root) -> tuple[dict[str, str], list]:
+    """title, doc_number, published, source, issuer from meta tags and metadata tables/bars,
+    and the elements they were read from (metadata tables, date/source bars), which are page
+    furniture, not article text."""
     v = vocab()
     _, labels, label_re, inline = _patterns()
     meta: dict[str, str] = {}
+    hits: dict[object, int] = {}  # container -> label cells found in it
+    furniture: list = []
     for m in root.iter("meta"):
         name = (m.get("name") or m.get("property") or "").strip().lower()
         field = v["meta_tags"].get(name)
@@ -105,7 +125,7 @@ def _page_meta(root) -> dict[str, str]:
         own = _norm(cell.text_content()) if len(cell) < 3 else ""
         if not own or len(own) > 12:
             continue
-        lm = label_re.match(own)
+        lm = label_re.match(own.replace(" ", ""))  # `标　　题：` is padded to the width of the others
         if not lm:
             continue
         nxt = cell.getnext()
@@ -118,8 +138,11 @@ def _page_meta(root) -> dict[str, str]:
             if not value and cell.tail:
                 value = _norm(cell.tail)
         field = labels[lm.group(1)]
+        value = _value(field, value) if field != "title" else value
         if value and len(value) <= 120 and field not in meta:
             meta[field] = value
+        box = next((a for a in cell.iterancestors("table", "ul", "dl")), cell.getparent())
+        hits[box] = hits.get(box, 0) + 1
     # a date/source bar: `发布时间：2026-03-05 10:00  来源：新华社`
     for el in root.iter("div", "p", "span", "td", "li"):
         if len(el) > 8:
@@ -127,11 +150,16 @@ def _page_meta(root) -> dict[str, str]:
         s = _norm(el.text_content())
         if not s or len(s) > 160:
             continue
-        for m in inline.finditer(s):
+        found = list(inline.finditer(s))
+        for m in found:
             field = labels[m.group(1)]
-            value = m.group(2).strip()
+            value = _value(field, m.group(2))
             if value and field not in meta:
                 meta[field] = value
+        # a bar (`发布时间：… 来源：… 【字号】 打印`): two labels on one short line
+        if len(found) >= 2 and not any(el in f.iterancestors() for f in furniture):
+            furniture.append(el)
+    furniture += [box for box, n in hits.items() if n >= 2 and box is not None]
     if "title" not in meta:
         for tag in HEADINGS:
             h = next(iter(root.iter(tag)), None)
@@ -143,7 +171,7 @@ def _page_meta(root) -> dict[str, str]:
         if t is not None and _norm(t.text_content()):
             # `标题_中国政府网`, `标题 - 某市人民政府`: the site's name follows a separator
             meta["title"] = regex.split(r"\s*[_|｜]\s*|\s+[-–—]\s+", _norm(t.text_content()))[0]
-    return meta
+    return meta, furniture
 
 
 def _drop_chrome(root) -> None:
@@ -161,17 +189,22 @@ def _drop_chrome(root) -> None:
         if names and chrome.search(names):
             doomed.append(el)
     for el in doomed:
-        parent = el.getparent()
-        if parent is None:
-            continue
-        tail = el.tail
-        parent.remove(el)
-        if tail and tail.strip():  # keep the text that followed the dropped element
-            prev = parent[-1] if len(parent) else None
-            if prev is not None:
-                prev.tail = (prev.tail or "") + tail
-            else:
-                parent.text = (parent.text or "") + tail
+        _remove(el)
+
+
+def _remove(el) -> None:
+    """Take el out of the tree, keeping the text that followed it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    prev = el.getprevious()
+    parent.remove(el)
+    if tail and tail.strip():
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
 
 
 def _text_len(el) -> int:
@@ -303,7 +336,10 @@ def extract_html(data: bytes) -> Extracted:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise FormatError(f"web page that cannot be parsed ({exc}): save the page again") from None
-    meta = _page_meta(root)
+    meta, furniture = _page_meta(root)
+    for el in furniture:
+        if el.getparent() is not None and el.tag != "body":
+            _remove(el)
     _drop_chrome(root)
     article = _article(root)
     body = TextBuilder()
