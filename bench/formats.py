@@ -59,16 +59,21 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     rows = []
+    per_page: list[tuple[str, int, float]] = []
     parse_text(make.COVER[0])  # warm-up: parsers' lazy set-up
     for fmt, what, data in documents():
         decode(data)  # warm-up: the format's imports
-        text = decode(data).text
+        decoded = decode(data)
+        text = decoded.text
+        pages = len(decoded.pages)
         text_mb = len(text.encode("utf-8")) / MB
         extract = best(lambda: decode(data), args.repeat)
         whole = best(lambda: parse_bytes(data), args.repeat)
         alone = best(lambda: parse_text(text), args.repeat)
         rows.append((fmt, what, len(data) / MB, text_mb, extract, extract / (len(data) / MB), extract / text_mb,
                      whole, alone))
+        if pages:
+            per_page.append((what, pages, extract / pages))
     out = [
         "# Reading formats: extra cost per MB",
         "",
@@ -84,7 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         out.append(f"| {fmt} | {what} | {fmb:.3f} | {tmb:.3f} | {ex:.3f} | {per_f:.2f} | {per_t:.2f} | "
                    f"{whole:.3f} | {alone:.3f} | {whole / alone:.1f} |")
     out += ["", "Extra cost per MB of extracted text, from the larger document of each format: "
-            + ", ".join(f"{fmt} {per_t:.2f} s" for fmt, what, _, _, _, _, per_t, _, _ in rows if "×4" in what) + "."]
+            + ", ".join(f"{fmt} {per_t:.2f} s" for fmt, what, _, _, _, _, per_t, _, _ in rows if "×4" in what) + ".",
+            "", "PDF per page (a printed page's cost does not depend on its fonts, which make up most of a "
+            "real PDF's bytes): " + ", ".join(f"{what}: {n} pages, {sec * 1000:.0f} ms a page" for what, n, sec in per_page)
+            + "."]
     args.output.write_text("\n".join(out) + "\n", encoding="utf-8")
     print("\n".join(out))
     return 0
