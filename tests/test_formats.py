@@ -330,3 +330,16 @@ def test_a_word_text_box_is_read_once_not_twice():
     buf = io.BytesIO()
     d.save(buf)
     assert decode(buf.getvalue()).text == "正文第一段。文本框\n"
+
+
+def test_a_page_laid_out_in_tables_keeps_its_data_table_and_its_text_lines():
+    """Old sites lay pages out in tables: a table holding a table is layout (its cells are
+    blocks), a row with a single cell is a line, and the data table inside stays a table."""
+    page = ("<html><head><meta charset='utf-8'><title>某市政府</title></head><body><table width='980'>"
+            "<tr><td class='nav'><a href='/'>首页</a></td></tr><tr><td><table>"
+            "<tr><td>文章正文第一段，关于做好重点工作。</td></tr></table><table border='1'>"
+            "<tr><th>序号</th><th>工作任务</th><th>责任单位</th></tr><tr><td>1</td><td>建设学校。</td>"
+            "<td rowspan='2'>市教育局</td></tr><tr><td>2</td><td>改造校舍。</td></tr></table></td></tr></table></body></html>")
+    assert decode(page.encode()).text.splitlines() == [
+        "某市政府", "文章正文第一段，关于做好重点工作。", "序号\t工作任务\t责任单位", "1\t建设学校。\t市教育局",
+        "2\t改造校舍。\t市教育局"]

@@ -34,7 +34,7 @@ _XML_DECL = regex.compile(r"^\s*<\?xml[^>]*\?>", regex.I)
 
 BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
          "article", "blockquote", "pre", "dd", "dt", "dl", "center", "hr", "main", "form", "figure",
-         "figcaption", "caption", "tbody", "thead", "tfoot", "address"}
+         "figcaption", "caption", "tbody", "thead", "tfoot", "address", "td", "th"}
 HEADINGS = ("h1", "h2", "h3")
 
 

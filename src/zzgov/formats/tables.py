@@ -95,7 +95,9 @@ class TextBuilder:
             if not any(texts):
                 continue
             filled = [(c, t) for c, t in zip(distinct, texts) if t]
-            spanning = len(distinct) == 1 and (distinct[0].colspan >= ncols or ncols == 1)
+            # one cell across the table, or the only cell of a row that lists no others
+            spanning = len(distinct) == 1 and (distinct[0].colspan >= ncols or len(row) <= distinct[0].colspan
+                                               or all(c is None or c is distinct[0] for c in row))
             # a heading typed into the first cell of a row whose other cells were left empty
             lone = len(filled) == 1 and ncols >= 3 and filled[0][0].col <= 1 and filled[0][0].rowspan == 1
             if spanning or lone:
