@@ -343,3 +343,16 @@ def test_a_page_laid_out_in_tables_keeps_its_data_table_and_its_text_lines():
     assert decode(page.encode()).text.splitlines() == [
         "某市政府", "文章正文第一段，关于做好重点工作。", "序号\t工作任务\t责任单位", "1\t建设学校。\t市教育局",
         "2\t改造校舍。\t市教育局"]
+
+
+def test_the_answer_commands_read_word_files_too(tmp_path):
+    """Every command takes documents through the same input path: `zzgov leaders` on the
+    Word notice names the same leaders with the same tasks as on the text notice."""
+    f = tmp_path / "notice.docx"
+    f.write_bytes(document("docx"))
+    from_docx = zzgov("leaders", f, "--format", "jsonl")
+    from_txt = zzgov("leaders", raw_path(NOTICE), "--format", "jsonl")
+    assert from_docx.returncode == from_txt.returncode == 0, from_docx.stderr.decode()
+    rows = lambda p: [{k: v for k, v in json.loads(ln).items() if k != "document"} for ln in p.stdout.decode().splitlines()]
+    leaders = {name for r in make.load_gold() for name in r["leaders"]}
+    assert {r["leader"] for r in rows(from_docx)} == leaders and rows(from_docx) == rows(from_txt)
