@@ -224,10 +224,13 @@ def _pdf_bytes(pages: list[_Page], encrypt: bool = False, image_only: bool = Fal
     return out.getvalue()
 
 
-def make_pdf(rows: list[dict] | None = None, encrypt: bool = False, image_only: bool = False) -> bytes:
+def make_pdf(rows: list[dict] | None = None, encrypt: bool = False, image_only: bool = False,
+             split_rows: bool = True, repeat_header: bool = False) -> bytes:
     """The notice printed to PDF: title lines, then the task table with a border around every
     cell, each cell's text wrapped to its column, leaders one per line, group rows one cell
-    across the table; a row that does not fit goes to the next page."""
+    across the table; a row that does not fit is broken across the page end (or, with
+    split_rows=False, moved whole to the next page); a page number at the foot of each page;
+    with repeat_header, the header row again at the top of each page."""
     rows = rows if rows is not None else load_gold()
     pages = [_Page()]
     page = pages[0]
@@ -239,22 +242,39 @@ def make_pdf(rows: list[dict] | None = None, encrypt: bool = False, image_only: 
     page.y -= LEADING
     table_w = sum(COLS)
 
-    def row(cells: list[list[str]], widths: tuple[float, ...]) -> None:
+    def new_page() -> None:
         nonlocal page
-        height = max(len(c) for c in cells) * LEADING + 2 * PAD
-        if page.y - height < MARGIN:
-            pages.append(_Page())
-            page = pages[-1]
-        top = page.y
-        x = x0
-        for lines, w in zip(cells, widths):
-            page.rect(x, top - height, w, height)
-            for k, ln in enumerate(lines):
-                page.text(x + PAD, top - PAD - (k + 1) * LEADING + 3, ln)
-            x += w
-        page.y = top - height
+        page.text(PAGE_W / 2 - 2 * SIZE, MARGIN / 2, f"— {len(pages)} —")  # the page number
+        pages.append(_Page())
+        page = pages[-1]
+        if repeat_header:  # Word's "repeat as header row at the top of each page"
+            row([[h] for h in HEADER[:5]], COLS)
 
-    row([[h] if k != 1 else [h] for k, h in enumerate(HEADER[:5])], COLS)
+    def row(cells: list[list[str]], widths: tuple[float, ...]) -> None:
+        """A row, broken across the page end where it does not fit (Word's default for
+        table rows): the lines that fit stay, the rest continue at the top of the next page."""
+        while True:
+            height = max(len(c) for c in cells) * LEADING + 2 * PAD
+            room = int((page.y - MARGIN - 2 * PAD) // LEADING)
+            if page.y - height >= MARGIN or (split_rows and room >= 2 and len(widths) > 1):
+                if page.y - height < MARGIN:
+                    part, cells = [c[:room] for c in cells], [c[room:] for c in cells]
+                else:
+                    part, cells = cells, []
+                height = max(len(c) for c in part) * LEADING + 2 * PAD
+                top = page.y
+                x = x0
+                for lines, w in zip(part, widths):
+                    page.rect(x, top - height, w, height)
+                    for k, ln in enumerate(lines):
+                        page.text(x + PAD, top - PAD - (k + 1) * LEADING + 3, ln)
+                    x += w
+                page.y = top - height
+                if not any(cells):
+                    return
+            new_page()
+
+    row([[h] for h in HEADER[:5]], COLS)
     for what, item in table_rows(rows):
         if what == "group":
             row([_wrap(item, table_w)], (table_w,))

@@ -19,6 +19,8 @@ from __future__ import annotations
 import bisect
 import io
 
+import regex
+
 from zzgov.formats import Extracted, FormatError, version_of
 from zzgov.formats.tables import GridCell, TextBuilder
 
@@ -122,32 +124,97 @@ def _inside(ch: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
+# A page number printed at a page's foot (`— 3 —`, `- 3 -`, `3`): not content between a table
+# row's halves.
+_PAGE_NUMBER = regex.compile(r"^[\s\-—–－·]*(?:第\s*)?\d{1,4}(?:\s*页)?[\s\-—–－·]*$")
+
+
+def _page_blocks(page, chars: list[dict]) -> list[tuple[str, object]]:
+    """A page's lines and ruled tables in reading order: ("line", text) and ("table", (grid, ncols))."""
+    tables = page.find_tables() if page.rects or page.lines or page.edges else []
+    boxes = [t.bbox for t in tables]
+    blocks: list[tuple[float, int, object]] = []
+    loose = [c for c in chars if not _inside(c, boxes)] if boxes else chars
+    for ln in _lines(loose):
+        blocks.append((ln[0]["top"], 0, _line_text(ln)))
+    for t in tables:
+        inner = [c for c in chars if _inside(c, [t.bbox])]
+        blocks.append((t.bbox[1], 1, _table_grid(t, inner)))
+    blocks.sort(key=lambda b: (b[0], b[1]))
+    return [("line" if kind == 0 else "table", content) for _, kind, content in blocks]
+
+
+def _split_at_table_end(blocks: list[tuple[str, object]]) -> int:
+    """Where the page's last table starts, when nothing but page numbers follows it (its last
+    row may go on at the top of the next page); len(blocks) otherwise."""
+    k = len(blocks)
+    while k and blocks[k - 1][0] == "line" and _PAGE_NUMBER.match(blocks[k - 1][1]):
+        k -= 1
+    return k - 1 if k and blocks[k - 1][0] == "table" else len(blocks)
+
+
+def _texts(row: list) -> list:
+    return [c.text if c is not None else None for c in row]
+
+
+def _continue_row(held: list[tuple[str, object]], blocks: list[tuple[str, object]], header: list | None) -> None:
+    """A table row broken across a page end (Word lets rows break): the first row of the page's
+    first table, with an empty first cell and as many columns, is the rest of the last row
+    of the table the previous page ended with; its cells' text joins that row's cells."""
+    if not held or not blocks or blocks[0][0] != "table":
+        return
+    (grid, ncols), (nxt, ncols2) = held[0][1], blocks[0][1]
+    if ncols != ncols2 or not grid or not nxt:
+        return
+    if len(nxt) > 1 and _texts(nxt[0]) == header:
+        nxt = nxt[1:]  # the header row Word repeats at the top of each page: once is enough
+        blocks[0] = ("table", (nxt, ncols2))
+    first = nxt[0]
+    if first[0] is None or first[0].text.strip() or not any(c is not None and c.text.strip() for c in first):
+        return
+    last = grid[-1]
+    seen: set[int] = set()
+    for col in range(ncols):
+        cont, cell = first[col], last[col] if col < len(last) else None
+        if cont is None or cell is None or id(cell) in seen or not cont.text.strip():
+            continue
+        seen.add(id(cell))
+        # across the page end the text runs on, as a wrapped line does
+        flags = cell.wrapped + (False,) * (cell.text.count("\n") - len(cell.wrapped))
+        cell.text = f"{cell.text}\n{cont.text}" if cell.text else cont.text
+        cell.wrapped = flags + (True,) + cont.wrapped if cell.text != cont.text else cont.wrapped
+    blocks[0] = ("table", (nxt[1:], ncols2))
+
+
+def _emit(blocks: list[tuple[str, object]], out: TextBuilder) -> None:
+    for kind, content in blocks:
+        if kind == "line":
+            out.line(content)
+        else:
+            out.add_table(*content)
+
+
 def extract_pdf(data: bytes) -> Extracted:
     pdf = _open(data)
     out = TextBuilder()
     pages: list[int] = []
     images = 0
+    held: list[tuple[str, object]] = []  # the previous page's last table and page number
+    header: list | None = None  # the first table's first row
     try:
         for page in pdf.pages:
-            pages.append(out.size)
             chars = [c for c in page.chars if c["text"]]
             images += len(page.images)
-            tables = page.find_tables() if page.rects or page.lines or page.edges else []
-            boxes = [t.bbox for t in tables]
-            blocks: list[tuple[float, int, object]] = []
-            loose = [c for c in chars if not _inside(c, boxes)] if boxes else chars
-            for ln in _lines(loose):
-                blocks.append((ln[0]["top"], 0, ln))
-            for t in tables:
-                inner = [c for c in chars if _inside(c, [t.bbox])]
-                blocks.append((t.bbox[1], 1, (t, inner)))
-            blocks.sort(key=lambda b: (b[0], b[1]))
-            for _, kind, content in blocks:
-                if kind == 0:
-                    out.line(_line_text(content))
-                else:
-                    grid, ncols = _table_grid(*content)
-                    out.add_table(grid, ncols)
+            blocks = _page_blocks(page, chars)
+            if header is None:
+                header = next((_texts(c[0][0]) for k, c in blocks if k == "table" and c[0]), None)
+            _continue_row(held, blocks, header)
+            _emit(held, out)
+            pages.append(out.size)
+            cut = _split_at_table_end(blocks)
+            _emit(blocks[:cut], out)
+            held = blocks[cut:]
+        _emit(held, out)
     except FormatError:
         raise
     except Exception as exc:
