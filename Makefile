@@ -29,11 +29,12 @@ test: $(TEST_STAMP)
 readme: $(RUN_STAMP)
 	$(PY) scripts/cli_reference.py
 
-# A benchmark, not a test: bench/results.md, bench/adversarial.md and, where valgrind is
+# A benchmark, not a test: bench/results.md, bench/adversarial.md, bench/formats.md and, where valgrind is
 # installed, bench/instructions.md (see bench/README.md).
 bench: $(TEST_STAMP)
 	$(PY) bench/run.py
 	$(PY) bench/adversarial.py
+	$(PY) bench/formats.py
 	$(PY) bench/instructions.py
 
 devscore: $(TEST_STAMP)

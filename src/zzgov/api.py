@@ -22,7 +22,7 @@ __all__ = ["KINDS", "leader_summary", "parse_bytes", "parse_path", "parse_text",
 
 
 def parse_text(text: str, *, kind: str | None = None, doc_id: str = "stdin", path: str = "-",
-               encoding: str = "utf-8", sha256: str | None = None) -> Document:
+               encoding: str = "utf-8", sha256: str | None = None, decoded=None) -> Document:
     """Parse decoded text into a validated `Document`; `kind` (one of KINDS) overrides
     detection.  An unknown kind is a ValueError that lists the valid ones.  A doc_id or path
     holding bytes that were not UTF-8 (a file name read with os.fsdecode) is stored with
@@ -59,7 +59,7 @@ def parse_text(text: str, *, kind: str | None = None, doc_id: str = "stdin", pat
     warnings.extend(parsed.warnings)
     doc = Document(
         id=file_name_text(doc_id),
-        source=Source(path=file_name_text(path), sha256=sha256, encoding=encoding, chars=len(text)),
+        source=_source(file_name_text(path), sha256, encoding, text, decoded),
         kind=kind,
         kind_confidence=confidence,
         meta=parsed.meta,
@@ -83,13 +83,26 @@ def _without_surrogates(text: str) -> tuple[str, str]:
                   f"(first at character {first})")
 
 
+def _source(path: str, sha256: str, encoding: str, text: str, decoded) -> Source:
+    """The source record; for a web page, Word file or PDF also the format, the extractor,
+    page offsets and table cells (zzgov.text.decode.Decoded)."""
+    if decoded is None or decoded.format == "text":
+        return Source(path=path, sha256=sha256, encoding=encoding, chars=len(text))
+    from zzgov.models import SourceCell, Span
+
+    cells = [SourceCell(span=Span(start=c.start, end=c.end), table=c.table, row=c.row, col=c.col)
+             for c in decoded.cells]
+    return Source(path=path, sha256=sha256, encoding=encoding, chars=len(text), format=decoded.format,
+                  extractor=decoded.extractor, pages=list(decoded.pages), cells=cells)
+
+
 def parse_bytes(data: bytes, *, kind: str | None = None, doc_id: str = "stdin", path: str = "-") -> Document:
     """Parse raw bytes (UTF-8/16/32, GB18030/GBK, damaged bytes repaired with a warning)."""
     from zzgov.text.decode import decode
 
     decoded = decode(data)
     doc = parse_text(decoded.text, kind=kind, doc_id=doc_id, path=path, encoding=decoded.encoding,
-                     sha256=hashlib.sha256(data).hexdigest())
+                     sha256=hashlib.sha256(data).hexdigest(), decoded=decoded)
     doc.warnings[:0] = decoded.warnings  # damage repaired while decoding comes first
     return doc
 

@@ -15,7 +15,7 @@ import dataclasses
 import functools
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_serializer, model_validator
 from pydantic.dataclasses import dataclass
 
 from zzgov import kinds
@@ -115,11 +115,41 @@ class Span(DataRecord):
         return self
 
 
+@record
+class SourceCell(DataRecord):
+    """zzgov extension: where a stretch of extracted text sat in a table of the original
+    (.docx, .html, .pdf): the table's number in the document and the row and column of its
+    grid, all 0-based; a cell merged down is listed in every row it was repeated into."""
+
+    span: Span
+    table: Annotated[int, Field(ge=0)]
+    row: Annotated[int, Field(ge=0)]
+    col: Annotated[int, Field(ge=0)]
+
+
+SourceFormat = Literal["text", "html", "docx", "pdf"]
+
+
 class Source(Record):
     path: str
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")  # of the file's bytes
     encoding: str
-    chars: int = Field(ge=0)
+    chars: int = Field(ge=0)  # of the text spans point into (the extracted text)
+    # zzgov extensions, written only for documents zzgov extracted the text from (a plain
+    # text file's output stays as it was): the format, the library that extracted the text
+    # (`zzgov text FILE` prints that text), a PDF's page start offsets and the table cells.
+    format: Optional[SourceFormat] = None
+    extractor: Optional[str] = None
+    pages: list[Annotated[int, Field(ge=0)]] = []
+    cells: list[SourceCell] = []
+
+    @model_serializer(mode="wrap")
+    def _omit_unset_extensions(self, handler):
+        data = handler(self)
+        for name in ("format", "extractor", "pages", "cells"):
+            if not data.get(name):
+                data.pop(name, None)
+        return data
 
 
 @record

@@ -4,9 +4,13 @@ Order of trust: a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32), then strict UTF
 UTF-16 without a BOM (Word exports), then GB18030 (a superset of GBK and GB2312).  Files
 arrive damaged, so two lenient steps follow: a file cut off inside a multibyte character, or
 one with a few damaged bytes in otherwise clean UTF-8 / GB18030, is decoded with U+FFFD in
-place of the bad bytes and a warning saying so.  Binary files (known signatures such as PDF,
-ZIP/.docx, OLE2/.doc, images, or many control bytes) and text in no known encoding raise
-`DecodeError` with a one-line reason.
+place of the bad bytes and a warning saying so.
+
+Web pages, Word files and PDFs are recognised by their content and handed to zzgov.formats,
+which extracts their text (the text spans then point into) and says where it came from
+(`format`, `extractor`, PDF page offsets, table cells).  What stays unreadable (an old binary
+.doc, an encrypted or image-only PDF, images, archives, many control bytes) and text in no
+known encoding raise `DecodeError` with a one-line reason that says what to do.
 
 The decoded text is what every span points into, so nothing else is changed here: CRLF and
 CR line ends, NUL bytes and a trailing NUL padding stay as they are (parsers treat NUL as a
@@ -35,6 +39,10 @@ class Decoded:
     text: str
     encoding: str  # codec name, recorded in source.encoding
     warnings: tuple[str, ...] = ()  # damage repaired while decoding
+    format: str = "text"  # "text", or the zzgov.formats format the text was extracted from
+    extractor: str | None = None  # the library (and version) that extracted it
+    pages: tuple[int, ...] = ()  # PDF: offset of each page's first character
+    cells: tuple = ()  # zzgov.formats.Cell: table cells the text came from
 
 
 # (BOM, codec used to decode, name recorded in source.encoding). UTF-32 before UTF-16:
@@ -48,11 +56,8 @@ _BOMS = (
 )
 
 # File signatures of the binary formats that land in the same folders as the texts.
+# PDFs, ZIP packages (.docx) and OLE2 files (.doc) go to zzgov.formats first.
 _SIGNATURES = (
-    (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive: .docx, .xlsx, .zip"),
-    (b"PK\x05\x06", "an empty ZIP archive"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE2 document: .doc, .xls, .wps"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF87a", "a GIF image"),
@@ -61,6 +66,7 @@ _SIGNATURES = (
     (b"Rar!\x1a\x07", "a RAR archive"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
     (b"\x7fELF", "an executable"),
+    (b"{\\rtf", "an RTF document"),
 )
 
 # Control characters other than tab, line feed, form feed and carriage return. Text copied
@@ -194,12 +200,31 @@ def _acceptable(lenient: _Lenient) -> bool:
 
 
 def decode(data: bytes) -> Decoded:
-    """Decode a file's bytes; raises DecodeError with a one-line reason."""
+    """The text of a file's bytes: a web page, Word file or PDF extracted by zzgov.formats,
+    anything else decoded as plain text; raises DecodeError with a one-line reason."""
+    if not data:
+        raise DecodeError("empty file")
+    from zzgov.formats import FormatError, extract, sniff
+
+    fmt = sniff(data)
+    if fmt is None:
+        return decode_text(data)
+    try:
+        got = extract(data, fmt)
+    except FormatError as exc:
+        raise DecodeError(str(exc)) from None
+    return Decoded(got.text, got.encoding, got.warnings, got.format, got.extractor, got.pages, got.cells)
+
+
+def decode_text(data: bytes) -> Decoded:
+    """Decode the bytes of a plain text file; raises DecodeError with a one-line reason."""
     if not data:
         raise DecodeError("empty file")
     for sig, what in _SIGNATURES:
         if data.startswith(sig):
-            raise DecodeError(f"binary file ({what}), not text")
+            hint = ("; run OCR on it first" if "image" in what
+                    else "; save it as .docx or PDF" if "RTF" in what else "")
+            raise DecodeError(f"binary file ({what}), not text{hint}")
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             return _decode_bom(data, bom, codec, name)
