@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
+    from zzgov.doc import Doc
     from zzgov.parsers.base import ParseResult
 
 
@@ -27,13 +28,17 @@ class Kind:
     function: str
     rules: str | None = None  # its rule file in zzgov/data/rules/
     detected: bool = True  # whether detection may choose it (unknown is what is left)
+    reads_doc: bool = False  # the reader takes the Doc (its folded view and lines), not the bare text
 
-    def parse(self, text: str) -> ParseResult:
-        return getattr(importlib.import_module(self.module), self.function)(text)
+    def parse(self, doc: Doc | str) -> ParseResult:
+        reader = getattr(importlib.import_module(self.module), self.function)
+        if isinstance(doc, str):
+            return reader(doc)
+        return reader(doc if self.reads_doc else doc.text)
 
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
-    Kind("notice", "通知", "zzgov.parsers.notice", "parse_notice", rules="notice"),
+    Kind("notice", "通知", "zzgov.parsers.notice", "parse_notice", rules="notice", reads_doc=True),
     Kind("report", "工作报告", "zzgov.parsers.report", "parse_report"),
     Kind("news", "新闻", "zzgov.parsers.news", "parse_news"),
     Kind("unknown", "未知类型", "zzgov.parsers.generic", "parse_generic", detected=False),

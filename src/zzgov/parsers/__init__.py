@@ -10,8 +10,8 @@ from zzgov.parsers.base import ParseResult
 from zzgov.parsers.detect import detect_kind
 
 
-def run_parser(kind: str, text: str) -> ParseResult:
-    """The reader of `kind` (zzgov.kinds) run over `text`."""
+def run_parser(kind: str, text) -> ParseResult:
+    """The reader of `kind` (zzgov.kinds) run over `text` (a str or a zzgov.doc.Doc)."""
     from zzgov import kinds
 
     result = kinds.get(kind).parse(text)
