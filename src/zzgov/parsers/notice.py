@@ -389,10 +389,7 @@ class _Roles:
             if "牵头" in folded or "负责" in folded or "配合" in folded:
                 roles = notice_list.roles_from_sentence(value, need_lead=False, trailing_co=role == "units")
                 if roles and (roles[0] or role == "units"):
-                    lead, co, opn = roles
-                    self.lead.extend(lead)
-                    self.units.extend(co)
-                    self.open.extend(opn)
+                    self.take(roles)
                     return
             value = _spaces_as_separators(value)
             starred = [k for k, item in enumerate(split_list(value)) if STAR.search(item)] if STAR.search(value) else []
@@ -415,11 +412,15 @@ class _Roles:
         roles = notice_list.roles_from_sentence(notice_list._unwrap(s), need_lead=False)
         if not roles:
             return False
-        lead, co, opn = roles
+        self.take(roles)
+        return True
+
+    def take(self, found: tuple[list[str], list[str], list[str]]) -> None:
+        """The lead units, co-units and open tails a role sentence gave."""
+        lead, co, opn = found
         self.lead.extend(lead)
         self.units.extend(co)
         self.open.extend(opn)
-        return True
 
 
 # A mark before (or after) the unit that leads: `★区发改委、统计局`.
@@ -526,10 +527,7 @@ def _strip_role_sentence(task_text: str, roles: _Roles) -> str:
         if k > 0:
             roles_in = notice_list.roles_from_sentence(body[k + 1:-1], need_lead=False)
             if roles_in:
-                lead, co, opn = roles_in
-                roles.lead.extend(lead)
-                roles.units.extend(co)
-                roles.open.extend(opn)
+                roles.take(roles_in)
                 head = body[:k].rstrip("，,；; ")
                 return head + ("" if head.endswith("。") else "。") if head else ""
     bounds = [0] + [m.end() for m in CLAUSE_BREAK.finditer(body)]
@@ -547,10 +545,7 @@ def _strip_role_sentence(task_text: str, roles: _Roles) -> str:
     found = notice_list.collect_roles(suffix[::-1])
     if not found:
         return task_text
-    lead, co, opn = found
-    roles.lead.extend(lead)
-    roles.units.extend(co)
-    roles.open.extend(opn)
+    roles.take(found)
     head = body[:cut].rstrip("，,；; ")
     return head + ("" if head.endswith("。") else "。") if head else ""
 
