@@ -22,7 +22,7 @@ before compiling, recursively, so a fragment may use another.  Patterns are `reg
 `load(name)` reads a file once per process and returns a `RuleTable`: `table.pattern(name)`
 gives the compiled rule, `table.words(name)` a word list, and `table.scanner(names)` one
 pattern of named alternatives (mistune's block scanner): `m.lastgroup` says which rule hit.
-Files are read with `yaml.safe_load`; a malformed file is a programming error, raised at once.
+Files are read with YAML's safe loader; a malformed file is a programming error, raised at once.
 """
 
 from __future__ import annotations

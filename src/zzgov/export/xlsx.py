@@ -71,7 +71,8 @@ def ledger_vocabulary() -> dict:
 
     import yaml
 
-    return yaml.safe_load(files("zzgov").joinpath("data/ledger.yaml").read_text(encoding="utf-8"))
+    text = files("zzgov").joinpath("data/ledger.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def statuses() -> list[str]:
