@@ -187,6 +187,11 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[in
         if _is_role_field_line(f) or (ITEM_ARABIC.match(f) and _assigns_on_line(f)):
             break  # the tasks began before any signature
         passed_items = passed_items or bool(ITEM_ARABIC.match(f))
+        if PUBLIC_NOTE.match(f) and i + 1 < n:
+            # `（此件公开发布）` closes the cover even when its date could not be read
+            # (`2022121日`): the attached list follows
+            signed_idx = i
+            break
         if STANDALONE_DATE.match(f):
             if passed_items and not (STANDALONE_DATE.match(f)["org"] or (i > 0 and _is_org_line(lines[i - 1][1]))):
                 break  # a date inside numbered text, not a signature
