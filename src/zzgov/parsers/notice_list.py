@@ -295,6 +295,15 @@ def read_leaders(value: str) -> tuple[list[str], list[str]]:
     return names, bad
 
 
+_OFFICE = regex.compile(rf"^(?:分管|协管|主管|联系)?\p{{Han}}{{0,4}}?(?:{_TITLE_ALT})(?:[、,，](?:分管|协管)?\p{{Han}}{{0,4}}?(?:{_TITLE_ALT}))*$")
+
+
+def is_office(f: str) -> bool:
+    """A cell naming only an office (`常务副市长`, `分管工业副市长`): the leader column of a table
+    that gives no names; read as the leaders' column, never as a name."""
+    return len(f) <= 24 and bool(_OFFICE.match(f))
+
+
 def is_leader_line(f: str) -> bool:
     """A line that holds only leaders' names (a table cell, a leader line before a role sentence)."""
     if not T.pattern("leader_line").match(f) and not any(t in f for t in TITLES):
@@ -757,7 +766,7 @@ def cell_type(f: str) -> str:
         return "empty"
     if _CELL_NUMBER.fullmatch(s):
         return "number"
-    if is_leader_line(s):
+    if is_leader_line(s) or is_office(s):
         return "leaders"
     if len(s) <= 24 and DATE_CELL.search(s) and not any(ch in s for ch in "局委办厅府会。，,；;"):
         return "deadline"
@@ -1115,7 +1124,18 @@ class _Reader:
             elif not has_seq:
                 # rows cut where a cell no longer fits a later column of the row
                 j = column_for(body_cols, nxt, typ, row)
-                if j is None:
+                if j is None and len(row) == 1 and typ == "text" and cell_type(row[0].f) == "text":
+                    # a lone sentence cell followed by another: the first was a group row
+                    # spanning the table (`着力推进先进制造业高质量发展 |`)
+                    g = row[0]
+                    title = clean(self.text, g.ln.start, g.ln.end).text.rstrip(" |｜")
+                    self.close()
+                    self.tree.add(1, "", title, g.ln.start, g.ln.end)
+                    self.leaders_at = {1: heading_leaders(fold(title))}
+                    prev_leaders = None
+                    row = [info]
+                    j = column_for(body_cols, 0, typ, [])
+                elif j is None:
                     flush()
                     row = [info]
                     j = column_for(body_cols, 0, typ, row[:0])
