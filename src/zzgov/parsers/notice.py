@@ -448,6 +448,18 @@ def _spaces_as_separators(value: str) -> str:
 CO_LABEL = regex.compile(r"^(?:配合|协办|协助|协同|参与|参加|协作|其他|次要)")
 
 
+def _pairs_name_the_lead(drafts: list[notice_list.TaskDraft]) -> bool:
+    """Whether the notice writes `责任单位` beside `配合单位` and never a lead label: then its
+    责任单位 leads in every task, also where a task has no 配合单位 (`责任单位负责统筹推进，
+    配合单位按时提供进展`)."""
+    labels = [fl.label for d in drafts for fl in d.fields] + [lab for d in drafts for lab in d.cell_labels.values()]
+    roles = [notice_list.label_role(lab) for lab in labels]
+    if "lead" in roles:
+        return False
+    return any(lab.startswith(("责任", "主要")) and r == "units" for lab, r in zip(labels, roles)) \
+        and any(CO_LABEL.match(lab) for lab in labels)
+
+
 def _units_label_leads(roles: _Roles, stated: bool) -> bool:
     """Whether the first `责任单位` field of a task names its lead: when the task also has a
     co-unit label (`配合单位`), or the notice says a 责任单位 leads where no 牵头单位 is named."""
@@ -528,7 +540,7 @@ def _strip_role_sentence(task_text: str, roles: _Roles) -> str:
     one walk back over the clauses, so the cost stays linear in the text."""
     body = task_text.rstrip("。. ")
     if body.endswith(("）", ")")):
-        k = max(body.rfind("（"), body.rfind("("))
+        k = notice_list.opening_bracket(body)
         if k > 0:
             roles_in = notice_list.roles_from_sentence(body[k + 1:-1], need_lead=False)
             if roles_in:
@@ -644,6 +656,7 @@ def parse_notice(source: str | Doc) -> ParseResult:
     region = region[:stop]
     region_end = region[-1][0].end if region else len(text)
     sections = tree.finalize(region_end)
+    units_label_leads = units_label_leads or _pairs_name_the_lead(drafts)
     tasks = []
     for d in drafts:
         task, task_warnings = _build_task(text, d, first_unit_leads, units_label_leads)

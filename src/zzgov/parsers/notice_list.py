@@ -387,9 +387,9 @@ def field_hits(f: str, labels: list[FieldHit] | None = None) -> list[FieldHit]:
     for m in (find_labels(f) if labels is None else labels):
         s = m.start
         for ch in f[at:s]:
-            if ch == "(":
+            if ch in "([〔":
                 depth += 1
-            elif ch == ")" and depth:
+            elif ch in ")]〕" and depth:
                 depth -= 1
         at = s
         if depth > 0:
@@ -442,11 +442,25 @@ def classify(lines: list[tuple[Line, str]]) -> list[LineInfo]:
             info.is_roles = roles_from_sentence(_unwrap(f), need_lead=False) is not None
             info.is_leaders = not info.is_roles and is_leader_line(f)
         if not info.is_roles and f.endswith((")", "）")) and ("牵头" in f or "负责" in f or "配合" in f or ":" in f):
-            k = f.rfind("(")
+            k = opening_bracket(f)
             info.ends_with_roles = k > 0 and (any(x.start > k for x in info.labels) or
                                              roles_from_sentence(f[k + 1:-1], need_lead=False) is not None)
         out.append(info)
     return out
+
+
+def opening_bracket(s: str) -> int:
+    """Where the bracket closing `s` opens (`…。（X牵头，沿线各县（区）政府配合）`), or -1:
+    brackets nest, so the last opening one is not always it."""
+    depth = 0
+    for k in range(len(s) - 1, -1, -1):
+        if s[k] in "）)":
+            depth += 1
+        elif s[k] in "（(":
+            depth -= 1
+            if depth == 0:
+                return k
+    return -1
 
 
 def _unwrap(s: str) -> str:
@@ -638,7 +652,7 @@ def line_has_roles(info: LineInfo) -> bool:
         body = f[info.title_at:].rstrip("。.;； ")
         # a closing role sentence or a parenthesised one: `…。X牵头，Y配合。` / `…(X牵头，Y负责)`
         if body.endswith((")", "）")):
-            k = max(body.rfind("("), body.rfind("（"))
+            k = opening_bracket(body)
             if k >= 0 and roles_from_sentence(body[k + 1:-1], need_lead=False):
                 return True
         for sep in "。；;":

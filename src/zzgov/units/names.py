@@ -156,7 +156,7 @@ def _split_units(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 LEVEL_CHARS = frozenset("县市区旗")
-LEVEL_ORG = regex.compile(r"[县市区旗](?:人民政府|政府|党委)")
+LEVEL_ORG = regex.compile(r"[县市区旗](?:级市|级)?(?:人民政府|政府|党委|党工委)")
 
 
 CONJUNCTION = regex.compile(r"[和及与]")
@@ -191,7 +191,7 @@ def _join_level_runs(items: list[str]) -> list[str]:
         item = items[k]
         j = k
         while j + 1 < len(items) and _f(items[j + 1])[:1] in LEVEL_CHARS \
-                and (len(items[j + 1]) == 1 or LEVEL_ORG.fullmatch(_f(items[j + 1]))) \
+                and (len(items[j + 1]) == 1 or LEVEL_ORG.fullmatch(_f(items[j + 1])) or _f(items[j + 1]) in ("县级市", "市辖区")) \
                 and _f(item).startswith(("各", "相关", "有关")) and len(items[j]) <= 4 and _f(items[j])[-1:] in LEVEL_CHARS:
             j += 1
         if j > k:
