@@ -543,25 +543,27 @@ def roles_from_sentence(s: str, need_lead: bool = True,
     parsed = []
     # `X牵头，A，B、C等配合`: unit lists without a verb take the role of the clause after them
     pending: list[str] = []
+    pending_tails: list[str] = []
     for clause in split_list(s.strip().rstrip("。. "), SEPS):
         c = role_clause(clause)
         if c is None:
             if leader_clause(clause) is not None:
                 continue  # `分管副省长、协管副秘书长负责`: leaders, not units
             units, tails = split_units(clause)
-            if not tails and looks_like_units(units):
+            if looks_like_units(units) and all(t.startswith("等") for t in tails):
                 pending.extend(units)
+                pending_tails.extend(tails)
                 continue
             return None
         if pending:
-            c = (c[0], pending + c[1], c[2])
-            pending = []
+            c = (c[0], pending + c[1], pending_tails + c[2])
+            pending, pending_tails = [], []
         parsed.append(c)
     if pending:
         if not (trailing_co and parsed):
             return None
         # a 责任单位 list that opens with its leads: `X、Y牵头，A、B` (the rest are co-units)
-        parsed.append((False, pending, []))
+        parsed.append((False, pending, pending_tails))
     found = collect_roles(parsed)
     if found and need_lead and not found[0]:
         return None
@@ -1007,6 +1009,8 @@ class _Reader:
         last = self.cur.fields[-1]
         if last.role == "leaders":
             return info.is_leaders
+        if ":" in info.f:
+            return False  # `来源： 作者：` after the last field: a label of something else
         if self.kind is None:
             value = fold(self.text[last.start:last.end]).rstrip()
             # a unit list that stops mid-name goes on; after one that ends in an organisation
