@@ -667,7 +667,7 @@ def line_has_roles(info: LineInfo) -> bool:
     return False
 
 
-def task_kind(infos: list[LineInfo]) -> str | None:
+def task_kind(infos: list[LineInfo], fallback: bool = True) -> str | None:
     """The marker kind whose items carry role assignments, or None when the tasks are not
     numbered.  An item carries roles when one block of role lines follows its text (or its own
     line holds them); an item followed by several such blocks is a heading over unnumbered
@@ -705,11 +705,29 @@ def task_kind(infos: list[LineInfo]) -> str | None:
     settle()
     if votes and sum(votes.values()) >= heads:
         return max(votes, key=lambda k: (votes[k], RANK[k]))
-    if not votes and not heads:
+    if not votes and not heads and fallback:
         # no roles anywhere: numbered items are still the tasks (`1.` before `（1）`)
         kinds = {info.marker for info in infos if info.marker}
         return next((k for k in ("arabic", "paren", "circled") if k in kinds), None)
     return None
+
+
+def kinds_by_part(infos: list[LineInfo], whole: str | None) -> list[str | None]:
+    """The task kind at each line.  Parts under `一、` headings may number their tasks
+    differently (`（一）` tasks in the first, `1.` tasks under `（一）` sub-headings in the
+    second): each part takes the kind its own items vote for, the document's where it has
+    no votes of its own."""
+    out: list[str | None] = [whole] * len(infos)
+    if whole is None or whole == "cn":
+        return out  # unnumbered tasks, or tasks at the top level: nothing to vary
+    starts = [k for k, x in enumerate(infos) if x.marker == "cn"] + [len(infos)]
+    if len(starts) < 3:
+        return out
+    for a, b in zip(starts, starts[1:]):
+        part = task_kind(infos[a + 1:b], fallback=False) if b - a > 2 else None
+        if part is not None and part != "cn":
+            out[a:b] = [part] * (b - a)
+    return out
 
 
 # ---------------------------------------------------------------------------------------
@@ -828,6 +846,7 @@ class _Reader:
         self.leaders_at: dict[int, list[str]] = {}  # heading level -> leaders it names
         self.last_heading = None
         self.kind = task_kind(infos)
+        self.kind_at = kinds_by_part(infos, self.kind)
         self.table_labels: dict[str, str] = {}
         self.any_roles = any(x.is_field or x.is_roles or x.ends_with_roles for x in infos)
         self.closed = False  # the current task's roles closed its paragraph: the next line starts anew
@@ -921,6 +940,7 @@ class _Reader:
                 self.table_labels = _header_labels(x.f for x in infos[i:after])
                 i = self.cell_table(after, cols)
                 continue
+            self.kind = self.kind_at[i]
             self.line(info)
             i += 1
         self.close()
