@@ -234,3 +234,13 @@ def test_a_table_row_continued_over_many_lines_keeps_all_its_text():
     head = "序号\t重点工作任务\t责任领导\t牵头单位\t完成时限\n1\t建设学校\t王明\t市教育局\t2020年底\n"
     doc = parse_text(head + "继续建设学校\n" * 50, kind="notice")
     assert doc.tasks[0].text.count("继续建设学校") == 50
+
+
+def test_a_heading_that_names_a_lead_unit_leads_its_tasks_and_a_sentence_does_not_wrap_it():
+    text = ("一、李正华省长负责的工作\n（一）省编办牵头的工作\n1.深化行政管理体制改革，优化政府机构设置。\n"
+            "2.积极稳妥地推进乡镇机构改革。\n协同单位：省财政厅、省人事厅\n"
+            "（二）省审计厅牵头的工作\n全面加强审计工作，推进经济责任审计全覆盖。\n3.开展专项审计。\n责任单位：省财政厅\n")
+    doc = parse_text(text, kind="notice")
+    assert [(t.seq, t.leaders, t.lead_units) for t in doc.tasks] == [
+        (1, ["李正华"], ["省编办"]), (2, ["李正华"], ["省编办"]), (3, ["李正华"], ["省审计厅"])]
+    assert [s.title for s in doc.sections][-1] == "省审计厅牵头的工作"

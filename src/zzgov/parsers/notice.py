@@ -502,6 +502,8 @@ def _build_task(text: str, d: notice_list.TaskDraft, first_unit_leads: bool, uni
             task_text = _strip_role_sentence(task_text, roles)
     if not roles.leaders and d.group_leaders:
         roles.leaders = list(d.group_leaders)
+    if not roles.lead and d.group_lead:
+        roles.lead = [u for u in d.group_lead if u not in roles.units]
     if not roles.lead and roles.units and _units_label_leads(roles, units_label_leads):
         # `责任单位：X` beside `配合单位：Y` (or a stated rule): the 责任单位 leads
         n = next(k for r, lab, k in roles.labels if r == "units")

@@ -602,6 +602,20 @@ def names_as_written(info: LineInfo, names: list[str]) -> list[str]:
     return [info.ln.text[info.f.index(n):info.f.index(n) + len(n)] if n in info.f else n for n in names]
 
 
+GROUP_LEAD = regex.compile(r"^(?:由)?(?P<units>[^,，;；:。]{2,60}?)(?:牵头|主办|牽頭)(?:负责|負責)?(?:的|负责的)?(?:工作|任务|任務|重点工作|事项|事項)?$")
+
+
+def heading_lead_units(title: str) -> list[str]:
+    """The lead units a heading names for the tasks below it (`（三）省编办牵头的工作`), or []."""
+    from zzgov.units import split_units
+
+    m = GROUP_LEAD.match(fold(title).strip())
+    if not m:
+        return []
+    units, _tails = split_units(title[m.start("units"):m.end("units")])
+    return units if looks_like_units(units) else []
+
+
 def heading_leaders(title_folded: str) -> list[str]:
     """The leaders a heading names for the tasks below it, or []."""
     m = GROUP_LEADER.match(title_folded)
@@ -636,6 +650,7 @@ class TaskDraft:
     # table rows: column text by role, in pieces joined once the task is built
     cells: dict[str, list[str]] | None = None
     cell_labels: dict[str, str] = field(default_factory=dict)  # column role -> its header word
+    group_lead: list[str] = field(default_factory=list)  # lead units a heading names for its tasks
 
     @property
     def has_roles(self) -> bool:
@@ -848,6 +863,7 @@ class _Reader:
         self.kind = task_kind(infos)
         self.kind_at = kinds_by_part(infos, self.kind)
         self.table_labels: dict[str, str] = {}
+        self.lead_at: dict[int, list[str]] = {}  # heading level -> lead units it names
         self.any_roles = any(x.is_field or x.is_roles or x.ends_with_roles for x in infos)
         self.closed = False  # the current task's roles closed its paragraph: the next line starts anew
         self.warnings: list[str] = []
@@ -863,6 +879,12 @@ class _Reader:
         sec = self.tree.current()
         return sec.id if sec else None
 
+    def group_lead(self) -> list[str]:
+        for level in sorted(self.lead_at, reverse=True):
+            if self.lead_at[level]:
+                return list(self.lead_at[level])
+        return []
+
     def group_leaders(self) -> list[str]:
         for level in sorted(self.leaders_at, reverse=True):
             if self.leaders_at[level]:
@@ -877,7 +899,10 @@ class _Reader:
         self.last_heading = sec
         for lv in [lv for lv in self.leaders_at if lv >= level]:
             del self.leaders_at[lv]
+        for lv in [lv for lv in self.lead_at if lv >= level]:
+            del self.lead_at[lv]
         folded = fold(title)
+        self.lead_at[level] = heading_lead_units(title)
         # the names as written (traditional script stays traditional): folding keeps positions
         self.leaders_at[level] = [title[folded.index(n):folded.index(n) + len(n)] if n in folded else n
                                   for n in heading_leaders(folded)]
@@ -896,7 +921,7 @@ class _Reader:
         self.closed = False
         ln = info.ln
         self.cur = TaskDraft(seq, ln.start, ln.start + text_from, ln.end, self.section_id(), self.group_leaders(),
-                             end=ln.end)
+                             end=ln.end, group_lead=self.group_lead())
         self.last_heading = None
         # a numbered line closed by its roles in brackets is a whole task: `1.…。（X牵头，Y配合）`
         self.closed = info.marker is not None and info.f.rstrip().endswith((")", "〕", "】")) \
@@ -1017,7 +1042,11 @@ class _Reader:
                 self.cur.end = ln.end
             return
         h = self.last_heading
-        if h is not None and (not h.title or h.title[-1] not in SENTENCE_END) and len(h.title) <= MAX_WRAPPED_TITLE_CHARS:
+        # a heading wraps onto a short line; a whole sentence after it is body text
+        # (`（一）省监察厅牵头的工作` / `加强行政监察工作，全面落实……责任制。`)
+        wraps = not (info.f.endswith(tuple(SENTENCE_END)) and len(info.f) >= 12 and h is not None and len(h.title) >= 6)
+        if h is not None and wraps and (not h.title or h.title[-1] not in SENTENCE_END) \
+                and len(h.title) <= MAX_WRAPPED_TITLE_CHARS:
             h.title = clean(self.text, h.span.start, ln.end).text
             h.title = h.title[len(h.label):].lstrip("、.． ") if h.title.startswith(h.label) else h.title
             h.span.end = ln.end
@@ -1079,7 +1108,7 @@ class _Reader:
                 self.close()
                 seq = int(first) if has_seq else len(self.drafts) + 1
                 self.cur = TaskDraft(seq, info.ln.start, info.ln.start, info.ln.end, self.section_id(),
-                                     self.group_leaders(), end=info.ln.end)
+                                     self.group_leaders(), end=info.ln.end, group_lead=self.group_lead())
                 self.cur.cells = {}
                 self.cur.cell_labels = self.table_labels
                 col = fill_cells(self.cur.cells, cells, header, 0)
@@ -1192,7 +1221,7 @@ class _Reader:
         seq = int(first.f.strip()) if has_seq else len(self.drafts) + 1
         cells_lines = row[1:] if has_seq else row
         d = TaskDraft(seq, first.ln.start, first.ln.start, first.ln.end, self.section_id(), self.group_leaders(),
-                      end=row[-1].ln.end)
+                      end=row[-1].ln.end, group_lead=self.group_lead())
         d.cells = {}
         d.cell_labels = self.table_labels
         c = 0  # the next column to fill
