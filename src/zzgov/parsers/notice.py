@@ -226,6 +226,8 @@ def _title_bounds(text: str, lines: list[tuple[Line, str]], i: int, j: int) -> t
     """The title's span over lines i..j, without a 发文字号 printed before it on the same line
     (`金政发〔2025〕2号 关于印发…`), and once when a page prints it twice in a row."""
     start, end = lines[i][0].start, lines[j][0].end
+    while end > start and text[end - 1] in " |\t\u3000":
+        end -= 1  # `…的通知 |`: the rule of a metadata table after the title
     f = lines[i][1]
     m = DOC_NUMBER.match(f)
     if m and len(f) > m.end("num") + 4:
@@ -243,7 +245,7 @@ def _skip_head_line(f: str) -> bool:
     """Head lines that are never the title: chrome, bullets, field lines, long sentences."""
     return bool(
         _is_field_line(f) or HEADING_L1.match(f) or DOC_NUMBER_BULLET.match(f) or CHROME_LINE.match(f)
-        or TITLE_LABEL.match(f) or "|" in f
+        or TITLE_LABEL.match(f) or "|" in f.strip(" |")
         or META_BULLET.match(f) or len(f) > 60 or "。" in f
     )
 
@@ -255,9 +257,9 @@ def _title_end(lines: list[tuple[Line, str]], i: int) -> int | None:
     for j in range(i, min(i + 4, len(lines))):
         f = lines[j][1]
         if j > i and (_skip_head_line(f) or RECIPIENTS_LINE.match(f) or DOC_NUMBER.search(f)
-                      or STANDALONE_DATE.match(f) or ITEM_ARABIC.match(f)):
+                      or STANDALONE_DATE.match(f) or ITEM_ARABIC.match(f) or not f.strip(" |")):
             break
-        joined += f
+        joined += f.rstrip(" |")
         if len(joined) > 120:
             break
         if TITLE_END.search(joined):
@@ -605,7 +607,7 @@ def _starts_tail(lines: list[tuple[Line, str]], i: int) -> bool:
 def parse_notice(source: str | Doc) -> ParseResult:
     doc = as_doc(source)
     text, folded = doc.text, doc.folded
-    lines = doc.folded_lines()
+    lines = notice_list.unflatten(doc.folded_lines())
     meta = Meta()
     warnings: list[str] = []
     body_from, signed_idx = _find_meta(text, lines, meta)
@@ -645,7 +647,7 @@ def parse_notice(source: str | Doc) -> ParseResult:
                 continue
             if HEADING_L1.match(f) or HEADING_L2.match(f) or ITEM_ARABIC.match(f) or _opens_list(f, ln):
                 break
-            if meta.attachment_title is None:
+            if meta.attachment_title is None and not (PUBLIC_NOTE.match(f) or CHROME_LINE.match(f)):
                 set_meta(meta, "attachment_title", _clean_str(text, ln.start, ln.end), ln.start, ln.end)
             i += 1
         region_from = i

@@ -1329,6 +1329,44 @@ RUN_ON_ITEM = regex.compile(
     rf"(?<=[。;；)])[ \t\u3000]*(?=\({GAP}{CN}{GAP}\)|\d{{1,3}}[.、](?!\d)|[\u2460-\u2473])")
 
 
+# Where a page flattened onto one line (a web page's text with its line breaks lost) had its
+# lines: after a full stop and a blank, and at a blank before an item number or `(此件…)`.
+FLAT_BREAK = regex.compile(
+    rf"(?<=[。;；!?！？][ \t\u3000]+)(?=\S)|(?<=[:：][ \t\u3000]+)(?=[^\s|])|(?<=\(此件[^()]{{2,6}}\)[ \t\u3000]+)(?=\S)|(?<=[ \t\u3000])(?=(?:{CN}[、.]|\({GAP}{CN}{GAP}\)|\d{{1,3}}[.、](?!\d)|"
+    r"[\u2460-\u2473]|\(此件))"
+)
+# A line this long with at least this many such breaks is a flattened page, not a paragraph.
+FLAT_MIN_CHARS = 200
+FLAT_MIN_BREAKS = 4
+
+
+def unflatten(lines: list[tuple[Line, str]]) -> list[tuple[Line, str]]:
+    """Lines of a page whose line breaks were lost (`… 海盐县人民政府办公室 2022年4月18日 (此件公开发布)
+    … 一、王丹县长牵头重点工作 1.全县生产总值… 责任单位:县发改局…`) cut back into lines at
+    sentence ends, item numbers and field labels that follow a blank; offsets stay those of
+    the original text."""
+    out: list[tuple[Line, str]] = []
+    for ln, f in lines:
+        if len(f) < FLAT_MIN_CHARS:
+            out.append((ln, f))
+            continue
+        cuts = {m.start() for m in FLAT_BREAK.finditer(f)}
+        cuts |= {h.start for h in find_labels(f) if h.start > 0 and f[h.start - 1] in GAP_CHARS}
+        cuts.discard(0)
+        if len(cuts) < FLAT_MIN_BREAKS:
+            out.append((ln, f))
+            continue
+        bounds = [0, *sorted(cuts), len(f)]
+        for a, b in zip(bounds, bounds[1:]):
+            seg = ln.text[a:b]
+            lead = len(seg) - len(seg.lstrip(" \t\u3000"))
+            seg = seg.strip(" \t\u3000")
+            if seg:
+                out.append((Line(ln.start + a + lead, ln.start + a + lead + len(seg), seg),
+                            f[a + lead:a + lead + len(seg)]))
+    return out
+
+
 def split_run_on_items(lines: list[tuple[Line, str]]) -> tuple[list[tuple[Line, str]], list[int]]:
     """Lines holding several numbered items one after another, cut into one line per item
     when the numbers run on (`(一)…(二)…`, `1.…2.…`); also the index in the input of each
