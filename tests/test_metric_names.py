@@ -22,7 +22,7 @@ def metrics(text, kind=None):
     # verbs, adverbs and cue words are never the metric
     ("力争新增高新技术企业500家。", [(500, "新增高新技术企业")]),
     ("外贸进出口总额增长5.6%,其中出口增长10.8%。", [(5.6, "外贸进出口总额"), (10.8, "出口")]),
-    ("各县(市)区引进2个以上投资超10亿元高质量项目。", [(2, "投资超10亿元高质量项目")]),
+    ("各县(市)区引进2个以上投资超10亿元高质量项目。", [(2, "各县(市)区引进投资超10亿元高质量项目")]),
     ("设立350亿元产业发展基金。", [(350, "产业发展基金")]),
     ("旅游等领域发放3.7亿元消费券。", [(3.7, "消费券")]),
     ("城镇调查失业率均值5.2%。", [(5.2, "城镇调查失业率")]),
@@ -56,12 +56,44 @@ def metrics(text, kind=None):
     ("新增高新技术企业500家、科技型企业1000家。", [(500, "新增高新技术企业"), (1000, "新增科技型企业")]),
     ("市区中小学新开工31所、新投用30所。", [(31, "市区中小学新开工"), (30, "市区中小学新投用")]),
     ("新建、改建乡村教师周转宿舍1115套。", [(1115, "新建、改建乡村教师周转宿舍")]),
+    # what is said of the things counted belongs to the name; a whole phrase makes a noun phrase
+    ("全市181个贫困村全部“摘帽”、存量贫困人口1715人全部脱贫。",
+     [(181, "贫困村“摘帽”"), (1715, "存量贫困人口脱贫")]),
+    ("10个县(市)区区级分拣中心全部投运。", [(10, "县(市)区区级分拣中心投运")]),
+    ("300个改革任务圆满完成。", [(300, "改革任务")]),
+    ("60%以上行政村和80%以上乡镇达到县级以上文明村镇标准。",
+     [(60, "达到县级以上文明村镇标准的行政村"), (80, "达到县级以上文明村镇标准的乡镇")]),
+    ("全市4137个无主管楼院全部建立党组织。", [(4137, "建立党组织的无主管楼院")]),
+    ("智慧交通、智慧医疗等14个领域118个应用场景上线运行。", [(14, "领域"), (118, "应用场景上线运行")]),
+    ("年底前一期工程7条道路完工、二期7条道路开工建设。", [(7, "一期工程道路完工"), (7, "二期道路开工建设")]),
+    ("推进32个重点项目建设。", [(32, "重点项目")]),
+    # an enumeration before a count gives examples; the count names the category
+    ("实施呼和浩特、通辽2个国家级示范项目。", [(2, "国家级示范项目")]),
+    # subjects taken one by one, relative clauses, determiners, the owner of an attribute
+    ("每个县(市)至少建成1个紧密型县域医共体。", [(1, "每个县(市)紧密型县域医共体")]),
+    ("对纳入综合整治的36个乡镇进行整治。", [(36, "纳入综合整治的乡镇")]),
+    ("提升现有9个功能性口岸业务规模。", [(9, "现有功能性口岸业务规模")]),
+    ("统筹推进总投资2.11万亿元的912个省市重点项目建设。", [(2.11, "省市重点项目总投资"), (912, "省市重点项目")]),
+    # a running total after a flow; a parallel name after a comma; a verb of its own
+    ("新增高新技术企业800家,累计达到2900家,占全省45%以上。",
+     [(800, "新增高新技术企业"), (2900, "高新技术企业累计"), (45, "高新技术企业占全省比重")]),
+    ("轨道交通运营里程达到206.3公里,在建里程达到203.5公里。",
+     [(206.3, "轨道交通运营里程"), (203.5, "轨道交通在建里程")]),
+    ("项目完成投资1.22万亿元,民间投资增长2.7%。", [(1.22, "项目完成投资"), (2.7, "民间投资")]),
+    ("新增“上链”企业1000家、“上云”企业达到1.8万家。", [(1000, "新增“上链”企业"), (1.8, "“上云”企业")]),
+    ("市区新建、改扩建中小学30所、投用20所。", [(30, "市区新建、改扩建中小学"), (20, "市区中小学投用")]),
     # shares written after their subject
     ("预计全年民生支出完成1220亿元,占一般公共预算支出的74%。",
      [(1220, "民生支出"), (74, "民生支出占一般公共预算支出比重")]),
 ])
 def test_metric_names(text, want):
     assert metrics(text) == want
+
+
+def test_a_noun_between_two_figures_belongs_to_the_count_before_it():
+    # "100多个国家及地区的200多个港口": 港口 is what 200 counts; "海拔1500米": 海拔 names the 米
+    assert metrics("通达全球100多个国家及地区的200多个港口。")[1] == (200, "港口")
+    assert metrics("为100所海拔1500米以上农村学校建设供暖设施。")[1] == (1500, "海拔")
 
 
 def test_metric_span_points_at_the_words():
@@ -97,7 +129,7 @@ def test_never_a_verb_adverb_or_connective_on_the_seeds():
 
 def test_eval_reports_metric_f1_and_containment_on_the_dev_gold():
     """`zzgov eval` reports both measures; on the development gold they stay at or above
-    what this version reaches (F1 0.88, containment 0.91; two annotators agree at 0.96)."""
+    what this version reaches (F1 0.957, containment 0.941; two annotators agree at 0.96)."""
     import json
 
     from click.testing import CliRunner
@@ -111,5 +143,5 @@ def test_eval_reports_metric_f1_and_containment_on_the_dev_gold():
     assert r.exit_code == 0, r.output
     total = [json.loads(line) for line in r.stdout.splitlines()][-1]
     assert total["gold"] == "(all)" and total["tp"] == sum(len(read_jsonl(GOLD / n.split("/")[-1])) for n in files)
-    assert total["metric_f1"] >= 0.87
-    assert total["metric_containment"] >= 0.9
+    assert total["metric_f1"] >= 0.95
+    assert total["metric_containment"] >= 0.94

@@ -237,8 +237,8 @@ def test_a_source_with_nothing_in_common_but_the_root_is_named_absolutely(tmp_pa
 def test_columns_choose_and_order_columns_in_every_format():
     args = ("figures", raw_path(NOTICE), "--columns", "metric,amount,kind")
     csv = run(*args, "--format", "csv").stdout.splitlines()
-    assert csv[0] == "metric,amount,kind" and csv[1] == "总投资,2.11万亿元,target"
-    assert rows(run(*args, "--format", "jsonl"))[0] == {"metric": "总投资", "amount": "2.11万亿元",
+    assert csv[0] == "metric,amount,kind" and csv[1] == "省市重点项目总投资,2.11万亿元,target"
+    assert rows(run(*args, "--format", "jsonl"))[0] == {"metric": "省市重点项目总投资", "amount": "2.11万亿元",
                                                         "kind": "target"}
     table = run(*args, "--format", "table").stdout
     assert "amount" in table and "quote" not in table

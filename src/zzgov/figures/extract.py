@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from zzgov.figures import vocab as V
-from zzgov.figures.metric import Metric, distribute, name_metric, refer, shared_verb
+from zzgov.figures.metric import STOCK_CUE, Metric, distribute, name_metric, refer, shared_verb, stock_of
 from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
 from zzgov.numbers.chinese import CN_DIGITS, parse_fraction_words, parse_percent_words
 from zzgov.text.clean import Clean, clean
@@ -897,13 +897,16 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
             ref: Metric = cand.ref
             if ref.ref is not None:
                 # a parallel item reads its subject from the item before in its own clause only
-                same_clause = prev is not None and cand.clause_lo <= prev.ns
-                cand.metric = refer(prev.metric if prev and (ref.ref != "parallel" or same_clause) else None, ref)
+                cand.metric = refer(prev.metric if prev else None, ref)
                 if ref.ref == "prev" and prev is not None:
                     cand.mspan = prev.mspan
             if cand.metric is None and prev is not None:
                 cand.metric, cand.mspan = prev.metric, prev.mspan  # "物流业增加值达到 925 亿元、增长 8% 左右"
-            elif prev is not None and ref.ref is None and cand.metric and prev.metric and cand.clause_lo <= prev.ns:
+                if STOCK_CUE in s[cand.clause_lo:cand.ns]:
+                    cand.metric = stock_of(prev.metric)  # 新增…800家,累计达到2900家
+            elif prev is not None and ref.ref is None and cand.metric and prev.metric and cand.clause_lo <= prev.ns \
+                    and not cand.own_dir and not (cand.mspan and s[cand.mspan[1]:cand.ns].strip()):
+                # (an item with a verb of its own keeps its name: "新增A企业1000家、B企业达到1.8万家")
                 cand.metric = shared_verb(prev.metric, cand.metric)  # 新增A企业500家、B企业1000家
             cands.append(cand)
     _share_across_lists(cands, s)

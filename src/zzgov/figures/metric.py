@@ -42,6 +42,13 @@ MIN_AFTER_VERB = 3
 # A phase of a programme standing alone takes the name of the phase before it
 # ("道路综合改造一期7条道路全面完工,二期9条道路正在建设" -> 道路综合改造二期).
 PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
+# A running total's cue ("累计达到2900家").
+STOCK_CUE = "累计"
+# A metric names the things counted as a noun phrase: a whole phrase said of them goes before
+# them with 的 ("80%以上乡镇达到县级以上文明村镇标准" -> 达到县级以上文明村镇标准的乡镇); a
+# short event makes a compound as written ("210个项目开工" -> 项目开工); a quoted or 实现
+# phrase keeps its place.
+LONG_PREDICATE = 5
 # Words after which a number is a threshold inside a name ("投资超30亿元高质量项目").
 THRESHOLD_WORDS = ("超", "超过", "投资在", "规模超")
 
@@ -51,6 +58,7 @@ class Metric(NamedTuple):
     start: int  # indices into the cleaned view of the words the name was read from
     end: int
     ref: str | None = None  # "prev": the previous figure's metric; "sibling": its head swapped
+    tail: str = ""  # what is said of the things counted, after a name read by reference
 
 
 @lru_cache(maxsize=1)
@@ -69,9 +77,13 @@ def _table():
         "refers_back": t.pattern("refers_back"), "share_of": t.pattern("share_of"),
         "trail": t.pattern("trail"), "examples_end": t.pattern("examples_end"),
         "figure_in_item": t.pattern("figure_in_item"), "enumeration_count": t.pattern("enumeration_count"),
-        "list_label": t.pattern("list_label"),
+        "list_label": t.pattern("list_label"), "predicate": t.pattern("predicate"), "clause_form": t.pattern("clause_form"),
+        "adverbs": words("adverb_in_predicate"), "determiners": words("determiners"),
+        "distributive": t.pattern("distributive"), "relative_clause": t.pattern("relative_clause"), "no_noun_after": words("no_noun_after"),
+        "classifiers": words("classifiers"),
         "object_after": words("object_after_verbs"), "keep": words("keep_verbs"),
         "generic": words("generic_verbs"), "event": words("event_verbs"), "frame_lead": t.pattern("frame_lead"), "right_stops": words("right_stops"),
+        "noun_ends": tuple(sorted(set(t.words("right_stops") + t.words("event_verbs")), key=lambda w: (-len(w), w))),
         "siblings": words("siblings"), "splits": splits, "joiners": words("joiners"),
         "share_heads": words("share_heads"), "shared_heads": words("shared_heads"),
         "verb_bound": frozenset(t.words("verb_bound")),
@@ -126,7 +138,10 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
     if T["after_figure"].match(s[lo:hi]):
         # "增长4.5%左右和5.5%左右": the list's metric is shared; "104个病种费用": the noun after
         right, r_lo, r_hi = _right_noun(text, s, re_, item_hi)
-        return Metric(right or None, r_lo, r_hi) if right and last is None else Metric(None, lo, hi)
+        if right and (last is None or lo == hi):
+            # (lo == hi: "14个领域118个应用场景上线运行" -> 118 counts 应用场景 that went online)
+            return _counted(text, s, right, r_lo, r_hi, item_hi)
+        return Metric(None, lo, hi)
     if T["refers_back"].match(s, lo, hi):
         return Metric(None, lo, hi, "prev")
     share = T["share_of"].match(s, lo, hi)
@@ -156,20 +171,71 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
             right_only = lo >= hi
     left = text[lo:hi].strip(" ,、|—-–")
     right, r_lo, r_hi = _right_noun(text, s, re_, item_hi)
-    if right and last is not None and joined:
-        # "60%以上行政村和80%以上乡镇": the words before 和 are the previous figure's noun
-        return Metric(right, r_lo, r_hi)
+    if right and last is not None and (joined or _noun_of_previous(s, lo, hi)):
+        # "60%以上行政村和80%以上乡镇", "14个领域118个应用场景": the words before are the
+        # previous figure's noun
+        return _counted(text, s, right, r_lo, r_hi, item_hi)
     if right:
+        if T["distributive"].match(left):
+            return Metric(left + right, lo, r_hi)  # 每个县(市)至少建成1个紧密型县域医共体
+        rel = T["relative_clause"].match(left)
+        if rel:
+            clause = rel["clause"]
+            for _ in range(2):
+                verb = _prefix(clause, T["generic"]) or _prefix(clause, T["object_after"])
+                if verb:
+                    clause = clause[len(verb):]  # 加快建设“十四五”批复的6个…基地
+            return Metric(clause + right, lo, r_hi)  # 对纳入…整治的36个乡镇
+        det = _suffix(left, T["determiners"])
+        if det and (left == det or _verb_word(left[:-len(det)])):
+            return Metric(det + right, lo, r_hi)  # 提升现有9个功能性口岸
         verb = _prefix(left, T["object_after"]) or _suffix(left, T["object_after"])
         keep = _prefix(left, T["keep"])
         if right_only or not left:
-            return Metric(right, r_lo, r_hi)
+            return _counted(text, s, right, r_lo, r_hi, item_hi)
         if keep and keep == left:
             return Metric(left + right, lo, r_hi)  # 新增141所公立幼儿园 -> 新增公立幼儿园
         if verb and (left == verb or left.endswith(verb) or left[len(verb):] in T["object_after"]):
-            return Metric(right, r_lo, r_hi)  # 设立350亿元产业发展基金, 推进新一轮500个…项目
+            return _counted(text, s, right, r_lo, r_hi, item_hi)  # 设立350亿元产业发展基金
     if right_only:
         return Metric(None, lo, hi)
+    # the things counted and what is said of them, after a name of their own
+    # ("“一环十横十纵”一期工程7条道路完工" -> …一期工程道路完工; "存量贫困人口1715人全部脱贫")
+    name = _left_name(text, s, left, lo, hi, re_, item_hi, led)
+    if _prefix(right, T["adverbs"]):
+        right = ""  # "1715人全部脱贫": what follows is said of the name before the number
+    if joined or _prefix(right, T["right_stops"]):
+        return name  # "和5个…": another thing; "75亿元加快…": no noun after the unit
+    if len(right) >= 2 and right[0] not in "和及与或" and "、" in left:
+        # "呼和浩特、通辽2个…示范项目": the list gives examples of what the count names
+        named = _counted(text, s, right, r_lo, r_hi, item_hi)
+        keep = _prefix(left, T["keep"])
+        return Metric(keep + named.text, named.start, named.end) if keep else named  # 新增荆州、孝感3个…
+    if right and not _counts_things(s, hi, re_):
+        return name  # "海拔1500米以上农村学校": the words after are not what 米 counts
+    said = _counted(text, s, right, r_lo, r_hi, item_hi) if right else _said_of(text, s, re_, item_hi)
+    if said is None or said.end <= (r_hi if right else re_) or not name.text:
+        return name
+    if name.ref is not None:
+        return name._replace(end=said.end, tail=said.text)
+    return Metric(name.text + said.text, name.start, said.end)
+
+
+def _said_of(text: str, s: str, i: int, j: int) -> Metric | None:
+    """What the words after a figure say of the things the name before it counts, when an
+    adverb introduces it ("1715人全部脱贫" -> 脱贫), else None."""
+    T = _table()
+    while i < j and s[i] == " ":
+        i += 1
+    if not _prefix(s[i:j], T["adverbs"]):
+        return None
+    m = _counted(text, s, "", i, i, j)
+    return m if m.text else None
+
+
+def _left_name(text: str, s: str, left: str, lo: int, hi: int, re_: int, item_hi: int, led: bool) -> Metric:
+    """The name read from the words before the number."""
+    T = _table()
     for _ in range(2):  # 加快建设新增高新技术企业 -> 新增高新技术企业
         verb = _prefix(left, T["generic"])
         if not verb or _prefix(left, T["keep"]) or (
@@ -184,11 +250,79 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         return Metric(None, lo, hi)
     if left in T["verb_bound"] and s[hi:hi + 2] in ("增长", "增速"):
         return Metric(left + text[hi:hi + 2], lo, hi + 2)  # 经济增长
+    owner = _owner_after(text, s, re_, item_hi)
+    if owner:
+        return Metric(owner + left, lo, hi)  # 总投资2.11万亿元的912个省市重点项目
     if len(left) > MAX_LEN:
         return Metric(left[-MAX_LEN:], hi - MAX_LEN, hi)
     if len(left) <= PARALLEL_MAX and not led:
         return Metric(left, lo, hi, "parallel")
     return Metric(left, lo, hi)
+
+
+def _owner_after(text: str, s: str, i: int, j: int) -> str:
+    """The things a figure is an attribute of, when a count of them follows with 的
+    ("总投资2.11万亿元的912个省市重点项目" -> 省市重点项目), else ""."""
+    while i < j and s[i] == " ":
+        i += 1
+    if not s.startswith("的", i):
+        return ""
+    i += 1
+    while i < j and s[i] == " ":
+        i += 1
+    m = _table()["figure_in_item"].match(s, i, j)
+    return _right_noun(text, s, m.end(), j)[0] if m else ""
+
+
+def _counts_things(s: str, i: int, j: int) -> bool:
+    """Whether the figure at i counts things with a classifier (个, 家, 所…), whose noun is
+    written after it, rather than measuring something (米, %, 元)."""
+    m = _table()["figure_in_item"].match(s, i, j)
+    return bool(m) and m.group().rstrip("左右以上以内以下多余").endswith(_table()["classifiers"])
+
+
+def _noun_of_previous(s: str, lo: int, hi: int) -> bool:
+    """Whether the words between an earlier figure of the item and this one are that figure's
+    noun only, with the number right after them ("14个领域118个", "593亿元28个"; not
+    "的公园实现24小时", "129天超1亿千瓦")."""
+    w = s[lo:hi].removesuffix("的")  # "100多个国家及地区的200多个港口"
+    if hi >= len(s) or not s[hi].isdigit() or len(w) > PARALLEL_MAX + 2:
+        return False
+    if not _counts_things(s, hi, len(s)):
+        return False  # "100所海拔1500米": 海拔 names the 1500米
+    return not any(v in w for v in _table()["right_stops"])
+
+
+def _counted(text: str, s: str, right: str, r_lo: int, r_hi: int, item_hi: int) -> Metric:
+    """A name read after the unit, with what is said of the things counted when the item
+    ends in it ("181个贫困村全部“摘帽”" -> 贫困村“摘帽”); adverbs stay out."""
+    T = _table()
+    m = T["predicate"].match(s, r_hi, item_hi)
+    if not m and s[r_hi:r_hi + 1] in ("和", "及", "与") and right:
+        # "60%以上行政村和80%以上乡镇达到…标准": what is said after the second is said of both
+        f = T["figure_in_item"].match(s, r_hi + 1, item_hi)
+        if f:
+            _, _, k = _right_noun(text, s, f.end(), item_hi)
+            m = T["predicate"].match(s, k, item_hi) if k > f.end() else None
+    if not m:
+        return Metric(right, r_lo, r_hi)
+    said = text[m.start():m.end()].strip()
+    pred = said
+    for w in T["adverbs"]:
+        pred = pred.replace(w, "")
+    pred = pred.lstrip("已均都")
+    if not pred:
+        return Metric(right, r_lo, r_hi)
+    at_verb = len(right) >= 2 and right.count("“") == right.count("”") and (
+        _prefix(said, T["noun_ends"]) or _prefix(said, T["adverbs"]))
+    if not at_verb or T["clause_form"].match(pred) or _prefix(said, T["adverbs"]) and len(pred) < LONG_PREDICATE:
+        # (not at_verb: the noun ran on past RIGHT_MAX, and this is the rest of it)
+        name = right + pred  # 贫困村“摘帽”, 高频事项实现“网上办”, 存量贫困人口(…全部)脱贫
+    elif len(pred) < LONG_PREDICATE:
+        name = right + pred  # 项目开工, 应用场景上线运行: a compound either way round
+    else:
+        name = pred + "的" + right  # 达到县级以上文明村镇标准的乡镇
+    return Metric(name, r_lo, max(m.end(), r_hi))
 
 
 def _right_noun(text: str, s: str, i: int, j: int) -> tuple[str, int, int]:
@@ -202,20 +336,22 @@ def _right_noun(text: str, s: str, i: int, j: int) -> tuple[str, int, int]:
     if i >= j or not ("\u4e00" <= s[i] <= "\u9fff" or s[i] in "“\"《"):
         return "", i, i
     t = s[i:min(j, i + RIGHT_MAX)]
-    if t[:1] in "和及与或" and t[1:2].isdigit():
-        return "", i, i
+    if t[:1] in "和及与或" and t[1:2].isdigit() or _prefix(t, T["no_noun_after"]):
+        return "", i, i  # "46503元和16935元分别提高到…": no noun after the unit
     end = len(t)
     for k in range(1, len(t) - 1):
         if t[k] in "和及与或" and t[k + 1].isdigit():
             end = k  # "60%以上行政村和80%以上乡镇"
             break
-    for w in T["right_stops"]:
-        k = t.find(w, 1)
+    for w in T["noun_ends"]:
+        k = t.find(w, 1 if w in T["right_stops"] else 2)  # (新投产项目: 新投产 is no event)
         if k != -1 and k < end:
             end = k
+    depth = 0
     for k, ch in enumerate(t):
-        if ch.isdigit() or ch in "、,;。":
-            end = min(end, k)
+        depth += (ch in "(（") - (ch in ")）")
+        if ch.isdigit() or ch in ",;。" or ch == "、" and depth <= 0:
+            end = min(end, k)  # (not a 、 inside brackets: 乡镇（镇、办、园区）)
             break
     if end < 1:
         return "", i, i
@@ -232,16 +368,25 @@ def _right_noun(text: str, s: str, i: int, j: int) -> tuple[str, int, int]:
 
 def refer(prev: str | None, cur: Metric) -> str | None:
     """The metric of a figure whose words refer to the previous figure's metric `prev`."""
+    name = _refer(prev, cur)
+    if cur.tail and name and not name.endswith(cur.tail):
+        return name + cur.tail
+    return name
+
+
+def _refer(prev: str | None, cur: Metric) -> str | None:
     if cur.ref == "prev":
         return prev
     if cur.ref == "share":
         if prev and cur.text:
+            prev = prev.removesuffix(STOCK_CUE)  # the share of a running total is the subject's
             head = cur.text[:-2] if cur.text.endswith("比重") else cur.text
             return prev + head + "比重"
         return cur.text
     if cur.ref == "parallel":
-        if prev and cur.text and len(prev) > len(cur.text) and prev[-2:] == cur.text[-2:] \
-                and not prev.endswith(cur.text):
+        # (a modifier and a head of two characters each: 运营里程 -> 在建里程, not 通车里程 -> 总里程)
+        if prev and cur.text and len(prev) > len(cur.text) == PARALLEL_MAX and prev[-2:] == cur.text[-2:] \
+                and not prev.endswith(cur.text) and not _verb_word(prev[-PARALLEL_MAX:-2]):
             return prev[: len(prev) - len(cur.text)] + cur.text
         return cur.text
     if cur.ref == "sibling" and cur.text:
@@ -254,6 +399,8 @@ def refer(prev: str | None, cur: Metric) -> str | None:
         if PHASE.fullmatch(cur.text):
             m = PHASE.search(prev)
             if m:
+                if cur.tail:  # 一期工程7条道路完工、二期7条道路开工建设 -> …二期道路开工建设
+                    return prev[:m.start()] + cur.text + cur.tail
                 return prev[:m.start()] + cur.text + prev[m.end():]  # 一期工程7条、二期9条
             return cur.text
         verbs = tuple(sorted(set(T["keep"] + T["generic"] + T["event"]), key=lambda w: (-len(w), w)))
@@ -264,6 +411,15 @@ def refer(prev: str | None, cur: Metric) -> str | None:
             w = _prefix(prev, verbs)
             if w and len(prev) > len(w):
                 return prev[len(w):] + cur.text  # 建成安置房6.3万套、新开工5.6万套
+            w = next((v for v in T["keep"] if v in prev[1:]), None)
+            if w:
+                # 市区新建、改扩建中小学30所、投用20所 -> 市区中小学投用
+                i = prev.index(w, 1)
+                j = i + len(w)
+                while prev.startswith("、", j) and 0 < prev.find("建", j) - j <= 3:
+                    j = prev.find("建", j) + 1  # (the verbs coordinated with it: 、改扩建)
+                if j < len(prev):
+                    return prev[:i] + prev[j:] + cur.text
             if cur.text in T["event"]:
                 return prev + cur.text  # 城镇小区配套幼儿园280所,已完成移交273所
         return cur.text if len(cur.text) >= 2 else None
@@ -318,6 +474,26 @@ def distribute(metric: str | None, k: int) -> list[str] | None:
         # 非化石能源发电量、用电量占比: subject and head both shared
         out = [first + head, first[: len(first) - len(stem)] + last]
     return out
+
+
+def _verb_word(w: str) -> bool:
+    T = _table()
+    return w in T["generic"] or w in T["keep"] or w in T["event"] or w in T["object_after"]
+
+
+def stock_of(prev: str | None) -> str | None:
+    """The name of a running total stated after a flow ("新增高新技术企业800家,累计达到
+    2900家" -> 高新技术企业累计): the stock has no 新增."""
+    keep = _table()["keep"]
+    if not prev or STOCK_CUE in prev:
+        return prev
+    verb = _prefix(prev, keep)
+    if verb and len(prev) > len(verb):
+        return prev[len(verb):] + STOCK_CUE
+    verb = _suffix(prev, keep)
+    if verb and len(prev) > len(verb):
+        return prev[:-len(verb)] + STOCK_CUE  # 制度创新案例新增9个、累计达到79个
+    return prev
 
 
 def shared_verb(prev: str, cur: str) -> str:
