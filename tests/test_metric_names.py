@@ -67,11 +67,15 @@ def metrics(text, kind=None):
     ("智慧交通、智慧医疗等14个领域118个应用场景上线运行。", [(14, "领域"), (118, "应用场景上线运行")]),
     ("年底前一期工程7条道路完工、二期7条道路开工建设。", [(7, "一期工程道路完工"), (7, "二期道路开工建设")]),
     ("推进32个重点项目建设。", [(32, "重点项目")]),
+    # a means is not what is counted
+    ("544项事项实现“网上办”,其中475项依托“郑好办”APP实现“掌上办”。",
+     [(544, "事项实现“网上办”"), (475, "实现“掌上办”")]),
     # an enumeration before a count gives examples; the count names the category
     ("实施呼和浩特、通辽2个国家级示范项目。", [(2, "国家级示范项目")]),
     # subjects taken one by one, relative clauses, determiners, the owner of an attribute
     ("每个县(市)至少建成1个紧密型县域医共体。", [(1, "每个县(市)紧密型县域医共体")]),
-    ("对纳入综合整治的36个乡镇进行整治。", [(36, "纳入综合整治的乡镇")]),
+    ("对纳入综合整治的36个乡镇进行整治。", [(36, "综合整治乡镇")]),
+    ("加快建设“十四五”批复的6个大基地。", [(6, "“十四五”批复的大基地")]),
     ("提升现有9个功能性口岸业务规模。", [(9, "现有功能性口岸业务规模")]),
     ("统筹推进总投资2.11万亿元的912个省市重点项目建设。", [(2.11, "省市重点项目总投资"), (912, "省市重点项目")]),
     # a running total after a flow; a parallel name after a comma; a verb of its own
@@ -129,7 +133,7 @@ def test_never_a_verb_adverb_or_connective_on_the_seeds():
 
 def test_eval_reports_metric_f1_and_containment_on_the_dev_gold():
     """`zzgov eval` reports both measures; on the development gold they stay at or above
-    what this version reaches (F1 0.957, containment 0.941; two annotators agree at 0.96)."""
+    what this version reaches (F1 0.959, containment 0.952; two annotators agree at 0.96)."""
     import json
 
     from click.testing import CliRunner
@@ -144,4 +148,4 @@ def test_eval_reports_metric_f1_and_containment_on_the_dev_gold():
     total = [json.loads(line) for line in r.stdout.splitlines()][-1]
     assert total["gold"] == "(all)" and total["tp"] == sum(len(read_jsonl(GOLD / n.split("/")[-1])) for n in files)
     assert total["metric_f1"] >= 0.95
-    assert total["metric_containment"] >= 0.94
+    assert total["metric_containment"] >= 0.95

@@ -80,7 +80,8 @@ def _table():
         "list_label": t.pattern("list_label"), "predicate": t.pattern("predicate"), "clause_form": t.pattern("clause_form"),
         "adverbs": words("adverb_in_predicate"), "determiners": words("determiners"),
         "distributive": t.pattern("distributive"), "relative_clause": t.pattern("relative_clause"), "no_noun_after": words("no_noun_after"),
-        "classifiers": words("classifiers"),
+        "classifiers": words("classifiers"), "inclusion_verbs": words("inclusion_verbs"),
+        "means": t.pattern("means"),
         "object_after": words("object_after_verbs"), "keep": words("keep_verbs"),
         "generic": words("generic_verbs"), "event": words("event_verbs"), "frame_lead": t.pattern("frame_lead"), "right_stops": words("right_stops"),
         "noun_ends": tuple(sorted(set(t.words("right_stops") + t.words("event_verbs")), key=lambda w: (-len(w), w))),
@@ -181,6 +182,9 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         rel = T["relative_clause"].match(left)
         if rel:
             clause = rel["clause"]
+            inclusion = _prefix(clause, T["inclusion_verbs"])
+            if inclusion:
+                clause = clause[len(inclusion):-1]  # 纳入综合整治的36个乡镇 -> 综合整治乡镇
             for _ in range(2):
                 verb = _prefix(clause, T["generic"]) or _prefix(clause, T["object_after"])
                 if verb:
@@ -333,6 +337,9 @@ def _right_noun(text: str, s: str, i: int, j: int) -> tuple[str, int, int]:
         i += 1
     if s.startswith("的", i):
         i += 1
+    m = T["means"].match(s, i, j)
+    if m:
+        i = m.end()  # "475项依托“郑好办”APP实现“掌上办”": the means is not what is counted
     if i >= j or not ("\u4e00" <= s[i] <= "\u9fff" or s[i] in "“\"《"):
         return "", i, i
     t = s[i:min(j, i + RIGHT_MAX)]
@@ -401,7 +408,11 @@ def _refer(prev: str | None, cur: Metric) -> str | None:
             if m:
                 if cur.tail:  # 一期工程7条道路完工、二期7条道路开工建设 -> …二期道路开工建设
                     return prev[:m.start()] + cur.text + cur.tail
-                return prev[:m.start()] + cur.text + prev[m.end():]  # 一期工程7条、二期9条
+                rest = prev[m.end():]
+                event = _suffix(rest, T["noun_ends"])
+                if event and len(rest) > len(event):
+                    rest = rest[:-len(event)]  # 一期7条道路完工、二期9条道路正在建设: not 完工
+                return prev[:m.start()] + cur.text + rest  # 一期工程7条、二期9条
             return cur.text
         verbs = tuple(sorted(set(T["keep"] + T["generic"] + T["event"]), key=lambda w: (-len(w), w)))
         if cur.text in verbs:
