@@ -157,6 +157,22 @@ def test_results_years_and_places():
         assert "江苏省" in documents_incomparable(plan, other)
 
 
+def test_track_and_the_report_pair_documents_by_one_rule():
+    """`zzgov track` (documents_incomparable) and the HTML report (report_rank) agree on which
+    results document can report on a plan: news of June 2022 holds no 2020 results."""
+    from zzgov.track import report_rank
+
+    plan = seed_doc("001_87fdf972b4e7a4f0")
+    news = seed_doc("004_66ae2ada72c6f6af")
+    late = news.model_copy(update={"meta": news.meta.model_copy(update={"year": None, "published": "2022-06-01T09:00:00"})})
+    early = news.model_copy(update={"meta": news.meta.model_copy(update={"year": None, "published": "2021-02-01T09:00:00"})})
+    elsewhere = news.model_copy(update={"meta": news.meta.model_copy(update={"place": "洛阳市"})})
+    for results, ok in ((news, True), (early, True), (late, False), (elsewhere, False),
+                        (seed_doc("002_dd6a1c3c8da025d0"), False)):
+        assert (documents_incomparable(plan, results) is None) == ok, results.meta
+        assert (report_rank(plan, results) is not None) == ok, results.meta
+
+
 def _assert_pairs_comparable(pairs):
     for p in pairs:
         if p.actual is not None:

@@ -355,34 +355,21 @@ def pair_rows(plan, results: Sequence, min_similarity: float = MIN_SIMILARITY) -
 
 # ---------------------------------------------------------------- many documents at once
 
-def results_year(doc) -> int | None:
-    """The year whose results a document reports, when it says: a work report of year Y
-    (its plan year) reviews year Y-1; other documents report on the year they state."""
-    year = doc.meta.year
-    if year is not None and doc.kind == "report":
-        return year - 1
-    return year
-
-
 def report_rank(plan, results) -> int | None:
     """How surely `results` (a Document) holds the results of `plan`'s targets: 0 when it
-    states the plan's year (see results_year), 1 when its publication date fits; None when
-    it cannot, or when either year is unknown: among many documents an undated one would
-    pair with every other (`zzgov track PLAN RESULTS`, where a person chose the pair, is
-    more lenient: year_compatible)."""
+    states the year it reports on, 1 when that year is read from its publication date; None
+    when it cannot (`documents_incomparable`: another place or another year), or when its
+    year is unknown altogether: among many documents an undated one would pair with every
+    other (`zzgov track PLAN RESULTS`, where a person chose the pair, is more lenient)."""
     if results is plan or results.source.sha256 == plan.source.sha256:
         return None  # a document (or its copy) does not report on its own targets
     if plan.meta.year is None or not any(f.kind == "actual" for f in results.figures):
         return None
-    pp, rp = getattr(plan.meta, "place", None), getattr(results.meta, "place", None)
-    if pp and rp and pp != rp:
-        return None  # another place's results
-    year, published = results_year(results), results.meta.published
-    if year is not None:
-        return 0 if year == plan.meta.year else None
-    if published:
-        return 1 if year_compatible(plan.meta.year, None, published) else None
-    return None
+    if documents_incomparable(plan, results) is not None:
+        return None
+    if results.meta.year is not None:
+        return 0
+    return 1 if results.meta.published else None
 
 
 def can_report_on(plan, results) -> bool:
