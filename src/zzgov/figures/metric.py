@@ -74,14 +74,14 @@ def _table():
         splits[word] = tuple(parts.split("|"))
     return {
         "lead": t.pattern("lead"), "after_figure": t.pattern("after_figure"),
-        "refers_back": t.pattern("refers_back"), "share_of": t.pattern("share_of"),
+        "refers_back": t.pattern("refers_back"), "share_of": t.pattern("share_of"), "ratio_to": t.pattern("ratio_to"),
         "trail": t.pattern("trail"), "examples_end": t.pattern("examples_end"),
         "figure_in_item": t.pattern("figure_in_item"), "enumeration_count": t.pattern("enumeration_count"),
         "list_label": t.pattern("list_label"), "predicate": t.pattern("predicate"), "clause_form": t.pattern("clause_form"),
         "adverbs": words("adverb_in_predicate"), "determiners": words("determiners"),
         "distributive": t.pattern("distributive"), "relative_clause": t.pattern("relative_clause"), "no_noun_after": words("no_noun_after"),
         "classifiers": words("classifiers"), "inclusion_verbs": words("inclusion_verbs"),
-        "means": t.pattern("means"),
+        "means": t.pattern("means"), "benefit": words("benefit_verbs"),
         "object_after": words("object_after_verbs"), "keep": words("keep_verbs"),
         "generic": words("generic_verbs"), "event": words("event_verbs"), "frame_lead": t.pattern("frame_lead"), "right_stops": words("right_stops"),
         "noun_ends": tuple(sorted(set(t.words("right_stops") + t.words("event_verbs")), key=lambda w: (-len(w), w))),
@@ -145,6 +145,13 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         return Metric(None, lo, hi)
     if T["refers_back"].match(s, lo, hi):
         return Metric(None, lo, hi, "prev")
+    ratio = T["ratio_to"].fullmatch(s, lo, hi)
+    if ratio and ratio.start("subject") == lo:
+        subject = text[lo:ratio.end("subject")]
+        if ratio["share"]:
+            base = text[ratio.start("base"):ratio.end("base")]
+            return Metric(subject + "占" + base + "比重", lo, hi)  # 产值占农林牧渔业总产值的80%
+        return Metric(subject, lo, ratio.end("subject"))  # 利润总额为“十三五”时期的2.2倍
     share = T["share_of"].match(s, lo, hi)
     if share:
         whole = text[share.start("whole"):share.end("whole")]
@@ -164,10 +171,12 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         hi = m.start()
     # examples of an enumeration: what follows the last 等 names the figure
     right_only = False
+    examples = None
     k = s.rfind("等", lo, hi)
     if k != -1:
         m = T["examples_end"].match(s, k, hi)
         if m and k > lo:
+            examples = (lo, k)
             lo = m.end()
             right_only = lo >= hi
     left = text[lo:hi].strip(" ,、|—-–")
@@ -202,6 +211,14 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         if verb and (left == verb or left.endswith(verb) or left[len(verb):] in T["object_after"]):
             return _counted(text, s, right, r_lo, r_hi, item_hi)  # 设立350亿元产业发展基金
     if right_only:
+        if examples and (k - examples[0]) <= MAX_LEN:
+            # "新组建省实验室、产业创新研究院等10家以上": no name after 等; the examples are all
+            # the text says of what is counted
+            named = text[examples[0]:examples[1]].strip(" ,、|—-–")
+            verb = _prefix(named, T["generic"])
+            if verb and len(named) > len(verb):
+                named = named[len(verb):]  # 推进卡阳、松如沟等14个…
+            return Metric(named or None, *examples)
         return Metric(None, lo, hi)
     # the things counted and what is said of them, after a name of their own
     # ("“一环十横十纵”一期工程7条道路完工" -> …一期工程道路完工; "存量贫困人口1715人全部脱贫")
@@ -357,7 +374,8 @@ def _right_noun(text: str, s: str, i: int, j: int) -> tuple[str, int, int]:
     depth = 0
     for k, ch in enumerate(t):
         depth += (ch in "(（") - (ch in ")）")
-        if ch.isdigit() or ch in ",;。" or ch == "、" and depth <= 0:
+        if ch.isdigit() or ch in ",;。" or ch == "、" and depth <= 0 \
+                or ch in "近约逾" and t[k + 1:k + 2].isdigit():  # (80个乡镇近300万群众)
             end = min(end, k)  # (not a 、 inside brackets: 乡镇（镇、办、园区）)
             break
     if end < 1:
@@ -414,7 +432,7 @@ def _refer(prev: str | None, cur: Metric) -> str | None:
                     rest = rest[:-len(event)]  # 一期7条道路完工、二期9条道路正在建设: not 完工
                 return prev[:m.start()] + cur.text + rest  # 一期工程7条、二期9条
             return cur.text
-        verbs = tuple(sorted(set(T["keep"] + T["generic"] + T["event"]), key=lambda w: (-len(w), w)))
+        verbs = tuple(sorted(set(T["keep"] + T["generic"] + T["event"] + T["benefit"]), key=lambda w: (-len(w), w)))
         if cur.text in verbs:
             w = _suffix(prev, verbs)
             if w and len(prev) > len(w):
@@ -431,8 +449,8 @@ def _refer(prev: str | None, cur: Metric) -> str | None:
                     j = prev.find("建", j) + 1  # (the verbs coordinated with it: 、改扩建)
                 if j < len(prev):
                     return prev[:i] + prev[j:] + cur.text
-            if cur.text in T["event"]:
-                return prev + cur.text  # 城镇小区配套幼儿园280所,已完成移交273所
+            if cur.text in T["event"] or cur.text in T["benefit"]:
+                return prev + cur.text  # 城镇小区配套幼儿园280所,已完成移交273所; 改造…1万个,惠及…
         return cur.text if len(cur.text) >= 2 else None
     return cur.text
 
@@ -467,14 +485,15 @@ def distribute(metric: str | None, k: int) -> list[str] | None:
         head = next((h for h in T["shared_heads"] if last.endswith(h) and len(last) > len(h)), None)
         if head and len(last) - len(head) <= max(len(p) for p in parts[:-1]) + 1:
             cut = len(last) - len(head)  # 集成电路、汽车零配件、锂电池出口 (not 城镇、农村居民|收入)
-    if not cut and len(first) > len(last):
+    if not cut and len(first) >= 2 * len(last):
         cut = len(last)  # 招商引资签约项目数与合同额: the last conjunct is all stem
     if not cut and len(last) > len(first):
         cut = min(len(p) for p in parts[:-1])
         while cut < len(last) and _latin(last[cut - 1]) and _latin(last[cut]):
             cut += 1  # PM10、PM2.5年平均: the head starts after "PM2.5"
     if not cut:
-        return None
+        # no shared head: each conjunct names itself (刑事案件、治安案件、命案数)
+        return parts if all(len(p) >= 2 for p in parts) else None
     head, stem = last[cut:], last[:cut]
     out = [p + head for p in parts[:-1]] + [last]
     if len(stem) < len(first) and not head:
