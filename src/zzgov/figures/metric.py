@@ -480,11 +480,14 @@ def distribute(metric: str | None, k: int) -> list[str] | None:
     if len(parts) == 2 and len(first) == len(last) or (len(first) >= len(last) and first[:1] == last[:1]):
         return parts  # 游客人数、旅游收入; 规上工业增加值、规上服务业营收: each names itself
     # where the last conjunct's own words end and the shared head begins
-    cut = last.find(first[-1], 1) + 1 if first[-1] in last[1:] else 0
-    if not cut:
-        head = next((h for h in T["shared_heads"] if last.endswith(h) and len(last) > len(h)), None)
-        if head and len(last) - len(head) <= max(len(p) for p in parts[:-1]) + 1:
-            cut = len(last) - len(head)  # 集成电路、汽车零配件、锂电池出口 (not 城镇、农村居民|收入)
+    head = next((h for h in T["shared_heads"] if last.endswith(h) and len(last) > len(h)), None)
+    fits = head is not None and len(last) - len(head) <= max(len(p) for p in parts[:-1]) + 1
+    if fits and len(parts) > 2 and not any(p.endswith(head[-1]) for p in parts[1:-1]):
+        cut = len(last) - len(head)  # 化学需氧量、二氧化硫、氨氮、氮氧化物排放量: 排放量 is shared
+    else:
+        cut = last.find(first[-1], 1) + 1 if first[-1] in last[1:] else 0
+    if not cut and fits:
+        cut = len(last) - len(head)  # 集成电路、汽车零配件、锂电池出口 (not 城镇、农村居民|收入)
     if not cut and len(first) >= 2 * len(last):
         cut = len(last)  # 招商引资签约项目数与合同额: the last conjunct is all stem
     if not cut and len(last) > len(first):
