@@ -904,7 +904,8 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
                 cand.metric, cand.mspan = prev.metric, prev.mspan  # "物流业增加值达到 925 亿元、增长 8% 左右"
                 if STOCK_CUE in s[cand.clause_lo:cand.ns]:
                     cand.metric = stock_of(prev.metric)  # 新增…800家,累计达到2900家
-            elif prev is not None and ref.ref is None and cand.metric and prev.metric and cand.clause_lo <= prev.ns \
+            elif prev is not None and ref.ref in (None, "parallel") and cand.metric and prev.metric \
+                    and cand.clause_lo <= prev.ns \
                     and not cand.own_dir and not (cand.mspan and s[cand.mspan[1]:cand.ns].strip()):
                 # (an item with a verb of its own keeps its name: "新增A企业1000家、B企业达到1.8万家")
                 cand.metric = shared_verb(prev.metric, cand.metric)  # 新增A企业500家、B企业1000家

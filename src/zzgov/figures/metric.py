@@ -81,7 +81,7 @@ def _table():
         "adverbs": words("adverb_in_predicate"), "determiners": words("determiners"),
         "distributive": t.pattern("distributive"), "relative_clause": t.pattern("relative_clause"), "no_noun_after": words("no_noun_after"),
         "classifiers": words("classifiers"), "inclusion_verbs": words("inclusion_verbs"),
-        "means": t.pattern("means"), "benefit": words("benefit_verbs"),
+        "means": t.pattern("means"), "benefit": words("benefit_verbs"), "frame_verbs": words("frame_verbs"),
         "object_after": words("object_after_verbs"), "keep": words("keep_verbs"),
         "generic": words("generic_verbs"), "event": words("event_verbs"), "frame_lead": t.pattern("frame_lead"), "right_stops": words("right_stops"),
         "noun_ends": tuple(sorted(set(t.words("right_stops") + t.words("event_verbs")), key=lambda w: (-len(w), w))),
@@ -222,6 +222,12 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         return Metric(None, lo, hi)
     # the things counted and what is said of them, after a name of their own
     # ("“一环十横十纵”一期工程7条道路完工" -> …一期工程道路完工; "存量贫困人口1715人全部脱贫")
+    if len(right) >= 2 and len(left) == 2 and not led and _counts_things(s, hi, re_) \
+            and left not in T["siblings"] and not PHASE.fullmatch(left):
+        # "划分1739个基层网格": a two-character word before a count is its verb; a word that
+        # only frames the things ("围绕20条重点产业链") is not
+        named = _counted(text, s, right, r_lo, r_hi, item_hi)
+        return named if left in T["frame_verbs"] else Metric(left + named.text, lo, named.end)
     name = _left_name(text, s, left, lo, hi, re_, item_hi, led)
     if _prefix(right, T["adverbs"]):
         right = ""  # "1715人全部脱贫": what follows is said of the name before the number
@@ -444,9 +450,7 @@ def _refer(prev: str | None, cur: Metric) -> str | None:
             if w:
                 # 市区新建、改扩建中小学30所、投用20所 -> 市区中小学投用
                 i = prev.index(w, 1)
-                j = i + len(w)
-                while prev.startswith("、", j) and 0 < prev.find("建", j) - j <= 3:
-                    j = prev.find("建", j) + 1  # (the verbs coordinated with it: 、改扩建)
+                j = _verbs_end(prev, i + len(w))
                 if j < len(prev):
                     return prev[:i] + prev[j:] + cur.text
             if cur.text in T["event"] or cur.text in T["benefit"]:
@@ -514,6 +518,14 @@ def _verb_word(w: str) -> bool:
     return w in T["generic"] or w in T["keep"] or w in T["event"] or w in T["object_after"]
 
 
+def _verbs_end(name: str, j: int) -> int:
+    """Where the verbs end that are coordinated with the one ending at j ("新建、改扩建中小学":
+    、改扩建)."""
+    while name.startswith("、", j) and 0 < name.find("建", j) - j <= 3:
+        j = name.find("建", j) + 1
+    return j
+
+
 def stock_of(prev: str | None) -> str | None:
     """The name of a running total stated after a flow ("新增高新技术企业800家,累计达到
     2900家" -> 高新技术企业累计): the stock has no 新增."""
@@ -536,8 +548,10 @@ def shared_verb(prev: str, cur: str) -> str:
     verb = _prefix(prev, T["keep"])
     if not verb or len(prev) == len(verb) or cur.startswith(verb):
         return cur
-    if _prefix(cur, T["keep"]) or _prefix(cur, T["generic"]) or _prefix(cur, T["object_after"]):
-        return cur
+    verb = prev[:_verbs_end(prev, len(verb))]  # 新建、改扩建中小学40所、幼儿园35所
+    if _prefix(cur, T["keep"]) or _prefix(cur, T["generic"]) or _prefix(cur, T["object_after"]) \
+            or _prefix(cur, T["event"]):
+        return cur  # (建成过江通道4座、在建8座: 在建 is no object of 建成)
     return verb + cur
 
 
