@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from zzgov import rules
 from zzgov.models import Meta, Requirement, Span, Task
 from zzgov.parsers.base import ParseResult
 from zzgov.parsers.common import (
@@ -57,9 +58,7 @@ TITLE_END = regex.compile(rf"{DOC_KIND_WORDS}$")
 META_BULLET = regex.compile(r"^[•·\-*]?\s*(?:文号|发文字号|索引号|发布机构|发文机关|成文日期|发布日期|主题分类|公文种类|有效性|来源|发布时间)\s*:")
 RECIPIENTS_LINE = regex.compile(r"^(?P<body>[^:]{2,200}?)\s*:$")
 STANDALONE_DATE = compile_re(
-    r"^(?:(?P<org>\p{Han}[\p{Han}()（）]{2,40}?)\s+)?"
-    r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[零〇○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$"
-)
+    r"^(?:(?P<org>\p{Han}[\p{Han}()（）]{2,40}?)\s+)?" + rules.expand("(?:{{date}}|{{date_numerals}})$"))
 PRINTED_LINE = compile_re(r"^(?:(?P<org>\p{Han}[\p{Han}()（）]{2,40}?)\s+)?(?P<date>.+?日)\s*印发$")
 TAIL_LABEL = compile_re(r"^(?P<label>抄送|主办|督办|承办|抄报|主送)\s*:\s*(?P<value>.*)$")
 # An organ's name alone on a line (signature, 印发机关): 郑州市人民政府办公厅
@@ -70,11 +69,11 @@ DEADLINE_SPLIT = regex.compile(r"[;；、]")
 ROW_NUMBER = regex.compile(r"\d{1,4}")
 # A task sentence closed after its inline-fields bracket: …30万人次（牵头单位：…）。
 SENTENCE_CLOSE = regex.compile(r"[。.]\s*$")
-# Web-page chrome around a notice copied from a government site (footer and viewer buttons).
-CHROME_LINE = compile_re(
-    r"^(?:【\s*(?:打印本页|关闭窗口|打印|关闭|收藏|字号|纠错)|打印本页|关闭窗口|扫一扫|网站标识码|ICP备|"
-    r"\p{Han}ICP备|相关文件\s*:|相关链接|相关文章|分享到|浏览次数|访问量|首页\s*>|当前位置\s*:)"
-)
+# Web-page chrome around a notice copied from a government site (zzgov/data/rules/chrome.yaml):
+# breadcrumbs, viewer buttons, counters and footers.  (`主办单位` is no chrome here: it is a field
+# label of the task list.)
+_C = rules.load("chrome").re
+CHROME_LINE = any_of(_C.button, _C.counter, _C.footer, _C.breadcrumb)
 PUBLIC_NOTE = compile_re(r"^\(此件(?:公开发布|不公开|依申请公开)\)$")  # （此件公开发布）
 # Any line that opens the part after the task list, in one pattern: the task loop asks this
 # of every line, and one call costs a fifth of five.
