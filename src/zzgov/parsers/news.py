@@ -31,8 +31,8 @@ from typing import NamedTuple
 
 from zzgov import rules
 from zzgov.models import Meta, Section, Span
-from zzgov.parsers.base import ParseResult
-from zzgov.parsers.common import SectionTree, cn_small_int, set_meta
+from zzgov.parsers.base import MetaDraft, ParseResult
+from zzgov.parsers.common import SectionTree, cn_small_int
 from zzgov.parsers.figures_link import attach_figures
 from zzgov.text import Line, clean, fold, split_lines
 from zzgov.text.plus import lost_plus, plus_warning, restore_plus
@@ -298,17 +298,17 @@ def _pick_title(rows: list[Row], cand: list[int], h: _Head) -> None:
     h.title_idx = cand[0]
 
 
-def read_meta(text: str, rows: list[Row], h: _Head, meta: Meta) -> None:
+def read_meta(text: str, rows: list[Row], h: _Head, meta: MetaDraft) -> None:
     if h.title_idx is not None:
         ln = rows[h.title_idx].line
-        set_meta(meta, "title", _text(text, ln) or None, ln.start, ln.end)
+        meta.set("title", _text(text, ln) or None, ln.start, ln.end)
         label = N.label_head.match(meta.title or "")
         if label and h.column_idx is None and len(meta.title) - label.end() >= LABELLED_TITLE_CHARS:
             meta.column = label["label"]  # `【两会进行时】政府工作报告十大看点`
             meta.title = meta.title[label.end():].strip()
     if h.column_idx is not None:
         ln = rows[h.column_idx].line
-        set_meta(meta, "column", _text(text, ln) or None, ln.start, ln.end)
+        meta.set("column", _text(text, ln) or None, ln.start, ln.end)
     for i in range(min(len(rows), h.body_start)):
         c = rows[i].core
         m = N.column_line.match(c)
@@ -323,16 +323,16 @@ def read_meta(text: str, rows: list[Row], h: _Head, meta: Meta) -> None:
         c = rows[i].core
         ln = rows[i].line
         if meta.published is None and N.datetime.search(c):
-            set_meta(meta, "published", iso_datetime(c), ln.start, ln.end)
+            meta.set("published", iso_datetime(c), ln.start, ln.end)
         e = N.epaper_head.match(c)
         if e and meta.outlet is None:
-            set_meta(meta, "outlet", e["paper"], ln.start + e.start("paper"), ln.start + e.end("paper"))
+            meta.set("outlet", e["paper"], ln.start + e.start("paper"), ln.start + e.end("paper"))
         s = N.source.search(ln.text)  # the outlet as written (`人民网－河南频道`)
         if s and meta.outlet is None:
-            set_meta(meta, "outlet", s["src"], ln.start + s.start("src"), ln.start + s.end("src"))
+            meta.set("outlet", s["src"], ln.start + s.start("src"), ln.start + s.end("src"))
         names = parse_byline(c)
         if names and "authors" not in meta.spans:
-            meta.spans["authors"] = Span(start=ln.start, end=ln.end)
+            meta.spans["authors"] = (ln.start, ln.end)
         for part in N.byline_split.split(c) if names is None else ():
             more = parse_byline(N.author_label.sub("作者 ", part.strip()))
             authors.extend(x for x in more or () if x not in authors)
@@ -474,13 +474,13 @@ def build_sections(heads: list[Head], banners: list[int], end: int) -> list[Sect
     tree = SectionTree()
     for h in heads:
         tree.add(level[h.kind], h.label, h.title, h.start, h.end)
-    sections = tree.finalize(end)
+    drafts = tree.close(end)
     # A banner (`“十三五”` / `郑州发展 成绩喜人`) ends every section open before it.
-    for sec in sections:
-        k = bisect.bisect_right(banners, sec.span.start)
-        if k < len(banners) and banners[k] < sec.span.end:
-            sec.span.end = banners[k]
-    return sections
+    for sec in drafts:
+        k = bisect.bisect_right(banners, sec.start)
+        if k < len(banners) and banners[k] < sec.end:
+            sec.end = banners[k]
+    return [d.record() for d in drafts]
 
 
 # ---------------------------------------------------------------------------------------
@@ -499,7 +499,7 @@ def _latest_year(text: str, start: int, end: int) -> int | None:
 
 def parse_news(text: str) -> ParseResult:
     rows = _rows(text)
-    meta = Meta()
+    meta = MetaDraft()
     warnings: list[str] = []
     h = find_head(rows)
     read_meta(text, rows, h, meta)

@@ -28,7 +28,7 @@ import regex
 
 from zzgov import rules
 from zzgov.models import Meta, Requirement, Span, Task
-from zzgov.parsers.base import ParseResult
+from zzgov.parsers.base import MetaDraft, ParseResult
 from zzgov.parsers.common import (
     DOC_NUMBER,
     HEADING_L1,
@@ -36,7 +36,6 @@ from zzgov.parsers.common import (
     ITEM_ARABIC,
     SENTENCE_END,
     iso_date,
-    set_meta,
 )
 from zzgov.doc import Doc, as_doc
 from zzgov.parsers import notice_list
@@ -99,7 +98,7 @@ def _clean_str(text: str, start: int, end: int) -> str:
     return clean(text, start, end).text
 
 
-def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[int, int]:
+def _find_meta(text: str, lines: list[tuple[Line, str]], meta: MetaDraft) -> tuple[int, int]:
     """Fill 公文 head elements; return (index of the first body line, index of the 成文日期
     line or -1)."""
     n = len(lines)
@@ -111,7 +110,7 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[in
         ln, f = lines[i]
         m = HEADER_LINE.match(f)
         if m and not meta.issuer:
-            set_meta(meta, "issuer", _clean_str(text, ln.start, ln.start + len(m["org"])), ln.start, ln.start + len(m["org"]))
+            meta.set("issuer", _clean_str(text, ln.start, ln.start + len(m["org"])), ln.start, ln.start + len(m["org"]))
             body_from = max(body_from, i + 1)
             title_from = i + 1
             continue
@@ -121,12 +120,12 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[in
                       or DOC_NUMBER_LABEL.search(f, max(0, m.start("num") - 12), m.start("num"))
                       or (m.start("num") > 0 and f[m.start("num") - 1] in "(（" and TITLE_END.search(f[:m.start("num") - 1].rstrip()))):
                 s = ln.start + m.start("num")
-                set_meta(meta, "doc_number", _clean_str(text, s, ln.start + m.end("num")), s, ln.start + m.end("num"))
+                meta.set("doc_number", _clean_str(text, s, ln.start + m.end("num")), s, ln.start + m.end("num"))
                 body_from = max(body_from, i + 1)
                 rest = f[m.end("num"):]
                 if meta.signed_date is None and STANDALONE_DATE.match(rest.strip()):
                     # `岷府发〔2011〕6号 二○一一年三月十五日`: number and date on one line
-                    set_meta(meta, "signed_date", iso_date(rest), ln.start + m.end("num"), ln.end)
+                    meta.set("signed_date", iso_date(rest), ln.start + m.end("num"), ln.end)
     # The signature before the attached list (an organ and a date) ends the head: a title
     # after it is the attachment's.
     head_end = head_limit
@@ -146,7 +145,7 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[in
             m = TITLE_PREFIX.match(f)
             if m:
                 ln = lines[i][0]
-                set_meta(meta, "title", _clean_str(text, ln.start, ln.start + m.end("title")), ln.start,
+                meta.set("title", _clean_str(text, ln.start, ln.start + m.end("title")), ln.start,
                          ln.start + m.end("title"))
                 body_from = max(body_from, i + 1)
                 break
@@ -156,9 +155,9 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[in
         if end_j is not None:
             title_idx = end_j
             start, end = _title_bounds(text, lines, i, end_j)
-            set_meta(meta, "title", _clean_str(text, start, end), start, end)
+            meta.set("title", _clean_str(text, start, end), start, end)
             if _is_org_line(f) and end_j > i and lines[i + 1][1].startswith("关于") and meta.issuer is None:
-                set_meta(meta, "issuer", lines[i][0].text, lines[i][0].start, lines[i][0].end)
+                meta.set("issuer", lines[i][0].text, lines[i][0].start, lines[i][0].end)
             body_from = max(body_from, end_j + 1)
             title_idx = end_j
             break
@@ -173,7 +172,7 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[in
             m = RECIPIENTS_LINE.match(f)
             if m and not _is_field_line(f) and not META_BULLET.match(f) and not TITLE_LABEL.match(f) \
                     and not CHROME_LINE.match(f) and "|" not in f:
-                set_meta(meta, "recipients", split_list(_clean_str(text, ln.start, ln.end).rstrip(":："), CLAUSE_SEPARATORS), ln.start, ln.end)
+                meta.set("recipients", split_list(_clean_str(text, ln.start, ln.end).rstrip(":："), CLAUSE_SEPARATORS), ln.start, ln.end)
                 body_from = max(body_from, i + 1)
                 break
     # 成文日期: the first line holding only a date (optionally after the issuing organ).
@@ -195,7 +194,7 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[in
             if passed_items and not (STANDALONE_DATE.match(f)["org"] or (i > 0 and _is_org_line(lines[i - 1][1]))):
                 break  # a date inside numbered text, not a signature
             signed_idx = i
-            set_meta(meta, "signed_date", iso_date(f), ln.start, ln.end)
+            meta.set("signed_date", iso_date(f), ln.start, ln.end)
             break
     return body_from, signed_idx
 
@@ -280,7 +279,7 @@ def _is_org_line(f: str) -> bool:
     return bool(ORG_LINE.fullmatch(f)) and bool(ORG_END.search(f))
 
 
-def _read_tail(text: str, lines: list[tuple[Line, str]], tail_idx: int, meta: Meta) -> None:
+def _read_tail(text: str, lines: list[tuple[Line, str]], tail_idx: int, meta: MetaDraft) -> None:
     i = tail_idx
     n = len(lines)
     while i < n:
@@ -303,28 +302,28 @@ def _read_tail(text: str, lines: list[tuple[Line, str]], tail_idx: int, meta: Me
                 # 抄送 entries end a line with 。 between groups: `郑州警备区。市人大常委会办公厅`
                 # (extended in place: a new list per 抄送 line made thousands of lines quadratic)
                 meta.cc.extend(x for part in value.split("。") for x in split_list(part, CLAUSE_SEPARATORS))
-                set_meta(meta, "cc", meta.cc, value_start, value_end)
+                meta.set("cc", meta.cc, value_start, value_end)
             elif label == "主办":
-                set_meta(meta, "sponsor", value.rstrip("。"), value_start, value_end)
+                meta.set("sponsor", value.rstrip("。"), value_start, value_end)
             elif label == "督办":
-                set_meta(meta, "supervisor", value.rstrip("。"), value_start, value_end)
+                meta.set("supervisor", value.rstrip("。"), value_start, value_end)
             i = j
             continue
         if p:
-            set_meta(meta, "printed_date", iso_date(f), ln.start, ln.end)
+            meta.set("printed_date", iso_date(f), ln.start, ln.end)
             if p["org"]:
-                set_meta(meta, "printed_by", _clean_str(text, ln.start, ln.start + len(p["org"])), ln.start, ln.start + len(p["org"]))
+                meta.set("printed_by", _clean_str(text, ln.start, ln.start + len(p["org"])), ln.start, ln.start + len(p["org"]))
             elif i > 0 and _is_org_line(lines[i - 1][1]):
-                set_meta(meta, "printed_by", lines[i - 1][0].text, lines[i - 1][0].start, lines[i - 1][0].end)
+                meta.set("printed_by", lines[i - 1][0].text, lines[i - 1][0].start, lines[i - 1][0].end)
         elif STANDALONE_DATE.match(f) and meta.signed_date is None:
             # A signature after the task list: the organ's name above (or before) the date.
-            set_meta(meta, "signed_date", iso_date(f), ln.start, ln.end)
+            meta.set("signed_date", iso_date(f), ln.start, ln.end)
             d = STANDALONE_DATE.match(f)
             if meta.issuer is None:
                 if d["org"]:
-                    set_meta(meta, "issuer", ln.text[: len(d["org"])], ln.start, ln.start + len(d["org"]))
+                    meta.set("issuer", ln.text[: len(d["org"])], ln.start, ln.start + len(d["org"]))
                 elif i > 0 and _is_org_line(lines[i - 1][1]):
-                    set_meta(meta, "issuer", lines[i - 1][0].text, lines[i - 1][0].start, lines[i - 1][0].end)
+                    meta.set("issuer", lines[i - 1][0].text, lines[i - 1][0].start, lines[i - 1][0].end)
         i += 1
 
 
@@ -472,7 +471,10 @@ def _units_label_leads(roles: _Roles, stated: bool) -> bool:
     return any(CO_LABEL.match(lab) for lab, _k in kinds[1:])
 
 
-def _build_task(text: str, d: notice_list.TaskDraft, first_unit_leads: bool, units_label_leads: bool = False) -> tuple[Task, list[str]]:
+def _task_fields(text: str, d: notice_list.TaskDraft, first_unit_leads: bool,
+                 units_label_leads: bool = False) -> tuple[dict, list[str]]:
+    """A task's fields, read from its draft; the Task record is built from them once its id is
+    known (a number seen twice gets its offset in the id)."""
     roles = _Roles()
     where = f"task {d.seq}"
     if d.cells is not None:
@@ -511,8 +513,7 @@ def _build_task(text: str, d: notice_list.TaskDraft, first_unit_leads: bool, uni
         roles.lead, roles.units = roles.units[:n], roles.units[n:]
     elif first_unit_leads and not roles.lead and roles.units:
         roles.lead = [roles.units[0]]
-    task = Task(
-        id=f"t{d.seq}",
+    fields = dict(
         seq=d.seq,
         section=d.section,
         text=task_text,
@@ -523,7 +524,7 @@ def _build_task(text: str, d: notice_list.TaskDraft, first_unit_leads: bool, uni
         deadlines=roles.deadlines,
         span=Span(start=d.start, end=max(d.end, d.text_end)),
     )
-    return task, roles.warnings
+    return fields, roles.warnings
 
 
 def _inline_roles(body: str, roles: _Roles, where: str) -> None:
@@ -574,8 +575,8 @@ def _strip_role_sentence(task_text: str, roles: _Roles) -> str:
 CLAUSE_BREAK = regex.compile(r"[,，;；。]")
 
 
-def _assigns(t: Task) -> bool:
-    return bool(t.leaders or t.lead_units or t.units or t.units_open or t.deadlines)
+def _assigns(t: dict) -> bool:
+    return bool(t["leaders"] or t["lead_units"] or t["units"] or t["units_open"] or t["deadlines"])
 
 
 def _dedupe(xs: list[str]) -> list[str]:
@@ -607,7 +608,7 @@ def parse_notice(source: str | Doc) -> ParseResult:
     doc = as_doc(source)
     text, folded = doc.text, doc.folded
     lines = notice_list.unflatten(doc.folded_lines())
-    meta = Meta()
+    meta = MetaDraft()
     warnings: list[str] = []
     body_from, signed_idx = _find_meta(text, lines, meta)
     end_idx = len(lines)
@@ -630,10 +631,10 @@ def parse_notice(source: str | Doc) -> ParseResult:
             m = STANDALONE_DATE.match(lines[signed_idx][1])
             if m and m["org"]:
                 ln = lines[signed_idx][0]
-                set_meta(meta, "issuer", ln.text[: len(m["org"])], ln.start, ln.start + len(m["org"]))
+                meta.set("issuer", ln.text[: len(m["org"])], ln.start, ln.start + len(m["org"]))
             elif _is_org_line(lines[signed_idx - 1][1]):
                 ln = lines[signed_idx - 1][0]
-                set_meta(meta, "issuer", lines[signed_idx - 1][0].text, ln.start, ln.end)
+                meta.set("issuer", lines[signed_idx - 1][0].text, ln.start, ln.end)
         # Attachment title: `附件` line and/or the title line before the first heading.
         i = region_from
         while i < end_idx:
@@ -641,13 +642,13 @@ def parse_notice(source: str | Doc) -> ParseResult:
             a = ATTACHMENT_LINE.match(f)
             if a:
                 if a["title"]:
-                    set_meta(meta, "attachment_title", _clean_str(text, ln.start + a.start("title"), ln.end), ln.start + a.start("title"), ln.end)
+                    meta.set("attachment_title", _clean_str(text, ln.start + a.start("title"), ln.end), ln.start + a.start("title"), ln.end)
                 i += 1
                 continue
             if HEADING_L1.match(f) or HEADING_L2.match(f) or ITEM_ARABIC.match(f) or _opens_list(f, ln):
                 break
             if meta.attachment_title is None and not (PUBLIC_NOTE.match(f) or CHROME_LINE.match(f)):
-                set_meta(meta, "attachment_title", _clean_str(text, ln.start, ln.end), ln.start, ln.end)
+                meta.set("attachment_title", _clean_str(text, ln.start, ln.end), ln.start, ln.end)
             i += 1
         region_from = i
     region = lines[region_from:end_idx]
@@ -660,23 +661,26 @@ def parse_notice(source: str | Doc) -> ParseResult:
     region_end = region[-1][0].end if region else len(text)
     sections = tree.finalize(region_end)
     units_label_leads = units_label_leads or _pairs_name_the_lead(drafts)
-    tasks = []
+    found_tasks = []
     for d in drafts:
-        task, task_warnings = _build_task(text, d, first_unit_leads, units_label_leads)
-        tasks.append(task)
+        fields, task_warnings = _task_fields(text, d, first_unit_leads, units_label_leads)
+        found_tasks.append(fields)
         warnings.extend(task_warnings)
     # Numbered points of a cover letter or preface (`1.本意见按…顺序`) come before the list
     # and assign nobody: when later items do, they are not tasks.
-    first = next((k for k, t in enumerate(tasks) if _assigns(t)), 0)
+    first = next((k for k, t in enumerate(found_tasks) if _assigns(t)), 0)
     if first:
         warnings.append(f"{first} numbered item(s) before the task list assign no one: read as the notice's text")
-        tasks = tasks[first:]
+        found_tasks = found_tasks[first:]
+    tasks = []
     seen: set[int] = set()
-    for t in tasks:
-        if t.seq in seen:
-            warnings.append(f"task number {t.seq} appears more than once")
-            t.id = f"t{t.seq}-{t.span.start}"
-        seen.add(t.seq)
+    for t in found_tasks:
+        task_id = f"t{t['seq']}"
+        if t["seq"] in seen:
+            warnings.append(f"task number {t['seq']} appears more than once")
+            task_id = f"t{t['seq']}-{t['span'].start}"
+        seen.add(t["seq"])
+        tasks.append(Task(id=task_id, **t))
     # The plan year: from the title or attachment title (2020年市政府工作报告…), else the date.
     for s in (meta.title, meta.attachment_title):
         if s and meta.year is None:

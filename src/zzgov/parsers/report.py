@@ -26,8 +26,8 @@ from typing import NamedTuple
 
 from zzgov import rules
 from zzgov.models import Meta, Section
-from zzgov.parsers.base import ParseResult
-from zzgov.parsers.common import SectionTree, set_meta
+from zzgov.parsers.base import MetaDraft, ParseResult
+from zzgov.parsers.common import SectionDraft, SectionTree
 from zzgov.parsers.figures_link import attach_figures
 from zzgov.text import Line, clean, fold, split_lines
 from zzgov.text.plus import lost_plus, plus_warning, restore_plus
@@ -145,29 +145,29 @@ def find_body(lines: list[Line]) -> tuple[Body, list[str]]:
     return Body(start, end), head
 
 
-def read_meta(text: str, lines: list[Line], head: list[str], body: Body, meta: Meta) -> int | None:
+def read_meta(text: str, lines: list[Line], head: list[str], body: Body, meta: MetaDraft) -> int | None:
     """Title and speaker from the head lines; returns the year of the delivery date line."""
     delivered = None
     for i in range(min(body.start_idx, len(head))):
         ln, f = lines[i], head[i]
         m = R.speaker.search(f)
         if m and meta.speaker is None:
-            set_meta(meta, "speaker", m["name"], ln.start + m.start("name"), ln.start + m.end("name"))
-            set_meta(meta, "speaker_title", clean(text, ln.start + m.start("title"), ln.start + m.end("title")).text,
+            meta.set("speaker", m["name"], ln.start + m.start("name"), ln.start + m.end("name"))
+            meta.set("speaker_title", clean(text, ln.start + m.start("title"), ln.start + m.end("title")).text,
                      ln.start + m.start("title"), ln.start + m.end("title"))
         elif meta.speaker is None and R.speaker_title_line.match(f) and i + 1 < len(head) \
                 and R.name_line.match(head[i + 1]):
-            set_meta(meta, "speaker_title", ln.text, ln.start, ln.end)
-            set_meta(meta, "speaker", lines[i + 1].text, lines[i + 1].start, lines[i + 1].end)
+            meta.set("speaker_title", ln.text, ln.start, ln.end)
+            meta.set("speaker", lines[i + 1].text, lines[i + 1].start, lines[i + 1].end)
         d = R.delivery.search(f)
         if d and delivered is None:
             delivered = int(d["y"])
         if meta.title is None and not d and len(f) <= 40 and R.report_title.search(f) and not _is_chrome(f):
-            set_meta(meta, "title", _title(text, ln.start, ln.end).strip("《》") or None, ln.start, ln.end)
+            meta.set("title", _title(text, ln.start, ln.end).strip("《》") or None, ln.start, ln.end)
     return delivered
 
 
-def continuation_markers(text: str, meta: Meta) -> None:
+def continuation_markers(text: str, meta: MetaDraft) -> None:
     """continued_from / continued_to: the pages named by `（上接一版）` and `（下转三版）`."""
     if "版" not in text:
         return
@@ -175,9 +175,9 @@ def continuation_markers(text: str, meta: Meta) -> None:
         page = m["page"]
         if m["dir"] in ("上接", "接"):
             if meta.continued_from is None:
-                set_meta(meta, "continued_from", page, m.start(), m.end())
+                meta.set("continued_from", page, m.start(), m.end())
         else:
-            set_meta(meta, "continued_to", page, m.start(), m.end())
+            meta.set("continued_to", page, m.start(), m.end())
 
 
 # ---------------------------------------------------------------------------------------
@@ -189,7 +189,7 @@ class _Walk:
     text: str
     tree: SectionTree = field(default_factory=SectionTree)
     headline_spans: list[tuple[int, int]] = field(default_factory=list)
-    open_heading: tuple[Section, int] | None = None  # (heading, title start) that may wrap on
+    open_heading: tuple[SectionDraft, int] | None = None  # (heading, title start) that may wrap on
     pending_targets: tuple[int, int] | None = None  # a targets list set out line by line
 
 
@@ -226,7 +226,7 @@ def _continue_heading(w: _Walk, para: Para, s: str) -> bool:
         return False
     sec, title_start = w.open_heading
     sec.title = _title(w.text, title_start, para.end)
-    sec.span.end = para.end
+    sec.end = para.end
     return True
 
 
@@ -336,7 +336,7 @@ CAPTION_CHARS = 120  # a photo caption is a sentence or two
 # Parts and year
 
 
-def assign_parts(sections: list[Section], text: str) -> None:
+def assign_parts(sections: list[SectionDraft], text: str) -> None:
     """Every section gets 'review' or 'plan'. Reports run review → plan: an L1 heading without
     its own cue continues the part before it (the first one opens the review); sections
     before the first L1 heading (a page from the middle of the review) are review when an L1
@@ -352,7 +352,7 @@ def assign_parts(sections: list[Section], text: str) -> None:
             sec.part = own or prev_l1 or "review"
             prev_l1 = sec.part
         else:
-            sec.part = own or ("review" if any_l1 else guess_part(text[sec.span.start:sec.span.end]))
+            sec.part = own or ("review" if any_l1 else guess_part(text[sec.start:sec.end]))
 
 
 def _sentence_before(text: str, a: int, b: int) -> str:
@@ -362,7 +362,7 @@ def _sentence_before(text: str, a: int, b: int) -> str:
     return text[max(cut + 1, lo):b]
 
 
-def plan_year(sections: list[Section], text: str, delivered: int | None,
+def plan_year(sections: list[SectionDraft], text: str, delivered: int | None,
               headline: list[tuple[int, int]], title: str | None) -> int | None:
     """The year the report plans for, from the strongest cue present: a plan heading
     (`三、2026年工作安排`), the targets sentence (`2024年…主要预期目标`), the delivery date
@@ -383,7 +383,7 @@ def plan_year(sections: list[Section], text: str, delivered: int | None,
     if review_years:
         return max(review_years) + 1
     for s in plan_l1:
-        m = R.plan_year_statement.search(text, s.span.start, s.span.end)
+        m = R.plan_year_statement.search(text, s.start, s.end)
         if m:
             return int(m[1])
     return _year(title) if title else None
@@ -395,7 +395,7 @@ def plan_year(sections: list[Section], text: str, delivered: int | None,
 
 @dataclass
 class ReportAnalysis:
-    meta: Meta
+    meta: MetaDraft
     sections: list[Section]
     body: tuple[int, int]
     headline_spans: list[tuple[int, int]]
@@ -405,7 +405,7 @@ class ReportAnalysis:
 def analyse_report(text: str) -> ReportAnalysis:
     """Everything but figures: meta, sections with parts, body, expected-targets spans."""
     lines = split_lines(text)
-    meta = Meta()
+    meta = MetaDraft()
     warnings: list[str] = []
     body, head = find_body(lines)
     delivered = read_meta(text, lines, head, body, meta)
@@ -421,9 +421,10 @@ def analyse_report(text: str) -> ReportAnalysis:
             continue
         _walk_paragraph(w, para)
     _close_targets(w)
-    sections = w.tree.finalize(be)
-    assign_parts(sections, text)
-    meta.year = plan_year(sections, text, delivered, w.headline_spans, meta.title)
+    drafts = w.tree.close(be)
+    assign_parts(drafts, text)
+    meta.year = plan_year(drafts, text, delivered, w.headline_spans, meta.title)
+    sections = [d.record() for d in drafts]
     sites = lost_plus(text, bs, be)
     pw = plus_warning(sites, text)
     if pw:
