@@ -6,23 +6,20 @@ All patterns run on width-folded text (`zzgov.text.fold`), so `（一）` and `(
 
 from __future__ import annotations
 
-import regex
 from dataclasses import dataclass, field
 
+import regex
+
+from zzgov import rules
 from zzgov.models import Section, Span
-from zzgov.numbers.chinese import DATE_DIGIT_CHARS, HEADING_NUMERAL_CHARS
 from zzgov.numbers.chinese import small_int as cn_small_int
 from zzgov.text.script import compile_re
 
-# Chinese numerals as used in heading markers and dates come from numbers/ (the one place
-# numerals are defined): 一、 （十二） 二〇二〇年.
-CN_DIGITS = DATE_DIGIT_CHARS
-CN_NUMERAL_CHARS = HEADING_NUMERAL_CHARS
-CN_NUMERAL = rf"[{CN_NUMERAL_CHARS}]+"
-
 # Heading markers by level (GB/T 9704 order): 一、 → （一） → 1. → （1）.
-HEADING_L1 = compile_re(rf"^(?P<label>{CN_NUMERAL})\s*[、.]\s*(?P<title>.*)$")
-HEADING_L2 = compile_re(rf"^\(\s*(?P<label>{CN_NUMERAL})\s*\)\s*[、.]?\s*(?P<title>.*)$")
+# Chinese numerals come from numbers/ (the one place numerals are defined) as the rules'
+# fragment {{heading_numeral}}: 一、 （十二）.
+HEADING_L1 = compile_re(rules.expand(r"^(?P<label>{{heading_numeral}})\s*[、.]\s*(?P<title>.*)$"))
+HEADING_L2 = compile_re(rules.expand(r"^\(\s*(?P<label>{{heading_numeral}})\s*\)\s*[、.]?\s*(?P<title>.*)$"))
 # 1. / 1、 / 1．(folded to .) — not a decimal (2.5万亩 at a line start is text).
 ITEM_ARABIC = compile_re(r"^(?P<label>\d{1,4})\s*(?:[、]|\.(?!\d))\s*(?P<title>.*)$")
 ITEM_PAREN = compile_re(r"^\(\s*(?P<label>\d{1,3})\s*\)\s*(?P<title>.*)$")
@@ -33,9 +30,10 @@ DOC_NUMBER = regex.compile(r"(?P<num>[\p{Han}]{1,12}[〔\[［(（【]\s*(?:19|20
 # Sentence-final punctuation: a line ending in one of these closes a paragraph.
 SENTENCE_END = frozenset("。！？!?；;")
 
-# Dates: 2020年5月26日 (digits, possibly with stray spaces) or 二〇二〇年五月二十六日.
-DATE_ARABIC = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-DATE_CHINESE = regex.compile(rf"(?P<y>[{CN_DIGITS}]{{4}})年(?P<m>{CN_NUMERAL})月(?P<d>{CN_NUMERAL})日")
+# Dates: 2020年5月26日 (digits, possibly with stray spaces) or 二〇二〇年五月二十六日
+# (zzgov/data/rules/common.yaml, where every reader's date shape comes from).
+DATE_ARABIC = regex.compile(rules.expand("{{date}}"))
+DATE_CHINESE = regex.compile(rules.expand("{{date_numerals}}"))
 
 
 def iso_date(s: str) -> str | None:
