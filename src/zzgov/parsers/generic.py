@@ -6,7 +6,6 @@ refine.  Headings are short lines opening with a GB/T 9704 marker.
 
 from __future__ import annotations
 
-from zzgov.models import Meta
 from zzgov.parsers.base import MetaDraft, ParseResult
 from zzgov.parsers.common import HEADING_L1, HEADING_L2, SectionTree
 from zzgov.parsers.figures_link import attach_figures

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from zzgov import rules
-from zzgov.models import Meta, Section, Span
+from zzgov.models import Section
 from zzgov.parsers.base import MetaDraft, ParseResult
 from zzgov.parsers.common import SectionTree, cn_small_int
 from zzgov.parsers.figures_link import attach_figures
@@ -45,7 +45,7 @@ N = rules.load("news").re
 C = rules.load("chrome").re
 CREDIT_MARKS = rules.load("news").words("credit_marks")
 # Site chrome in the head or after the body: breadcrumbs, viewer buttons, e-paper navigation,
-# photo captions (every alternative is anchored, so one search decides).
+# photo captions, in one search.
 CHROME = any_of(C.breadcrumb, C.button_row, C.viewer, N.epaper_chrome, N.caption_line)
 
 DECOR = "*■◆●▲▶►★☆◎○•·◇□ \t"  # bullets and bold marks around headings: `**【报告摘要】**`

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import regex
 
 from zzgov import rules
-from zzgov.models import Meta, Requirement, Span, Task
+from zzgov.models import Requirement, Span, Task
 from zzgov.parsers.base import MetaDraft, ParseResult
 from zzgov.parsers.common import (
     DOC_NUMBER,

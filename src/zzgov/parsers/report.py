@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from zzgov import rules
-from zzgov.models import Meta, Section
+from zzgov.models import Section
 from zzgov.parsers.base import MetaDraft, ParseResult
 from zzgov.parsers.common import SectionDraft, SectionTree
 from zzgov.parsers.figures_link import attach_figures
