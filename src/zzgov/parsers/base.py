@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -23,6 +23,9 @@ class MetaDraft:
         for name in _META_FIELDS:
             setattr(self, name, Meta.model_fields[name].get_default(call_default_factory=True))
         self.spans: dict[str, tuple[int, int]] = {}
+
+    if TYPE_CHECKING:  # Meta's fields, set in __init__
+        def __getattr__(self, name: str) -> Any: ...
 
     def set(self, name: str, value: Any, start: int, end: int) -> None:
         """Set a field and record where the original text holds it."""
