@@ -35,3 +35,12 @@ def test_an_unknown_kind_is_a_usage_error_listing_the_valid_ones():
     run = subprocess.run([sys.executable, "-m", "zzgov", "parse", "-", "--kind", "notce"], input=b"x",
                          capture_output=True)
     assert run.returncode == 2 and b"notice" in run.stderr
+
+
+def test_every_kinds_rule_file_is_shipped():
+    from zzgov import kinds, rules
+
+    named = [k.rules for k in kinds.KINDS.values() if k.rules]
+    assert set(named) == {"notice", "report", "news"}
+    for name in named:
+        assert name in rules.rule_files() and rules.load(name).rules

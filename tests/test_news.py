@@ -206,10 +206,10 @@ def test_random_garbage_does_not_raise():
 def test_footer_min_chars_is_the_shortest_footer_match():
     import re
 
-    from zzgov.parsers.news import FOOTER, MIN_FOOTER_CHARS
+    from zzgov.parsers.news import MIN_FOOTER_CHARS, C
 
     # the pattern is stdlib-compatible, so sre's parser can tell its shortest match
-    shortest, _ = re._parser.parse(FOOTER.pattern, re.IGNORECASE).getwidth()
+    shortest, _ = re._parser.parse(C.footer.pattern).getwidth()
     assert MIN_FOOTER_CHARS == shortest
 
 

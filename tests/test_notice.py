@@ -173,8 +173,7 @@ def test_meta_values_carry_spans_into_the_original_text(stem):
 def test_tail_start_matches_where_one_of_the_tail_patterns_does():
     """TAIL_START (one pattern) agrees with asking the five tail patterns in turn, on every
     line of every seed and fixture and on each pattern's own kind of line."""
-    from zzgov.parsers.notice import (CHROME_LINE, PRINTED_LINE, PUBLIC_NOTE, STANDALONE_DATE, TAIL_LABEL,
-                                      TAIL_START)
+    from zzgov.parsers.notice import CHROME_LINE, NR, TAIL_START
     from zzgov.text import fold, split_lines
 
     from pathlib import Path
@@ -186,7 +185,8 @@ def test_tail_start_matches_where_one_of_the_tail_patterns_does():
               "(此件公开发布)", "郑州市人民政府 二〇二〇年五月二十六日", "1.稳增长"]
     hits = 0
     for f in lines:
-        expected = any(p.match(f) for p in (TAIL_LABEL, PRINTED_LINE, STANDALONE_DATE, CHROME_LINE, PUBLIC_NOTE))
+        expected = any(p.match(f) for p in (NR.tail_label, NR.printed_line, NR.standalone_date, CHROME_LINE,
+                                            NR.public_note))
         assert bool(TAIL_START.match(f)) == expected, f
         hits += expected
     assert hits >= 6

@@ -10,6 +10,7 @@ into the repository); the test skips when either is absent.
 from __future__ import annotations
 
 import functools
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -81,3 +82,41 @@ def test_metric_character_f1_at_least_095(found):
     hits = [(g, f) for g, f in found if f is not None]
     f1 = sum(char_f1(f.metric or "", g["metric"] or "") for g, f in hits) / len(hits)
     assert f1 >= 0.95
+
+
+def _checker():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("check_gold", GOLD_DIR / "check_gold.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_gold_checker_finds_no_problem():
+    assert _checker().check(CORPUS) == []
+
+
+def test_the_checker_reads_each_file_by_its_annotators_convention():
+    """Part a (README.md) lets a metric stand in the paragraph before its figure but no further
+    than 120 characters; part b (README.b.md) wants it in the figure's paragraph, at any
+    distance.  The same row is a problem under one convention only."""
+    cg = _checker()
+    scope = cg.load_scope(cg.SCOPE)
+    assert cg.convention_of("上海市", scope) is cg.PART_A and cg.convention_of("湖南省", scope) is cg.PART_B
+
+    def row(text: str, metric: str, figure: str) -> dict:
+        s, m = text.index(figure), text.index(metric)
+        return {"doc": "report_x_2026.txt", "start": s, "end": s + len(figure), "metric": metric, "metric_start": m,
+                "metric_end": m + len(metric), "value": 5, "value_max": None, "unit": "%"}
+
+    broken = "全年地区生产总值\n增长5%左右。"
+    far = "地区生产总值" + "，稳中求进" * 30 + "增长5%左右。"
+    for text, a_problem, b_problem in ((broken, "", "different paragraphs"), (far, "chars from its figure", "")):
+        r = row(text, "地区生产总值", "增长5%左右")
+        for conv, want in ((cg.PART_A, a_problem), (cg.PART_B, b_problem)):
+            problems = cg.check_offsets(r, text, "x:1", conv)
+            assert (problems == []) if not want else any(want in p for p in problems), (conv.name, problems)
+    assert cg.check_offsets(row("增长５％左右", "增长", "５％左右"), "增长５％左右", "x:1", cg.PART_B) == []
+    assert cg.check_offsets(row("增长５％左右", "增长", "５％左右"), "增长５％左右", "x:1", cg.PART_A) != []

@@ -367,17 +367,17 @@ def test_min_topic_chars_is_the_shortest_topic_match():
     a paragraph per character); the constant must be TOPIC's shortest match."""
     import re
 
-    from zzgov.parsers.report import MIN_TOPIC_CHARS, TOPIC
+    from zzgov.parsers.report import MIN_TOPIC_CHARS, R
 
-    assert MIN_TOPIC_CHARS == re._parser.parse(TOPIC.pattern).getwidth()[0]
+    assert MIN_TOPIC_CHARS == re._parser.parse(R.topic.pattern).getwidth()[0]
 
 
 def test_min_expected_targets_chars_is_the_shortest_match():
     import re
 
-    from zzgov.parsers.report import EXPECTED_TARGETS, MIN_EXPECTED_TARGETS_CHARS
+    from zzgov.parsers.report import MIN_EXPECTED_TARGETS_CHARS, R
 
-    assert MIN_EXPECTED_TARGETS_CHARS == re._parser.parse(EXPECTED_TARGETS.pattern).getwidth()[0]
+    assert MIN_EXPECTED_TARGETS_CHARS == re._parser.parse(R.expected_targets.pattern).getwidth()[0]
 
 
 def test_every_expected_targets_match_holds_the_word_searched_for_first():
@@ -385,9 +385,9 @@ def test_every_expected_targets_match_holds_the_word_searched_for_first():
     of the pattern must spell the word out at its top level (not inside an optional part)."""
     import re
 
-    from zzgov.parsers.report import EXPECTED_TARGETS, EXPECTED_TARGETS_WORD
+    from zzgov.parsers.report import EXPECTED_TARGETS_WORD, R
 
-    tree = re._parser.parse(EXPECTED_TARGETS.pattern)
+    tree = re._parser.parse(R.expected_targets.pattern)
     (op, (_, alternatives)), = tree.data
     assert op is re._constants.BRANCH and len(alternatives) == 2
     word = [(re._constants.LITERAL, ord(ch)) for ch in EXPECTED_TARGETS_WORD]
@@ -397,18 +397,18 @@ def test_every_expected_targets_match_holds_the_word_searched_for_first():
 
 
 def test_mark_start_admits_every_heading_mark():
-    """_heading_mark tries the three marks only where MARK_START matches: every string one of
-    them matches must start with a character MARK_START admits."""
+    """_heading_mark tries the three marks only where R.mark_start matches: every string one of
+    them matches must start with a character R.mark_start admits."""
     import itertools
 
-    from zzgov.parsers.report import L1_MARK, L2_MARK, L3_MARK, MARK_START
+    from zzgov.parsers.report import R
 
     alphabet = "一十两〇○百零二(（)）、.．12 3工"
     tried = 0
     for n in (1, 2, 3, 4):
         for chars in itertools.product(alphabet, repeat=n):
             s = "".join(chars)
-            if any(p.match(s) for p in (L1_MARK, L2_MARK, L3_MARK)):
+            if any(p.match(s) for p in (R.l1_mark, R.l2_mark, R.l3_mark)):
                 tried += 1
-                assert MARK_START.match(s), s
+                assert R.mark_start.match(s), s
     assert tried > 1000

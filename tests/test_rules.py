@@ -38,3 +38,27 @@ def test_scanner_names_the_rule_that_hit(tmp_path):
     scan = table.scanner(["label", "item"])
     assert scan.match("牵头单位：市财政局").lastgroup == "label"
     assert scan.match("3、建设学校").lastgroup == "item"
+
+
+def test_a_word_list_fragment_stands_for_each_of_its_words():
+    """`footer_word: [相关阅读, (责编, …]` is the alternation of its words, written literally."""
+    import regex
+
+    lists = [name for name in sorted(rules.fragments()) if name in rules._all_fragments()[1]]
+    assert "footer_word" in lists and "crumb_start" in lists
+    for name in lists:
+        pattern = regex.compile(rules.fragment(name))
+        for word in rules.fragment_words(name):
+            assert pattern.fullmatch(word), (name, word)
+    assert not regex.compile(rules.fragment("footer_word")).fullmatch("责")
+
+
+def test_numerals_reach_the_rules_from_numbers():
+    import regex
+
+    from zzgov.numbers.chinese import HEADING_NUMERAL_CHARS
+
+    heading = regex.compile(rules.fragment("heading_numeral"))
+    assert all(heading.fullmatch(c) for c in HEADING_NUMERAL_CHARS)
+    assert heading.fullmatch("二十三") and not heading.fullmatch("壹")
+    assert regex.compile(rules.fragment("date_numerals")).fullmatch("二〇二〇年五月二十六日")

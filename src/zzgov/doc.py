@@ -15,24 +15,18 @@ text, so `doc.span(i, j)` is a record's provenance as it is.
 from __future__ import annotations
 
 from zzgov.models import Span
-from zzgov.text import Line, clean, fold, split_lines
-from zzgov.text.clean import Clean
+from zzgov.text import Line, clean, split_lines
+from zzgov.text.clean import Clean, Folded
 
 
-class Doc:
-    __slots__ = ("text", "_folded", "_lines")
+class Doc(Folded):
+    """The text, `folded` (width-folded, one character for one, on first use) and its lines."""
+
+    __slots__ = ("_lines",)
 
     def __init__(self, text: str) -> None:
-        self.text = text
-        self._folded: str | None = None
+        super().__init__(text)
         self._lines: list[Line] | None = None
-
-    @property
-    def folded(self) -> str:
-        """The text width-folded, one character for one (computed on first use)."""
-        if self._folded is None:
-            self._folded = fold(self.text)
-        return self._folded
 
     @property
     def lines(self) -> list[Line]:

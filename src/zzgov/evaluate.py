@@ -41,6 +41,19 @@ def char_f1(a: str, b: str) -> float:
     return 2 * sum((Counter(a) & Counter(b)).values()) / (len(a) + len(b))
 
 
+class _Ratio:
+    """A read-only property: one counter of the score over another, 0.0 when that one is 0."""
+
+    def __init__(self, part: str, whole: str) -> None:
+        self.part, self.whole = part, whole
+
+    def __get__(self, score: "Score | None", owner: type | None = None) -> float:
+        if score is None:
+            return self  # type: ignore[return-value]  # looked up on the class
+        whole = getattr(score, self.whole)
+        return getattr(score, self.part) / whole if whole else 0.0
+
+
 @dataclass
 class Score:
     tp: int = 0
@@ -55,13 +68,8 @@ class Score:
     extras: list[str] = field(default_factory=list)  # predicted spans not in the gold
     wrong: list[str] = field(default_factory=list)  # matched, with an attribute differing
 
-    @property
-    def precision(self) -> float:
-        return self.tp / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 0.0
+    precision = _Ratio("tp", "predicted")
+    recall = _Ratio("tp", "gold")
 
     @property
     def f1(self) -> float:
@@ -71,13 +79,8 @@ class Score:
     def accuracy(self, attribute: str) -> float:
         return self.attributes[attribute] / self.tp if self.tp else 0.0
 
-    @property
-    def metric_f1(self) -> float:
-        return self.metric_f1_sum / self.tp if self.tp else 0.0
-
-    @property
-    def metric_containment(self) -> float:
-        return self.metric_contains / self.tp if self.tp else 0.0
+    metric_f1 = _Ratio("metric_f1_sum", "tp")  # the mean over matched figures
+    metric_containment = _Ratio("metric_contains", "tp")
 
     @property
     def indicator_accuracy(self) -> float | None:

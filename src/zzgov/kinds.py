@@ -39,8 +39,8 @@ class Kind:
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("notice", "通知", "zzgov.parsers.notice", "parse_notice", rules="notice", reads_doc=True),
-    Kind("report", "工作报告", "zzgov.parsers.report", "parse_report"),
-    Kind("news", "新闻", "zzgov.parsers.news", "parse_news"),
+    Kind("report", "工作报告", "zzgov.parsers.report", "parse_report", rules="report"),
+    Kind("news", "新闻", "zzgov.parsers.news", "parse_news", rules="news"),
     Kind("unknown", "未知类型", "zzgov.parsers.generic", "parse_generic", detected=False),
 )}
 

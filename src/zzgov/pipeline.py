@@ -5,8 +5,9 @@ Read it top to bottom; each step is one call into the module that owns it:
     decode (text.decode, formats/)   bytes -> text, encoding, repairs, format provenance
     Doc (doc.py)                     the text, its folded view and its lines, built once
     detect (parsers.detect)          which kind, with a confidence
-    read (kinds.KINDS[kind])         meta, sections, tasks and figures, by the kind's reader
+    read (kinds.KINDS[kind])         a meta draft, sections, tasks and figures, by the kind's reader
     place (figures.place)            where the document is about, when its reader left it open
+    meta (parsers.base.MetaDraft)    the Meta record, built once and validated (bad values warn)
     summaries (summaries.py)         each leader and unit with its tasks
     record (models.Document)         built once, validated once; nothing changes it afterwards
 """
@@ -51,11 +52,12 @@ def run(text: str, *, kind: str | None = None, doc_id: str = "stdin", path: str 
     parsed = run_parser(kind, doc)
     notes.extend(parsed.warnings)
 
-    meta = parsed.meta
-    if meta.place is None:
+    draft = parsed.meta
+    if draft.place is None:
         from zzgov.figures.place import read_place
 
-        meta.place = read_place(doc.text, meta.title, meta.issuer, meta.speaker_title)
+        draft.place = read_place(doc.text, draft.title, draft.issuer, draft.speaker_title)
+    meta = draft.build(notes)
 
     return Document(
         id=file_name_text(doc_id),

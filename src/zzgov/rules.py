@@ -18,9 +18,14 @@ words:                # word lists, each word a plain string
 Fragments are shared by every file (`common.yaml` holds the ones several readers use), so a
 shape such as a person's name or a heading marker is written once.  `{{name}}` is replaced
 before compiling, recursively, so a fragment may use another.  Patterns are `regex` syntax.
+A fragment may also be a list of plain words (`footer_word: [相关新闻, 责任编辑]`): it stands
+for their alternation, and `fragment_words(name)` gives the words (a word is one line of YAML).
+Numerals come from `zzgov.numbers` (the one place they are defined) as the fragments
+`heading_numeral` (a run of 一 … 十 百 两 〇), `heading_numeral_char` (one of them) and
+`date_digit` (〇 一 … 九).
 
 `load(name)` reads a file once per process and returns a `RuleTable`: `table.pattern(name)`
-gives the compiled rule, `table.words(name)` a word list, and `table.scanner(names)` one
+(or `table.re.name`) gives the compiled rule, `table.words(name)` a word list, and `table.scanner(names)` one
 pattern of named alternatives (mistune's block scanner): `m.lastgroup` says which rule hit.
 Files are read with YAML's safe loader; a malformed file is a programming error, raised at once.
 """
@@ -28,6 +33,7 @@ Files are read with YAML's safe loader; a malformed file is a programming error,
 from __future__ import annotations
 
 import functools
+import types
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Iterable
@@ -62,6 +68,11 @@ class RuleTable:
     def pattern(self, name: str) -> regex.Pattern[str]:
         return self.rules[name].pattern
 
+    @functools.cached_property
+    def re(self) -> types.SimpleNamespace:
+        """The compiled rules as attributes (`table.re.speaker.search(s)`): what a walker reads."""
+        return types.SimpleNamespace(**{name: r.pattern for name, r in self.rules.items()})
+
     def words(self, name: str) -> tuple[str, ...]:
         return self.word_lists[name]
 
@@ -93,9 +104,12 @@ def _read(name: str) -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=None)
-def fragments() -> dict[str, str]:
-    """Every file's fragments, by name (a name defined twice is an error)."""
-    out: dict[str, str] = {}
+def _all_fragments() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    from zzgov.numbers.chinese import DATE_DIGIT_CHARS, HEADING_NUMERAL_CHARS
+
+    out: dict[str, str] = {"heading_numeral_char": f"[{HEADING_NUMERAL_CHARS}]",
+                           "heading_numeral": f"[{HEADING_NUMERAL_CHARS}]+", "date_digit": f"[{DATE_DIGIT_CHARS}]"}
+    lists: dict[str, tuple[str, ...]] = {}
     folder = resources.files("zzgov").joinpath(*RULES_PACKAGE)
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if not entry.name.endswith(".yaml"):
@@ -103,8 +117,22 @@ def fragments() -> dict[str, str]:
         for key, value in (_read(entry.name[:-5]).get("fragments") or {}).items():
             if key in out:
                 raise ValueError(f"rules: fragment {key!r} is defined twice")
-            out[key] = str(value)
-    return out
+            if isinstance(value, list):
+                lists[key] = tuple(str(w) for w in value)
+                out[key] = words_pattern(lists[key])
+            else:
+                out[key] = str(value)
+    return out, lists
+
+
+def fragments() -> dict[str, str]:
+    """Every file's fragments, by name (a name defined twice is an error)."""
+    return _all_fragments()[0]
+
+
+def fragment_words(name: str) -> tuple[str, ...]:
+    """The words of a fragment written as a list."""
+    return _all_fragments()[1][name]
 
 
 def expand(pattern: str) -> str:

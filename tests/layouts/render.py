@@ -61,6 +61,11 @@ def _sections(rows: list[dict], emit: Callable[[dict, int], list[str]], heads=Tr
     return out
 
 
+def _all_units(r: dict) -> str:
+    """Every unit of a task in one list, the lead first (for layouts where the first leads)."""
+    return "、".join(r["lead_units"] + r["units"]) + "".join(r["units_open"])
+
+
 def _lead_or_units(r: dict) -> list[tuple[str, str]]:
     out = []
     if r["lead_units"]:
@@ -70,22 +75,31 @@ def _lead_or_units(r: dict) -> list[tuple[str, str]]:
     return out
 
 
+def _fields(r: dict, colon: str = "：", leader: str = "责任领导", co: str = "责任单位", spaced: bool = False) -> list[str]:
+    """A task's field lines: its leaders, then its lead and co-units, each label written as the
+    layout writes it (`co` names the co-unit field; `spaced` letter-spaces labels and names)."""
+    def label(lab: str) -> str:
+        return " ".join(lab) if spaced else lab
+    leaders = (" " if spaced else "、").join(r["leaders"])
+    return [label(leader) + colon + leaders] + [label(co if lab == "责任单位" else lab) + colon + v
+                                                for lab, v in _lead_or_units(r)]
+
+
+def _layout(rows: list[dict], emit: Callable[[dict, int], list[str]], body: list[str] | None = None,
+            first_listed: bool = False) -> tuple[str, list[dict]]:
+    """The title, an optional cover text, then every task as `emit` writes it under its headings."""
+    text = "\n".join(_head() + (body or []) + _sections(rows, emit))
+    return text, [expect(r, first_listed=first_listed) for r in rows]
+
+
 def colon_lines(rows):
     """1．text / 责任领导:A / 牵头单位:X / 配合单位:Y (half-width colons, no blank lines)."""
-    def emit(r, k):
-        out = [f"{r['seq']}．{r['text']}", "牵头领导:" + "、".join(r["leaders"])]
-        out += [f"{'配合单位' if lab == '责任单位' else lab}:{v}" for lab, v in _lead_or_units(r)]
-        return out
-    return "\n".join(_head() + _sections(rows, emit)), [expect(r) for r in rows]
+    return _layout(rows, lambda r, k: [f"{r['seq']}．{r['text']}", *_fields(r, ":", "牵头领导", "配合单位")])
 
 
 def padded_labels(rows):
     """Letter-spaced labels: `责 任 领 导 ： A`, `1、` numbering."""
-    def emit(r, k):
-        out = [f"{r['seq']}、{r['text']}", "", "责 任 领 导 ： " + " ".join(r["leaders"])]
-        out += [" ".join(lab) + " ： " + v for lab, v in _lead_or_units(r)]
-        return out + [""]
-    return "\n".join(_head() + _sections(rows, emit)), [expect(r) for r in rows]
+    return _layout(rows, lambda r, k: [f"{r['seq']}、{r['text']}", "", *_fields(r, " ： ", spaced=True), ""])
 
 
 def bracket_labels(rows):
@@ -93,23 +107,17 @@ def bracket_labels(rows):
     def emit(r, k):
         fields = "【责任领导】" + "、".join(r["leaders"]) + "".join(f"【{lab}】{v}" for lab, v in _lead_or_units(r))
         return [f"（{r['seq']}）{r['text']}", fields, ""]
-    return "\n".join(_head() + _sections(rows, emit)), [expect(r) for r in rows]
+    return _layout(rows, emit)
 
 
 def multi_field_line(rows):
     """Several fields on one line separated by ideographic spaces."""
-    def emit(r, k):
-        fields = ["责任领导：" + "、".join(r["leaders"])] + [f"{lab}：{v}" for lab, v in _lead_or_units(r)]
-        return [f"{r['seq']}. {r['text']}", "\u3000\u3000".join(fields), ""]
-    return "\n".join(_head() + _sections(rows, emit)), [expect(r) for r in rows]
+    return _layout(rows, lambda r, k: [f"{r['seq']}. {r['text']}", "\u3000\u3000".join(_fields(r)), ""])
 
 
 def inline_paren(rows):
     """Fields in parentheses after the task sentence, separated by `；`."""
-    def emit(r, k):
-        fields = ["责任领导：" + "、".join(r["leaders"])] + [f"{lab}：{v}" for lab, v in _lead_or_units(r)]
-        return [f"{r['seq']}.{r['text']}（{'；'.join(fields)}）", ""]
-    return "\n".join(_head() + _sections(rows, emit)), [expect(r) for r in rows]
+    return _layout(rows, lambda r, k: [f"{r['seq']}.{r['text']}（{'；'.join(_fields(r))}）", ""])
 
 
 def _role_sentence(r: dict) -> str:
@@ -123,9 +131,7 @@ def _role_sentence(r: dict) -> str:
 
 def leader_then_roles(rows):
     """A leader line, then a role sentence on the next line (`X牵头，Y、Z配合。`)."""
-    def emit(r, k):
-        return [f"{r['seq']}.{r['text']}", "责任领导：" + "、".join(r["leaders"]), _role_sentence(r), ""]
-    return "\n".join(_head() + _sections(rows, emit)), [expect(r) for r in rows]
+    return _layout(rows, lambda r, k: [f"{r['seq']}.{r['text']}", _fields(r)[0], _role_sentence(r), ""])
 
 
 def _leader_groups(rows):
@@ -164,10 +170,8 @@ def group_heading_titles(rows):
 def first_listed(rows):
     """Only `责任单位` lines; the body says the first listed unit leads (`排在首位的为牵头或汇总单位`)."""
     body = ["各区县人民政府，市政府各部门：", "现将任务分解印发给你们。责任单位中排在首位的为牵头或汇总单位，请认真落实。", ""]
-    def emit(r, k):
-        units = "、".join(r["lead_units"] + r["units"]) + "".join(r["units_open"])
-        return [f"{r['seq']}.{r['text']}", "责任领导：" + "、".join(r["leaders"]), "责任单位：" + units, ""]
-    return "\n".join(_head() + body + _sections(rows, emit)), [expect(r, first_listed=True) for r in rows]
+    return _layout(rows, lambda r, k: [f"{r['seq']}.{r['text']}", _fields(r)[0], "责任单位：" + _all_units(r), ""],
+                   body, first_listed=True)
 
 
 def tab_table(rows):
@@ -197,55 +201,41 @@ def cell_per_line(rows):
     return "\n".join(out), [expect(r) for r in rows]
 
 
-def cn_paren_tasks(rows):
-    """Tasks numbered （一）（二）… under `一、` headings, with field lines."""
+def _numbered_in_groups(rows, depth: int | None, number: Callable[[int], str]):
+    """Tasks numbered from 1 again under each heading `depth` levels down (None: the deepest),
+    only that heading printed, each task followed by its field lines."""
     out, exp = _head(), []
     last, k = None, 0
     for r in rows:
-        if r["section"][0] != last:
-            last, k = r["section"][0], 0
-            out += [last, ""]
+        group = tuple(r["section"][:depth])
+        if group != last:
+            last, k = group, 0
+            out += [group[-1], ""]
         k += 1
-        out += [f"（{cn_num(k)}）{r['text']}", "责任领导：" + "、".join(r["leaders"])]
-        out += [f"{lab}：{v}" for lab, v in _lead_or_units(r)] + [""]
+        out += [number(k) + r["text"], *_fields(r), ""]
         exp.append(expect(r, seq=k))
     return "\n".join(out), exp
+
+
+def cn_paren_tasks(rows):
+    """Tasks numbered （一）（二）… under `一、` headings, with field lines."""
+    return _numbered_in_groups(rows, 1, lambda k: f"（{cn_num(k)}）")
 
 
 def circled(rows):
     """Circled numbers ①…⑳ restarting under each `（一）` heading."""
-    out, exp = _head(), []
-    last, k = None, 0
-    for r in rows:
-        for s in r["section"]:
-            pass
-        if tuple(r["section"]) != last:
-            last, k = tuple(r["section"]), 0
-            out += [r["section"][-1], ""]
-        k += 1
-        out += [f"{chr(0x2460 + k - 1)}{r['text']}", "责任领导：" + "、".join(r["leaders"])]
-        out += [f"{lab}：{v}" for lab, v in _lead_or_units(r)] + [""]
-        exp.append(expect(r, seq=k))
-    return "\n".join(out), exp
+    return _numbered_in_groups(rows, None, lambda k: chr(0x2460 + k - 1))
 
 
 def pdf_spaced(rows):
     """Numbers spaced by PDF extraction (`1 .`), labels with a space before the colon."""
-    def emit(r, k):
-        out = [f"{r['seq']} . {r['text']}", "责任领导 ：" + "、".join(r["leaders"])]
-        out += [f"{lab} ：{v}" for lab, v in _lead_or_units(r)]
-        return out
-    return "\n".join(_head() + _sections(rows, emit)), [expect(r) for r in rows]
+    return _layout(rows, lambda r, k: [f"{r['seq']} . {r['text']}", *_fields(r, " ：")])
 
 
 def unnumbered(rows):
     """Task paragraphs without any number, each followed by its field lines."""
-    def emit(r, k):
-        out = [r["text"], "责任领导：" + "、".join(r["leaders"])]
-        out += [f"{lab}：{v}" for lab, v in _lead_or_units(r)]
-        return out + [""]
-    exp = [expect(r, seq=k) for k, r in enumerate(rows, 1)]
-    return "\n".join(_head() + _sections(rows, emit)), exp
+    text, _ = _layout(rows, lambda r, k: [r["text"], *_fields(r), ""])
+    return text, [expect(r, seq=k) for k, r in enumerate(rows, 1)]
 
 
 def cells_missing_deadline(rows):
@@ -313,18 +303,15 @@ def web_page(rows):
 
 def leader_name_then_roles(rows):
     """A bare line of leaders' names, then a role sentence, after each task sentence."""
-    def emit(r, k):
-        return [f"{r['seq']}.{r['text']}", "、".join(r["leaders"]), _role_sentence(r), ""]
-    return "\n".join(_head() + _sections(rows, emit)), [expect(r) for r in rows]
+    return _layout(rows, lambda r, k: [f"{r['seq']}.{r['text']}", "、".join(r["leaders"]), _role_sentence(r), ""])
 
 
 def first_listed_note(rows):
     """The first-listed rule as a note in the first task's unit list: `（列第一位者为牵头单位，下同）`."""
     def emit(r, k):
-        units = "、".join(r["lead_units"] + r["units"]) + "".join(r["units_open"])
         note = "（列第一位者为牵头单位，下同）" if k == 0 else ""
-        return [f"（{r['seq']}）{r['text']}", "责任领导：" + "、".join(r["leaders"]), "责任单位：" + units + note]
-    return "\n".join(_head() + _sections(rows, emit)), [expect(r, first_listed=True) for r in rows]
+        return [f"（{r['seq']}）{r['text']}", _fields(r)[0], "责任单位：" + _all_units(r) + note]
+    return _layout(rows, emit, first_listed=True)
 
 
 LAYOUTS: dict[str, Callable] = {f.__name__: f for f in (

@@ -1,7 +1,8 @@
 """Document-kind parsers and kind detection.
 
-Each parser module takes the original decoded text and returns a `ParseResult`
-(meta, sections, tasks, figures, warnings); `run_parser` picks one by kind.
+Each parser module takes the original decoded text and returns a `ParseResult` (a meta draft,
+which the pipeline builds into the Meta record, and the sections, tasks, figures and warnings it
+built); `run_parser` picks one by kind.
 """
 
 from __future__ import annotations

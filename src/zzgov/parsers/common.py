@@ -6,23 +6,20 @@ All patterns run on width-folded text (`zzgov.text.fold`), so `（一）` and `(
 
 from __future__ import annotations
 
-import regex
 from dataclasses import dataclass, field
 
-from zzgov.models import Meta, Section, Span
-from zzgov.numbers.chinese import DATE_DIGIT_CHARS, HEADING_NUMERAL_CHARS
+import regex
+
+from zzgov import rules
+from zzgov.models import Section, Span
 from zzgov.numbers.chinese import small_int as cn_small_int
 from zzgov.text.script import compile_re
 
-# Chinese numerals as used in heading markers and dates come from numbers/ (the one place
-# numerals are defined): 一、 （十二） 二〇二〇年.
-CN_DIGITS = DATE_DIGIT_CHARS
-CN_NUMERAL_CHARS = HEADING_NUMERAL_CHARS
-CN_NUMERAL = rf"[{CN_NUMERAL_CHARS}]+"
-
 # Heading markers by level (GB/T 9704 order): 一、 → （一） → 1. → （1）.
-HEADING_L1 = compile_re(rf"^(?P<label>{CN_NUMERAL})\s*[、.]\s*(?P<title>.*)$")
-HEADING_L2 = compile_re(rf"^\(\s*(?P<label>{CN_NUMERAL})\s*\)\s*[、.]?\s*(?P<title>.*)$")
+# Chinese numerals come from numbers/ (the one place numerals are defined) as the rules'
+# fragment {{heading_numeral}}: 一、 （十二）.
+HEADING_L1 = compile_re(rules.expand(r"^(?P<label>{{heading_numeral}})\s*[、.]\s*(?P<title>.*)$"))
+HEADING_L2 = compile_re(rules.expand(r"^\(\s*(?P<label>{{heading_numeral}})\s*\)\s*[、.]?\s*(?P<title>.*)$"))
 # 1. / 1、 / 1．(folded to .) — not a decimal (2.5万亩 at a line start is text).
 ITEM_ARABIC = compile_re(r"^(?P<label>\d{1,4})\s*(?:[、]|\.(?!\d))\s*(?P<title>.*)$")
 ITEM_PAREN = compile_re(r"^\(\s*(?P<label>\d{1,3})\s*\)\s*(?P<title>.*)$")
@@ -33,15 +30,10 @@ DOC_NUMBER = regex.compile(r"(?P<num>[\p{Han}]{1,12}[〔\[［(（【]\s*(?:19|20
 # Sentence-final punctuation: a line ending in one of these closes a paragraph.
 SENTENCE_END = frozenset("。！？!?；;")
 
-# Dates: 2020年5月26日 (digits, possibly with stray spaces) or 二〇二〇年五月二十六日.
-DATE_ARABIC = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-DATE_CHINESE = regex.compile(rf"(?P<y>[{CN_DIGITS}]{{4}})年(?P<m>{CN_NUMERAL})月(?P<d>{CN_NUMERAL})日")
-
-
-def set_meta(meta: Meta, name: str, value, start: int, end: int) -> None:
-    """Set a meta field and record in meta.spans where the original text holds it."""
-    setattr(meta, name, value)
-    meta.spans[name] = Span(start=start, end=end)
+# Dates: 2020年5月26日 (digits, possibly with stray spaces) or 二〇二〇年五月二十六日
+# (zzgov/data/rules/common.yaml, where every reader's date shape comes from).
+DATE_ARABIC = regex.compile(rules.expand("{{date}}"))
+DATE_CHINESE = regex.compile(rules.expand("{{date_numerals}}"))
 
 
 def iso_date(s: str) -> str | None:
@@ -61,14 +53,34 @@ def iso_date(s: str) -> str | None:
 
 
 @dataclass
-class SectionTree:
-    """Builds Section records from headings met in document order."""
+class SectionDraft:
+    """A section as a walker finds it, before its record is built: its title and end may still
+    grow (a heading wrapped onto the next line, the body up to the next heading) and its part
+    be decided; `SectionTree.build` makes each `Section` record once."""
 
-    sections: list[Section] = field(default_factory=list)
-    _stack: list[Section] = field(default_factory=list)
+    id: str
+    parent: str | None
+    level: int
+    label: str
+    title: str
+    start: int
+    end: int
+    part: str | None = None
+
+    def record(self) -> Section:
+        return Section(id=self.id, parent=self.parent, level=self.level, label=self.label, title=self.title,
+                       span=Span(start=self.start, end=self.end), part=self.part)
+
+
+@dataclass
+class SectionTree:
+    """Section drafts from headings met in document order, numbered by their place in the tree."""
+
+    sections: list[SectionDraft] = field(default_factory=list)
+    _stack: list[SectionDraft] = field(default_factory=list)
     _counts: dict[str | None, int] = field(default_factory=dict)
 
-    def add(self, level: int, label: str, title: str, start: int, end: int, part: str | None = None) -> Section:
+    def add(self, level: int, label: str, title: str, start: int, end: int, part: str | None = None) -> SectionDraft:
         while self._stack and self._stack[-1].level >= level:
             self._stack.pop()
         parent = self._stack[-1] if self._stack else None
@@ -76,26 +88,28 @@ class SectionTree:
         n = self._counts.get(key, 0) + 1
         self._counts[key] = n
         sid = f"{parent.id}.{n}" if parent else f"s{n}"
-        sec = Section(
-            id=sid, parent=key, level=level, label=label, title=title, span=Span(start=start, end=end),
-            part=part if part is not None else (parent.part if parent else None),
-        )
+        sec = SectionDraft(id=sid, parent=key, level=level, label=label, title=title, start=start, end=end,
+                           part=part if part is not None else (parent.part if parent else None))
         self.sections.append(sec)
         self._stack.append(sec)
         return sec
 
-    def current(self) -> Section | None:
+    def current(self) -> SectionDraft | None:
         return self._stack[-1] if self._stack else None
 
-    def finalize(self, end: int) -> list[Section]:
+    def close(self, end: int) -> list[SectionDraft]:
         """Stretch each section over its body: up to the next heading of the same or a higher
         level, or to `end` (the end of the region the headings belong to). One pass."""
-        open_: list[Section] = []
+        open_: list[SectionDraft] = []
         for sec in self.sections:
             while open_ and open_[-1].level >= sec.level:
                 done = open_.pop()
-                done.span.end = max(done.span.end, sec.span.start)
+                done.end = max(done.end, sec.start)
             open_.append(sec)
         for sec in open_:
-            sec.span.end = max(sec.span.end, end)
+            sec.end = max(sec.end, end)
         return self.sections
+
+    def finalize(self, end: int) -> list[Section]:
+        """The section records, each built once, after `close(end)`."""
+        return [d.record() for d in self.close(end)]

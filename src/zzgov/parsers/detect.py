@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import regex
 
+from zzgov import rules
 from zzgov.kinds import DETECTED
 from zzgov.text import fold
 from zzgov.text.script import compile_re
@@ -64,6 +65,11 @@ def words_feature(name: str, words: tuple[str, ...], weights: dict[str, float], 
     return Feature(name, pattern, weights, cap, words if overlap_free(words) else ())
 
 
+# The chrome words detection counts are chrome.yaml's (zzgov/data/rules), written once there.
+_SITE_WORDS = rules.fragment_words("news_site_word")
+_EPAPER_NAV = rules.fragment_words("epaper_nav")
+
+
 # Literal words a feature cannot match without (a cheap `in` test before the regex scan):
 # most of a notice's text never needs the report and news patterns run over it.
 NEEDLES: dict[str, tuple[str, ...]] = {
@@ -87,7 +93,7 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "keyword_heads": ("关键",),
     "label_heads": ("【",),
     "source_line": ("来源", "稿源"),
-    "site_chrome": ("首页", "相关新闻", "精彩推荐", "责任编辑", "电脑版"),
+    "site_chrome": ("首页", *_SITE_WORDS),
     "byline": ("记者", "通讯员", "实习生"),
     "timestamp": ("-",),
     "dateline": ("本报讯", "日电", "日讯", "讯】"),
@@ -177,7 +183,8 @@ FEATURES: tuple[Feature, ...] = (
     # photo credits closing a caption line: `大会现场 林木 摄`
     Feature("photo_credit", regex.compile(r"(?m)\p{Han}{2,4}[^\S\n]*摄[^\S\n]*$"), {"news": 1.0}, 2),
     # e-paper pages: `第03版：要闻`, `上一版 下一版`, `本版标题导航`, `返回目录`
-    Feature("epaper_chrome", re.compile(r"第[^\S\n]*\d{1,2}[^\S\n]*版|上一版|下一版|本版标题导航|版面导航"), {"news": 1.5}, 2),
+    Feature("epaper_chrome", re.compile(r"第[^\S\n]*\d{1,2}[^\S\n]*版|" + "|".join(map(re.escape, _EPAPER_NAV))),
+            {"news": 1.5}, 2),
     # a congress and its report told in the third person: `市长代表市人民政府作政府工作报告`,
     # `会议听取了…政府工作报告`, `报告显示/回顾/提出…` (a report says 我代表…)
     Feature("narrated_congress", regex.compile(
@@ -187,7 +194,7 @@ FEATURES: tuple[Feature, ...] = (
     # the reporter's source: `记者从市统计局获悉`, `记者了解到`
     Feature("reporter_learned", regex.compile(r"记者(?:从|在|近日从)?[^。\n]{0,20}?(?:获悉|了解到)"), {"news": 2.0}, 1),
     # site chrome: 首页 > 时政要闻 / 相关新闻 / 精彩推荐 / 责任编辑
-    Feature("site_chrome", re.compile(r"首页[^\S\n]*>|相关新闻|精彩推荐|责任编辑|电脑版"), {"news": 1.0}, 3),
+    Feature("site_chrome", re.compile(r"首页[^\S\n]*>|" + "|".join(map(re.escape, _SITE_WORDS))), {"news": 1.0}, 3),
     # reporting words
     words_feature("news_words", ("据悉", "记者了解到", "采访", "报道"), {"news": 0.7}, 3),
     # reported speech about a report or meeting: 报告提出 / 会议强调

@@ -6,8 +6,7 @@ refine.  Headings are short lines opening with a GB/T 9704 marker.
 
 from __future__ import annotations
 
-from zzgov.models import Meta
-from zzgov.parsers.base import ParseResult
+from zzgov.parsers.base import MetaDraft, ParseResult
 from zzgov.parsers.common import HEADING_L1, HEADING_L2, SectionTree
 from zzgov.parsers.figures_link import attach_figures
 from zzgov.text import clean, fold, split_lines
@@ -17,7 +16,7 @@ MAX_HEADING_CHARS = 60  # a longer line opening with 一、 is a sentence, not a
 
 def parse_generic(text: str) -> ParseResult:
     lines = split_lines(text)
-    meta = Meta()
+    meta = MetaDraft()
     if lines:
         meta.title = clean(text, lines[0].start, lines[0].end).text.strip("#* ") or None
     tree = SectionTree()

@@ -29,91 +29,34 @@ import bisect
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-import regex
-
-from zzgov.models import Meta, Section, Span
-from zzgov.parsers.base import ParseResult
-from zzgov.parsers.common import CN_NUMERAL, SectionTree, cn_small_int, set_meta
+from zzgov import rules
+from zzgov.models import Section
+from zzgov.parsers.base import MetaDraft, ParseResult
+from zzgov.parsers.common import SectionTree, cn_small_int
 from zzgov.parsers.figures_link import attach_figures
 from zzgov.text import Line, clean, fold, split_lines
 from zzgov.text.plus import lost_plus, plus_warning, restore_plus
-from zzgov.text.script import compile_re
+from zzgov.text.script import any_of
 
-# ---------------------------------------------------------------------------------------
-# Vocabularies (patterns run on width-folded text: ｜→|, ：→:, （→()
+# The vocabulary is in zzgov/data/rules/news.yaml (heads, meta lines, datelines, bylines,
+# e-paper labels) and chrome.yaml (the site around an article); `N.name` is a compiled rule.
+# Patterns run on width-folded text (｜→|, ：→:, （→().
+N = rules.load("news").re
+C = rules.load("chrome").re
+CREDIT_MARKS = rules.load("news").words("credit_marks")
+# Site chrome in the head or after the body: breadcrumbs, viewer buttons, e-paper navigation,
+# photo captions, in one search.
+CHROME = any_of(C.breadcrumb, C.button_row, C.viewer, N.epaper_chrome, N.caption_line)
 
-MD_HEADING = compile_re(r"^(?P<hashes>#{1,6})\s*")
 DECOR = "*■◆●▲▶►★☆◎○•·◇□ \t"  # bullets and bold marks around headings: `**【报告摘要】**`
-
-# 关键词 headings: `#### 关键词 | 扩大内需`, `关键词: X`, `关键词:X`, `【关键词】X`, `关键词丨X`.
-KEYWORD_HEAD = compile_re(
-    r"(?:[\[【]\s*关键[词字]\s*[\]】]\s*(?:[|丨:/]\s*)?|关键[词字]\s*(?:[|丨:/]|\s)\s*)(?P<kw>\S.*)$"
-)
-# Labelled sub-parts: `【报告摘要】`, `【郑州实践】`, `【编者按】` (at a paragraph start).
-LABEL_HEAD = compile_re(r"【(?P<label>[^】\s]{2,10})】")
-NOT_LABELS = compile_re(r"打印|关闭|字号|收藏|分享|返回|纠错|责任编辑|来源|关键[词字]|图|视频|音频|讯$")
-# Ordinal heads: `看点一：经济目标`, `亮点2 | …`, `热词三 X`.
-ORDINAL_HEAD = compile_re(
-    r"(?P<label>(?:看点|亮点|热词|焦点|要点|关注点|数读)\s*[一二三四五六七八九十\d]{1,3})\s*(?:[|丨:/]\s*|\s+)(?P<title>\S.{0,24})$"
-)
-# Numbered heads: `一、…`, `（一）…`, `1打造科技创新中心`, `1. …`, `01 …`.
-CN_HEAD = compile_re(rf"(?P<label>{CN_NUMERAL})\s*[、.]\s*(?P<title>.+)$")
-CN_PAREN_HEAD = compile_re(rf"\(\s*(?P<label>{CN_NUMERAL})\s*\)\s*(?P<title>.+)$")
-# An Arabic head: the number is glued to the title or set off by 、/./a space; a title that
-# opens with a unit (`2020年`, `5万人`) is a sentence, not a head.
-ARABIC_HEAD = compile_re(r"(?P<label>\d{1,2})\s*(?:[、.](?!\d)\s*|\s+)?(?P<title>(?![年月日万亿千百个%．.])[\p{Han}“\"].+)$")
 MAX_HEAD_CHARS = 30  # a numbered head is a short line without sentence punctuation
 # Every head but a markdown heading has a label and a title: at least two characters. Lines
 # shorter than that (hard-wrapped text can have hundreds of thousands) skip the head patterns.
 MIN_HEAD_CHARS = 2
-HEAD_PUNCT = compile_re(r"[。,，;；!?！？]")
-
-# Site chrome.
-BREADCRUMB = regex.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[:>»›]|(?:[>»›][^>»›]+){2,}$|首页\s*[>»›]")
-CRUMB_SPLIT = regex.compile(r"\s*(?:>|»|›)\s*")
-FOOTER = regex.compile(
-    r"^(?:#+\s*)?\**(?:相关新闻|相关阅读|相关报道|相关链接|精彩推荐|热点推荐|推荐阅读|延伸阅读|热门推荐|猜你喜欢|电脑版|手机版"
-    r"|返回顶部|分享到|责任编辑|编辑\s*:|\(?责编|审核\s*:|校对\s*:|【打印|【关闭|版权所有|copyright|扫一扫|网站地图|关于我们"
-    r"|联系我们|上一篇|下一篇|打印本页|关闭窗口)",
-    regex.IGNORECASE,
-)
-# The shortest line FOOTER matches (`责编`); a test checks it against the pattern.
+# The shortest line C.footer matches (`责编`); a test checks it against the pattern.
 MIN_FOOTER_CHARS = 2
-CHROME_LINE = regex.compile(r"^(?:【[^】]{0,12}】\s*)+$|大\s*中\s*小|^(?:分享|打印|收藏|字号|浏览|阅读|小字号|大字号)(?:\s|:|$)")
-# E-paper pages: `上一版  下一版`, `返回目录`, `本版标题导航`; photo captions `大会现场 林木 摄`.
-EPAPER_CHROME = regex.compile(r"^(?:上一版|下一版|返回目录|本版标题导航|版面导航|标题导航)(?:\s+(?:上一版|下一版|返回目录))*$")
-CAPTION_LINE = regex.compile(r"^.{0,30}?\p{Han}{2,4}\s*摄$")
-# An e-paper page's header: `槐安日报 2026年01月21日 第03版：要闻` (its outlet and date).
-EPAPER_HEAD = regex.compile(
-    r"^(?P<paper>\S{2,12}报)\s+(?:19|20)\d{2}年\d{1,2}月\d{1,2}日(?:\s*星期[一二三四五六日天])?\s*第\s*\d{1,3}\s*版")
 NAV_MARK = "标题导航"  # the page's list of headlines follows, up to the article's own headline
-
-# Date/source line: `2021-01-07 08:39:40 来源: 中原网`, `发布时间：2024年1月15日 09:30`.
-DATETIME = regex.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:\s*(?P<H>\d{1,2})\s*[:时]\s*(?P<M>\d{1,2})(?:\s*[:分]\s*(?P<S>\d{1,2}))?)?"
-)
-META_WORDS = regex.compile(r"来源|稿源|发布|时间|日期|作者|编辑|浏览|点击|字号")
-SOURCE = regex.compile(r"(?:来源|稿源|信息来源|来源于)\s*[:：]\s*(?P<src>[^\s|｜丨/／]{2,30})")
-# A dateline naming the outlet: `新华社郑州1月15日电`, `大河网讯`.
-DATELINE = regex.compile(
-    r"^(?P<outlet>新华社|中新社|人民网|央视网|(?!本报)\p{Han}{2,8}?(?:日报|晚报|网|电视台|广播电视台))"
-    r"(?:\p{Han}{0,8}\d{1,2}月\d{1,2}日)?(?:电|讯)"
-)
-DATELINE_BYLINE = regex.compile(r"^(?:本报讯|[^()\n。]{0,24}?(?:电|讯))\s*\((?P<by>[^()]{2,60})\)")
-
-# Bylines: `郑报全媒体记者 赵柳影 董艳竹 曹婷 肖雅文`, `本报记者 王红 通讯员 李明`, `(记者 张三)`.
-AUTHOR_ROLE = regex.compile(r"(?:\p{Han}{0,10}?)(?:记者|通讯员|实习生|作者|撰稿人?|撰文|特约评论员|评论员)\s*:?$")
-OTHER_ROLE = regex.compile(r"(?:责任)?(?:编辑|审核|校对|监制|统筹|摄影|图片|视频|制图|设计)\s*:?$")
-GLUED_ROLE = regex.compile(r"^(?P<role>\p{Han}{0,10}?(?:记者|通讯员|实习生|作者))\s*:?\s*(?P<name>\p{Han}{2,4})$")
-CREDIT_MARKS = ("文/图", "图/文", "文", "图", "摄", "/", "文字")
-NAME = regex.compile(r"^\p{Han}{2,4}(?:·\p{Han}{1,8})?$")
-NAME_SPLIT = regex.compile(r"[\s、,，;；]+")
 MAX_BYLINE_CHARS = 60
-
-# Plain-text kickers naming a column: `政府工作报告之郑州实践`, `两会专栏`, `聚焦·…`.
-COLUMN_CUE = regex.compile(r"之|专栏|系列|栏目|聚焦|·|\|")
-COLUMN_LINE = regex.compile(r"^(?:栏目|专栏)\s*:\s*(?P<col>.+)$")
 
 
 # ---------------------------------------------------------------------------------------
@@ -132,12 +75,6 @@ class Row(NamedTuple):
 SCAN_CHARS = 128
 
 
-# Sentence punctuation: a byline never holds it.
-SENTENCE_PUNCT = regex.compile(r"[。!?;]")
-# Bylines with several parts: `记者 王红  通讯员 李明 | 编辑 张三`
-BYLINE_SPLIT = regex.compile(r"\s{2,}|\|")
-AUTHOR_LABEL = regex.compile(r"^作者\s*:")
-
 def _rows(text: str) -> list[Row]:
     # Folding keeps lengths and works character by character, so one fold of the whole text
     # sliced per line equals folding each line (and costs one C-level pass, not one per line).
@@ -145,7 +82,7 @@ def _rows(text: str) -> list[Row]:
     out = []
     for ln in split_lines(text):
         f = folded[ln.start:min(ln.end, ln.start + SCAN_CHARS)]
-        m = MD_HEADING.match(f) if f[0] == "#" else None
+        m = N.md_heading.match(f) if f[0] == "#" else None
         core = f[m.end():] if m else f
         out.append(Row(ln, f, core.strip(DECOR), len(m["hashes"]) if m else 0))
     return out
@@ -163,7 +100,7 @@ def _text(text: str, ln: Line, keep_blanks: bool = True) -> str:
 
 def iso_datetime(s: str) -> str | None:
     """`2021-01-07 08:39:40` → `2021-01-07T08:39:40`; a date alone gets T00:00:00."""
-    m = DATETIME.search(s)
+    m = N.datetime.search(s)
     if not m:
         return None
     y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
@@ -180,37 +117,37 @@ def parse_byline(s: str) -> list[str] | None:
     ['赵柳影', '董艳竹', '曹婷', '肖雅文']
     """
     s = fold(s).strip().strip("()[]【】 ")
-    if not s or len(s) > MAX_BYLINE_CHARS or SENTENCE_PUNCT.search(s):
+    if not s or len(s) > MAX_BYLINE_CHARS or N.sentence_punct.search(s):
         return None
     names: list[str] = []
     role: str | None = None  # "author", "other" or None before any role word
     seen_role = False
-    tokens = [t for t in NAME_SPLIT.split(s) if t]
+    tokens = [t for t in N.name_split.split(s) if t]
     for k, tok in enumerate(tokens):
         tok = tok.strip(":")
         if not tok:
             continue
-        if AUTHOR_ROLE.fullmatch(tok) or AUTHOR_ROLE.fullmatch(tok + ":"):
+        if N.author_role.fullmatch(tok) or N.author_role.fullmatch(tok + ":"):
             role, seen_role = "author", True
             continue
-        if OTHER_ROLE.fullmatch(tok):
+        if N.other_role.fullmatch(tok):
             role, seen_role = "other", True
             continue
-        g = GLUED_ROLE.match(tok)
-        if g and AUTHOR_ROLE.fullmatch(g["role"]):
+        g = N.glued_role.match(tok)
+        if g and N.author_role.fullmatch(g["role"]):
             role, seen_role = "author", True
             names.append(g["name"])
             continue
         if tok in CREDIT_MARKS:
             continue
         if tok.endswith(("/文", "/图")):  # `张三/文`, `李四/图` (a photo credit)
-            if tok.endswith("/文") and NAME.match(tok[:-2]) and role == "author":
+            if tok.endswith("/文") and N.name.match(tok[:-2]) and role == "author":
                 names.append(tok[:-2])
             continue
-        photo = tok.endswith("摄") and NAME.match(tok[:-1])
+        photo = tok.endswith("摄") and N.name.match(tok[:-1])
         if photo or (k + 1 < len(tokens) and tokens[k + 1] == "摄"):
             continue  # a photographer's credit
-        if NAME.match(tok):
+        if N.name.match(tok):
             if role == "author":
                 names.append(tok)
             continue
@@ -238,12 +175,12 @@ def _is_head_candidate(r: Row, first: bool = False) -> bool:
     """A line that may be a headline or kicker: short, not a sentence, not a section head.
     The first one may open with its column in brackets: `【两会进行时】政府工作报告十大看点`."""
     c = r.core
-    if not (0 < len(c) <= 80) or c.endswith(("。", ":")) or KEYWORD_HEAD.match(c) or ORDINAL_HEAD.match(c):
+    if not (0 < len(c) <= 80) or c.endswith(("。", ":")) or N.keyword_head.match(c) or N.ordinal_head.match(c):
         return False
-    if DATELINE.match(c) or DATELINE_BYLINE.match(c):
+    if N.dateline.match(c) or N.dateline_byline.match(c):
         return False
-    label = LABEL_HEAD.match(c)
-    if label and not NOT_LABELS.search(label["label"]):
+    label = N.label_head.match(c)
+    if label and not N.not_labels.search(label["label"]):
         return first and len(c) - label.end() >= LABELLED_TITLE_CHARS
     return True
 
@@ -255,16 +192,15 @@ def _is_meta_row(r: Row) -> bool:
     c = r.core
     if len(c) > 100:
         return False
-    if EPAPER_HEAD.match(c):
+    if N.epaper_head.match(c):
         return True
-    if DATETIME.search(c) and (META_WORDS.search(c) or len(DATETIME.sub("", c).strip()) <= 2):
+    if N.datetime.search(c) and (N.meta_words.search(c) or len(N.datetime.sub("", c).strip()) <= 2):
         return True
-    return bool(SOURCE.search(c)) or parse_byline(c) is not None
+    return bool(N.source.search(c)) or parse_byline(c) is not None
 
 
 def _is_chrome(r: Row) -> bool:
-    return len(r.core) <= 80 and bool(BREADCRUMB.search(r.core) or CHROME_LINE.search(r.core)
-                                      or EPAPER_CHROME.match(r.core) or CAPTION_LINE.match(r.core))
+    return len(r.core) <= 80 and bool(CHROME.search(r.core))
 
 
 def find_head(rows: list[Row]) -> _Head:
@@ -302,7 +238,7 @@ def find_head(rows: list[Row]) -> _Head:
     h.body_end = n
     for j in range(h.body_start, n):
         r = rows[j]
-        if len(r.f) >= MIN_FOOTER_CHARS and (FOOTER.match(r.core) or FOOTER.match(r.f)):
+        if len(r.f) >= MIN_FOOTER_CHARS and (C.footer.match(r.core) or C.footer.match(r.f)):
             h.body_end = j
             break
     # A byline closing the article is meta, not body.
@@ -332,10 +268,10 @@ NAV_ENTRY_CHARS = 30
 
 def _looks_like_section(r: Row) -> bool:
     """A first section head right under the headline (`关键词：…`, `【报告摘要】`, `1打造…`, `一、…`)."""
-    if KEYWORD_HEAD.match(r.core) or ORDINAL_HEAD.match(r.core):
+    if N.keyword_head.match(r.core) or N.ordinal_head.match(r.core):
         return True
-    m = LABEL_HEAD.match(r.core)
-    if m and not NOT_LABELS.search(m["label"]):
+    m = N.label_head.match(r.core)
+    if m and not N.not_labels.search(m["label"]):
         return True
     h = _numbered("", r)
     return h is not None and _number_of(h) == 1
@@ -355,59 +291,59 @@ def _pick_title(rows: list[Row], cand: list[int], h: _Head) -> None:
         if before:
             h.column_idx = before[-1]
         return
-    if len(cand) >= 2 and COLUMN_CUE.search(rows[cand[0]].core) and len(rows[cand[0]].core) <= 24 \
+    if len(cand) >= 2 and N.column_cue.search(rows[cand[0]].core) and len(rows[cand[0]].core) <= 24 \
             and not rows[cand[1]].core.startswith("——"):
         h.column_idx, h.title_idx = cand[0], cand[1]
         return
     h.title_idx = cand[0]
 
 
-def read_meta(text: str, rows: list[Row], h: _Head, meta: Meta) -> None:
+def read_meta(text: str, rows: list[Row], h: _Head, meta: MetaDraft) -> None:
     if h.title_idx is not None:
         ln = rows[h.title_idx].line
-        set_meta(meta, "title", _text(text, ln) or None, ln.start, ln.end)
-        label = LABEL_HEAD.match(meta.title or "")
+        meta.set("title", _text(text, ln) or None, ln.start, ln.end)
+        label = N.label_head.match(meta.title or "")
         if label and h.column_idx is None and len(meta.title) - label.end() >= LABELLED_TITLE_CHARS:
             meta.column = label["label"]  # `【两会进行时】政府工作报告十大看点`
             meta.title = meta.title[label.end():].strip()
     if h.column_idx is not None:
         ln = rows[h.column_idx].line
-        set_meta(meta, "column", _text(text, ln) or None, ln.start, ln.end)
+        meta.set("column", _text(text, ln) or None, ln.start, ln.end)
     for i in range(min(len(rows), h.body_start)):
         c = rows[i].core
-        m = COLUMN_LINE.match(c)
+        m = N.column_line.match(c)
         if m and meta.column is None:
             meta.column = m["col"].strip()
-        if BREADCRUMB.search(c) and meta.column is None:
-            crumbs = [x.strip() for x in CRUMB_SPLIT.split(c) if x.strip()]
+        if C.breadcrumb.search(c) and meta.column is None:
+            crumbs = [x.strip() for x in N.crumb_split.split(c) if x.strip()]
             if len(crumbs) >= 2 and len(crumbs[-1]) <= 12:
                 meta.column = _crumb(text, rows[i].line, crumbs[-1])
     authors: list[str] = []
     for i in sorted(h.meta_idx):
         c = rows[i].core
         ln = rows[i].line
-        if meta.published is None and DATETIME.search(c):
-            set_meta(meta, "published", iso_datetime(c), ln.start, ln.end)
-        e = EPAPER_HEAD.match(c)
+        if meta.published is None and N.datetime.search(c):
+            meta.set("published", iso_datetime(c), ln.start, ln.end)
+        e = N.epaper_head.match(c)
         if e and meta.outlet is None:
-            set_meta(meta, "outlet", e["paper"], ln.start + e.start("paper"), ln.start + e.end("paper"))
-        s = SOURCE.search(ln.text)  # the outlet as written (`人民网－河南频道`)
+            meta.set("outlet", e["paper"], ln.start + e.start("paper"), ln.start + e.end("paper"))
+        s = N.source.search(ln.text)  # the outlet as written (`人民网－河南频道`)
         if s and meta.outlet is None:
-            set_meta(meta, "outlet", s["src"], ln.start + s.start("src"), ln.start + s.end("src"))
+            meta.set("outlet", s["src"], ln.start + s.start("src"), ln.start + s.end("src"))
         names = parse_byline(c)
         if names and "authors" not in meta.spans:
-            meta.spans["authors"] = Span(start=ln.start, end=ln.end)
-        for part in BYLINE_SPLIT.split(c) if names is None else ():
-            more = parse_byline(AUTHOR_LABEL.sub("作者 ", part.strip()))
+            meta.spans["authors"] = (ln.start, ln.end)
+        for part in N.byline_split.split(c) if names is None else ():
+            more = parse_byline(N.author_label.sub("作者 ", part.strip()))
             authors.extend(x for x in more or () if x not in authors)
         authors.extend(x for x in names or () if x not in authors)
     # A dateline in the first paragraph: `新华社郑州1月15日电（记者 张三、李四）`.
     for i in range(h.body_start, min(h.body_end, h.body_start + 3)):
         c = rows[i].core
-        d = DATELINE.match(c)
+        d = N.dateline.match(c)
         if d and meta.outlet is None:
             meta.outlet = d["outlet"]
-        b = DATELINE_BYLINE.match(c)
+        b = N.dateline_byline.match(c)
         if b:
             authors.extend(x for x in parse_byline(b["by"]) or () if x not in authors)
     meta.authors = authors
@@ -432,11 +368,11 @@ class Head(NamedTuple):
 
 
 def _keyword(text: str, r: Row) -> Head | None:
-    m = KEYWORD_HEAD.match(r.core)
+    m = N.keyword_head.match(r.core)
     if not m:
         return None
     kw = m["kw"].strip(DECOR)
-    cut = HEAD_PUNCT.search(kw)
+    cut = N.head_punct.search(kw)
     if cut:  # `关键词：稳中求进。统筹推进…`: the keyword ends at the first punctuation
         kw = kw[:cut.start()]
     if not 1 <= len(kw) <= 24:
@@ -446,8 +382,8 @@ def _keyword(text: str, r: Row) -> Head | None:
 
 
 def _ordinal(text: str, r: Row) -> Head | None:
-    m = ORDINAL_HEAD.match(r.core)
-    if not m or HEAD_PUNCT.search(m["title"]):
+    m = N.ordinal_head.match(r.core)
+    if not m or N.head_punct.search(m["title"]):
         return None
     return Head("ordinal", _as_written(text, r.line, m["label"]), _as_written(text, r.line, m["title"]),
                 r.line.start, r.line.end)
@@ -463,8 +399,8 @@ def _as_written(text: str, ln: Line, folded_part: str) -> str:
 
 
 def _label(text: str, r: Row) -> Head | None:
-    m = LABEL_HEAD.match(r.core)
-    if not m or NOT_LABELS.search(m["label"]):
+    m = N.label_head.match(r.core)
+    if not m or N.not_labels.search(m["label"]):
         return None
     label = _as_written(text, r.line, m[0])
     return Head("label", label, label.strip("【】"), r.line.start, r.line.end)
@@ -472,9 +408,9 @@ def _label(text: str, r: Row) -> Head | None:
 
 def _numbered(text: str, r: Row) -> Head | None:
     c = r.core
-    if len(c) > MAX_HEAD_CHARS + 4 or HEAD_PUNCT.search(c.rstrip("。")):
+    if len(c) > MAX_HEAD_CHARS + 4 or N.head_punct.search(c.rstrip("。")):
         return None
-    for kind, pat in (("cn_paren", CN_PAREN_HEAD), ("cn", CN_HEAD), ("arabic", ARABIC_HEAD)):
+    for kind, pat in (("cn_paren", N.cn_paren_head), ("cn", N.cn_head), ("arabic", N.arabic_head)):
         m = pat.match(c)
         if m and len(m["title"]) <= MAX_HEAD_CHARS:
             label = m["label"] if kind != "cn_paren" else f"（{m['label']}）"
@@ -490,15 +426,13 @@ def _number_of(h: Head) -> int | None:
 
 # Kinds of heads from the outermost in: 关键词 first, labels innermost.
 HEAD_ORDER = ("keyword", "ordinal", "subhead", "cn", "cn_paren", "arabic", "label")
-# A bold line standing alone as a subhead: `**稳字当头 进字为先**`.
-BOLD_LINE = compile_re(r"\*\*(?P<title>[^*]{2,30})\*\*")
 
 
 def _subhead(text: str, r: Row) -> Head | None:
     """A markdown heading or a bold line in the body that is none of the other heads."""
-    if len(r.core) > MAX_HEAD_CHARS or not r.core or HEAD_PUNCT.search(r.core.rstrip("。")):
+    if len(r.core) > MAX_HEAD_CHARS or not r.core or N.head_punct.search(r.core.rstrip("。")):
         return None
-    if r.hashes or BOLD_LINE.fullmatch(r.f.strip()):
+    if r.hashes or N.bold_line.fullmatch(r.f.strip()):
         title = _as_written(text, r.line, r.core)
         return Head("subhead", "", title, r.line.start, r.line.end)
     return None
@@ -529,7 +463,7 @@ def find_heads(text: str, rows: list[Row], start: int, end: int) -> tuple[list[H
             heads.append(h)
             continue
         c = r.core
-        if heads and len(c) <= BANNER_CHARS and not HEAD_PUNCT.search(c) and parse_byline(c) is None:
+        if heads and len(c) <= BANNER_CHARS and not N.head_punct.search(c) and parse_byline(c) is None:
             banners.append(r.line.start)
     return heads, banners
 
@@ -540,37 +474,32 @@ def build_sections(heads: list[Head], banners: list[int], end: int) -> list[Sect
     tree = SectionTree()
     for h in heads:
         tree.add(level[h.kind], h.label, h.title, h.start, h.end)
-    sections = tree.finalize(end)
+    drafts = tree.close(end)
     # A banner (`“十三五”` / `郑州发展 成绩喜人`) ends every section open before it.
-    for sec in sections:
-        k = bisect.bisect_right(banners, sec.span.start)
-        if k < len(banners) and banners[k] < sec.span.end:
-            sec.span.end = banners[k]
-    return sections
+    for sec in drafts:
+        k = bisect.bisect_right(banners, sec.start)
+        if k < len(banners) and banners[k] < sec.end:
+            sec.end = banners[k]
+    return [d.record() for d in drafts]
 
 
 # ---------------------------------------------------------------------------------------
 # Entry point
 
 
-_YEAR_NAMED = regex.compile(r"(?<![到至\d])((?:19|20)\d{2})年")
-# Sentences, then the plan words inside one: a single pattern `[^。]*(?:plan words)[^。]*`
-# tried from every position backtracked over each sentence again and again.
-_SENTENCE = regex.compile(r"[^。！？!?\n]+")
-_PLAN_WORDS = regex.compile(r"主要预期目标|预期目标|力争|计划|工作安排|今年")
 
 
 def _latest_year(text: str, start: int, end: int) -> int | None:
     """For an undated article, the year it plans for: the latest year named in a sentence
     that sets out a plan (`提出了2026年…主要预期目标`); `到2035年` horizons are not counted."""
-    years = [int(y.group(1)) for m in _SENTENCE.finditer(text, start, end) if _PLAN_WORDS.search(m.group(0))
-             for y in _YEAR_NAMED.finditer(m.group(0))]
+    years = [int(y.group(1)) for m in N.sentence.finditer(text, start, end) if N.plan_words.search(m.group(0))
+             for y in N.year_named.finditer(m.group(0))]
     return max(years) if years else None
 
 
 def parse_news(text: str) -> ParseResult:
     rows = _rows(text)
-    meta = Meta()
+    meta = MetaDraft()
     warnings: list[str] = []
     h = find_head(rows)
     read_meta(text, rows, h, meta)

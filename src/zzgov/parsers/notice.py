@@ -26,8 +26,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from zzgov.models import Meta, Requirement, Span, Task
-from zzgov.parsers.base import ParseResult
+from zzgov import rules
+from zzgov.models import Requirement, Span, Task
+from zzgov.parsers.base import MetaDraft, ParseResult
 from zzgov.parsers.common import (
     DOC_NUMBER,
     HEADING_L1,
@@ -35,53 +36,32 @@ from zzgov.parsers.common import (
     ITEM_ARABIC,
     SENTENCE_END,
     iso_date,
-    set_meta,
 )
 from zzgov.doc import Doc, as_doc
 from zzgov.parsers import notice_list
 from zzgov.parsers.figures_link import attach_figures
 from zzgov.text import Line, clean, fold
-from zzgov.text.script import any_of, compile_re
+from zzgov.text.script import any_of
 from zzgov.units import split_list, split_units
 from zzgov.units.names import CLAUSE_SEPARATORS, ORG_END, is_collective
 
 # ---------------------------------------------------------------------------------------
 # Vocabularies
 
-# 公文 elements.
-HEADER_LINE = regex.compile(r"^(?P<org>\p{Han}[\p{Han}()（）、\s]{2,40}?)\s*文件$")  # 郑州市人民政府办公厅文件
-# The 文种 word a 公文 title ends with (…的通知, …分工意见, …任务分解表).
-DOC_KIND_WORDS = r"(?:通知|意见|方案|决定|办法|通报|批复|规定|计划|函|报告|分解|分工|清单|安排|要点|细则|表|台账)"
-TITLE_END = regex.compile(rf"{DOC_KIND_WORDS}$")
-# Bulleted page metadata: • 发布机构: … / 成文日期: … (web copies of notices)
-META_BULLET = regex.compile(r"^[•·\-*]?\s*(?:文号|发文字号|索引号|发布机构|发文机关|成文日期|发布日期|主题分类|公文种类|有效性|来源|发布时间)\s*:")
-RECIPIENTS_LINE = regex.compile(r"^(?P<body>[^:]{2,200}?)\s*:$")
-STANDALONE_DATE = compile_re(
-    r"^(?:(?P<org>\p{Han}[\p{Han}()（）]{2,40}?)\s+)?"
-    r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[零〇○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$"
-)
-PRINTED_LINE = compile_re(r"^(?:(?P<org>\p{Han}[\p{Han}()（）]{2,40}?)\s+)?(?P<date>.+?日)\s*印发$")
-TAIL_LABEL = compile_re(r"^(?P<label>抄送|主办|督办|承办|抄报|主送)\s*:\s*(?P<value>.*)$")
-# An organ's name alone on a line (signature, 印发机关): 郑州市人民政府办公厅
-ORG_LINE = compile_re(r"\p{Han}[\p{Han}()]{2,30}")
-# Several deadlines in one field: 2021年6月底、2021年12月底
-DEADLINE_SPLIT = regex.compile(r"[;；、]")
-# The 序号 cell of a table row
-ROW_NUMBER = regex.compile(r"\d{1,4}")
-# A task sentence closed after its inline-fields bracket: …30万人次（牵头单位：…）。
-SENTENCE_CLOSE = regex.compile(r"[。.]\s*$")
-# Web-page chrome around a notice copied from a government site (footer and viewer buttons).
-CHROME_LINE = compile_re(
-    r"^(?:【\s*(?:打印本页|关闭窗口|打印|关闭|收藏|字号|纠错)|打印本页|关闭窗口|扫一扫|网站标识码|ICP备|"
-    r"\p{Han}ICP备|相关文件\s*:|相关链接|相关文章|分享到|浏览次数|访问量|首页\s*>|当前位置\s*:)"
-)
-PUBLIC_NOTE = compile_re(r"^\(此件(?:公开发布|不公开|依申请公开)\)$")  # （此件公开发布）
+# The vocabulary of the 公文 around the task list is in zzgov/data/rules/notice.yaml (with the task
+# list's) and chrome.yaml (the web page around a notice); `NR.name` is a compiled rule.
+NR = rules.load("notice").re
+_C = rules.load("chrome").re
+# Web-page chrome around a notice copied from a government site: breadcrumbs, viewer buttons,
+# counters and footers (`主办单位` is no chrome here: it is a field label of the task list).
+CHROME_LINE = any_of(_C.button, _C.counter, _C.footer, _C.breadcrumb)
 # Any line that opens the part after the task list, in one pattern: the task loop asks this
 # of every line, and one call costs a fifth of five.
-TAIL_START = any_of(TAIL_LABEL, PRINTED_LINE, STANDALONE_DATE, CHROME_LINE, PUBLIC_NOTE)
-ATTACHMENT_LINE = regex.compile(r"^附件\s*\d*\s*[:.、]?\s*(?P<title>.*)$")
-DOC_NUMBER_BULLET = regex.compile(r"^[•·\-*]?\s*(?:文号|发文字号|索引号)\s*:")
-YEAR_IN_TITLE = regex.compile(r"((?:19|20)\d{2})\s*年")
+TAIL_START = any_of(NR.tail_label, NR.printed_line, NR.standalone_date, CHROME_LINE, NR.public_note)
+# Several deadlines in one field: 2021年6月底、2021年12月底
+DEADLINE_SPLIT = regex.compile(r"[;；、]")
+# A task sentence closed after its inline-fields bracket: …30万人次（牵头单位：…）。
+SENTENCE_CLOSE = regex.compile(r"[。.]\s*$")
 
 
 # ---------------------------------------------------------------------------------------
@@ -100,7 +80,7 @@ def _clean_str(text: str, start: int, end: int) -> str:
     return clean(text, start, end).text
 
 
-def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[int, int]:
+def _find_meta(text: str, lines: list[tuple[Line, str]], meta: MetaDraft) -> tuple[int, int]:
     """Fill 公文 head elements; return (index of the first body line, index of the 成文日期
     line or -1)."""
     n = len(lines)
@@ -110,24 +90,24 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[in
     # 版头 …文件 and 发文字号 near the top.
     for i in range(head_limit):
         ln, f = lines[i]
-        m = HEADER_LINE.match(f)
+        m = NR.header_line.match(f)
         if m and not meta.issuer:
-            set_meta(meta, "issuer", _clean_str(text, ln.start, ln.start + len(m["org"])), ln.start, ln.start + len(m["org"]))
+            meta.set("issuer", _clean_str(text, ln.start, ln.start + len(m["org"])), ln.start, ln.start + len(m["org"]))
             body_from = max(body_from, i + 1)
             title_from = i + 1
             continue
         if not meta.doc_number:
             m = DOC_NUMBER.search(f)
-            if m and (len(f) <= len(m["num"]) + 12 or DOC_NUMBER_BULLET.match(f)
-                      or DOC_NUMBER_LABEL.search(f, max(0, m.start("num") - 12), m.start("num"))
-                      or (m.start("num") > 0 and f[m.start("num") - 1] in "(（" and TITLE_END.search(f[:m.start("num") - 1].rstrip()))):
+            if m and (len(f) <= len(m["num"]) + 12 or NR.doc_number_bullet.match(f)
+                      or NR.doc_number_label.search(f, max(0, m.start("num") - 12), m.start("num"))
+                      or (m.start("num") > 0 and f[m.start("num") - 1] in "(（" and NR.title_end.search(f[:m.start("num") - 1].rstrip()))):
                 s = ln.start + m.start("num")
-                set_meta(meta, "doc_number", _clean_str(text, s, ln.start + m.end("num")), s, ln.start + m.end("num"))
+                meta.set("doc_number", _clean_str(text, s, ln.start + m.end("num")), s, ln.start + m.end("num"))
                 body_from = max(body_from, i + 1)
                 rest = f[m.end("num"):]
-                if meta.signed_date is None and STANDALONE_DATE.match(rest.strip()):
+                if meta.signed_date is None and NR.standalone_date.match(rest.strip()):
                     # `岷府发〔2011〕6号 二○一一年三月十五日`: number and date on one line
-                    set_meta(meta, "signed_date", iso_date(rest), ln.start + m.end("num"), ln.end)
+                    meta.set("signed_date", iso_date(rest), ln.start + m.end("num"), ln.end)
     # The signature before the attached list (an organ and a date) ends the head: a title
     # after it is the attachment's.
     head_end = head_limit
@@ -135,7 +115,7 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[in
         f = lines[i][1]
         if ITEM_ARABIC.match(f) or _is_field_line(f):
             break
-        if STANDALONE_DATE.match(f):
+        if NR.standalone_date.match(f):
             head_end = min(head_end, i)
             break
     # Title: up to four short lines (an organ's name, 关于…, …的通知) ending in the kind word.
@@ -144,10 +124,10 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[in
         f = lines[i][1]
         if len(f) > 60 and meta.title is None:
             # a cover written on one line: `…关于…的通知 （梁州政办发〔2012〕6号） 各…:`
-            m = TITLE_PREFIX.match(f)
+            m = NR.title_prefix.match(f)
             if m:
                 ln = lines[i][0]
-                set_meta(meta, "title", _clean_str(text, ln.start, ln.start + m.end("title")), ln.start,
+                meta.set("title", _clean_str(text, ln.start, ln.start + m.end("title")), ln.start,
                          ln.start + m.end("title"))
                 body_from = max(body_from, i + 1)
                 break
@@ -157,9 +137,9 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[in
         if end_j is not None:
             title_idx = end_j
             start, end = _title_bounds(text, lines, i, end_j)
-            set_meta(meta, "title", _clean_str(text, start, end), start, end)
+            meta.set("title", _clean_str(text, start, end), start, end)
             if _is_org_line(f) and end_j > i and lines[i + 1][1].startswith("关于") and meta.issuer is None:
-                set_meta(meta, "issuer", lines[i][0].text, lines[i][0].start, lines[i][0].end)
+                meta.set("issuer", lines[i][0].text, lines[i][0].start, lines[i][0].end)
             body_from = max(body_from, end_j + 1)
             title_idx = end_j
             break
@@ -169,12 +149,12 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[in
         start = title_idx + 1 if title_idx is not None else body_from
         for i in range(start, min(n, start + 16)):
             ln, f = lines[i]
-            if ITEM_ARABIC.match(f) or HEADING_L1.match(f) or STANDALONE_DATE.match(f):
+            if ITEM_ARABIC.match(f) or HEADING_L1.match(f) or NR.standalone_date.match(f):
                 break
-            m = RECIPIENTS_LINE.match(f)
-            if m and not _is_field_line(f) and not META_BULLET.match(f) and not TITLE_LABEL.match(f) \
+            m = NR.recipients_line.match(f)
+            if m and not _is_field_line(f) and not NR.meta_bullet.match(f) and not NR.title_label.match(f) \
                     and not CHROME_LINE.match(f) and "|" not in f:
-                set_meta(meta, "recipients", split_list(_clean_str(text, ln.start, ln.end).rstrip(":："), CLAUSE_SEPARATORS), ln.start, ln.end)
+                meta.set("recipients", split_list(_clean_str(text, ln.start, ln.end).rstrip(":："), CLAUSE_SEPARATORS), ln.start, ln.end)
                 body_from = max(body_from, i + 1)
                 break
     # 成文日期: the first line holding only a date (optionally after the issuing organ).
@@ -187,16 +167,16 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: Meta) -> tuple[in
         if _is_role_field_line(f) or (ITEM_ARABIC.match(f) and _assigns_on_line(f)):
             break  # the tasks began before any signature
         passed_items = passed_items or bool(ITEM_ARABIC.match(f))
-        if PUBLIC_NOTE.match(f) and i + 1 < n:
+        if NR.public_note.match(f) and i + 1 < n:
             # `（此件公开发布）` closes the cover even when its date could not be read
             # (`2022121日`): the attached list follows
             signed_idx = i
             break
-        if STANDALONE_DATE.match(f):
-            if passed_items and not (STANDALONE_DATE.match(f)["org"] or (i > 0 and _is_org_line(lines[i - 1][1]))):
+        if NR.standalone_date.match(f):
+            if passed_items and not (NR.standalone_date.match(f)["org"] or (i > 0 and _is_org_line(lines[i - 1][1]))):
                 break  # a date inside numbered text, not a signature
             signed_idx = i
-            set_meta(meta, "signed_date", iso_date(f), ln.start, ln.end)
+            meta.set("signed_date", iso_date(f), ln.start, ln.end)
             break
     return body_from, signed_idx
 
@@ -214,12 +194,6 @@ def _assigns_on_line(f: str) -> bool:
         or (f.rstrip("。.").endswith(")") and ("牵头" in f or "负责" in f or "配合" in f))
 
 
-# A title at the start of a one-line cover, closed by its kind word before a bracket or blank.
-TITLE_PREFIX = regex.compile(rf"^(?P<title>[^。:：]{{6,90}}?{DOC_KIND_WORDS})(?=[ \t\u3000]*[(（]|[ \t\u3000]{{2,}})")
-# A label naming the 发文字号 in page metadata: `文号:`, `文    号 |`, `发文字号`.
-DOC_NUMBER_LABEL = regex.compile(r"(?:文[ \t\u3000]*号|发文字号|发文序号|文件编号)[ \t\u3000]*[:|]?[ \t\u3000]*")
-# A label naming the title in page metadata: `名称:`, `标    题 |`.
-TITLE_LABEL = regex.compile(r"^[•·\-*]?[ \t\u3000]*(?:信息名称|文件名称|名[ \t\u3000]*称|标[ \t\u3000]*题)[ \t\u3000]*[:|]")
 
 
 def _title_bounds(text: str, lines: list[tuple[Line, str]], i: int, j: int) -> tuple[int, int]:
@@ -244,9 +218,9 @@ def _title_bounds(text: str, lines: list[tuple[Line, str]], i: int, j: int) -> t
 def _skip_head_line(f: str) -> bool:
     """Head lines that are never the title: chrome, bullets, field lines, long sentences."""
     return bool(
-        _is_field_line(f) or HEADING_L1.match(f) or DOC_NUMBER_BULLET.match(f) or CHROME_LINE.match(f)
-        or TITLE_LABEL.match(f) or "|" in f.strip(" |")
-        or META_BULLET.match(f) or len(f) > 60 or "。" in f
+        _is_field_line(f) or HEADING_L1.match(f) or NR.doc_number_bullet.match(f) or CHROME_LINE.match(f)
+        or NR.title_label.match(f) or "|" in f.strip(" |")
+        or NR.meta_bullet.match(f) or len(f) > 60 or "。" in f
     )
 
 
@@ -256,13 +230,13 @@ def _title_end(lines: list[tuple[Line, str]], i: int) -> int | None:
     found = None
     for j in range(i, min(i + 4, len(lines))):
         f = lines[j][1]
-        if j > i and (_skip_head_line(f) or RECIPIENTS_LINE.match(f) or DOC_NUMBER.search(f)
-                      or STANDALONE_DATE.match(f) or ITEM_ARABIC.match(f) or not f.strip(" |")):
+        if j > i and (_skip_head_line(f) or NR.recipients_line.match(f) or DOC_NUMBER.search(f)
+                      or NR.standalone_date.match(f) or ITEM_ARABIC.match(f) or not f.strip(" |")):
             break
         joined += f.rstrip(" |")
         if len(joined) > 120:
             break
-        if TITLE_END.search(joined):
+        if NR.title_end.search(joined):
             found = j  # keep going: `…工作报告` may wrap onto `…任务分解的通知`
         elif j == i and not (_is_org_line(f) or "关于" in f):
             return None  # a title that wraps starts with the organ or with 关于
@@ -278,23 +252,23 @@ def _opens_list(f: str, ln: Line) -> bool:
 
 
 def _is_org_line(f: str) -> bool:
-    return bool(ORG_LINE.fullmatch(f)) and bool(ORG_END.search(f))
+    return bool(NR.org_line.fullmatch(f)) and bool(ORG_END.search(f))
 
 
-def _read_tail(text: str, lines: list[tuple[Line, str]], tail_idx: int, meta: Meta) -> None:
+def _read_tail(text: str, lines: list[tuple[Line, str]], tail_idx: int, meta: MetaDraft) -> None:
     i = tail_idx
     n = len(lines)
     while i < n:
         ln, f = lines[i]
-        m = TAIL_LABEL.match(f)
-        p = PRINTED_LINE.match(f)
+        m = NR.tail_label.match(f)
+        p = NR.printed_line.match(f)
         if m:
             value_start = ln.start + m.start("value")
             value_end = ln.end
             j = i + 1
             # 抄送 lists run on over several lines until the next label or the 印发 line.
-            while j < n and not TAIL_LABEL.match(lines[j][1]) and not PRINTED_LINE.match(lines[j][1]):
-                if j + 1 < n and PRINTED_LINE.match(lines[j + 1][1]) and _is_org_line(lines[j][1]):
+            while j < n and not NR.tail_label.match(lines[j][1]) and not NR.printed_line.match(lines[j][1]):
+                if j + 1 < n and NR.printed_line.match(lines[j + 1][1]) and _is_org_line(lines[j][1]):
                     break
                 value_end = lines[j][0].end
                 j += 1
@@ -304,28 +278,28 @@ def _read_tail(text: str, lines: list[tuple[Line, str]], tail_idx: int, meta: Me
                 # 抄送 entries end a line with 。 between groups: `郑州警备区。市人大常委会办公厅`
                 # (extended in place: a new list per 抄送 line made thousands of lines quadratic)
                 meta.cc.extend(x for part in value.split("。") for x in split_list(part, CLAUSE_SEPARATORS))
-                set_meta(meta, "cc", meta.cc, value_start, value_end)
+                meta.set("cc", meta.cc, value_start, value_end)
             elif label == "主办":
-                set_meta(meta, "sponsor", value.rstrip("。"), value_start, value_end)
+                meta.set("sponsor", value.rstrip("。"), value_start, value_end)
             elif label == "督办":
-                set_meta(meta, "supervisor", value.rstrip("。"), value_start, value_end)
+                meta.set("supervisor", value.rstrip("。"), value_start, value_end)
             i = j
             continue
         if p:
-            set_meta(meta, "printed_date", iso_date(f), ln.start, ln.end)
+            meta.set("printed_date", iso_date(f), ln.start, ln.end)
             if p["org"]:
-                set_meta(meta, "printed_by", _clean_str(text, ln.start, ln.start + len(p["org"])), ln.start, ln.start + len(p["org"]))
+                meta.set("printed_by", _clean_str(text, ln.start, ln.start + len(p["org"])), ln.start, ln.start + len(p["org"]))
             elif i > 0 and _is_org_line(lines[i - 1][1]):
-                set_meta(meta, "printed_by", lines[i - 1][0].text, lines[i - 1][0].start, lines[i - 1][0].end)
-        elif STANDALONE_DATE.match(f) and meta.signed_date is None:
+                meta.set("printed_by", lines[i - 1][0].text, lines[i - 1][0].start, lines[i - 1][0].end)
+        elif NR.standalone_date.match(f) and meta.signed_date is None:
             # A signature after the task list: the organ's name above (or before) the date.
-            set_meta(meta, "signed_date", iso_date(f), ln.start, ln.end)
-            d = STANDALONE_DATE.match(f)
+            meta.set("signed_date", iso_date(f), ln.start, ln.end)
+            d = NR.standalone_date.match(f)
             if meta.issuer is None:
                 if d["org"]:
-                    set_meta(meta, "issuer", ln.text[: len(d["org"])], ln.start, ln.start + len(d["org"]))
+                    meta.set("issuer", ln.text[: len(d["org"])], ln.start, ln.start + len(d["org"]))
                 elif i > 0 and _is_org_line(lines[i - 1][1]):
-                    set_meta(meta, "issuer", lines[i - 1][0].text, lines[i - 1][0].start, lines[i - 1][0].end)
+                    meta.set("issuer", lines[i - 1][0].text, lines[i - 1][0].start, lines[i - 1][0].end)
         i += 1
 
 
@@ -399,8 +373,8 @@ class _Roles:
                     self.take(roles)
                     return
             value = _spaces_as_separators(value)
-            starred = [k for k, item in enumerate(split_list(value)) if STAR.search(item)] if STAR.search(value) else []
-            units, opn = split_units(STAR.sub("", value))
+            starred = [k for k, item in enumerate(split_list(value)) if NR.star_mark.search(item)] if NR.star_mark.search(value) else []
+            units, opn = split_units(NR.star_mark.sub("", value))
             kept = []
             for u in units:
                 if len(u) > 60 or len(u) < 2 or any(p in u for p in "。！？!?:："):
@@ -430,8 +404,6 @@ class _Roles:
         self.open.extend(opn)
 
 
-# A mark before (or after) the unit that leads: `★区发改委、统计局`.
-STAR = regex.compile(r"[★☆※▲]")
 # Units separated only by blanks: `市发改委 五县五区政府 开发区管委会`.
 _BLANK_RUN = regex.compile(r"[ \u3000]+")
 
@@ -447,7 +419,6 @@ def _spaces_as_separators(value: str) -> str:
     return _BLANK_RUN.sub("", value)
 
 
-CO_LABEL = regex.compile(r"^(?:配合|协办|协助|协同|参与|参加|协作|其他|次要)")
 
 
 def _pairs_name_the_lead(drafts: list[notice_list.TaskDraft]) -> bool:
@@ -459,21 +430,24 @@ def _pairs_name_the_lead(drafts: list[notice_list.TaskDraft]) -> bool:
     if "lead" in roles:
         return False
     return any(lab.startswith(("责任", "主要")) and r == "units" for lab, r in zip(labels, roles)) \
-        and any(CO_LABEL.match(lab) for lab in labels)
+        and any(NR.co_label.match(lab) for lab in labels)
 
 
 def _units_label_leads(roles: _Roles, stated: bool) -> bool:
     """Whether the first `责任单位` field of a task names its lead: when the task also has a
     co-unit label (`配合单位`), or the notice says a 责任单位 leads where no 牵头单位 is named."""
     kinds = [(lab, k) for r, lab, k in roles.labels if r == "units"]
-    if not kinds or CO_LABEL.match(kinds[0][0]) or not kinds[0][0].startswith(("责任", "主要")):
+    if not kinds or NR.co_label.match(kinds[0][0]) or not kinds[0][0].startswith(("责任", "主要")):
         return False
     if stated:
         return True
-    return any(CO_LABEL.match(lab) for lab, _k in kinds[1:])
+    return any(NR.co_label.match(lab) for lab, _k in kinds[1:])
 
 
-def _build_task(text: str, d: notice_list.TaskDraft, first_unit_leads: bool, units_label_leads: bool = False) -> tuple[Task, list[str]]:
+def _task_fields(text: str, d: notice_list.TaskDraft, first_unit_leads: bool,
+                 units_label_leads: bool = False) -> tuple[dict, list[str]]:
+    """A task's fields, read from its draft; the Task record is built from them once its id is
+    known (a number seen twice gets its offset in the id)."""
     roles = _Roles()
     where = f"task {d.seq}"
     if d.cells is not None:
@@ -512,8 +486,7 @@ def _build_task(text: str, d: notice_list.TaskDraft, first_unit_leads: bool, uni
         roles.lead, roles.units = roles.units[:n], roles.units[n:]
     elif first_unit_leads and not roles.lead and roles.units:
         roles.lead = [roles.units[0]]
-    task = Task(
-        id=f"t{d.seq}",
+    fields = dict(
         seq=d.seq,
         section=d.section,
         text=task_text,
@@ -524,7 +497,7 @@ def _build_task(text: str, d: notice_list.TaskDraft, first_unit_leads: bool, uni
         deadlines=roles.deadlines,
         span=Span(start=d.start, end=max(d.end, d.text_end)),
     )
-    return task, roles.warnings
+    return fields, roles.warnings
 
 
 def _inline_roles(body: str, roles: _Roles, where: str) -> None:
@@ -575,8 +548,8 @@ def _strip_role_sentence(task_text: str, roles: _Roles) -> str:
 CLAUSE_BREAK = regex.compile(r"[,，;；。]")
 
 
-def _assigns(t: Task) -> bool:
-    return bool(t.leaders or t.lead_units or t.units or t.units_open or t.deadlines)
+def _assigns(t: dict) -> bool:
+    return bool(t["leaders"] or t["lead_units"] or t["units"] or t["units_open"] or t["deadlines"])
 
 
 def _dedupe(xs: list[str]) -> list[str]:
@@ -597,7 +570,7 @@ def _starts_tail(lines: list[tuple[Line, str]], i: int) -> bool:
         return True
     if i + 1 < len(lines) and _is_org_line(f):
         nxt = lines[i + 1][1]
-        return bool(STANDALONE_DATE.match(nxt) or PRINTED_LINE.match(nxt))
+        return bool(NR.standalone_date.match(nxt) or NR.printed_line.match(nxt))
     return False
 
 # ---------------------------------------------------------------------------------------
@@ -608,7 +581,7 @@ def parse_notice(source: str | Doc) -> ParseResult:
     doc = as_doc(source)
     text, folded = doc.text, doc.folded
     lines = notice_list.unflatten(doc.folded_lines())
-    meta = Meta()
+    meta = MetaDraft()
     warnings: list[str] = []
     body_from, signed_idx = _find_meta(text, lines, meta)
     end_idx = len(lines)
@@ -628,27 +601,27 @@ def parse_notice(source: str | Doc) -> ParseResult:
                 )
         region_from = signed_idx + 1
         if meta.issuer is None and signed_idx > 0:
-            m = STANDALONE_DATE.match(lines[signed_idx][1])
+            m = NR.standalone_date.match(lines[signed_idx][1])
             if m and m["org"]:
                 ln = lines[signed_idx][0]
-                set_meta(meta, "issuer", ln.text[: len(m["org"])], ln.start, ln.start + len(m["org"]))
+                meta.set("issuer", ln.text[: len(m["org"])], ln.start, ln.start + len(m["org"]))
             elif _is_org_line(lines[signed_idx - 1][1]):
                 ln = lines[signed_idx - 1][0]
-                set_meta(meta, "issuer", lines[signed_idx - 1][0].text, ln.start, ln.end)
+                meta.set("issuer", lines[signed_idx - 1][0].text, ln.start, ln.end)
         # Attachment title: `附件` line and/or the title line before the first heading.
         i = region_from
         while i < end_idx:
             ln, f = lines[i]
-            a = ATTACHMENT_LINE.match(f)
+            a = NR.attachment_line.match(f)
             if a:
                 if a["title"]:
-                    set_meta(meta, "attachment_title", _clean_str(text, ln.start + a.start("title"), ln.end), ln.start + a.start("title"), ln.end)
+                    meta.set("attachment_title", _clean_str(text, ln.start + a.start("title"), ln.end), ln.start + a.start("title"), ln.end)
                 i += 1
                 continue
             if HEADING_L1.match(f) or HEADING_L2.match(f) or ITEM_ARABIC.match(f) or _opens_list(f, ln):
                 break
-            if meta.attachment_title is None and not (PUBLIC_NOTE.match(f) or CHROME_LINE.match(f)):
-                set_meta(meta, "attachment_title", _clean_str(text, ln.start, ln.end), ln.start, ln.end)
+            if meta.attachment_title is None and not (NR.public_note.match(f) or CHROME_LINE.match(f)):
+                meta.set("attachment_title", _clean_str(text, ln.start, ln.end), ln.start, ln.end)
             i += 1
         region_from = i
     region = lines[region_from:end_idx]
@@ -661,27 +634,30 @@ def parse_notice(source: str | Doc) -> ParseResult:
     region_end = region[-1][0].end if region else len(text)
     sections = tree.finalize(region_end)
     units_label_leads = units_label_leads or _pairs_name_the_lead(drafts)
-    tasks = []
+    found_tasks = []
     for d in drafts:
-        task, task_warnings = _build_task(text, d, first_unit_leads, units_label_leads)
-        tasks.append(task)
+        fields, task_warnings = _task_fields(text, d, first_unit_leads, units_label_leads)
+        found_tasks.append(fields)
         warnings.extend(task_warnings)
     # Numbered points of a cover letter or preface (`1.本意见按…顺序`) come before the list
     # and assign nobody: when later items do, they are not tasks.
-    first = next((k for k, t in enumerate(tasks) if _assigns(t)), 0)
+    first = next((k for k, t in enumerate(found_tasks) if _assigns(t)), 0)
     if first:
         warnings.append(f"{first} numbered item(s) before the task list assign no one: read as the notice's text")
-        tasks = tasks[first:]
+        found_tasks = found_tasks[first:]
+    tasks = []
     seen: set[int] = set()
-    for t in tasks:
-        if t.seq in seen:
-            warnings.append(f"task number {t.seq} appears more than once")
-            t.id = f"t{t.seq}-{t.span.start}"
-        seen.add(t.seq)
+    for t in found_tasks:
+        task_id = f"t{t['seq']}"
+        if t["seq"] in seen:
+            warnings.append(f"task number {t['seq']} appears more than once")
+            task_id = f"t{t['seq']}-{t['span'].start}"
+        seen.add(t["seq"])
+        tasks.append(Task(id=task_id, **t))
     # The plan year: from the title or attachment title (2020年市政府工作报告…), else the date.
     for s in (meta.title, meta.attachment_title):
         if s and meta.year is None:
-            m = YEAR_IN_TITLE.search(s)
+            m = NR.year_in_title.search(s)
             if m:
                 meta.year = int(m[1])
     if meta.year is None and meta.signed_date:

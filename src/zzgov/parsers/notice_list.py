@@ -2,7 +2,7 @@
 
 Input: the lines of the notice's task list (after the cover letter, before 抄送/印发 and page
 footers), each a `Line` with its width-folded text.  Output: the section tree and one draft per
-task (`TaskDraft`), which `notice.build_task` turns into a Task record.
+task (`TaskDraft`), which `notice._task_fields` reads into the fields of its Task record.
 
 How a task is found: by the role assignments that follow it, whatever its number looks like.
 
@@ -1047,9 +1047,9 @@ class _Reader:
         wraps = not (info.f.endswith(tuple(SENTENCE_END)) and len(info.f) >= 12 and h is not None and len(h.title) >= 6)
         if h is not None and wraps and (not h.title or h.title[-1] not in SENTENCE_END) \
                 and len(h.title) <= MAX_WRAPPED_TITLE_CHARS:
-            h.title = clean(self.text, h.span.start, ln.end).text
+            h.title = clean(self.text, h.start, ln.end).text
             h.title = h.title[len(h.label):].lstrip("、.． ") if h.title.startswith(h.label) else h.title
-            h.span.end = ln.end
+            h.end = ln.end
 
     def continues_field(self, info: LineInfo) -> bool:
         """Whether a plain line after a field goes on with its value (a wrapped unit list)."""
@@ -1171,7 +1171,7 @@ class _Reader:
             if untitled is not None and typ == "text":
                 # `(一)` alone, its title on the next line: one group row
                 untitled.title = clean(self.text, info.ln.start, info.ln.end).text
-                untitled.span.end = info.ln.end
+                untitled.end = info.ln.end
                 self.leaders_at[untitled.level] = heading_leaders(fold(untitled.title))
                 untitled = None
                 i += 1

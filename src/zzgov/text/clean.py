@@ -140,7 +140,24 @@ def _fold(s: str) -> str:
     return s
 
 
-class Clean:
+class Folded:
+    """A text and its width-folded view of the same length (`（`→`(`, `：`→`:`), folded on first
+    use: most views never need it.  What a `Doc` and a `Clean` have in common."""
+
+    __slots__ = ("text", "_folded")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._folded: str | None = None
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
+
+
+class Clean(Folded):
     """A cleaned view: `text` (characters as written), `folded` (same length, width-folded,
     computed on first use since most views never need it) and the map back to the original.
 
@@ -150,20 +167,13 @@ class Clean:
     `offsets` (one int per character) is built only when asked for.  A list of one int per
     character cost more than everything else clean() does."""
 
-    __slots__ = ("text", "starts", "origins", "_folded", "_offsets")
+    __slots__ = ("starts", "origins", "_offsets")
 
     def __init__(self, text: str, starts: list[int], origins: list[int]):
-        self.text = text
+        super().__init__(text)
         self.starts = starts  # increasing; starts[0] == 0 when text is not empty
         self.origins = origins  # increasing
-        self._folded: str | None = None
         self._offsets: list[int] | None = None
-
-    @property
-    def folded(self) -> str:
-        if self._folded is None:
-            self._folded = fold(self.text)
-        return self._folded
 
     @property
     def offsets(self) -> list[int]:
