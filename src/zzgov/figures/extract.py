@@ -165,6 +165,8 @@ _RIGHT_WINDOW = 30
 _SENTENCE_WINDOW = 240
 _DURATION = frozenset(V.DURATION_UNITS)
 _SPEC = frozenset(V.SPEC_UNITS)
+# A qualifying quantity is followed by the noun it qualifies, maybe after 以上/以下.
+_QUALIFIED_NOUN = re.compile("(?:及?以上|及?以下)?的?(?:" + "|".join(V.AGE_QUALIFIED_NOUNS) + ")")
 _HAS_DIGIT = re.compile(r"\d")
 _ACRONYM_BEFORE = re.compile(r"[A-Za-z&]+$")
 _DURATION_TUPLE = tuple(V.DURATION_UNITS)
@@ -748,6 +750,10 @@ def _excluded(s: str, ns: int, ue: int, left: str, right: str, prev: str, nxt: s
         return True  # 十三次全会
     if right.startswith(V.STRUCTURE_NOUNS):
         return True  # 十一个方面
+    if u.base == V.ANNIVERSARY_UNIT[0] and right.startswith(V.ANNIVERSARY_UNIT[1:]):
+        return True  # 成立75周年
+    if u.base in V.QUALIFIER_UNITS and _QUALIFIED_NOUN.match(right):
+        return True  # 65岁及以上老年人, 35-64岁妇女, 3岁以下婴幼儿
     if u.spec:
         r = right[2:] if right.startswith(("以上", "以下")) else right
         if r[:1] and (_is_cjk(r[0]) or r[0] in "“("):

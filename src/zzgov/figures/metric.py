@@ -81,7 +81,7 @@ def _table():
         "adverbs": words("adverb_in_predicate"), "determiners": words("determiners"),
         "distributive": t.pattern("distributive"), "relative_clause": t.pattern("relative_clause"), "no_noun_after": words("no_noun_after"),
         "classifiers": words("classifiers"), "inclusion_verbs": words("inclusion_verbs"),
-        "means": t.pattern("means"), "benefit": words("benefit_verbs"), "frame_verbs": words("frame_verbs"),
+        "means": t.pattern("means"), "qualifier": t.pattern("qualifier"), "benefit": words("benefit_verbs"), "frame_verbs": words("frame_verbs"),
         "object_after": words("object_after_verbs"), "keep": words("keep_verbs"),
         "generic": words("generic_verbs"), "event": words("event_verbs"), "frame_lead": t.pattern("frame_lead"), "right_stops": words("right_stops"),
         "noun_ends": tuple(sorted(set(t.words("right_stops") + t.words("event_verbs")), key=lambda w: (-len(w), w))),
@@ -363,6 +363,9 @@ def _right_noun(text: str, s: str, i: int, j: int) -> tuple[str, int, int]:
     m = T["means"].match(s, i, j)
     if m:
         i = m.end()  # "475项依托“郑好办”APP实现“掌上办”": the means is not what is counted
+    m = T["qualifier"].match(s, i, j)
+    if m:
+        i = m.end()  # "7万名35-64岁妇女": the age qualifies the women counted
     if i >= j or not ("\u4e00" <= s[i] <= "\u9fff" or s[i] in "“\"《"):
         return "", i, i
     t = s[i:min(j, i + RIGHT_MAX)]

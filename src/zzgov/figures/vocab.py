@@ -58,6 +58,15 @@ ASCII_UNITS = ("GW", "MW", "kW", "km", "TB", "PB", "EB", "G", "P", "T")
 # "/日" style rates after a unit: "新增供水能力10万立方米/日", "污泥处理能力300吨/日".
 PER_SUFFIXES = ("日", "天", "年", "月", "人", "小时", "秒", "平方米", "亩", "吨", "千瓦时", "立方米", "户")
 
+# "成立75周年": an anniversary (the unit 周 followed by 年) is an ordinal, never a figure.
+ANNIVERSARY_UNIT = "周年"
+# Units of a quantity that qualifies the noun right after it, not a figure: "65岁及以上老年人",
+# "35-64岁妇女" (but "人均预期寿命78.5岁", "提高0.5岁").
+QUALIFIER_UNITS = ("岁",)
+# The people an age qualifies ("5岁以下儿童死亡率", "为87万名80岁以上老年人发放高龄津贴").
+AGE_QUALIFIED_NOUNS = ("老年人", "老人", "儿童", "妇女", "婴幼儿", "幼儿", "婴儿", "人口", "学生", "青少年",
+                       "青年", "人群", "女孩", "女性", "男性", "居民", "孕产妇", "患者", "群众", "职工")
+
 # Units that size a product or a piece of equipment inside a name; a figure only when nothing
 # follows them: "合晶12英寸大硅片二期", "500千伏枢纽变电站", "20蒸吨以下燃煤锅炉全部拆改".
 SPEC_UNITS = ("英寸", "寸", "纳米", "千伏", "蒸吨", "马力")
