@@ -23,7 +23,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from zzgov.figures import vocab as V
-from zzgov.figures.metric import STOCK_CUE, Metric, distribute, name_metric, refer, shared_verb, stock_of
+from zzgov.figures.metric import PARALLEL_MAX as PARALLEL_HEAD_MAX
+from zzgov.figures.metric import STOCK_CUE, Metric, distribute, name_metric, refer, shared_verb, stock_name, stock_of
 from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
 from zzgov.numbers.chinese import CN_DIGITS, parse_fraction_words, parse_percent_words
 from zzgov.text.clean import Clean, clean
@@ -1021,6 +1022,30 @@ def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, de
     return cand
 
 
+def _respectively(before: list[_Cand], group: list[_Cand], s: str) -> list[str] | None:
+    """The names of a list of k figures after 分别 that refers to the k figures just before it
+    in the sentence ("生产总值…、…税费收入144.8亿元,较2015年分别增长26.8%、…和25.9%";
+    "新增高速公路1317公里、一级公路2667公里,总里程分别达4246公里和3166公里" -> 高速公路总里程,
+    一级公路总里程), else None."""
+    k, first = len(group), group[0]
+    if len(before) < k:
+        return None
+    prior = before[-k:]
+    between = s[prior[-1].re_:first.ns]
+    if V.RESPECTIVELY not in between or any(c in between for c in V.SENTENCE_BREAKS):
+        return None
+    names = [c.metric for c in prior]
+    if not all(names) or len(set(names)) < k or any(
+            s[a.re_:b.ns].strip() not in V.LIST_JOINERS and "、" not in s[a.re_:b.ns] for a, b in zip(prior, prior[1:])):
+        return None
+    ref = first.ref.ref if first.ref is not None else None
+    if first.metric is None or ref == "prev" or first.metric == prior[-1].metric:
+        return names  # 较2015年分别增长…: the names of the figures before
+    if len(first.metric) <= PARALLEL_HEAD_MAX:
+        return [stock_name(n) + first.metric for n in names]  # 总里程分别达…
+    return None
+
+
 def _share_across_lists(cands: list[_Cand], s: str) -> None:
     """Bare lists of figures share one verb and one comparator: "分别在 95%、35% 以上" (both
     >=), "下降14.3%和12.1%" (both down), "分别提高至841元、1180元" (both levels)."""
@@ -1038,7 +1063,9 @@ def _share_across_lists(cands: list[_Cand], s: str) -> None:
                     g.direction = first.direction
                 if g.metric is None or g.metric == first.metric:
                     g.metric, g.mspan = first.metric, first.mspan
-            names = distribute(first.metric, len(group)) if all(g.metric == first.metric for g in group) else None
+            shared = all(g.metric == first.metric for g in group)
+            names = _respectively(cands[:i], group, s) if shared else None
+            names = names or (distribute(first.metric, len(group)) if shared else None)
             if names:
                 for g, name in zip(group, names):
                     g.metric = name  # 城镇和农村居民人均可支配收入分别增长A%、B%

@@ -42,6 +42,8 @@ MIN_AFTER_VERB = 3
 # A phase of a programme standing alone takes the name of the phase before it
 # ("道路综合改造一期7条道路全面完工,二期9条道路正在建设" -> 道路综合改造二期).
 PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
+# "从A到B": the cue of a change from one figure to another.
+FROM_CUE = "从"
 # A running total's cue ("累计达到2900家").
 STOCK_CUE = "累计"
 # A metric names the things counted as a noun phrase: a whole phrase said of them goes before
@@ -74,7 +76,7 @@ def _table():
         splits[word] = tuple(parts.split("|"))
     return {
         "lead": t.pattern("lead"), "after_figure": t.pattern("after_figure"),
-        "refers_back": t.pattern("refers_back"), "share_of": t.pattern("share_of"), "ratio_to": t.pattern("ratio_to"),
+        "refers_back": t.pattern("refers_back"), "share_of": t.pattern("share_of"), "ratio_to": t.pattern("ratio_to"), "from_to": t.pattern("from_to"),
         "trail": t.pattern("trail"), "examples_end": t.pattern("examples_end"),
         "figure_in_item": t.pattern("figure_in_item"), "enumeration_count": t.pattern("enumeration_count"),
         "list_label": t.pattern("list_label"), "predicate": t.pattern("predicate"), "clause_form": t.pattern("clause_form"),
@@ -145,6 +147,8 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         return Metric(None, lo, hi)
     if T["refers_back"].match(s, lo, hi):
         return Metric(None, lo, hi, "prev")
+    if last is not None and s.rfind(FROM_CUE, item_lo, last.start()) != -1 and T["from_to"].match(s, lo, hi):
+        return Metric(None, lo, hi, "prev")  # 认证从45个发展到117个
     ratio = T["ratio_to"].fullmatch(s, lo, hi)
     if ratio and ratio.start("subject") == lo:
         subject = text[lo:ratio.end("subject")]
@@ -527,6 +531,12 @@ def _verbs_end(name: str, j: int) -> int:
     while name.startswith("、", j) and 0 < name.find("建", j) - j <= 3:
         j = name.find("建", j) + 1
     return j
+
+
+def stock_name(name: str) -> str:
+    """A flow's name without the verb that makes it a flow ("新增高速公路" -> 高速公路)."""
+    verb = _prefix(name, _table()["keep"])
+    return name[len(verb):] if verb and len(name) > len(verb) else name
 
 
 def stock_of(prev: str | None) -> str | None:

@@ -335,6 +335,8 @@ SENTENCE_BREAKS = frozenset("。!?")
 # Joiners of a bare list of figures sharing one verb and comparator: "分别在 95%、35% 以上",
 # "PM10、PM2.5年平均同比下降14.3%和12.1%", "分别提高至841元、1180元".
 LIST_JOINERS = frozenset({"、", "和", "及", "与", "或", ""})
+# "A、B,较2015年分别增长a%、b%": the values after 分别 go with the figures before, in order.
+RESPECTIVELY = "分别"
 
 # Words stripped from the front of a metric: "力争新增高新技术企业" -> "新增高新技术企业",
 # "全市新增绿地" -> "新增绿地".
