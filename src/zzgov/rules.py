@@ -91,7 +91,10 @@ _GROUP_NAME = regex.compile(r"\(\?P<\w+>")
 _FLAGS = {"multiline": regex.MULTILINE, "ignorecase": regex.IGNORECASE, "verbose": regex.VERBOSE}
 
 
+@functools.lru_cache(maxsize=None)
 def _read(name: str) -> dict[str, Any]:
+    """One rule file, parsed (once per process: `fragments` reads every file, and `load` the
+    one it builds; nothing changes what is returned)."""
     import yaml
 
     text = resources.files("zzgov").joinpath(*RULES_PACKAGE, f"{name}.yaml").read_text(encoding="utf-8")

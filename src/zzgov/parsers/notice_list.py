@@ -28,6 +28,7 @@ The vocabulary (labels, role verbs, titles, family names, the first-listed rule)
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -266,7 +267,12 @@ LEADER_SPLIT = regex.compile(r"[\s、，,；;/]+")
 # `李某某` / `王 某` padded / names joined by 、 ， / and spaces
 
 
-TITLE_THEN_NAME = regex.compile(rf"(?:{_TITLE_ALT})(?P<name>\p{{Han}}{{2,4}})$")
+# The patterns holding the whole title alternation (here, _office, group_leader and
+# group_leader_line_pattern) cost a few milliseconds each to compile, and most documents
+# never need them: each is compiled on its first use.
+@functools.cache
+def title_then_name() -> regex.Pattern[str]:
+    return regex.compile(rf"(?:{_TITLE_ALT})(?P<name>\p{{Han}}{{2,4}})$")
 PADDED_NAME = regex.compile(r"(?<![\p{Han}])(\p{Han})[ \u3000]{1,2}(\p{Han})(?![\p{Han}])")
 
 
@@ -284,7 +290,7 @@ def read_leaders(value: str) -> tuple[list[str], list[str]]:
         name = strip_titles(folded)
         if not is_person(name):
             # `南港市委书记吴振邦`, `岭海省副省长何丽君`: the name after the last title
-            m = TITLE_THEN_NAME.search(folded)
+            m = title_then_name().search(folded)
             if m and is_person(m["name"]):
                 name = m["name"]
         if is_person(name):
@@ -295,13 +301,16 @@ def read_leaders(value: str) -> tuple[list[str], list[str]]:
     return names, bad
 
 
-_OFFICE = regex.compile(rf"^(?:分管|协管|主管|联系)?\p{{Han}}{{0,4}}?(?:{_TITLE_ALT})(?:[、,，](?:分管|协管)?\p{{Han}}{{0,4}}?(?:{_TITLE_ALT}))*$")
+@functools.cache
+def _office() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"^(?:分管|协管|主管|联系)?\p{{Han}}{{0,4}}?(?:{_TITLE_ALT})(?:[、,，](?:分管|协管)?\p{{Han}}{{0,4}}?(?:{_TITLE_ALT}))*$")
 
 
 def is_office(f: str) -> bool:
     """A cell naming only an office (`常务副市长`, `分管工业副市长`): the leader column of a table
     that gives no names; read as the leaders' column, never as a name."""
-    return len(f) <= 24 and bool(_OFFICE.match(f))
+    return len(f) <= 24 and bool(_office().match(f))
 
 
 def is_leader_line(f: str) -> bool:
@@ -575,22 +584,26 @@ def roles_from_sentence(s: str, need_lead: bool = True,
 
 
 _PERSON = r"\p{Han}{2,4}?"
-GROUP_LEADER = regex.compile(
-    rf"^(?:{_TITLE_ALT})?(?P<names>{_PERSON}(?:(?:{_TITLE_ALT})*[、,，和及]{_PERSON})*)(?:{_TITLE_ALT})*"
-    rf"(?:{_VERB_ALT})"
-)
+@functools.cache
+def group_leader() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"^(?:{_TITLE_ALT})?(?P<names>{_PERSON}(?:(?:{_TITLE_ALT})*[、,，和及]{_PERSON})*)(?:{_TITLE_ALT})*"
+        rf"(?:{_VERB_ALT})"
+    )
 GROUP_LEADER_FIELD = regex.compile(rf"(?:{_spaced('领导')}|{_spaced('領導')}){GAP}[:：]{GAP}(?P<names>[^)）;；]+)")
 
 
-GROUP_LEADER_LINE = regex.compile(
-    rf"^(?:{_TITLE_ALT})*(?P<names>{_PERSON}(?:[、,，]{_PERSON})*)(?:同志)?(?:{_TITLE_ALT})*{GAP}(?::|(?:{_VERB_ALT}))")
+@functools.cache
+def group_leader_line_pattern() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"^(?:{_TITLE_ALT})*(?P<names>{_PERSON}(?:[、,，]{_PERSON})*)(?:同志)?(?:{_TITLE_ALT})*{GAP}(?::|(?:{_VERB_ALT}))")
 
 
 def group_leader_line(f: str) -> list[str]:
     """The leaders a line outside any task names for the tasks below it: a title and a name
     before a colon or a leading verb (`常务副市长郑国栋：负责抓好…`, `李明副市长分管的工作`);
     the title is required, so a sentence that merely starts with a name does not count."""
-    m = GROUP_LEADER_LINE.match(f)
+    m = group_leader_line_pattern().match(f)
     if not m or not any(t in f[: m.end()] for t in TITLES if t != "同志"):
         return []
     names, bad = read_leaders(m["names"])
@@ -618,7 +631,7 @@ def heading_lead_units(title: str) -> list[str]:
 
 def heading_leaders(title_folded: str) -> list[str]:
     """The leaders a heading names for the tasks below it, or []."""
-    m = GROUP_LEADER.match(title_folded)
+    m = group_leader().match(title_folded)
     if m:
         names, bad = read_leaders(m["names"])
         if names and not bad:
