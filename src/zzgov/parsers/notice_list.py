@@ -227,6 +227,9 @@ MARKERS: list[tuple[str, int, regex.Pattern[str]]] = [
     ("paren", 4, regex.compile(rf"^\({GAP}(?P<label>\d{{1,3}}){GAP}\){GAP}[、.]?{GAP}(?P<title>.*)$")),
     ("circled", 5, regex.compile(r"^(?P<label>[\u2460-\u2473\u3251-\u325f])[ \t\u3000]*[、.．]?(?P<title>.*)$")),
 ]
+# A line can open with a marker only if its first character can open one: one test of that
+# character rejects most lines (task text, field lines) before the five markers are tried.
+MARKER_START = regex.compile(rf"[(\d\u2460-\u2473\u3251-\u325f{HEADING_NUMERAL_CHARS}]")
 RANK = {name: k for k, (name, _, _) in enumerate(MARKERS)}
 LEVEL = {name: level for name, level, _ in MARKERS}
 
@@ -417,6 +420,8 @@ def fields_of(f: str, ln: Line, hits: list[regex.Match[str]]) -> list[Field]:
 
 
 def _marker(f: str) -> tuple[str, str, int, int] | None:
+    if not MARKER_START.match(f):
+        return None
     for name, _level, pat in MARKERS:
         m = pat.match(f)
         if m:
