@@ -8,6 +8,8 @@ import types
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import raw_path, seed_doc
 from zzgov.api import parse_path, parse_text
@@ -412,3 +414,44 @@ def test_mark_start_admits_every_heading_mark():
                 tried += 1
                 assert R.mark_start.match(s), s
     assert tried > 1000
+
+
+
+def _lost_plus_reading_every_quotation(text):
+    """lost_plus as first written: every quotation read, those without a blank skipped in
+    Python (lost_plus now scans only the quotations with a blank inside)."""
+    from zzgov.text.plus import CODE_TOKEN, HAN, PLUS_GAP, QUOTED, _padded, _restore_body
+
+    out = []
+    for m in QUOTED.finditer(text):
+        body = m["body"]
+        if not PLUS_GAP.search(body.lstrip(" \u3000\u00a0")) or _padded(body):
+            continue
+        tokens = [t for t in PLUS_GAP.split(body) if t]
+        trailing = bool(PLUS_GAP.search(body[-1]))
+        han = any(HAN.search(t) for t in tokens)
+        codes = all(CODE_TOKEN.match(t) for t in tokens)
+        if not (han or (codes and len(tokens) > 1)) or (trailing and not han):
+            continue
+        out.append((m.start("body"), m.end("body"), _restore_body(body)))
+    return out
+
+
+def test_lost_plus_finds_what_reading_every_quotation_finds_on_the_corpus():
+    root = Path(__file__).resolve().parents[1]
+    files = sorted(root.glob("data/raw/*.txt")) + sorted(root.glob("tests/fixtures/**/*.txt"))
+    found = 0
+    for p in files:
+        text = p.read_text(encoding="utf-8", errors="replace")
+        want = _lost_plus_reading_every_quotation(text)
+        assert [tuple(x) for x in lost_plus(text)] == want, p.name
+        found += len(want)
+    assert found > 0
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(["“", "”", " ", "\u3000", "人工智能", "地铁", "1", "N", "\n", "公交", "x" * 30]),
+                max_size=30))
+def test_lost_plus_finds_what_reading_every_quotation_finds_on_any_text(pieces):
+    text = "".join(pieces)
+    assert [tuple(x) for x in lost_plus(text)] == _lost_plus_reading_every_quotation(text)

@@ -15,6 +15,9 @@ import regex
 
 # A short quotation (the slogan) and the blanks that stand where a `+` fell out.
 QUOTED = regex.compile(r"“(?P<body>[^“”\n]{1,40})”")
+# The same quotations, only those with a blank inside (a lookahead, so the matches are
+# QUOTED's own): a text quotes hundreds of words, and only those can have lost a `+`.
+QUOTED_WITH_GAP = regex.compile(r"“(?=[^“”\n]{0,39}[ \u3000\u00a0])(?P<body>[^“”\n]{1,40})”")
 PLUS_GAP = regex.compile(r"[ \u3000\u00a0]+")
 HAN = regex.compile(r"\p{Han}")
 CODE_TOKEN = regex.compile(r"^(?:\d+|[A-Z])$")  # 1, 10, N: a numeric slogan (`1 2 4 N`)
@@ -44,7 +47,7 @@ def _restore_body(body: str) -> str | None:
 def lost_plus(text: str, start: int = 0, end: int | None = None) -> list[PlusSite]:
     """Quoted slogans whose `+` was lost in extraction (one regex pass, at most MAX_PLUS_SITES)."""
     out: list[PlusSite] = []
-    for m in QUOTED.finditer(text, start, len(text) if end is None else end):
+    for m in QUOTED_WITH_GAP.finditer(text, start, len(text) if end is None else end):
         if len(out) >= MAX_PLUS_SITES:
             break
         body = m["body"]
