@@ -418,23 +418,11 @@ def test_mark_start_admits_every_heading_mark():
 
 
 def _lost_plus_reading_every_quotation(text):
-    """lost_plus as first written: every quotation read, those without a blank skipped in
-    Python (lost_plus now scans only the quotations with a blank inside)."""
-    from zzgov.text.plus import CODE_TOKEN, HAN, PLUS_GAP, QUOTED, _padded, _restore_body
+    """lost_plus as first written: every quotation judged (lost_plus now scans only the
+    quotations with a blank inside)."""
+    from zzgov.text.plus import QUOTED, plus_site
 
-    out = []
-    for m in QUOTED.finditer(text):
-        body = m["body"]
-        if not PLUS_GAP.search(body.lstrip(" \u3000\u00a0")) or _padded(body):
-            continue
-        tokens = [t for t in PLUS_GAP.split(body) if t]
-        trailing = bool(PLUS_GAP.search(body[-1]))
-        han = any(HAN.search(t) for t in tokens)
-        codes = all(CODE_TOKEN.match(t) for t in tokens)
-        if not (han or (codes and len(tokens) > 1)) or (trailing and not han):
-            continue
-        out.append((m.start("body"), m.end("body"), _restore_body(body)))
-    return out
+    return [site for site in map(plus_site, QUOTED.finditer(text)) if site is not None]
 
 
 def test_lost_plus_finds_what_reading_every_quotation_finds_on_the_corpus():
@@ -444,7 +432,7 @@ def test_lost_plus_finds_what_reading_every_quotation_finds_on_the_corpus():
     for p in files:
         text = p.read_text(encoding="utf-8", errors="replace")
         want = _lost_plus_reading_every_quotation(text)
-        assert [tuple(x) for x in lost_plus(text)] == want, p.name
+        assert lost_plus(text) == want, p.name
         found += len(want)
     assert found > 0
 
@@ -454,4 +442,4 @@ def test_lost_plus_finds_what_reading_every_quotation_finds_on_the_corpus():
                 max_size=30))
 def test_lost_plus_finds_what_reading_every_quotation_finds_on_any_text(pieces):
     text = "".join(pieces)
-    assert [tuple(x) for x in lost_plus(text)] == _lost_plus_reading_every_quotation(text)
+    assert lost_plus(text) == _lost_plus_reading_every_quotation(text)

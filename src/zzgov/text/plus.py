@@ -50,17 +50,24 @@ def lost_plus(text: str, start: int = 0, end: int | None = None) -> list[PlusSit
     for m in QUOTED_WITH_GAP.finditer(text, start, len(text) if end is None else end):
         if len(out) >= MAX_PLUS_SITES:
             break
-        body = m["body"]
-        if not PLUS_GAP.search(body.lstrip(" \u3000\u00a0")) or _padded(body):
-            continue
-        tokens = [t for t in PLUS_GAP.split(body) if t]
-        trailing = bool(PLUS_GAP.search(body[-1]))
-        han = any(HAN.search(t) for t in tokens)
-        codes = all(CODE_TOKEN.match(t) for t in tokens)
-        if not (han or (codes and len(tokens) > 1)) or (trailing and not han):
-            continue
-        out.append(PlusSite(m.start("body"), m.end("body"), _restore_body(body)))
+        site = plus_site(m)
+        if site is not None:
+            out.append(site)
     return out
+
+
+def plus_site(m: regex.Match[str]) -> PlusSite | None:
+    """The site of a lost `+` in one quotation (a match of QUOTED), or None."""
+    body = m["body"]
+    if not PLUS_GAP.search(body.lstrip(" \u3000\u00a0")) or _padded(body):
+        return None
+    tokens = [t for t in PLUS_GAP.split(body) if t]
+    trailing = bool(PLUS_GAP.search(body[-1]))
+    han = any(HAN.search(t) for t in tokens)
+    codes = all(CODE_TOKEN.match(t) for t in tokens)
+    if not (han or (codes and len(tokens) > 1)) or (trailing and not han):
+        return None
+    return PlusSite(m.start("body"), m.end("body"), _restore_body(body))
 
 
 def restore_plus(s: str) -> str:
