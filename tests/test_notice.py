@@ -272,3 +272,12 @@ def test_a_line_whose_first_character_opens_no_marker_matches_no_marker():
     for line in lines:
         if not MARKER_START.match(line):
             assert not any(pat.match(line) for _name, _level, pat in MARKERS), line
+
+
+def test_any_title_finds_a_line_with_a_title_as_a_test_per_title_does():
+    from zzgov.parsers.notice_list import ANY_TITLE, TITLES
+
+    lines = _marker_lines() + ["常务副市长王新伟", "王新伟副市长：", "市教育局", ""] + [t[1:] for t in TITLES]
+    assert sum(1 for x in lines if ANY_TITLE.search(x)) > 10
+    for line in lines:
+        assert (ANY_TITLE.search(line) is not None) == any(t in line for t in TITLES), line

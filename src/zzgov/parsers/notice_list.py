@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -208,6 +209,11 @@ EMPTY_CELL = frozenset(fold(w) for w in T.words("empty_cell"))
 
 TITLES = sorted({fold(w) for w in T.words("titles")}, key=len, reverse=True)
 _TITLE_ALT = rules.words_pattern(TITLES)
+# Whether a line holds any title: one `re` search of the alternation runs several times faster
+# than a substring test per title on every body line of a notice.
+ANY_TITLE = re.compile("|".join(re.escape(t) for t in TITLES))
+# A full stop, question or exclamation mark or a colon: what no unit name holds.
+SENTENCE_MARK = re.compile("[。！？!?:：]")
 SURNAMES = frozenset(T.words("surnames"))
 COMPOUND_SURNAMES = frozenset(T.words("compound_surnames"))
 _VERB_ALT = rules.words_pattern(T.words("leading_verbs"))
@@ -318,7 +324,7 @@ def is_office(f: str) -> bool:
 
 def is_leader_line(f: str) -> bool:
     """A line that holds only leaders' names (a table cell, a leader line before a role sentence)."""
-    if not T.pattern("leader_line").match(f) and not any(t in f for t in TITLES):
+    if not T.pattern("leader_line").match(f) and not ANY_TITLE.search(f):
         return False
     names, bad = read_leaders(f)
     return bool(names) and not bad
@@ -493,7 +499,7 @@ def looks_like_units(items: list[str]) -> bool:
     from zzgov.units.names import ORG_END, is_collective
 
     return bool(items) and all(
-        len(x) <= 45 and not any(p in x for p in "。！？!?:：") and (ORG_END.search(fold(x)) or is_collective(fold(x)))
+        len(x) <= 45 and not SENTENCE_MARK.search(x) and (ORG_END.search(fold(x)) or is_collective(fold(x)))
         for x in items
     )
 
