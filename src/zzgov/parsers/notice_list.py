@@ -445,12 +445,23 @@ def _marker(f: str) -> tuple[str, str, int, int] | None:
     return None
 
 
-def classify(lines: list[tuple[Line, str]]) -> list[LineInfo]:
+# In split_run_on_items' list of markers: a line it cut, whose pieces it did not read.
+NOT_READ = ("", "", 0, 0)
+
+
+def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list[LineInfo]:
+    """Each line read once; `markers` (from split_run_on_items): the marker of each folded
+    line where already read, NOT_READ where not."""
     out = []
-    for ln, f in lines:
+    for k, (ln, f) in enumerate(lines):
         info = LineInfo(ln, f)
         # circled numbers are matched as written: width folding turns ① into 1
-        mk = _marker(ln.text) if "\u2460" <= ln.text[0] <= "\u2473" or "\u3251" <= ln.text[0] <= "\u325f" else _marker(f)
+        if "\u2460" <= ln.text[0] <= "\u2473" or "\u3251" <= ln.text[0] <= "\u325f":
+            mk = _marker(ln.text)
+        elif markers is not None and markers[k] is not NOT_READ:
+            mk = markers[k]
+        else:
+            mk = _marker(f)
         if mk:
             info.marker, info.label, info.seq, info.title_at = mk
         info.labels = find_labels(f) if (":" in f or "】" in f or "]" in f or "〕" in f) else []
@@ -1391,12 +1402,14 @@ def unflatten(lines: list[tuple[Line, str]]) -> list[tuple[Line, str]]:
     return out
 
 
-def split_run_on_items(lines: list[tuple[Line, str]]) -> tuple[list[tuple[Line, str]], list[int]]:
+def split_run_on_items(lines: list[tuple[Line, str]]) -> tuple[list[tuple[Line, str]], list[int], list]:
     """Lines holding several numbered items one after another, cut into one line per item
     when the numbers run on (`(一)…(二)…`, `1.…2.…`); also the index in the input of each
-    output line, for the caller's line-based tests."""
+    output line, for the caller's line-based tests, and the item marker of each line left
+    whole (NOT_READ for the pieces of a cut line), for classify."""
     out: list[tuple[Line, str]] = []
     origin: list[int] = []
+    markers: list = []
     for k, (ln, f) in enumerate(lines):
         mk = _marker(f)
         cuts = [m.end() for m in RUN_ON_ITEM.finditer(f)] if mk and len(f) > 20 else []
@@ -1410,28 +1423,30 @@ def split_run_on_items(lines: list[tuple[Line, str]]) -> tuple[list[tuple[Line, 
         if not keep:
             out.append((ln, f))
             origin.append(k)
+            markers.append(mk)
             continue
         bounds = [0, *keep, len(f)]
         for a, b in zip(bounds, bounds[1:]):
             seg = ln.text[a:b].rstrip(" \t\u3000")
             out.append((Line(ln.start + a, ln.start + a + len(seg), seg), f[a:a + len(seg)]))
             origin.append(k)
-    return out, origin
+            markers.append(NOT_READ)
+    return out, origin, markers
 
 
 def read_list(text: str, lines: list[tuple[Line, str]], starts_tail) -> ListResult:
     """Sections and task drafts of a notice's task list; `starts_tail(i)` says whether line i
     opens the part after the list (the returned `stop` indexes the lines as given)."""
-    lines, origin = split_run_on_items(lines)
+    lines, origin, markers = split_run_on_items(lines)
     if len(origin) != len(set(origin)):
-        result = _read(text, lines, lambda i: starts_tail(origin[i]))
+        result = _read(text, lines, lambda i: starts_tail(origin[i]), markers)
         result.stop = origin[result.stop] if result.stop < len(origin) else len(set(origin))
         return result
-    return _read(text, lines, starts_tail)
+    return _read(text, lines, starts_tail, markers)
 
 
-def _read(text: str, lines: list[tuple[Line, str]], starts_tail) -> ListResult:
-    infos = classify(lines)
+def _read(text: str, lines: list[tuple[Line, str]], starts_tail, markers: list | None = None) -> ListResult:
+    infos = classify(lines, markers)
     reader = _Reader(text, infos, starts_tail)
     stop = reader.run()
     return ListResult(reader.tree, reader.drafts, stop, reader.warnings)

@@ -140,8 +140,10 @@ def _fold(s: str) -> str:
     return s
 
 
-# From this length on a string is tested for traditional characters by one `re` search.
-TRAD_SEARCH_FROM = 256
+# From this length on a string is tested for traditional characters by one `re` search (the
+# search is faster from 16 characters on; shorter strings are folded once and remembered, see
+# _fold_short, and a run over short texts only never compiles the class).
+TRAD_SEARCH_FROM = 33
 _TRAD_SEARCH: re.Pattern[str] | None = None
 
 
@@ -150,10 +152,11 @@ def _has_traditional(s: str) -> bool:
 
     A set test steps over every character in Python objects (about 30 ns each); a `re` class
     of the BMP's traditional characters is a bitmap the engine tests in C, some ten times
-    faster on a long text.  The few traditional characters outside the BMP would turn that
-    class into a list searched character by character, so the class takes every astral
-    character instead, and a hit there falls back to the set test.  Compiled on the first
-    long string (about 8 ms): a run over short texts never pays for it."""
+    faster on a long text and three times on a line.  The few traditional characters outside
+    the BMP would turn that class into a list searched character by character, so the class
+    takes every astral character instead, and a hit there falls back to the set test.
+    Compiled on the first string past TRAD_SEARCH_FROM (about 8 ms): a run over short texts
+    never pays for it."""
     global _TRAD_SEARCH
     if len(s) < TRAD_SEARCH_FROM:
         return not _TRAD.isdisjoint(s)
