@@ -225,3 +225,72 @@ def test_word_counts_are_the_pattern_hits_on_any_text(pieces):
     f = "".join(pieces)
     for feat in WORD_FEATURES:
         assert _word_hits(feat, f) == min(feat.cap, _hits(feat.pattern, f)), feat.name
+
+
+# ---------------------------------------------------------------------------------------
+# role_columns opens with a line feed, a tab or a bar where it was written `(?:^|[\t|])`:
+# the same hits on the look string (which starts with a line feed) as that spelling.
+
+_ROLE_COLUMNS_CARET = r"(?m)(?:^|[\t|])" + next(f for f in FEATURES if f.name == "role_columns").pattern.pattern[
+    len(r"(?m)[\n\t|]"):]
+
+
+def _role_columns_agree(f: str) -> None:
+    import regex
+
+    feat = next(f for f in FEATURES if f.name == "role_columns")
+    assert feat.pattern.pattern.startswith(r"(?m)[\n\t|]")
+    assert _hits(feat.pattern, "\n" + f) == _hits(regex.compile(_ROLE_COLUMNS_CARET), f)
+
+
+def test_role_columns_counts_what_the_caret_spelling_counts():
+    from zzgov.text import fold
+
+    texts = [raw_path(s).read_text(encoding="utf-8") for s in SEEDS] + [p.read_text(encoding="utf-8") for p, _ in HAND_MADE]
+    for t in texts:
+        _role_columns_agree(fold(t))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(["\n", "\t", "|", " ", "序号", "牵头单位", "责任单位", "责 任 单 位", "完成时限", "包抓县领导",
+                                 "重点工作任务", "单位", "领导", "1.建设学校"]), max_size=30))
+def test_role_columns_counts_the_same_on_any_text(pieces):
+    _role_columns_agree("".join(pieces))
+
+
+# ---------------------------------------------------------------------------------------
+# A lean feature scans the alternation without its word-bound branches on a text that holds
+# none of their words: the same hits as the whole alternation.
+
+LEAN_FEATURES = [f for f in FEATURES if f.lean is not None]
+
+
+def _lean_agrees(feat, f: str) -> None:
+    words, lean = feat.lean
+    if not any(w in f for w in words):
+        assert _hits(lean, f) == _hits(feat.pattern, f), feat.name
+
+
+def test_lean_features():
+    assert {f.name for f in LEAN_FEATURES} >= {"narrated_congress"}
+    feat = next(f for f in LEAN_FEATURES if f.name == "narrated_congress")
+    # the word-bound branch still counts where its words are
+    assert _hits(feat.pattern, "会上，刘市长作政府工作报告。") == 1
+    assert _hits(feat.lean[1], "会上，刘市长作政府工作报告。") == 0
+
+
+@pytest.mark.parametrize("feat", LEAN_FEATURES, ids=[f.name for f in LEAN_FEATURES])
+def test_lean_feature_counts_what_its_whole_alternation_counts_on_the_corpus(feat):
+    from zzgov.text import fold
+
+    texts = [raw_path(s).read_text(encoding="utf-8") for s in SEEDS] + [p.read_text(encoding="utf-8") for p, _ in HAND_MADE]
+    for t in texts:
+        _lean_agrees(feat, fold(t))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(["代表", "我代表", "市政府", "人民政府", "向大会", "作", "了", "政府工作报告", "听取", "报告显示",
+                                 "在报告中指出", "应到代表", "512", "刘市长", "向", "我", "。", "\n"]), max_size=30))
+def test_lean_feature_counts_the_same_on_any_text(pieces):
+    for feat in LEAN_FEATURES:
+        _lean_agrees(feat, "".join(pieces))

@@ -244,3 +244,40 @@ def test_a_heading_that_names_a_lead_unit_leads_its_tasks_and_a_sentence_does_no
     assert [(t.seq, t.leaders, t.lead_units) for t in doc.tasks] == [
         (1, ["李正华"], ["省编办"]), (2, ["李正华"], ["省编办"]), (3, ["李正华"], ["省审计厅"])]
     assert [s.title for s in doc.sections][-1] == "省审计厅牵头的工作"
+
+
+def _marker_lines() -> list[str]:
+    from pathlib import Path
+
+    from zzgov.text import fold
+
+    root = Path(__file__).resolve().parents[1]
+    files = sorted(root.glob("data/raw/*.txt")) + sorted(root.glob("tests/fixtures/**/*.txt"))
+    out = []
+    for p in files:
+        for line in p.read_text(encoding="utf-8", errors="replace").splitlines():
+            line = line.strip()
+            if line:
+                out += [line, fold(line)]
+    return out
+
+
+def test_a_line_whose_first_character_opens_no_marker_matches_no_marker():
+    """_marker rejects a line by its first character (MARKER_START) before trying the five
+    marker patterns: sound only if no marker pattern matches such a line."""
+    from zzgov.parsers.notice_list import MARKER_START, MARKERS
+
+    lines = _marker_lines() + ["①建设", "㉑建设", "(1)建设", "( 一 )建设", "１.建设", "十二、建设", "٣. 建设", "a.建设", ""]
+    assert sum(1 for x in lines if MARKER_START.match(x)) > 100
+    for line in lines:
+        if not MARKER_START.match(line):
+            assert not any(pat.match(line) for _name, _level, pat in MARKERS), line
+
+
+def test_any_title_finds_a_line_with_a_title_as_a_test_per_title_does():
+    from zzgov.parsers.notice_list import ANY_TITLE, TITLES
+
+    lines = _marker_lines() + ["常务副市长王新伟", "王新伟副市长：", "市教育局", ""] + [t[1:] for t in TITLES]
+    assert sum(1 for x in lines if ANY_TITLE.search(x)) > 10
+    for line in lines:
+        assert (ANY_TITLE.search(line) is not None) == any(t in line for t in TITLES), line

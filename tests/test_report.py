@@ -8,6 +8,8 @@ import types
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import raw_path, seed_doc
 from zzgov.api import parse_path, parse_text
@@ -412,3 +414,32 @@ def test_mark_start_admits_every_heading_mark():
                 tried += 1
                 assert R.mark_start.match(s), s
     assert tried > 1000
+
+
+
+def _lost_plus_reading_every_quotation(text):
+    """lost_plus as first written: every quotation judged (lost_plus now scans only the
+    quotations with a blank inside)."""
+    from zzgov.text.plus import QUOTED, plus_site
+
+    return [site for site in map(plus_site, QUOTED.finditer(text)) if site is not None]
+
+
+def test_lost_plus_finds_what_reading_every_quotation_finds_on_the_corpus():
+    root = Path(__file__).resolve().parents[1]
+    files = sorted(root.glob("data/raw/*.txt")) + sorted(root.glob("tests/fixtures/**/*.txt"))
+    found = 0
+    for p in files:
+        text = p.read_text(encoding="utf-8", errors="replace")
+        want = _lost_plus_reading_every_quotation(text)
+        assert lost_plus(text) == want, p.name
+        found += len(want)
+    assert found > 0
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(["“", "”", " ", "\u3000", "人工智能", "地铁", "1", "N", "\n", "公交", "x" * 30]),
+                max_size=30))
+def test_lost_plus_finds_what_reading_every_quotation_finds_on_any_text(pieces):
+    text = "".join(pieces)
+    assert lost_plus(text) == _lost_plus_reading_every_quotation(text)

@@ -62,3 +62,30 @@ def test_numerals_reach_the_rules_from_numbers():
     assert all(heading.fullmatch(c) for c in HEADING_NUMERAL_CHARS)
     assert heading.fullmatch("二十三") and not heading.fullmatch("壹")
     assert regex.compile(rules.fragment("date_numerals")).fullmatch("二〇二〇年五月二十六日")
+
+
+NEEDS = [(f, r.name) for f in rules.rule_files() for r in rules.load(f).rules.values() if r.needs]
+
+
+def test_some_rules_name_the_words_they_need():
+    assert {name for _f, name in NEEDS} >= {"congress", "government", "title"}
+
+
+@pytest.mark.parametrize(("file", "name"), NEEDS)
+def test_every_match_of_a_rule_holds_a_word_it_needs(file, name):
+    """`needs` lets a reader skip a text without those words; sound only if no match lacks them
+    (checked on the examples and on every seed and fixture, overlapped matches included)."""
+    from pathlib import Path
+
+    from zzgov.text import fold
+
+    rule = rules.load(file).rules[name]
+    root = Path(__file__).resolve().parents[1]
+    files = sorted(root.glob("data/raw/*.txt")) + sorted(root.glob("tests/fixtures/**/*.txt"))
+    texts = list(rule.examples) + [fold(p.read_text(encoding="utf-8", errors="replace")) for p in files]
+    hits = 0
+    for text in texts:
+        for m in rule.pattern.finditer(text, overlapped=True):
+            hits += 1
+            assert any(w in m.group() for w in rule.needs), (name, m.group())
+    assert hits >= len(rule.examples)

@@ -94,3 +94,35 @@ def test_any_of_refuses_patterns_with_different_flags():
 
     with pytest.raises(ValueError):
         any_of(re.compile("a"), re.compile("b", re.IGNORECASE))
+
+
+# Folding is one character for one: a long string is tested for traditional characters by a
+# `re` search instead of a set test (clean._has_traditional); both must give the same answer.
+_TRAD_PIECES = ["责任单位", "責任單位", "牽頭", "（", "：", "２０", "𠀀", "𩸃", "𫜦", "\U0001F600", "abc", "\n", "。",
+                "市财政局" * 20, "國" + "人" * 300, "𠀀" * 300 + "單"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(_TRAD_PIECES), max_size=30))
+def test_fold_is_one_character_for_one_on_any_text(pieces):
+    from zzgov.text.clean import _TRAD, _has_traditional, fold
+
+    s = "".join(pieces)
+    assert fold(s) == "".join(fold(ch) for ch in s)
+    assert _has_traditional(s) == (not _TRAD.isdisjoint(s))
+
+
+def test_the_traditional_search_agrees_with_the_set_test_on_the_corpus():
+    from pathlib import Path
+
+    from zzgov.text.clean import _TRAD, TRAD_SEARCH_FROM, _has_traditional, fold
+
+    fold("責任單位")  # builds the tables
+    assert "單" in _TRAD and "𩸃" in _TRAD  # one BMP and one astral traditional character
+    root = Path(__file__).resolve().parents[1]
+    files = sorted(root.glob("data/raw/*.txt")) + sorted(root.glob("tests/fixtures/**/*.txt"))
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in files]
+    texts += ["𠀀" * TRAD_SEARCH_FROM + "單", "𠀀" * TRAD_SEARCH_FROM, "𩸃" + "人" * TRAD_SEARCH_FROM]
+    assert any(not _TRAD.isdisjoint(t) for t in texts) and any(_TRAD.isdisjoint(t) for t in texts)
+    for t in texts:
+        assert _has_traditional(t) == (not _TRAD.isdisjoint(t))

@@ -11,6 +11,8 @@ rules:                # named patterns; each carries real examples that a test c
     examples: ['责任领导：王明']          # each must match (search)
     not: ['责任单位：市财政局']            # each must not match
     weight: 2                            # optional: what one hit is worth to detection
+    needs: [领导]                         # optional: words every match holds (a text without
+                                         # any of them need not be scanned; a test checks)
 words:                # word lists, each word a plain string
   chrome: [打印本页, 关闭窗口]
 ```
@@ -55,6 +57,7 @@ class Rule:
     counter_examples: tuple[str, ...] = ()
     weight: float = 0.0
     flags: int = 0
+    needs: tuple[str, ...] = ()  # words every match holds: a text without them has no match
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,10 @@ _GROUP_NAME = regex.compile(r"\(\?P<\w+>")
 _FLAGS = {"multiline": regex.MULTILINE, "ignorecase": regex.IGNORECASE, "verbose": regex.VERBOSE}
 
 
+@functools.lru_cache(maxsize=None)
 def _read(name: str) -> dict[str, Any]:
+    """One rule file, parsed (once per process: `fragments` reads every file, and `load` the
+    one it builds; nothing changes what is returned)."""
     import yaml
 
     text = resources.files("zzgov").joinpath(*RULES_PACKAGE, f"{name}.yaml").read_text(encoding="utf-8")
@@ -178,6 +184,7 @@ def load(name: str) -> RuleTable:
             counter_examples=tuple(entry.get("not") or ()),
             weight=float(entry.get("weight") or 0.0),
             flags=flags,
+            needs=tuple(str(w) for w in entry.get("needs") or ()),
         )
     words = {key: tuple(str(w) for w in value) for key, value in (data.get("words") or {}).items()}
     return RuleTable(name=name, rules=rules, word_lists=words)

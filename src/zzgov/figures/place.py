@@ -56,6 +56,9 @@ def read_place(text: str, *hints: str | None) -> str | None:
     raw = "\n".join(h for h in hints if h) + "\n" + text[:HEAD]
     heads = (fold(raw), clean(raw).folded)
     for rule, head in [(r, h) for h in heads for r in ("congress", "government", "title")]:
+        needs = t.rules[rule].needs
+        if needs and not any(w in head for w in needs):
+            continue  # an overlapped scan tries every character: skipped where no match can be
         # overlapped: `日在云南省第十四届…` is read from each start until the name holds no 在
         for m in t.pattern(rule).finditer(head, overlapped=True):
             place = m.group("place")

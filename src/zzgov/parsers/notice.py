@@ -377,7 +377,7 @@ class _Roles:
             units, opn = split_units(NR.star_mark.sub("", value))
             kept = []
             for u in units:
-                if len(u) > 60 or len(u) < 2 or any(p in u for p in "。！？!?:："):
+                if len(u) > 60 or len(u) < 2 or notice_list.SENTENCE_MARK.search(u):
                     # a sentence, or a name cut short (`责任单位：区` at the end of a page)
                     self.warnings.append(f"{where}: not a unit name, left out: {u!r}")
                 else:

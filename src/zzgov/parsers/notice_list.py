@@ -28,6 +28,8 @@ The vocabulary (labels, role verbs, titles, family names, the first-listed rule)
 from __future__ import annotations
 
 import dataclasses
+import functools
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -207,6 +209,11 @@ EMPTY_CELL = frozenset(fold(w) for w in T.words("empty_cell"))
 
 TITLES = sorted({fold(w) for w in T.words("titles")}, key=len, reverse=True)
 _TITLE_ALT = rules.words_pattern(TITLES)
+# Whether a line holds any title: one `re` search of the alternation runs several times faster
+# than a substring test per title on every body line of a notice.
+ANY_TITLE = re.compile("|".join(re.escape(t) for t in TITLES))
+# A full stop, question or exclamation mark or a colon: what no unit name holds.
+SENTENCE_MARK = re.compile("[。！？!?:：]")
 SURNAMES = frozenset(T.words("surnames"))
 COMPOUND_SURNAMES = frozenset(T.words("compound_surnames"))
 _VERB_ALT = rules.words_pattern(T.words("leading_verbs"))
@@ -226,6 +233,9 @@ MARKERS: list[tuple[str, int, regex.Pattern[str]]] = [
     ("paren", 4, regex.compile(rf"^\({GAP}(?P<label>\d{{1,3}}){GAP}\){GAP}[、.]?{GAP}(?P<title>.*)$")),
     ("circled", 5, regex.compile(r"^(?P<label>[\u2460-\u2473\u3251-\u325f])[ \t\u3000]*[、.．]?(?P<title>.*)$")),
 ]
+# A line can open with a marker only if its first character can open one: one test of that
+# character rejects most lines (task text, field lines) before the five markers are tried.
+MARKER_START = regex.compile(rf"[(\d\u2460-\u2473\u3251-\u325f{HEADING_NUMERAL_CHARS}]")
 RANK = {name: k for k, (name, _, _) in enumerate(MARKERS)}
 LEVEL = {name: level for name, level, _ in MARKERS}
 
@@ -266,7 +276,12 @@ LEADER_SPLIT = regex.compile(r"[\s、，,；;/]+")
 # `李某某` / `王 某` padded / names joined by 、 ， / and spaces
 
 
-TITLE_THEN_NAME = regex.compile(rf"(?:{_TITLE_ALT})(?P<name>\p{{Han}}{{2,4}})$")
+# The patterns holding the whole title alternation (here, _office, group_leader and
+# group_leader_line_pattern) cost a few milliseconds each to compile, and most documents
+# never need them: each is compiled on its first use.
+@functools.cache
+def title_then_name() -> regex.Pattern[str]:
+    return regex.compile(rf"(?:{_TITLE_ALT})(?P<name>\p{{Han}}{{2,4}})$")
 PADDED_NAME = regex.compile(r"(?<![\p{Han}])(\p{Han})[ \u3000]{1,2}(\p{Han})(?![\p{Han}])")
 
 
@@ -284,7 +299,7 @@ def read_leaders(value: str) -> tuple[list[str], list[str]]:
         name = strip_titles(folded)
         if not is_person(name):
             # `南港市委书记吴振邦`, `岭海省副省长何丽君`: the name after the last title
-            m = TITLE_THEN_NAME.search(folded)
+            m = title_then_name().search(folded)
             if m and is_person(m["name"]):
                 name = m["name"]
         if is_person(name):
@@ -295,18 +310,21 @@ def read_leaders(value: str) -> tuple[list[str], list[str]]:
     return names, bad
 
 
-_OFFICE = regex.compile(rf"^(?:分管|协管|主管|联系)?\p{{Han}}{{0,4}}?(?:{_TITLE_ALT})(?:[、,，](?:分管|协管)?\p{{Han}}{{0,4}}?(?:{_TITLE_ALT}))*$")
+@functools.cache
+def _office() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"^(?:分管|协管|主管|联系)?\p{{Han}}{{0,4}}?(?:{_TITLE_ALT})(?:[、,，](?:分管|协管)?\p{{Han}}{{0,4}}?(?:{_TITLE_ALT}))*$")
 
 
 def is_office(f: str) -> bool:
     """A cell naming only an office (`常务副市长`, `分管工业副市长`): the leader column of a table
     that gives no names; read as the leaders' column, never as a name."""
-    return len(f) <= 24 and bool(_OFFICE.match(f))
+    return len(f) <= 24 and bool(_office().match(f))
 
 
 def is_leader_line(f: str) -> bool:
     """A line that holds only leaders' names (a table cell, a leader line before a role sentence)."""
-    if not T.pattern("leader_line").match(f) and not any(t in f for t in TITLES):
+    if not T.pattern("leader_line").match(f) and not ANY_TITLE.search(f):
         return False
     names, bad = read_leaders(f)
     return bool(names) and not bad
@@ -408,6 +426,8 @@ def fields_of(f: str, ln: Line, hits: list[regex.Match[str]]) -> list[Field]:
 
 
 def _marker(f: str) -> tuple[str, str, int, int] | None:
+    if not MARKER_START.match(f):
+        return None
     for name, _level, pat in MARKERS:
         m = pat.match(f)
         if m:
@@ -425,12 +445,23 @@ def _marker(f: str) -> tuple[str, str, int, int] | None:
     return None
 
 
-def classify(lines: list[tuple[Line, str]]) -> list[LineInfo]:
+# In split_run_on_items' list of markers: a line it cut, whose pieces it did not read.
+NOT_READ = ("", "", 0, 0)
+
+
+def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list[LineInfo]:
+    """Each line read once; `markers` (from split_run_on_items): the marker of each folded
+    line where already read, NOT_READ where not."""
     out = []
-    for ln, f in lines:
+    for k, (ln, f) in enumerate(lines):
         info = LineInfo(ln, f)
         # circled numbers are matched as written: width folding turns ① into 1
-        mk = _marker(ln.text) if "\u2460" <= ln.text[0] <= "\u2473" or "\u3251" <= ln.text[0] <= "\u325f" else _marker(f)
+        if "\u2460" <= ln.text[0] <= "\u2473" or "\u3251" <= ln.text[0] <= "\u325f":
+            mk = _marker(ln.text)
+        elif markers is not None and markers[k] is not NOT_READ:
+            mk = markers[k]
+        else:
+            mk = _marker(f)
         if mk:
             info.marker, info.label, info.seq, info.title_at = mk
         info.labels = find_labels(f) if (":" in f or "】" in f or "]" in f or "〕" in f) else []
@@ -479,7 +510,7 @@ def looks_like_units(items: list[str]) -> bool:
     from zzgov.units.names import ORG_END, is_collective
 
     return bool(items) and all(
-        len(x) <= 45 and not any(p in x for p in "。！？!?:：") and (ORG_END.search(fold(x)) or is_collective(fold(x)))
+        len(x) <= 45 and not SENTENCE_MARK.search(x) and (ORG_END.search(fold(x)) or is_collective(fold(x)))
         for x in items
     )
 
@@ -575,22 +606,26 @@ def roles_from_sentence(s: str, need_lead: bool = True,
 
 
 _PERSON = r"\p{Han}{2,4}?"
-GROUP_LEADER = regex.compile(
-    rf"^(?:{_TITLE_ALT})?(?P<names>{_PERSON}(?:(?:{_TITLE_ALT})*[、,，和及]{_PERSON})*)(?:{_TITLE_ALT})*"
-    rf"(?:{_VERB_ALT})"
-)
+@functools.cache
+def group_leader() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"^(?:{_TITLE_ALT})?(?P<names>{_PERSON}(?:(?:{_TITLE_ALT})*[、,，和及]{_PERSON})*)(?:{_TITLE_ALT})*"
+        rf"(?:{_VERB_ALT})"
+    )
 GROUP_LEADER_FIELD = regex.compile(rf"(?:{_spaced('领导')}|{_spaced('領導')}){GAP}[:：]{GAP}(?P<names>[^)）;；]+)")
 
 
-GROUP_LEADER_LINE = regex.compile(
-    rf"^(?:{_TITLE_ALT})*(?P<names>{_PERSON}(?:[、,，]{_PERSON})*)(?:同志)?(?:{_TITLE_ALT})*{GAP}(?::|(?:{_VERB_ALT}))")
+@functools.cache
+def group_leader_line_pattern() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"^(?:{_TITLE_ALT})*(?P<names>{_PERSON}(?:[、,，]{_PERSON})*)(?:同志)?(?:{_TITLE_ALT})*{GAP}(?::|(?:{_VERB_ALT}))")
 
 
 def group_leader_line(f: str) -> list[str]:
     """The leaders a line outside any task names for the tasks below it: a title and a name
     before a colon or a leading verb (`常务副市长郑国栋：负责抓好…`, `李明副市长分管的工作`);
     the title is required, so a sentence that merely starts with a name does not count."""
-    m = GROUP_LEADER_LINE.match(f)
+    m = group_leader_line_pattern().match(f)
     if not m or not any(t in f[: m.end()] for t in TITLES if t != "同志"):
         return []
     names, bad = read_leaders(m["names"])
@@ -618,7 +653,7 @@ def heading_lead_units(title: str) -> list[str]:
 
 def heading_leaders(title_folded: str) -> list[str]:
     """The leaders a heading names for the tasks below it, or []."""
-    m = GROUP_LEADER.match(title_folded)
+    m = group_leader().match(title_folded)
     if m:
         names, bad = read_leaders(m["names"])
         if names and not bad:
@@ -1367,12 +1402,14 @@ def unflatten(lines: list[tuple[Line, str]]) -> list[tuple[Line, str]]:
     return out
 
 
-def split_run_on_items(lines: list[tuple[Line, str]]) -> tuple[list[tuple[Line, str]], list[int]]:
+def split_run_on_items(lines: list[tuple[Line, str]]) -> tuple[list[tuple[Line, str]], list[int], list]:
     """Lines holding several numbered items one after another, cut into one line per item
     when the numbers run on (`(一)…(二)…`, `1.…2.…`); also the index in the input of each
-    output line, for the caller's line-based tests."""
+    output line, for the caller's line-based tests, and the item marker of each line left
+    whole (NOT_READ for the pieces of a cut line), for classify."""
     out: list[tuple[Line, str]] = []
     origin: list[int] = []
+    markers: list = []
     for k, (ln, f) in enumerate(lines):
         mk = _marker(f)
         cuts = [m.end() for m in RUN_ON_ITEM.finditer(f)] if mk and len(f) > 20 else []
@@ -1386,28 +1423,30 @@ def split_run_on_items(lines: list[tuple[Line, str]]) -> tuple[list[tuple[Line, 
         if not keep:
             out.append((ln, f))
             origin.append(k)
+            markers.append(mk)
             continue
         bounds = [0, *keep, len(f)]
         for a, b in zip(bounds, bounds[1:]):
             seg = ln.text[a:b].rstrip(" \t\u3000")
             out.append((Line(ln.start + a, ln.start + a + len(seg), seg), f[a:a + len(seg)]))
             origin.append(k)
-    return out, origin
+            markers.append(NOT_READ)
+    return out, origin, markers
 
 
 def read_list(text: str, lines: list[tuple[Line, str]], starts_tail) -> ListResult:
     """Sections and task drafts of a notice's task list; `starts_tail(i)` says whether line i
     opens the part after the list (the returned `stop` indexes the lines as given)."""
-    lines, origin = split_run_on_items(lines)
+    lines, origin, markers = split_run_on_items(lines)
     if len(origin) != len(set(origin)):
-        result = _read(text, lines, lambda i: starts_tail(origin[i]))
+        result = _read(text, lines, lambda i: starts_tail(origin[i]), markers)
         result.stop = origin[result.stop] if result.stop < len(origin) else len(set(origin))
         return result
-    return _read(text, lines, starts_tail)
+    return _read(text, lines, starts_tail, markers)
 
 
-def _read(text: str, lines: list[tuple[Line, str]], starts_tail) -> ListResult:
-    infos = classify(lines)
+def _read(text: str, lines: list[tuple[Line, str]], starts_tail, markers: list | None = None) -> ListResult:
+    infos = classify(lines, markers)
     reader = _Reader(text, infos, starts_tail)
     stop = reader.run()
     return ListResult(reader.tree, reader.drafts, stop, reader.warnings)

@@ -15,6 +15,9 @@ import regex
 
 # A short quotation (the slogan) and the blanks that stand where a `+` fell out.
 QUOTED = regex.compile(r"“(?P<body>[^“”\n]{1,40})”")
+# The same quotations, only those with a blank inside (a lookahead, so the matches are
+# QUOTED's own): a text quotes hundreds of words, and only those can have lost a `+`.
+QUOTED_WITH_GAP = regex.compile(r"“(?=[^“”\n]{0,39}[ \u3000\u00a0])(?P<body>[^“”\n]{1,40})”")
 PLUS_GAP = regex.compile(r"[ \u3000\u00a0]+")
 HAN = regex.compile(r"\p{Han}")
 CODE_TOKEN = regex.compile(r"^(?:\d+|[A-Z])$")  # 1, 10, N: a numeric slogan (`1 2 4 N`)
@@ -44,20 +47,27 @@ def _restore_body(body: str) -> str | None:
 def lost_plus(text: str, start: int = 0, end: int | None = None) -> list[PlusSite]:
     """Quoted slogans whose `+` was lost in extraction (one regex pass, at most MAX_PLUS_SITES)."""
     out: list[PlusSite] = []
-    for m in QUOTED.finditer(text, start, len(text) if end is None else end):
+    for m in QUOTED_WITH_GAP.finditer(text, start, len(text) if end is None else end):
         if len(out) >= MAX_PLUS_SITES:
             break
-        body = m["body"]
-        if not PLUS_GAP.search(body.lstrip(" \u3000\u00a0")) or _padded(body):
-            continue
-        tokens = [t for t in PLUS_GAP.split(body) if t]
-        trailing = bool(PLUS_GAP.search(body[-1]))
-        han = any(HAN.search(t) for t in tokens)
-        codes = all(CODE_TOKEN.match(t) for t in tokens)
-        if not (han or (codes and len(tokens) > 1)) or (trailing and not han):
-            continue
-        out.append(PlusSite(m.start("body"), m.end("body"), _restore_body(body)))
+        site = plus_site(m)
+        if site is not None:
+            out.append(site)
     return out
+
+
+def plus_site(m: regex.Match[str]) -> PlusSite | None:
+    """The site of a lost `+` in one quotation (a match of QUOTED), or None."""
+    body = m["body"]
+    if not PLUS_GAP.search(body.lstrip(" \u3000\u00a0")) or _padded(body):
+        return None
+    tokens = [t for t in PLUS_GAP.split(body) if t]
+    trailing = bool(PLUS_GAP.search(body[-1]))
+    han = any(HAN.search(t) for t in tokens)
+    codes = all(CODE_TOKEN.match(t) for t in tokens)
+    if not (han or (codes and len(tokens) > 1)) or (trailing and not han):
+        return None
+    return PlusSite(m.start("body"), m.end("body"), _restore_body(body))
 
 
 def restore_plus(s: str) -> str:
