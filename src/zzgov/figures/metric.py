@@ -24,6 +24,7 @@ from typing import NamedTuple
 import re
 
 from zzgov import rules
+from zzgov.text.words import Words
 
 # A number's first digit (not one inside a code such as PM10).
 _DIGIT = re.compile(r"(?<![A-Za-z\d.])\d")
@@ -68,7 +69,7 @@ def _table():
     t = rules.load("figures_metric")
 
     def words(name):
-        return tuple(sorted(t.words(name), key=lambda w: (-len(w), w)))
+        return Words(t.words(name))
 
     splits = {}
     for entry in t.words("split_abbreviations"):
@@ -86,25 +87,25 @@ def _table():
         "means": t.pattern("means"), "qualifier": t.pattern("qualifier"), "benefit": words("benefit_verbs"), "frame_verbs": words("frame_verbs"),
         "object_after": words("object_after_verbs"), "keep": words("keep_verbs"),
         "generic": words("generic_verbs"), "event": words("event_verbs"), "frame_lead": t.pattern("frame_lead"), "right_stops": words("right_stops"),
-        "noun_ends": tuple(sorted(set(t.words("right_stops") + t.words("event_verbs")), key=lambda w: (-len(w), w))),
+        # where a noun read after a unit ends: a right stop from its second character on, an
+        # event from its third (新投产项目: 新投产 is no event)
+        "noun_ends": Words(t.words("right_stops") + t.words("event_verbs")),
+        "stop_at": re.compile("|".join(map(re.escape, words("right_stops")))),
+        "event_at": re.compile("|".join(map(re.escape, words("event_verbs")))),
+        "verbs": Words(t.words("keep_verbs") + t.words("generic_verbs") + t.words("event_verbs")
+                       + t.words("benefit_verbs")),
         "siblings": words("siblings"), "splits": splits, "joiners": words("joiners"),
         "share_heads": words("share_heads"), "shared_heads": words("shared_heads"),
         "verb_bound": frozenset(t.words("verb_bound")),
     }
 
 
-def _prefix(t: str, words: tuple[str, ...]) -> str | None:
-    for w in words:
-        if t.startswith(w):
-            return w
-    return None
+def _prefix(t: str, words: Words) -> str | None:
+    return words.prefix(t) if t else None
 
 
-def _suffix(t: str, words: tuple[str, ...]) -> str | None:
-    for w in words:
-        if t.endswith(w):
-            return w
-    return None
+def _suffix(t: str, words: Words) -> str | None:
+    return words.suffix(t) if t else None
 
 
 def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_hi: int,
@@ -309,7 +310,7 @@ def _counts_things(s: str, i: int, j: int) -> bool:
     """Whether the figure at i counts things with a classifier (个, 家, 所…), whose noun is
     written after it, rather than measuring something (米, %, 元)."""
     m = _table()["figure_in_item"].match(s, i, j)
-    return bool(m) and m.group().rstrip("左右以上以内以下多余").endswith(_table()["classifiers"])
+    return bool(m) and _suffix(m.group().rstrip("左右以上以内以下多余"), _table()["classifiers"]) is not None
 
 
 def _noun_of_previous(s: str, lo: int, hi: int) -> bool:
@@ -380,10 +381,10 @@ def _right_noun(text: str, s: str, i: int, j: int) -> tuple[str, int, int]:
         if t[k] in "和及与或" and t[k + 1].isdigit():
             end = k  # "60%以上行政村和80%以上乡镇"
             break
-    for w in T["noun_ends"]:
-        k = t.find(w, 1 if w in T["right_stops"] else 2)  # (新投产项目: 新投产 is no event)
-        if k != -1 and k < end:
-            end = k
+    for rx, at in ((T["stop_at"], 1), (T["event_at"], 2)):
+        m = rx.search(t, at)
+        if m and m.start() < end:
+            end = m.start()
     depth = 0
     for k, ch in enumerate(t):
         depth += (ch in "(（") - (ch in ")）")
@@ -445,7 +446,7 @@ def _refer(prev: str | None, cur: Metric) -> str | None:
                     rest = rest[:-len(event)]  # 一期7条道路完工、二期9条道路正在建设: not 完工
                 return prev[:m.start()] + cur.text + rest  # 一期工程7条、二期9条
             return cur.text
-        verbs = tuple(sorted(set(T["keep"] + T["generic"] + T["event"] + T["benefit"]), key=lambda w: (-len(w), w)))
+        verbs = T["verbs"]
         if cur.text in verbs:
             w = _suffix(prev, verbs)
             if w and len(prev) > len(w):
