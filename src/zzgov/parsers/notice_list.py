@@ -355,6 +355,8 @@ class LineInfo:
     is_roles: bool = False  # the whole line is a role sentence
     is_leaders: bool = False  # the whole line is leaders' names
     ends_with_roles: bool = False  # the line closes with roles in brackets: `…。（财政厅牵头）`
+    bracketed: bool = False  # the whole line is fields in brackets: `（责任单位：X、Y）`
+    fields_end: int = -1  # where the fields end on the line (before a closing bracket), -1: its end
     labels: list[FieldHit] = field(default_factory=list)  # every label on the line (find_labels)
     hits: list[FieldHit] = field(default_factory=list)  # those that open a field (field_hits)
 
@@ -417,10 +419,10 @@ def field_hits(f: str, labels: list[FieldHit] | None = None) -> list[FieldHit]:
     return out
 
 
-def fields_of(f: str, ln: Line, hits: list[regex.Match[str]]) -> list[Field]:
+def fields_of(f: str, ln: Line, hits: list[regex.Match[str]], last_end: int = -1) -> list[Field]:
     out = []
     for k, m in enumerate(hits):
-        end = hits[k + 1].start if k + 1 < len(hits) else len(f)
+        end = hits[k + 1].start if k + 1 < len(hits) else (len(f) if last_end < 0 else last_end)
         out.append(Field(label_role(m.label), ln.start + m.end, ln.start + end, m.label))
     return out
 
@@ -469,6 +471,14 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
         if hits:
             info.fields_at = hits[0].start
             info.is_field = f[: hits[0].start].strip(BULLETS + " \u3000") == ""
+        elif info.labels and not mk:
+            whole = inline_fields(f)
+            if whole is not None and f[:whole[0]].strip(BULLETS + " \u3000") == "":
+                # a line that is only fields in brackets: `（责任单位：X、Y）`
+                _, body, end = whole
+                info.hits = [h._replace(start=h.start + body, end=h.end + body) for h in find_labels(f[body:end])]
+                info.fields_at, info.fields_end = body, end
+                info.is_field = info.bracketed = bool(info.hits)
         if not info.is_field and not mk:
             info.is_roles = roles_from_sentence(_unwrap(f), need_lead=False) is not None
             info.is_leaders = not info.is_roles and is_leader_line(f)
@@ -901,6 +911,7 @@ class _Reader:
         self.lead_at: dict[int, list[str]] = {}  # heading level -> lead units it names
         self.any_roles = any(x.is_field or x.is_roles or x.ends_with_roles for x in infos)
         self.closed = False  # the current task's roles closed its paragraph: the next line starts anew
+        self.heading_mark = 0  # index in drafts of the first task after the last heading
         self.warnings: list[str] = []
 
     # -- helpers ------------------------------------------------------------------------
@@ -932,6 +943,7 @@ class _Reader:
         title = clean(self.text, ln.start + info.title_at, ln.end).text
         sec = self.tree.add(level, label, title, ln.start, ln.end)
         self.last_heading = sec
+        self.heading_mark = len(self.drafts)  # the tasks after this heading form its group
         for lv in [lv for lv in self.leaders_at if lv >= level]:
             del self.leaders_at[lv]
         for lv in [lv for lv in self.lead_at if lv >= level]:
@@ -970,7 +982,18 @@ class _Reader:
 
     def add_fields(self, info: LineInfo) -> None:
         hits = info.hits
-        self.cur.fields.extend(fields_of(info.f, info.ln, hits))
+        fields = fields_of(info.f, info.ln, hits, info.fields_end)
+        if info.bracketed and not self.cur.has_roles:
+            # `（1）…（2）…（3）…` then one `（责任单位：…）` line: the fields of the whole group,
+            # when none of the group's tasks has fields of its own
+            group = []
+            for d in reversed(self.drafts[self.heading_mark:]):
+                if d.has_roles or d.cells is not None or d.section != self.cur.section:
+                    break
+                group.append(d)
+            for d in group:
+                d.fields.extend(fields)
+        self.cur.fields.extend(fields)
         self.cur.end = info.ln.end
         self.in_fields = True
 
