@@ -104,7 +104,7 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "report_phrases": ("工作回顾", "主要预期目标", "工作安排", "政府自身建设"),
     "review_words": ("过去", "年来"),
     "report_part_heads": ("回顾", "安排", "重点工作", "重点任务", "总体要求", "预期目标", "目标任务", "自身建设"),
-    "report_speaker": ("市长", "省长", "区长", "县长", "州长", "盟长", "主席"),
+    "report_speaker": rules.fragment_words("speaker_office_word"),
     "delivery_line": ("人民代表大会",),
     "report_title": ("政府工作报告",),
     "keyword_heads": ("关键",),
@@ -175,9 +175,10 @@ FEATURES: tuple[Feature, ...] = (
     words_feature("report_phrases", ("工作回顾", "主要预期目标", "工作安排", "政府自身建设"), {"report": 0.5}, 4),
     # 郑州市人民政府市长 庄建球 / 岚山省代省长　陈志远
     Feature("report_speaker", compile_re(
-        r"(?m)\n[^\S\n]*\p{Han}{0,20}(?:代|副)?(?:市长|省长|区长|县长|州长|盟长|主席)[^\S\n]+\p{Han}{2,4}[^\S\n]*$"), {"report": 3.0}, 1),
+        r"(?m)\n[^\S\n]*\p{Han}{0,20}" + rules.fragment("speaker_office") + r"[^\S\n]+\p{Han}{2,4}[^\S\n]*$"),
+        {"report": 3.0}, 1),
     # ——2024年1月20日在岚山省第十四届人民代表大会第二次会议上
-    Feature("delivery_line", regex.compile(r"\d{4}[^\S\n]*年[^\S\n]*\d{1,2}[^\S\n]*月[^\S\n]*\d{1,2}[^\S\n]*日[^\S\n]*在[^\n]{2,40}人民代表大会"),
+    Feature("delivery_line", regex.compile(rules.fragment("date") + r"[^\S\n]*在[^\n]{2,40}人民代表大会"),
             {"report": 3.0}, 1),
     # 过去一年 / 过去五年 / 一年来 — a review in the first person
     Feature("review_words", re.compile(r"过去(?:一|五)年|一年来|五年来"), {"report": 0.5}, 2),
