@@ -377,7 +377,9 @@ class _Roles:
             units, opn = split_units(NR.star_mark.sub("", value))
             kept = []
             for u in units:
-                if len(u) > 60 or len(u) < 2 or notice_list.SENTENCE_MARK.search(u):
+                if NR.deadline_item.match(fold(u)):
+                    self.deadlines.append(u)  # `…，6月底完成`: a time limit among the units
+                elif len(u) > 60 or len(u) < 2 or notice_list.SENTENCE_MARK.search(u):
                     # a sentence, or a name cut short (`责任单位：区` at the end of a page)
                     self.warnings.append(f"{where}: not a unit name, left out: {u!r}")
                 else:
@@ -400,7 +402,9 @@ class _Roles:
         """The lead units, co-units and open tails a role sentence gave."""
         lead, co, opn = found
         self.lead.extend(lead)
-        self.units.extend(co)
+        for u in co:
+            # `（X牵头，Y配合，6月底完成）`: a time limit among the units is the deadline
+            (self.deadlines if NR.deadline_item.match(fold(u)) else self.units).append(u)
         self.open.extend(opn)
 
 
@@ -643,8 +647,11 @@ def parse_notice(source: str | Doc) -> ParseResult:
     # and assign nobody: when later items do, they are not tasks.
     first = next((k for k, t in enumerate(found_tasks) if _assigns(t)), 0)
     if first:
-        warnings.append(f"{first} numbered item(s) before the task list assign no one: read as the notice's text")
+        warnings.append(f"{first} item(s) before the task list assign no one: read as the notice's text")
         found_tasks = found_tasks[first:]
+        if not any(d.numbered for d in drafts[first:]):
+            for k, t in enumerate(found_tasks):
+                t["seq"] = k + 1  # unnumbered paragraphs: their places in the list that is left
     tasks = []
     seen: set[int] = set()
     for t in found_tasks:

@@ -216,6 +216,7 @@ ANY_TITLE = re.compile("|".join(re.escape(t) for t in TITLES))
 SENTENCE_MARK = re.compile("[。！？!?:：]")
 SURNAMES = frozenset(T.words("surnames"))
 COMPOUND_SURNAMES = frozenset(T.words("compound_surnames"))
+NOT_NAMES = frozenset(T.words("not_names"))
 _VERB_ALT = rules.words_pattern(T.words("leading_verbs"))
 
 FIRST_LISTED = T.pattern("first_listed")
@@ -265,8 +266,8 @@ def is_person(name: str) -> bool:
 
     if not 2 <= len(name) <= 5 or not _ALL_HAN.fullmatch(name) or ORG_END.search(name):
         return False
-    if name.startswith(("常务", "执行", "代理")):
-        return False  # what is left of 常务副区长 once 副区长 is stripped
+    if name.startswith(("常务", "执行", "代理")) or name in NOT_NAMES:
+        return False  # what is left of 常务副区长 once 副区长 is stripped; `任务` of a cut header
     if name[:2] in COMPOUND_SURNAMES:
         return len(name) >= 3
     return name[0] in SURNAMES and len(name) <= 4
@@ -516,13 +517,20 @@ def _unwrap(s: str) -> str:
 # Role sentences: `X、Y分别牵头，Z配合，W负责`
 
 
+# A bracketed alias after a unit's name: 市府办〔市大数据局〕, 市政府办公室(市大数据局).
+_ALIAS_AFTER = regex.compile(r"[(（〔][^()（）〔〕]{1,20}[)）〕]$")
+
+
 def looks_like_units(items: list[str]) -> bool:
     from zzgov.units.names import ORG_END, is_collective
 
-    return bool(items) and all(
-        len(x) <= 45 and not SENTENCE_MARK.search(x) and (ORG_END.search(fold(x)) or is_collective(fold(x)))
-        for x in items
-    )
+    def unit(x: str) -> bool:
+        name = fold(x)
+        if _ALIAS_AFTER.search(name) and not is_collective(name):
+            name = _ALIAS_AFTER.sub("", name)  # the name before the alias ends in the organisation word
+        return bool(ORG_END.search(name) or is_collective(name))
+
+    return bool(items) and all(len(x) <= 45 and not SENTENCE_MARK.search(x) and unit(x) for x in items)
 
 
 def role_clause(clause: str) -> tuple[bool, list[str], list[str]] | None:
@@ -696,6 +704,7 @@ class TaskDraft:
     cells: dict[str, list[str]] | None = None
     cell_labels: dict[str, str] = field(default_factory=dict)  # column role -> its header word
     group_lead: list[str] = field(default_factory=list)  # lead units a heading names for its tasks
+    numbered: bool = True  # False: an unnumbered paragraph, its seq is its place in the list
 
     @property
     def has_roles(self) -> bool:
@@ -733,19 +742,18 @@ def task_kind(infos: list[LineInfo], fallback: bool = True) -> str | None:
     line holds them); an item followed by several such blocks is a heading over unnumbered
     tasks.  Most carrying items wins; a tie goes to the deeper kind."""
     votes: dict[str, int] = {}
-    heads = 0
+    heads_by: dict[str, int] = {}  # items of each kind followed by several role blocks
     cur: str | None = None
     blocks = 0
     in_block = False
 
     def settle() -> None:
-        nonlocal heads
         if cur is None:
             return
         if blocks == 1:
             votes[cur] = votes.get(cur, 0) + 1
         elif blocks > 1:
-            heads += 1
+            heads_by[cur] = heads_by.get(cur, 0) + 1
 
     for info in infos:
         if info.marker:
@@ -763,8 +771,12 @@ def task_kind(infos: list[LineInfo], fallback: bool = True) -> str | None:
             blocks += 1
         in_block = role_line or (in_block and not info.f.endswith(tuple(SENTENCE_END)) and len(info.f) < 20)
     settle()
-    if votes and sum(votes.values()) >= heads:
-        return max(votes, key=lambda k: (votes[k], RANK[k]))
+    heads = sum(heads_by.values())
+    # a kind whose items are as often headings over several role blocks as carriers of one
+    # is a heading kind (`（一）` over unnumbered paragraphs each closed by `X牵头落实`)
+    carriers = {k: v for k, v in votes.items() if v > heads_by.get(k, 0)}
+    if carriers and sum(carriers.values()) >= heads:
+        return max(carriers, key=lambda k: (carriers[k], RANK[k]))
     if not votes and not heads and fallback:
         # no roles anywhere: numbered items are still the tasks (`1.` before `（1）`)
         kinds = {info.marker for info in infos if info.marker}
@@ -968,7 +980,7 @@ class _Reader:
         self.closed = False
         ln = info.ln
         self.cur = TaskDraft(seq, ln.start, ln.start + text_from, ln.end, self.section_id(), self.group_leaders(),
-                             end=ln.end, group_lead=self.group_lead())
+                             end=ln.end, group_lead=self.group_lead(), numbered=info.marker is not None)
         self.last_heading = None
         # a numbered line closed by its roles in brackets is a whole task: `1.…。（X牵头，Y配合）`
         self.closed = info.marker is not None and info.f.rstrip().endswith((")", "〕", "】")) \
