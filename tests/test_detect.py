@@ -294,3 +294,13 @@ def test_lean_feature_counts_what_its_whole_alternation_counts_on_the_corpus(fea
 def test_lean_feature_counts_the_same_on_any_text(pieces):
     for feat in LEAN_FEATURES:
         _lean_agrees(feat, "".join(pieces))
+
+
+def test_a_task_table_pasted_one_cell_a_line_with_broken_header_cells_is_a_notice():
+    # the shape of a town's quarterly table (象山县, 2024): header cells broken over two lines
+    # with blank lines between cells, `责任科室` as the unit column
+    text = "鹤湾镇2024年度重点工作计划二季度执行情况\n\n序号\n\n重点工作\n\n责任\n\n领导\n\n责任\n\n科室\n\n" \
+           "攻坚目标\n\n任务\n\n1\n\n青龙潭水库工程政策处理\n\n周立航\n\n乡村振兴办\n\n完成政策处理\n"
+    assert detect_kind(text)[0] == "notice"
+    # a report's line ending in 领导 is no header cell
+    assert detect_kind("各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n我们坚持党的领导\n")[0] == "report"

@@ -126,7 +126,9 @@ NEEDLES: dict[str, tuple[str, ...]] = {
 # 部门 or 时限 (牵头单位, 协同责任单位, 包抓县领导, 责 任 单 位).  The notice reader checks the
 # words themselves (zzgov/data/rules/notice.yaml); detection only needs the shape.
 _G = r"[^\S\n]*"
-_ROLE_LABELS = rf"(?:\p{{Han}}{_G}){{1,6}}?(?:领{_G}导|单{_G}位|部{_G}门|时{_G}限)"
+_ROLE_LABELS = rf"(?:\p{{Han}}{_G}){{1,6}}?(?:领{_G}导|单{_G}位|部{_G}门|科{_G}室|处{_G}室|时{_G}限)"
+# A header cell pasted one per line may break inside its label: `责任` / `领导`.
+_ROLE_CELL = rf"(?:\p{{Han}}{_G}){{1,6}}?(?:\n{_G}){{0,2}}(?:领{_G}导|单{_G}位|部{_G}门|科{_G}室|处{_G}室|时{_G}限)"
 
 
 FEATURES: tuple[Feature, ...] = (
@@ -142,7 +144,7 @@ FEATURES: tuple[Feature, ...] = (
     # is only the attached task table): 序号 | 重点工作任务 | 牵头单位 | 责任单位
     # (opening with a line feed where a line start would be `^`: see above)
     Feature("role_columns", regex.compile(
-        rf"(?m)[\n\t|][^\S\n]*(?:{_ROLE_LABELS})[^\S\n]*(?=$|[\t|])"), {"notice": 2.0}, 3),
+        rf"(?m)[\n\t|][^\S\n]*(?:{_ROLE_CELL})[^\S\n]*(?=$|[\t|])"), {"notice": 2.0}, 3),
     # a numbered task directly followed by its field line: `1. 建设学校。` / `牵头单位：市教育局`
     Feature("task_then_field", re.compile(
         r"(?m)\n[^\S\n]*\d{1,3}[^\S\n]*[.、][^\n]{2,}\n(?:[^\S\n]*\n)*[^\S\n]*(?:责任领导|牵头领导|牵头单位|责任单位|配合单位)[^\S\n]*:"),
