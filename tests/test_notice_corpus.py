@@ -18,8 +18,8 @@ CASES = sorted(p.name[: -len(".expected.json")] for p in CORPUS.glob("*.expected
 ROLE_FIELDS = ("leaders", "lead_units", "units", "units_open")
 ALL_FIELDS = ("seq", "text", *ROLE_FIELDS, "deadlines")
 # The share of tasks whose roles are exact over the whole corpus, and of fixtures read whole.
-FLOOR_TASKS = 0.93  # 308/330 on 2026-12-05 (session 9)
-FLOOR_CASES = 0.94  # 55/58
+FLOOR_TASKS = 0.87  # 354/403 on 2026-12-05 (session 9; the blind e_* set added: 46/73 of it)
+FLOOR_CASES = 0.89  # 63/70
 
 
 def _load(case: str):
@@ -68,7 +68,7 @@ def test_corpus_score_per_layout_tag(capsys):
 
 
 # The share of stated meta values (title, 文号, issuer, recipients, dates) read exactly.
-FLOOR_META = 0.90  # 155/168 on 2026-12-05
+FLOOR_META = 0.89  # 178/198 on 2026-12-05 (with the e_* set)
 
 
 def test_corpus_meta_score(capsys):
