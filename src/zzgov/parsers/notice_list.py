@@ -223,6 +223,7 @@ FIRST_LISTED = T.pattern("first_listed")
 UNITS_LABEL_LEADS = T.pattern("units_label_leads")
 RULE_NOTE = T.pattern("rule_note")
 ROLE_VERB = T.pattern("role_verb")
+RETRO_ROLES = T.pattern("retro_roles")
 
 # Item markers on folded text, in GB/T 9704 rank order; `level` is the section level a kind
 # has when it heads sections (the seed's tree: 一、 level 1, （一） level 2, 1. level 3).
@@ -357,6 +358,7 @@ class LineInfo:
     is_leaders: bool = False  # the whole line is leaders' names
     ends_with_roles: bool = False  # the line closes with roles in brackets: `…。（财政厅牵头）`
     bracketed: bool = False  # the whole line is fields in brackets: `（责任单位：X、Y）`
+    retro: int = 0  # `3项目标的责任单位均为X。`: the line names the roles of this many tasks before it
     fields_end: int = -1  # where the fields end on the line (before a closing bracket), -1: its end
     labels: list[FieldHit] = field(default_factory=list)  # every label on the line (find_labels)
     hits: list[FieldHit] = field(default_factory=list)  # those that open a field (field_hits)
@@ -480,7 +482,15 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
                 info.hits = [h._replace(start=h.start + body, end=h.end + body) for h in find_labels(f[body:end])]
                 info.fields_at, info.fields_end = body, end
                 info.is_field = info.bracketed = bool(info.hits)
-        if not info.is_field and not mk:
+        if not info.is_field and not mk and "为" in f:
+            m = RETRO_ROLES.match(f.strip())
+            if m:
+                n = m["n"]
+                info.retro = (int(n) if n.isdigit() else cn_small_int(n) or 1) if n else 1
+                k = len(f) - len(f.lstrip())
+                info.hits = [FieldHit(k + m.start("label"), k + m.start("value"), m["label"], False)]
+                info.fields_end = k + m.end("value")
+        if not info.is_field and not mk and not info.retro:
             info.is_roles = roles_from_sentence(_unwrap(f), need_lead=False) is not None
             info.is_leaders = not info.is_roles and is_leader_line(f)
         if not info.is_roles and f.endswith((")", "）")) and ("牵头" in f or "负责" in f or "配合" in f or ":" in f):
@@ -1045,6 +1055,14 @@ class _Reader:
         f, ln = info.f, info.ln
         kind = self.kind
         mk = info.marker
+        if info.retro and (self.cur is not None or self.drafts):
+            # `3项目标的责任单位均为市发展改革委。`: the roles of the tasks just before
+            self.close()
+            fields = fields_of(f, ln, info.hits, info.fields_end)
+            for d in self.drafts[max(self.heading_mark, len(self.drafts) - info.retro):]:
+                d.fields.extend(fields)
+                d.end = max(d.end, ln.end)
+            return
         if mk is not None and (kind is None or RANK[mk] < RANK[kind]):
             if not (self.continuing_text() and not plausible_heading(f)) and plausible_heading(f):
                 label = info.label
