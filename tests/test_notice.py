@@ -281,3 +281,15 @@ def test_any_title_finds_a_line_with_a_title_as_a_test_per_title_does():
     assert sum(1 for x in lines if ANY_TITLE.search(x)) > 10
     for line in lines:
         assert (ANY_TITLE.search(line) is not None) == any(t in line for t in TITLES), line
+
+
+def test_a_header_pasted_one_cell_a_line_may_break_a_cell_and_end_in_target_columns():
+    """`责任` / `领导` is one header cell; a text column after the role columns holds targets
+    (象山县 town table, 2024): the task is the text column before the roles."""
+    from zzgov.doc import Doc
+    from zzgov.parsers import notice_list as NL
+
+    cells = ["序号", "重点工作", "责任", "领导", "责任", "科室", "攻坚目标任务", "1", "水库建设"]
+    lines = [(ln, f) for ln, f in Doc("\n".join(cells)).folded_lines()]
+    roles, after = NL.cell_header_at(NL.classify(lines), 0)
+    assert roles == ["seq", "text", "leaders", "units", "ignore"] and lines[after][1] == "1"

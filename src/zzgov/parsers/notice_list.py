@@ -856,11 +856,20 @@ def cell_header_at(infos: list[LineInfo], i: int) -> tuple[list[str], int] | Non
             j += 1
             continue
         role = column_role(c)
+        nxt = _BLANKS.sub("", infos[j + 1].f) if j + 1 < len(infos) else ""
+        if nxt and role is None and len(c + nxt) <= 10 and column_role(c + nxt) is not None:
+            role, j = column_role(c + nxt), j + 1  # a header cell broken over two lines: `责任` / `科室`
         if role is None:
             break
         roles.append(role)
         j += 1
-    if len(roles) >= 3 and "text" in roles and len(set(roles)) == len(roles):
+    k = next((k for k, r in enumerate(roles) if r in ("leaders", "lead", "units")), len(roles))
+    if "text" in roles[:k]:
+        # a text-like column after the role columns holds targets or plans, not the task
+        # (`序号 / 重点工作 / 责任领导 / 责任科室 / 攻坚目标任务`)
+        roles = roles[:k] + ["ignore" if r == "text" else r for r in roles[k:]]
+    named = [r for r in roles if r != "ignore"]
+    if len(roles) >= 3 and "text" in named and len(set(named)) == len(named):
         return roles, j
     return None
 
@@ -1306,6 +1315,10 @@ class _Reader:
     def cell_row(self, row: list[LineInfo], cols: list[str], has_seq: bool,
                  prev_leaders: list[str] | None) -> list[str] | None:
         first = row[0]
+        if has_seq and cell_type(first.f) != "number":
+            # cells before the first numbered row (header cells the header did not take)
+            self.warnings.append(f"table cells before the first row left out: {first.f.strip()[:20]!r}")
+            return prev_leaders
         seq = int(first.f.strip()) if has_seq else len(self.drafts) + 1
         cells_lines = row[1:] if has_seq else row
         d = TaskDraft(seq, first.ln.start, first.ln.start, first.ln.end, self.section_id(), self.group_leaders(),
