@@ -234,7 +234,7 @@ def test_size_class_names():
 
 def test_anniversaries_and_ages_that_qualify_people_are_not_figures():
     # (seen in the 2026 provincial reports: 成立70周年, 为390万65岁以上老年人…)
-    assert values("2024年是中华人民共和国成立75周年") == []
+    assert values("2024年是中华人民共和国成立75周年,为3000名65周岁以上老年人体检") == [3000]
     assert values("为87万名80岁以上老年人发放高龄津贴,5岁以下儿童死亡率下降到3‰") == [87, 3]
     assert values("人均预期寿命从80.2岁提升至81岁以上") == [80.2, 81]
 

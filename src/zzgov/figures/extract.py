@@ -707,8 +707,8 @@ def _excluded(s: str, ns: int, ue: int, left: str, right: str, prev: str, nxt: s
         return True  # 十三次全会
     if right.startswith(V.STRUCTURE_NOUNS):
         return True  # 十一个方面
-    if u.base == V.ANNIVERSARY_UNIT[0] and right.startswith(V.ANNIVERSARY_UNIT[1:]):
-        return True  # 成立75周年
+    if u.base == V.ANNIVERSARY_UNIT[0] and right.startswith((V.ANNIVERSARY_UNIT[1:], "岁")):
+        return True  # 成立75周年; 65周岁 (an age, the unit 周 followed by 岁)
     if u.base in V.QUALIFIER_UNITS and _QUALIFIED_NOUN.match(right):
         return True  # 65岁及以上老年人, 35-64岁妇女, 3岁以下婴幼儿
     if u.spec:

@@ -84,7 +84,7 @@ def _table():
         "adverbs": words("adverb_in_predicate"), "determiners": words("determiners"),
         "distributive": t.pattern("distributive"), "relative_clause": t.pattern("relative_clause"), "no_noun_after": words("no_noun_after"),
         "classifiers": words("classifiers"), "inclusion_verbs": words("inclusion_verbs"),
-        "means": t.pattern("means"), "qualifier": t.pattern("qualifier"), "benefit": words("benefit_verbs"), "frame_verbs": words("frame_verbs"),
+        "means": t.pattern("means"), "qualifier": t.pattern("qualifier"), "benefit": words("benefit_verbs"), "frame_verbs": words("frame_verbs"), "preposition": t.pattern("preposition"),
         "object_after": words("object_after_verbs"), "keep": words("keep_verbs"),
         "generic": words("generic_verbs"), "event": words("event_verbs"), "frame_lead": t.pattern("frame_lead"), "right_stops": words("right_stops"),
         # where a noun read after a unit ends: a right stop from its second character on, an
@@ -204,6 +204,16 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
                 if verb:
                     clause = clause[len(verb):]  # 加快建设“十四五”批复的6个…基地
             return Metric(clause + right, lo, r_hi)  # 对纳入…整治的36个乡镇
+        m = T["preposition"].match(left)
+        prep = m.group() if m else ""
+        if prep:
+            # `对2000户…家庭适老化改造`, `对农村2万眼机井实施物业化管护`: the object of 对 is
+            # what is counted, the place after it qualifies it
+            named = _counted(text, s, right, r_lo, r_hi, item_hi)
+            rest = left[len(prep):]
+            if rest and not named.text.startswith(rest):
+                return Metric(rest + named.text, lo + len(prep), named.end)
+            return named
         det = _suffix(left, T["determiners"])
         if det and (left == det or _verb_word(left[:-len(det)])):
             return Metric(det + right, lo, r_hi)  # 提升现有9个功能性口岸
