@@ -279,3 +279,18 @@ def test_news_headline_and_subtitle_figures_are_scanned():
     assert ("规模以上工业增加值", 9, "actual") in got and ("地区生产总值", 5, "target") in got
     head = NEWS_WITH_HEADLINE.index("\n")
     assert [f.span.start < head for f in doc.figures].count(True) == 1
+
+
+def test_a_notice_without_a_task_list_and_a_report_on_one_line_still_give_their_figures():
+    """A 计划 printed whole in a notice (咸阳 2023) and a report page whose line breaks were
+    lost (盐田 2012): before, neither gave a single figure."""
+    notice = ("咸阳市人民政府关于印发《咸阳市2023年国民经济和社会发展计划》的通知\n咸政发〔2023〕8号\n"
+              "各县市区人民政府:\n现印发给你们,请认真组织实施。\n咸阳市人民政府\n2023年2月21日\n"
+              "2023年全市经济社会发展的主要预期目标是:生产总值增长6%左右,一般公共预算收入增长4%。\n")
+    doc = parse_text(notice)
+    assert doc.kind == "notice" and not doc.tasks
+    assert [(f.metric, f.value, f.kind) for f in doc.figures] == [("生产总值", 6, "target"), ("一般公共预算收入", 4, "target")]
+    report = ("政府工作报告——2012年1月3日在盐田区第四届人民代表大会第一次会议上各位代表:现在,我代表区人民政府"
+              "向大会作工作报告,请予审议。一、过去五年工作回顾五年来,本区生产总值年均增长12.5%,达到400亿元。")
+    doc = parse_text(report)
+    assert doc.kind == "report" and [f.value for f in doc.figures] == [12.5, 400]

@@ -86,6 +86,11 @@ def _regions(text_len: int, index: _SectionIndex, tasks: Sequence[Task],
             out.append(((body or (0, text_len))[0], first, "target"))
         out.append((first, max(t.span.end for t in tasks), "target"))
     if doc_kind == "notice":
+        if not tasks:
+            # a notice with no task list (a 计划 or 方案 printed whole): its text holds the
+            # targets, each sentence deciding its kind
+            lo, hi = body if body else (0, text_len)
+            out.append((lo, hi, None))
         return out
     lo, hi = body if body else (0, text_len)
     # Cut the body at every section start: each piece lies in one innermost section.

@@ -427,7 +427,7 @@ def analyse_report(text: str) -> ReportAnalysis:
     if body.start_idx < body.end_idx:
         bs, be = lines[body.start_idx].start, lines[body.end_idx - 1].end
     else:
-        bs = be = len(text)
+        bs, be = 0, len(text)  # no body set apart (a page whose line breaks were lost): all of it
     w = _Walk(text)
     for para in paragraphs(text, lines=lines[body.start_idx:body.end_idx]):
         if _is_noise(text, para):
