@@ -294,3 +294,14 @@ def test_a_notice_without_a_task_list_and_a_report_on_one_line_still_give_their_
               "向大会作工作报告,请予审议。一、过去五年工作回顾五年来,本区生产总值年均增长12.5%,达到400亿元。")
     doc = parse_text(report)
     assert doc.kind == "report" and [f.value for f in doc.figures] == [12.5, 400]
+
+
+def test_review_cues_with_arabic_numerals_and_an_undated_traditional_script_article():
+    # `5年来,累计…` reviews five years (福田 2003); an undated article in traditional script
+    # that sets out 2019's targets reads `2018年…` as results (涪城 2019)
+    doc = parse_text("各位代表:\n现在,我代表区人民政府向大会报告工作,请予审议。\n一、过去五年工作回顾\n"
+                     "5年来,累计完成税收374亿元,年均增长29%。\n二、2003年工作安排\n税收增长10%。\n")
+    assert [f.kind for f in doc.figures] == ["actual", "actual", "target"]
+    news = parse_text("本報訊 鄧輝在報告中說,2018年涪城全區經濟社會發展取得顯著成效。區屬地區生產總值達到379.95億元、增長9.3%。"
+                      "2019年經濟社會發展主要預期目標:區屬地區生產總值增長8%左右。")
+    assert [(f.value, f.kind) for f in news.figures] == [(379.95, "actual"), (9.3, "actual"), (8, "target")]

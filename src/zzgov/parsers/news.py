@@ -492,7 +492,8 @@ def build_sections(heads: list[Head], banners: list[int], end: int) -> list[Sect
 def _latest_year(text: str, start: int, end: int) -> int | None:
     """For an undated article, the year it plans for: the latest year named in a sentence
     that sets out a plan (`提出了2026年…主要预期目标`); `到2035年` horizons are not counted."""
-    years = [int(y.group(1)) for m in N.sentence.finditer(text, start, end) if N.plan_words.search(m.group(0))
+    # (read folded: a traditional-script page writes 預期目標)
+    years = [int(y.group(1)) for m in N.sentence.finditer(text, start, end) if N.plan_words.search(fold(m.group(0)))
              for y in N.year_named.finditer(m.group(0))]
     return max(years) if years else None
 
