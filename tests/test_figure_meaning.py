@@ -305,3 +305,11 @@ def test_review_cues_with_arabic_numerals_and_an_undated_traditional_script_arti
     news = parse_text("本報訊 鄧輝在報告中說,2018年涪城全區經濟社會發展取得顯著成效。區屬地區生產總值達到379.95億元、增長9.3%。"
                       "2019年經濟社會發展主要預期目標:區屬地區生產總值增長8%左右。")
     assert [(f.value, f.kind) for f in news.figures] == [(379.95, "actual"), (9.3, "actual"), (8, "target")]
+
+
+def test_a_report_on_how_targets_went_is_results():
+    # a 督查通报 (咸宁 2021): `…主要预期目标完成情况` heads the half-year's results
+    figs = extract_figures("(一)全市经济社会发展主要预期目标完成情况\n上半年,全市完成地区生产总值802.81亿元,"
+                           "比上年同期增长28.6%。", default_kind=None)
+    assert [f.kind for f in figs] == ["actual", "actual"]
+    assert [f.kind for f in extract_figures("上半年力争地区生产总值增长6%。", default_kind=None)] == ["target"]

@@ -203,14 +203,14 @@ RAISE_VERBS = ("提高", "提升", "增加")
 TARGET_CUES = r"力争|确保|计划|目标(?=是|为|:)|预期|争取|力求|拟|(?<![截])[到至]20\d\d年|(?<![主重需纲摘概必只提简])要(?![素求点闻件务])|(?<![即必终])将(?![近来])"
 # Results: "去年,全市新增城镇就业11.5万人", "预计新增高新技术企业800家", "截至年底…",
 # "过去五年…", "已完成移交273所", "圆满收官".
-ACTUAL_STRONG_CUES = r"(?<![比较])去年|(?<![比较])上年|过去|截至|已经|已|预计|圆满|收官|取得了|实现了|完成了|达到了"
+ACTUAL_STRONG_CUES = r"(?<![比较])去年|(?<![比较])上年|过去|截至|已经|已|预计|圆满|收官|取得了|实现了|完成了|达到了|(?:完成|执行|推进|进展)情况"
 # Weak result cues: comparisons with a past period and running totals: "同比增长30.5%",
 # "比上年增加57天", "累计投入3.23亿元"; in news, "全年规模以上工业增加值增长7.2%" (a year's
 # total stated as a result, not 全年计划/目标).
-ACTUAL_WEAK_CUES = r"同比|比上年|较上年|比去年|较去年|累计|(?<!预计)全年(?!计划|目标|预期|要|将|力争|确保)"
+ACTUAL_WEAK_CUES = r"同比|比上年|较上年|比去年|较去年|累计|(?<!预计)全年(?!计划|目标|预期|要|将|力争|确保)|上半年|前三季度"
 # Every character a cue above can begin with (a fast pre-filter for the cue pattern; a test
 # checks it covers the cues).
-KIND_CUE_FIRST_CHARS = "力确计目预争拟到至要将去上过截已圆收取实完达同比较累全"
+KIND_CUE_FIRST_CHARS = "力确计目预争拟到至要将去上过截已圆收取实完达同比较累全执推进前"
 # An estimate: "预计全年跨境电商交易额增长20%左右" (estimate=True, in force to the sentence end).
 ESTIMATE_CUE = "预计"
 # A stock that already exists, stated inside a plan: "提升现有9个功能性口岸业务规模" -> actual.
