@@ -174,6 +174,11 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
     m = T["trail"].search(s, lo, hi)
     if m and m.start() > lo:
         hi = m.start()
+    elif m and m.start() == lo and s[lo:hi].strip() and not (
+            _counts_things(s, hi, re_) and _right_noun(text, s, re_, item_hi)[0]):
+        # nothing but adverbs or a starting point (`,首次突破600亿元`, `,从2006年的8.8亿元`):
+        # the figure is said of the subject before
+        return Metric(None, lo, hi, "prev")
     # examples of an enumeration: what follows the last 等 names the figure
     right_only = False
     examples = None
