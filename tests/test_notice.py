@@ -293,3 +293,18 @@ def test_a_header_pasted_one_cell_a_line_may_break_a_cell_and_end_in_target_colu
     lines = [(ln, f) for ln, f in Doc("\n".join(cells)).folded_lines()]
     roles, after = NL.cell_header_at(NL.classify(lines), 0)
     assert roles == ["seq", "text", "leaders", "units", "ignore"] and lines[after][1] == "1"
+
+
+def test_a_role_parenthesis_may_close_with_its_time_limit():
+    """`（X、Y牵头，Z等配合，年底前完成）` (a province's 部门分工意见, 2020): the roles are read and the
+    time limit is the deadline; `各市、州人民政府` is one collective."""
+    from zzgov.api import parse_text
+
+    text = ("澜沧省人民政府关于落实《政府工作报告》重点工作部门分工的意见\n澜政发〔2020〕6号\n各市、州人民政府：\n"
+            "1.全省生产总值增长6.5%左右。（省发展改革委、省统计局牵头，省财政厅等配合，年内持续推进）\n"
+            "2.落实减税降费政策。（省财政厅牵头，省市场监管局、各市、州人民政府配合，6月底前、12月底前）\n")
+    t1, t2 = parse_text(text).tasks
+    assert (t1.lead_units, t1.units, t1.units_open, t1.deadlines) == (
+        ["省发展改革委", "省统计局"], ["省财政厅"], ["等"], ["年内持续推进"])
+    assert (t2.lead_units, t2.units, t2.deadlines) == (
+        ["省财政厅"], ["省市场监管局", "各市、州人民政府"], ["6月底前", "12月底前"])

@@ -404,7 +404,10 @@ class _Roles:
         self.lead.extend(lead)
         for u in co:
             # `（X牵头，Y配合，6月底完成）`: a time limit among the units is the deadline
-            (self.deadlines if NR.deadline_item.match(fold(u)) else self.units).append(u)
+            if all(NR.deadline_item.match(fold(x).strip()) for x in u.split("、")):
+                self.deadlines.extend(x.strip() for x in u.split("、") if x.strip())
+            else:
+                self.units.append(u)
         self.open.extend(opn)
 
 

@@ -224,6 +224,7 @@ UNITS_LABEL_LEADS = T.pattern("units_label_leads")
 RULE_NOTE = T.pattern("rule_note")
 ROLE_VERB = T.pattern("role_verb")
 RETRO_ROLES = T.pattern("retro_roles")
+DEADLINE_ITEM = T.pattern("deadline_item")
 
 # Item markers on folded text, in GB/T 9704 rank order; `level` is the section level a kind
 # has when it heads sections (the seed's tree: 一、 level 1, （一） level 2, 1. level 3).
@@ -605,6 +606,11 @@ def roles_from_sentence(s: str, need_lead: bool = True,
     pending_tails: list[str] = []
     for clause in split_list(s.strip().rstrip("。. "), SEPS):
         c = role_clause(clause)
+        if c is None and parsed and all(DEADLINE_ITEM.match(fold(x).strip()) for x in clause.split("、")):
+            # `（X牵头，Y配合，年底前完成）`: the time limit closing a role sentence (read as
+            # the task's deadline by whoever takes these roles)
+            parsed.append((False, [clause.strip()], []))
+            continue
         if c is None:
             if leader_clause(clause) is not None:
                 continue  # `分管副省长、协管副秘书长负责`: leaders, not units

@@ -155,8 +155,8 @@ def _split_units(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(units), tuple(open_tails)
 
 
-LEVEL_CHARS = frozenset("县市区旗")
-LEVEL_ORG = regex.compile(r"[县市区旗](?:级市|级)?(?:人民政府|政府|党委|党工委)")
+LEVEL_CHARS = frozenset("县市区旗州盟")  # 各市、州人民政府 (a province with autonomous prefectures)
+LEVEL_ORG = regex.compile(r"[县市区旗州盟](?:级市|级)?(?:人民政府|政府|党委|党工委)")
 
 
 CONJUNCTION = regex.compile(r"[和及与]")
