@@ -308,3 +308,12 @@ def test_a_role_parenthesis_may_close_with_its_time_limit():
         ["省发展改革委", "省统计局"], ["省财政厅"], ["等"], ["年内持续推进"])
     assert (t2.lead_units, t2.units, t2.deadlines) == (
         ["省财政厅"], ["省市场监管局", "各市、州人民政府"], ["6月底前", "12月底前"])
+
+
+def test_a_page_number_between_lines_is_no_part_of_a_field():
+    from zzgov.api import parse_text
+
+    text = ("关于印发任务分解方案的通知\n1.健全街道党建工作机制。\n牵头单位:区委组织部\n协办单位:区委编办、各街道党工委\n"
+            "— — — 3 —\n2.推进街道管理体制改革。\n牵头单位:区委编办\n")
+    t1, t2 = parse_text(text, kind="notice").tasks
+    assert t1.units == ["区委编办", "各街道党工委"] and t2.lead_units == ["区委编办"]

@@ -631,12 +631,15 @@ def parse_notice(source: str | Doc) -> ParseResult:
                 meta.set("attachment_title", _clean_str(text, ln.start, ln.end), ln.start, ln.end)
             i += 1
         region_from = i
-    region = lines[region_from:end_idx]
+    # page numbers left between lines (`— 3 —`) would run on into the field before them
+    kept = [k for k in range(region_from, end_idx) if not _C.page_marker.match(lines[k][1].strip())]
+    region = [lines[k] for k in kept]
     found = notice_list.read_list(text, region, lambda i: _starts_tail(region, i))
     tree, drafts, stop = found.tree, found.drafts, found.stop
     warnings.extend(found.warnings)
-    if region_from + stop < len(lines):
-        _read_tail(text, lines, region_from + stop, meta)
+    tail_at = kept[stop] if stop < len(kept) else end_idx
+    if tail_at < len(lines):
+        _read_tail(text, lines, tail_at, meta)
     region = region[:stop]
     region_end = region[-1][0].end if region else len(text)
     sections = tree.finalize(region_end)
