@@ -18,8 +18,8 @@ CASES = sorted(p.name[: -len(".expected.json")] for p in CORPUS.glob("*.expected
 ROLE_FIELDS = ("leaders", "lead_units", "units", "units_open")
 ALL_FIELDS = ("seq", "text", *ROLE_FIELDS, "deadlines")
 # The share of tasks whose roles are exact over the whole corpus, and of fixtures read whole.
-FLOOR_TASKS = 0.90  # 364/403 on 2026-12-05 (session 9; the blind e_* set added: 56/73 of it)
-FLOOR_CASES = 0.91  # 64/70
+FLOOR_TASKS = 0.85  # 401/470 on 2026-12-05 (session 9; two blind sets added: e_* 56/73, f_* 37/67)
+FLOOR_CASES = 0.87  # 70/80
 
 
 def _load(case: str):
@@ -68,7 +68,7 @@ def test_corpus_score_per_layout_tag(capsys):
 
 
 # The share of stated meta values (title, 文号, issuer, recipients, dates) read exactly.
-FLOOR_META = 0.89  # 178/198 on 2026-12-05 (with the e_* set)
+FLOOR_META = 0.88  # 199/224 on 2026-12-05 (with the e_* and f_* sets)
 
 
 def test_corpus_meta_score(capsys):
