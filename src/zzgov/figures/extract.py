@@ -167,6 +167,8 @@ _RIGHT_WINDOW = 30
 _SENTENCE_WINDOW = 240
 _DURATION = frozenset(V.DURATION_UNITS)
 _SPEC = frozenset(V.SPEC_UNITS)
+# Pinyin a conversion site left after each character (`農(nóng)業(yè)`): no part of a name.
+_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 # A qualifying quantity is followed by the noun it qualifies, maybe after 以上/以下.
 _QUALIFIED_NOUN = re.compile("(?:及?以上|及?以下)?的?(?:" + "|".join(V.AGE_QUALIFIED_NOUNS) + ")")
 _HAS_DIGIT = re.compile(r"\d")
@@ -880,6 +882,8 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
         a, b = c.span(k.ns, k.ue)
         nv, nu = normalize(k.value, k.unit)
         ma = mb = None
+        if k.metric and "(" in k.metric:
+            k.metric = _PINYIN.sub("", k.metric) or k.metric  # 農(nóng)業(yè)總產(chǎn)值 -> 農業總產值
         if k.metric and k.mspan:
             ma, mb = c.span(*k.mspan)
         out.append(new(RawFigure, (a, b, k.metric, k.value, k.value_max, k.unit, k.comparator, k.direction,

@@ -43,8 +43,8 @@ MIN_AFTER_VERB = 3
 # A phase of a programme standing alone takes the name of the phase before it
 # ("道路综合改造一期7条道路全面完工,二期9条道路正在建设" -> 道路综合改造二期).
 PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
-# "从A到B": the cue of a change from one figure to another.
-FROM_CUE = "从"
+# "从A到B", "由A增加到B": the cues of a change from one figure to another.
+FROM_CUES = ("从", "由")
 # A running total's cue ("累计达到2900家").
 STOCK_CUE = "累计"
 # A metric names the things counted as a noun phrase: a whole phrase said of them goes before
@@ -148,7 +148,8 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         return Metric(None, lo, hi)
     if T["refers_back"].match(s, lo, hi):
         return Metric(None, lo, hi, "prev")
-    if last is not None and s.rfind(FROM_CUE, item_lo, last.start()) != -1 and T["from_to"].match(s, lo, hi):
+    if last is not None and any(s.rfind(c, item_lo, last.start()) != -1 for c in FROM_CUES) \
+            and T["from_to"].match(s, lo, hi):
         return Metric(None, lo, hi, "prev")  # 认证从45个发展到117个
     ratio = T["ratio_to"].fullmatch(s, lo, hi)
     if ratio and ratio.start("subject") == lo:
