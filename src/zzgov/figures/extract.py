@@ -25,7 +25,8 @@ from typing import NamedTuple
 from zzgov.figures import vocab as V
 from zzgov.text.words import Words
 from zzgov.figures.metric import PARALLEL_MAX as PARALLEL_HEAD_MAX
-from zzgov.figures.metric import STOCK_CUE, Metric, distribute, name_metric, refer, shared_verb, stock_name, stock_of
+from zzgov.figures.metric import (STOCK_CUE, Metric, distribute, name_metric, refer, shared_verb, stock_name,
+                                  stock_of, topic_before)
 from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
 from zzgov.numbers.chinese import CN_DIGITS, parse_fraction_words, parse_percent_words
 from zzgov.text.clean import Clean, clean
@@ -860,8 +861,12 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
         if cand is not None:
             prev = cands[-1] if cands and _same_sentence(sent_starts, cands[-1].ns, cand.ns) else None
             ref: Metric = cand.ref
-            if ref.ref is not None:
-                # a parallel item reads its subject from the item before in its own clause only
+            topic = topic_before(c.text, s, cand.clause_lo, prev.re_ if prev else 0) \
+                if ref.ref == "prev" else None
+            if topic is not None:
+                # `…;财政一般预算收入实现翻倍增长,从2006年的8.8亿元…`: the clause before names it
+                cand.metric, cand.mspan = topic.text, (topic.start, topic.end)
+            elif ref.ref is not None:
                 cand.metric = refer(prev.metric if prev else None, ref)
                 if ref.ref == "prev" and prev is not None:
                     cand.mspan = prev.mspan

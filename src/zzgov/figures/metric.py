@@ -84,7 +84,7 @@ def _table():
         "adverbs": words("adverb_in_predicate"), "determiners": words("determiners"),
         "distributive": t.pattern("distributive"), "relative_clause": t.pattern("relative_clause"), "no_noun_after": words("no_noun_after"),
         "classifiers": words("classifiers"), "inclusion_verbs": words("inclusion_verbs"),
-        "means": t.pattern("means"), "qualifier": t.pattern("qualifier"), "benefit": words("benefit_verbs"), "frame_verbs": words("frame_verbs"), "preposition": t.pattern("preposition"),
+        "means": t.pattern("means"), "qualifier": t.pattern("qualifier"), "benefit": words("benefit_verbs"), "frame_verbs": words("frame_verbs"), "preposition": t.pattern("preposition"), "topic_verb": t.pattern("topic_verb"),
         "object_after": words("object_after_verbs"), "keep": words("keep_verbs"),
         "generic": words("generic_verbs"), "event": words("event_verbs"), "frame_lead": t.pattern("frame_lead"), "right_stops": words("right_stops"),
         # where a noun read after a unit ends: a right stop from its second character on, an
@@ -548,6 +548,25 @@ def _verbs_end(name: str, j: int) -> int:
     while name.startswith("、", j) and 0 < name.find("建", j) - j <= 3:
         j = name.find("建", j) + 1
     return j
+
+
+def topic_before(text: str, s: str, item_lo: int, floor: int) -> Metric | None:
+    """The subject a figure refers back to when the words before it, in its own clause of the
+    sentence (after a `;` or the sentence start, never before `floor`, the end of the previous
+    figure), hold no figure but name the subject then a verb: `…;财政一般预算收入实现翻倍增长,
+    从2006年的8.8亿元增至…` -> 财政一般预算收入.  None otherwise."""
+    T = _table()
+    lo = max(floor, max((s.rfind(ch, 0, item_lo) for ch in "。;；!?！？"), default=-1) + 1)
+    head = s[lo:item_lo]
+    if not head or _DIGIT.search(head) or "," not in head and "，" not in head:
+        return None
+    m = T["topic_verb"].search(head)
+    if not m or m.start() < 2:
+        return None
+    name = text[lo:lo + m.start()].strip(" ,，、")
+    if not 2 <= len(name) <= MAX_LEN or "," in name or "，" in name:
+        return None
+    return Metric(name, lo, lo + m.start())
 
 
 def stock_name(name: str) -> str:
