@@ -129,6 +129,9 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
     last = None
     for last in T["figure_in_item"].finditer(s, lo, hi):
         pass
+    if last is not None and last.group().endswith(("以上", "以下")) and "元" in last.group() \
+            and last.end() < hi and "\u4e00" <= s[last.end()] <= "\u9fff" and last.start() - lo <= 3:
+        last = None  # "10亿元以上项目25个": a money threshold opening the name is part of it
     if last is not None:
         lo = last.end()  # "14个领域118个应用场景" -> 应用场景 for 118
         while lo < hi and s[lo] in "和及与、":
