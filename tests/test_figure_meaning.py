@@ -313,3 +313,11 @@ def test_a_report_on_how_targets_went_is_results():
                            "比上年同期增长28.6%。", default_kind=None)
     assert [f.kind for f in figs] == ["actual", "actual"]
     assert [f.kind for f in extract_figures("上半年力争地区生产总值增长6%。", default_kind=None)] == ["target"]
+
+
+def test_a_change_up_to_a_past_year_is_no_plan_horizon():
+    # `由1997年的17.4亿元增长到2002年的34亿元` in a review (福田 2003): `到2002年的` is the end of a
+    # change, not `到2030年` (a horizon), so the review's kind holds
+    figs = extract_figures("一、过去5年政府工作回顾\n区属国内生产总值由1997年的17.4亿元增长到2002年的34亿元。"
+                           "税收年均增长29%。", default_kind="actual")
+    assert [f.kind for f in figs] == ["actual", "actual", "actual"]
