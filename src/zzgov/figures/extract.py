@@ -24,8 +24,7 @@ from typing import NamedTuple
 
 from zzgov.figures import vocab as V
 from zzgov.text.words import Words
-from zzgov.figures.metric import PARALLEL_MAX as PARALLEL_HEAD_MAX
-from zzgov.figures.metric import (STOCK_CUE, Metric, distribute, name_metric, refer, shared_verb, stock_name,
+from zzgov.figures.metric import (PARALLEL_MAX, STOCK_CUE, Metric, distribute, name_metric, refer, shared_verb, stock_name,
                                   stock_of, topic_before)
 from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
 from zzgov.numbers.chinese import CN_DIGITS, parse_fraction_words, parse_percent_words
@@ -1006,7 +1005,7 @@ def _respectively(before: list[_Cand], group: list[_Cand], s: str) -> list[str] 
     ref = first.ref.ref if first.ref is not None else None
     if first.metric is None or ref == "prev" or first.metric == prior[-1].metric:
         return names  # 较2015年分别增长…: the names of the figures before
-    if len(first.metric) <= PARALLEL_HEAD_MAX:
+    if len(first.metric) <= PARALLEL_MAX:
         return [stock_name(n) + first.metric for n in names]  # 总里程分别达…
     return None
 

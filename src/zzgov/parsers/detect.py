@@ -126,9 +126,10 @@ NEEDLES: dict[str, tuple[str, ...]] = {
 # 部门 or 时限 (牵头单位, 协同责任单位, 包抓县领导, 责 任 单 位).  The notice reader checks the
 # words themselves (zzgov/data/rules/notice.yaml); detection only needs the shape.
 _G = r"[^\S\n]*"
-_ROLE_LABELS = rf"(?:\p{{Han}}{_G}){{1,6}}?(?:领{_G}导|单{_G}位|部{_G}门|科{_G}室|处{_G}室|时{_G}限)"
+_ROLE_HEAD = rf"(?:领{_G}导|单{_G}位|部{_G}门|科{_G}室|处{_G}室|时{_G}限)"
+_ROLE_LABELS = rf"(?:\p{{Han}}{_G}){{1,6}}?{_ROLE_HEAD}"
 # A header cell pasted one per line may break inside its label: `责任` / `领导`.
-_ROLE_CELL = rf"(?:\p{{Han}}{_G}){{1,6}}?(?:\n{_G}){{0,2}}(?:领{_G}导|单{_G}位|部{_G}门|科{_G}室|处{_G}室|时{_G}限)"
+_ROLE_CELL = rf"(?:\p{{Han}}{_G}){{1,6}}?(?:\n{_G}){{0,2}}{_ROLE_HEAD}"
 
 
 FEATURES: tuple[Feature, ...] = (

@@ -377,7 +377,7 @@ class _Roles:
             units, opn = split_units(NR.star_mark.sub("", value))
             kept = []
             for u in units:
-                if NR.deadline_item.match(fold(u)):
+                if notice_list.is_deadline(u):
                     self.deadlines.append(u)  # `…，6月底完成`: a time limit among the units
                 elif len(u) > 60 or len(u) < 2 or notice_list.SENTENCE_MARK.search(u):
                     # a sentence, or a name cut short (`责任单位：区` at the end of a page)
@@ -404,7 +404,7 @@ class _Roles:
         self.lead.extend(lead)
         for u in co:
             # `（X牵头，Y配合，6月底完成）`: a time limit among the units is the deadline
-            if all(NR.deadline_item.match(fold(x).strip()) for x in u.split("、")):
+            if notice_list.is_deadline(u):
                 self.deadlines.extend(x.strip() for x in u.split("、") if x.strip())
             else:
                 self.units.append(u)

@@ -226,6 +226,11 @@ ROLE_VERB = T.pattern("role_verb")
 RETRO_ROLES = T.pattern("retro_roles")
 DEADLINE_ITEM = T.pattern("deadline_item")
 
+
+def is_deadline(value: str) -> bool:
+    """Whether a list item is a time limit (`6月底完成`, `6月底前、12月底前`), never a unit."""
+    return all(DEADLINE_ITEM.match(fold(x).strip()) for x in value.split("、"))
+
 # Item markers on folded text, in GB/T 9704 rank order; `level` is the section level a kind
 # has when it heads sections (the seed's tree: 一、 level 1, （一） level 2, 1. level 3).
 CN = f"[{HEADING_NUMERAL_CHARS}]{{1,4}}"
@@ -606,7 +611,7 @@ def roles_from_sentence(s: str, need_lead: bool = True,
     pending_tails: list[str] = []
     for clause in split_list(s.strip().rstrip("。. "), SEPS):
         c = role_clause(clause)
-        if c is None and parsed and all(DEADLINE_ITEM.match(fold(x).strip()) for x in clause.split("、")):
+        if c is None and parsed and is_deadline(clause):
             # `（X牵头，Y配合，年底前完成）`: the time limit closing a role sentence (read as
             # the task's deadline by whoever takes these roles)
             parsed.append((False, [clause.strip()], []))

@@ -159,9 +159,7 @@ def read_meta(text: str, lines: list[Line], head: list[str], body: Body, meta: M
                 and R.name_line.match(head[i + 1]):
             meta.set("speaker_title", ln.text, ln.start, ln.end)
             meta.set("speaker", lines[i + 1].text, lines[i + 1].start, lines[i + 1].end)
-        d = R.delivery.search(f)
-        if d is None and delivered is None and i + 1 < len(head) and R.date_line_start.search(f):
-            d = R.delivery.search(f + head[i + 1])  # `——2021年2月2日在…第十五届` / `人民代表大会…`
+        d = _delivery(head, i)
         if d and delivered is None:
             delivered = int(d["y"])
         if meta.title is None and not d and len(f) <= 40 and R.report_title.search(f) and not _is_chrome(f):
@@ -170,11 +168,19 @@ def read_meta(text: str, lines: list[Line], head: list[str], body: Body, meta: M
         # a head the body finder did not set apart (no title line it knew): the delivery line
         # still dates the report when it stands among the first lines
         for i in range(min(DELIVERY_SCAN, len(head)) if body.start_idx == 0 else 0):
-            d = R.delivery.search(head[i]) or (
-                R.date_line_start.search(head[i]) and i + 1 < len(head) and R.delivery.search(head[i] + head[i + 1]))
+            d = _delivery(head, i)
             if d:
                 return int(d["y"])
     return delivered
+
+
+def _delivery(head: list[str], i: int):
+    """The delivery line at head line i, also when it wraps onto the next line
+    (`——2021年2月2日在…第十五届` / `人民代表大会…`)."""
+    d = R.delivery.search(head[i])
+    if d is None and i + 1 < len(head) and R.date_line_start.search(head[i]):
+        d = R.delivery.search(head[i] + head[i + 1])
+    return d
 
 
 # How many first lines may hold the delivery line of a report whose head was not set apart.
