@@ -486,8 +486,6 @@ class _KindOverrides:
     @classmethod
     def build(cls, s: str, para_starts, default: str, plan_year: int | None) -> "_KindOverrides | None":
         T = _kind_rules()
-        review = [(m.start(), "actual") for m in T["review_cue"].finditer(s)]
-        plan = [(m.start(), "target") for m in T["plan_cue"].finditer(s)]
         years = []
         if plan_year:
             for m in T["year"].finditer(s):
@@ -496,9 +494,19 @@ class _KindOverrides:
                     years.append((m.start(), "actual"))
                 elif y > plan_year and s[max(0, m.start() - 1):m.start()] in ("到", "至"):
                     years.append((m.start(), "target"))
-        cues = sorted(review + plan + years)
-        if not any(k != default for _, k in cues):
-            return None  # nothing overrules the part: the common case, decided at once
+        # The cues of the other kind first: without any, nothing overrules the part (the common
+        # case, decided without scanning for the part's own kind's cues at all).
+        scans = [("review_cue", "actual"), ("plan_cue", "target")]
+        if default == "actual":
+            scans.reverse()
+        found = {kind: [(m.start(), kind) for m in T[rule].finditer(s)]
+                 for rule, kind in scans[:1 if default in ("target", "actual") else 2]}
+        if not any(k != default for _, k in years) and not any(found.values()):
+            return None
+        for rule, kind in scans:
+            if kind not in found:
+                found[kind] = [(m.start(), kind) for m in T[rule].finditer(s)]
+        cues = sorted(found["actual"] + found["target"] + years)
         self = cls()
         bounds = sorted(set([0, len(s)] + [m.end() for m in _SENTENCE_SPLIT.finditer(s)] + list(para_starts())))
         paras = set(para_starts())
