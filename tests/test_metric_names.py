@@ -86,3 +86,19 @@ def test_eval_reports_metric_f1_and_containment_on_the_dev_gold():
     assert total["gold"] == "(all)" and total["tp"] == sum(len(read_jsonl(GOLD / n.split("/")[-1])) for n in files)
     assert total["metric_f1"] >= 0.95
     assert total["metric_containment"] >= 0.95
+
+
+@pytest.mark.parametrize("rule", ["figure_in_item", "list_label"])
+def test_number_like_precheck_covers_every_example(rule):
+    # name_metric skips these two scans where an item holds no digit or circled number: each
+    # rule's examples must hold one, and every match on the seeds too.
+    from zzgov import rules
+    from zzgov.figures.metric import _NUMBER_LIKE
+    r = rules.load("figures_metric").rules[rule]
+    assert r.examples
+    for ex in r.examples:
+        m = r.pattern.search(ex)
+        assert m and _NUMBER_LIKE.search(m.group()), ex
+    for p in sorted(RAW.glob("*.txt")):
+        for m in r.pattern.finditer(p.read_text(encoding="utf-8")):
+            assert _NUMBER_LIKE.search(m.group()), (p.name, m.group())

@@ -28,6 +28,9 @@ from zzgov.text.words import Words
 
 # A number's first digit (not one inside a code such as PM10).
 _DIGIT = re.compile(r"(?<![A-Za-z\d.])\d")
+# Every figure and list label (rules figure_in_item, list_label) holds a digit or a circled
+# number: one cheap test spares their scans over the many items that hold neither.
+_NUMBER_LIKE = re.compile(r"[\d①-⑳]")
 
 # A metric read from these words (no longer: a title or a whole clause is not a name).
 MAX_LEN = 24
@@ -116,7 +119,7 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
     `clause_lo`: where the clause starts when the item follows a 、 inside it."""
     T = _table()
     lo, hi = item_lo, core_end
-    if clause_lo is not None and clause_lo < item_lo:
+    if clause_lo is not None and clause_lo < item_lo and _NUMBER_LIKE.search(s, clause_lo, item_lo):
         for m in T["list_label"].finditer(s, clause_lo, item_lo):
             clause_lo = m.end()  # a list item's number kept inside the line (lone-CR files)
     if clause_lo is not None and clause_lo < item_lo and not _DIGIT.search(s, clause_lo, item_lo):
@@ -127,8 +130,10 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         if m:
             lo = m.start()  # 集成电路、生物医药、人工智能三大先导产业规模 -> 三大先导产业规模
     last = None
-    for last in T["figure_in_item"].finditer(s, lo, hi):
-        pass
+    numbered = _NUMBER_LIKE.search(s, lo, hi) is not None
+    if numbered:
+        for last in T["figure_in_item"].finditer(s, lo, hi):
+            pass
     if last is not None and last.group().endswith(("以上", "以下")) and "元" in last.group() \
             and last.end() < hi and "\u4e00" <= s[last.end()] <= "\u9fff" and last.start() - lo <= 3:
         last = None  # "10亿元以上项目25个": a money threshold opening the name is part of it
@@ -136,8 +141,9 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         lo = last.end()  # "14个领域118个应用场景" -> 应用场景 for 118
         while lo < hi and s[lo] in "和及与、":
             lo += 1  # "森林特色小镇17个和森林生态乡村166个"
-    for m in T["list_label"].finditer(s, lo, hi):
-        lo = m.end()
+    if numbered:  # (lo only moved right: the range holds no more than before)
+        for m in T["list_label"].finditer(s, lo, hi):
+            lo = m.end()
     if hi + 2 <= len(s) and s[hi:hi + 2] in RATE_NOUNS:
         hi += 2  # 居民消费价格涨幅
     elif hi and s[hi - 1] == "年" and s.startswith("平均", hi):
