@@ -40,6 +40,10 @@ from zzgov.numbers.chinese import HEADING_NUMERAL_CHARS
 from zzgov.numbers.chinese import small_int as cn_small_int
 from zzgov.parsers.common import SectionTree
 from zzgov.text import Line, clean, fold
+# Imported once here: an import statement in a function asked of every line costs a lookup a call.
+from zzgov.units import split_units
+from zzgov.units.names import CLAUSE_SEPARATORS as UNIT_CLAUSE_SEPARATORS
+from zzgov.units.names import ORG_END, is_collective, split_list
 
 T = rules.load("notice")
 
@@ -65,8 +69,12 @@ for _role, _key in (("leaders", "label_leaders"), ("lead", "label_lead"), ("unit
 
 GAP = "[ \t\u3000\u00a0]*"
 # Small patterns used on every line or cell, compiled once.
-_HEADER_NOISE = regex.compile(r"[\s\u3000|｜:]")  # blanks, rules and colons around a header cell
-_BLANKS = regex.compile(r"[\s\u3000]")
+# The White_Space characters, what `regex` means by \s: the two removals below run on every
+# short line, and stdlib `re` with the class spelled out removes the same characters about
+# twice as fast as `regex` (stdlib's own \s would also take \x1c-\x1f).
+_WHITE_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_HEADER_NOISE = re.compile(f"[{_WHITE_SPACE}|｜:]")  # blanks, rules and colons around a header cell
+_BLANKS = re.compile(f"[{_WHITE_SPACE}]")
 _ALL_HAN = regex.compile(r"\p{Han}+")
 _WHO_SPLIT = regex.compile(r"[、,，和及]")
 _PIPE = regex.compile(r"[|｜]")
@@ -144,15 +152,17 @@ def find_labels(f: str, pos: int = 0) -> list[FieldHit]:
                 chars.append(k)
             k -= 1
         hit = None
+        # the characters in reading order: the n nearest are its last n (one join per colon)
+        seen = "".join(f[i] for i in reversed(chars))
         for n in range(min(len(chars), LABEL_MAX), 1, -1):
-            word = "".join(f[i] for i in reversed(chars[:n]))
+            word = seen[-n:]
             if word in LABEL_ROLE:
                 hit = (chars[n - 1], word)
                 break
         if hit is None and len(chars) >= 4:
             # a label not listed but shaped like one: 协同配合单位, 具体承办部门
             for n in range(min(len(chars), 8), 3, -1):
-                word = "".join(f[i] for i in reversed(chars[:n]))
+                word = seen[-n:]
                 if guess_label_role(word) is not None and (n == len(chars) or f[chars[n]] in FIELD_BEFORE
                                                             or chars[n] < chars[n - 1] - 1):
                     hit = (chars[n - 1], word)
@@ -190,7 +200,11 @@ COLUMN_ROLE.update({fold(w): "text" for w in T.words("column_text")})
 COLUMN_ROLE.update(LABEL_ROLE)
 # A header cell not listed above names the task text when it ends in a word for work or a
 # target (`2022年预期目标`, `工作事项`, `重点举措`); short, so a sentence never passes.
-TEXT_COLUMN = regex.compile(r"^\S{0,10}(?:任务|目标|内容|事项|举措|措施|工作)(?:与要求|和要求|及要求)?$")
+_TEXT_WORDS = ("任务", "目标", "内容", "事项", "举措", "措施", "工作")
+_TEXT_TAILS = ("与要求", "和要求", "及要求")
+TEXT_COLUMN = regex.compile(rf"^\S{{0,10}}(?:{'|'.join(_TEXT_WORDS)})(?:{'|'.join(_TEXT_TAILS)})?$")
+# What a TEXT_COLUMN cell ends with: one `endswith` turns away most lines before the pattern.
+_TEXT_COLUMN_ENDS = _TEXT_WORDS + tuple(w + t for w in _TEXT_WORDS for t in _TEXT_TAILS)
 
 
 def column_role(cell: str, listed_only: bool = False) -> str | None:
@@ -200,7 +214,7 @@ def column_role(cell: str, listed_only: bool = False) -> str | None:
     if not c:
         return None
     role = COLUMN_ROLE.get(c)
-    if role is None and not listed_only and len(c) <= 14 and TEXT_COLUMN.match(c):
+    if role is None and not listed_only and len(c) <= 14 and c.endswith(_TEXT_COLUMN_ENDS) and TEXT_COLUMN.match(c):
         role = "text"
     if role is None and not listed_only and len(c) <= 8:
         role = guess_label_role(c)
@@ -229,6 +243,8 @@ DEADLINE_ITEM = T.pattern("deadline_item")
 
 def is_deadline(value: str) -> bool:
     """Whether a list item is a time limit (`6月底完成`, `6月底前、12月底前`), never a unit."""
+    if "、" not in value:  # one item, as every unit of a list is: no split, no generator
+        return DEADLINE_ITEM.match(fold(value).strip()) is not None
     return all(DEADLINE_ITEM.match(fold(x).strip()) for x in value.split("、"))
 
 # Item markers on folded text, in GB/T 9704 rank order; `level` is the section level a kind
@@ -269,8 +285,6 @@ def strip_titles(name: str) -> str:
 def is_person(name: str) -> bool:
     """A leader is a person's name: a family name and one to three given-name characters, not
     an organisation (`管委会` opens with the family name 管)."""
-    from zzgov.units.names import ORG_END
-
     if not 2 <= len(name) <= 5 or not _ALL_HAN.fullmatch(name) or ORG_END.search(name):
         return False
     if name.startswith(("常务", "执行", "代理")) or name in NOT_NAMES:
@@ -297,7 +311,8 @@ def read_leaders(value: str) -> tuple[list[str], list[str]]:
     """(names, rejected pieces) of a leader value: `吴福民 史占勇`, `王新伟副市长、李明同志`.
     A two-character name padded to the width of three (`刘 洋`) is one name."""
     names, bad = [], []
-    value = PADDED_NAME.sub(r"\1\2", value)
+    if " " in value or "\u3000" in value:  # the pattern is tried at every position: only where it can hit
+        value = PADDED_NAME.sub(r"\1\2", value)
     for piece in LEADER_SPLIT.split(value.strip().strip("。.")):
         piece = piece.strip("()（）")
         if not piece:
@@ -538,8 +553,6 @@ _ALIAS_AFTER = regex.compile(r"[(（〔][^()（）〔〕]{1,20}[)）〕]$")
 
 
 def looks_like_units(items: list[str]) -> bool:
-    from zzgov.units.names import ORG_END, is_collective
-
     def unit(x: str) -> bool:
         name = fold(x)
         if _ALIAS_AFTER.search(name) and not is_collective(name):
@@ -552,8 +565,6 @@ def looks_like_units(items: list[str]) -> bool:
 def role_clause(clause: str) -> tuple[bool, list[str], list[str]] | None:
     """One clause `X、Y分别牵头` / `由X牵头` / `Z等部门配合` -> (leads?, units, open tails), or None
     when it is not a unit list closed by a role verb."""
-    from zzgov.units import split_units
-
     clause = clause.strip().rstrip("。.")
     if clause.startswith("由"):
         clause = clause[1:]
@@ -601,15 +612,11 @@ def roles_from_sentence(s: str, need_lead: bool = True,
                         trailing_co: bool = False) -> tuple[list[str], list[str], list[str]] | None:
     """`X、Y分别牵头，Z配合，W负责` -> (lead units, co units, open tails), or None unless every
     clause is a unit list with a role verb (and, with need_lead, one of them leads)."""
-    from zzgov.units import split_units
-    from zzgov.units.names import CLAUSE_SEPARATORS as SEPS
-    from zzgov.units.names import split_list
-
     parsed = []
     # `X牵头，A，B、C等配合`: unit lists without a verb take the role of the clause after them
     pending: list[str] = []
     pending_tails: list[str] = []
-    for clause in split_list(s.strip().rstrip("。. "), SEPS):
+    for clause in split_list(s.strip().rstrip("。. "), UNIT_CLAUSE_SEPARATORS):
         c = role_clause(clause)
         if c is None and parsed and is_deadline(clause):
             # `（X牵头，Y配合，年底前完成）`: the time limit closing a role sentence (read as
@@ -681,8 +688,6 @@ GROUP_LEAD = regex.compile(r"^(?:由)?(?P<units>[^,，;；:。]{2,60}?)(?:牵头
 
 def heading_lead_units(title: str) -> list[str]:
     """The lead units a heading names for the tasks below it (`（三）省编办牵头的工作`), or []."""
-    from zzgov.units import split_units
-
     m = GROUP_LEAD.match(fold(title).strip())
     if not m:
         return []
@@ -867,9 +872,11 @@ def cell_header_at(infos: list[LineInfo], i: int) -> tuple[list[str], int] | Non
             j += 1
             continue
         role = column_role(c)
-        nxt = _BLANKS.sub("", infos[j + 1].f) if j + 1 < len(infos) else ""
-        if nxt and role is None and len(c + nxt) <= 10 and column_role(c + nxt) is not None:
-            role, j = column_role(c + nxt), j + 1  # a header cell broken over two lines: `责任` / `科室`
+        if role is None and j + 1 < len(infos):
+            # the line after is read only when this one names no column by itself
+            nxt = _BLANKS.sub("", infos[j + 1].f)
+            if nxt and len(c + nxt) <= 10 and column_role(c + nxt) is not None:
+                role, j = column_role(c + nxt), j + 1  # a header cell broken over two lines: `责任` / `科室`
         if role is None:
             break
         roles.append(role)
@@ -887,7 +894,7 @@ def cell_header_at(infos: list[LineInfo], i: int) -> tuple[list[str], int] | Non
 
 def is_rule_line(c: str) -> bool:
     """A line that is only table rules (`|`, `||||`) between pasted cells."""
-    return bool(c) and all(ch in "|｜" for ch in c)
+    return bool(c) and not c.strip("|｜")
 
 
 DATE_CELL = regex.compile(r"(?:\d{4}\s*年|\d{1,2}\s*月|年底|年内|月底|季度|长期|持续|全年|常态|前$|底$|完成$)")
@@ -895,8 +902,6 @@ DATE_CELL = regex.compile(r"(?:\d{4}\s*年|\d{1,2}\s*月|年底|年内|月底|�
 
 def cell_type(f: str) -> str:
     """What a table cell holds: empty, number, leaders, units, deadline or text."""
-    from zzgov.units import split_units
-
     s = f.strip()
     if s in EMPTY_CELL or not s:
         return "empty"
@@ -1172,9 +1177,6 @@ class _Reader:
             value = fold(self.text[last.start:last.end]).rstrip()
             # a unit list that stops mid-name goes on; after one that ends in an organisation
             # word or a sentence end, a line that is not itself a unit list is the next task
-            from zzgov.units import split_units
-            from zzgov.units.names import ORG_END
-
             if value.endswith(tuple(SENTENCE_END)):
                 return False
             if ORG_END.search(value) or value.endswith(")"):
@@ -1370,9 +1372,6 @@ class _Reader:
                 and "units" not in filled:
             # one unit list where the row has lost a cell: a list with collectives (各县…政府,
             # 市政府各部门) is the co-units column; say what was chosen
-            from zzgov.units import split_units
-            from zzgov.units.names import is_collective
-
             listed = split_units(fold("".join(d.cells["lead"])))[0]
             if any(is_collective(u) for u in listed):
                 d.cells["units"] = d.cells.pop("lead")
@@ -1437,8 +1436,11 @@ def plausible_heading(f: str) -> bool:
 
 # Where a second item starts on the same line, after the first one's closing roles:
 # `…。(省发改委负责)(二)…`, `…协办)2.…`.
+# The closing character is matched rather than looked behind for: a pattern opening with a
+# lookbehind is tried at every position of the line, one opening with a class is not; the
+# items start where the match ends either way.
 RUN_ON_ITEM = regex.compile(
-    rf"(?<=[。;；)])[ \t\u3000]*(?=\({GAP}{CN}{GAP}\)|\d{{1,3}}[.、](?!\d)|[\u2460-\u2473])")
+    rf"[。;；)][ \t\u3000]*(?=\({GAP}{CN}{GAP}\)|\d{{1,3}}[.、](?!\d)|[\u2460-\u2473])")
 
 
 # Where a page flattened onto one line (a web page's text with its line breaks lost) had its
