@@ -339,7 +339,10 @@ class _Roles:
         value = value.strip().rstrip("。;；,，、")
         if value[:1] in "[【〔" and value[-1:] in "]】〕":
             value = value[1:-1].strip()  # `[各镇人民政府、嘉溪经济开发区]`
-        if not value or fold(value).strip() in notice_list.EMPTY_CELL or role == "ignore":
+        if not value or role == "ignore":
+            return
+        folded = fold(value)  # one character for one: a prefix of it is the folded prefix
+        if folded.strip() in notice_list.EMPTY_CELL:
             return
         if role == "leaders":
             self.add_leaders(value, where)
@@ -357,8 +360,7 @@ class _Roles:
             stop = value.find("。")
             if 0 < stop < len(value) - 1:
                 # `X、Y按职责分工负责。具体任务均涉及…，下同。`: the list ends at its full stop
-                value = value[:stop]
-            folded = fold(value)
+                value, folded = value[:stop], folded[:stop]
             if notice_list.RULE_NOTE.search(folded):
                 # cut the note where the folded text has it (the same positions as written)
                 keep, at = [], 0
@@ -373,8 +375,9 @@ class _Roles:
                     self.take(roles)
                     return
             value = _spaces_as_separators(value)
-            starred = [k for k, item in enumerate(split_list(value)) if NR.star_mark.search(item)] if NR.star_mark.search(value) else []
-            units, opn = split_units(NR.star_mark.sub("", value))
+            has_star = NR.star_mark.search(value) is not None
+            starred = [k for k, item in enumerate(split_list(value)) if NR.star_mark.search(item)] if has_star else []
+            units, opn = split_units(NR.star_mark.sub("", value) if has_star else value)
             kept = []
             for u in units:
                 if notice_list.is_deadline(u):
@@ -569,16 +572,31 @@ def _dedupe(xs: list[str]) -> list[str]:
     return out
 
 
-def _starts_tail(lines: list[tuple[Line, str]], i: int) -> bool:
-    """Whether line i opens the part after the task list: 抄送/主办 lines, the 印发 line,
-    a closing signature and date, or web-page footer chrome."""
-    f = lines[i][1]
-    if TAIL_START.match(f):
-        return True
-    if i + 1 < len(lines) and _is_org_line(f):
-        nxt = lines[i + 1][1]
-        return bool(NR.standalone_date.match(nxt) or NR.printed_line.match(nxt))
-    return False
+class _TailStarts:
+    """Whether line i opens the part after the task list: 抄送/主办 lines, the 印发 line, a
+    closing signature and date, or web-page footer chrome.
+
+    The reader asks line after line, and the signature test of line i reads line i+1: each
+    line's TAIL_START test is made once and remembered, and the organ test of line i is made
+    only when line i+1 passes it (a date or 印发 line does: TAIL_START holds both)."""
+
+    def __init__(self, lines: list[tuple[Line, str]]) -> None:
+        self.lines = lines
+        self.opens: dict[int, bool] = {}
+
+    def _opens(self, i: int) -> bool:
+        got = self.opens.get(i)
+        if got is None:
+            got = self.opens[i] = bool(TAIL_START.match(self.lines[i][1]))
+        return got
+
+    def __call__(self, i: int) -> bool:
+        if self._opens(i):
+            return True
+        if i + 1 < len(self.lines) and self._opens(i + 1) and _is_org_line(self.lines[i][1]):
+            nxt = self.lines[i + 1][1]
+            return bool(NR.standalone_date.match(nxt) or NR.printed_line.match(nxt))
+        return False
 
 # ---------------------------------------------------------------------------------------
 # Entry point
@@ -634,7 +652,7 @@ def parse_notice(source: str | Doc) -> ParseResult:
     # page numbers left between lines (`— 3 —`) would run on into the field before them
     kept = [k for k in range(region_from, end_idx) if not _C.page_marker.match(lines[k][1].strip())]
     region = [lines[k] for k in kept]
-    found = notice_list.read_list(text, region, lambda i: _starts_tail(region, i))
+    found = notice_list.read_list(text, region, _TailStarts(region))
     tree, drafts, stop = found.tree, found.drafts, found.stop
     warnings.extend(found.warnings)
     tail_at = kept[stop] if stop < len(kept) else end_idx

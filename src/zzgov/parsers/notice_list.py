@@ -152,8 +152,14 @@ def find_labels(f: str, pos: int = 0) -> list[FieldHit]:
                 chars.append(k)
             k -= 1
         hit = None
-        # the characters in reading order: the n nearest are its last n (one join per colon)
-        seen = "".join(f[i] for i in reversed(chars))
+        # the characters in reading order: the n nearest are its last n; a label written
+        # without letter-spacing (most are) is one slice of the line
+        if not chars:
+            continue
+        if chars[0] - chars[-1] == len(chars) - 1:
+            seen = f[chars[-1]:chars[0] + 1]
+        else:
+            seen = "".join(f[i] for i in reversed(chars))
         for n in range(min(len(chars), LABEL_MAX), 1, -1):
             word = seen[-n:]
             if word in LABEL_ROLE:
@@ -274,11 +280,19 @@ _TITLES_AFTER = regex.compile(rf"(?<=^\p{{Han}}{{2,}}?)(?:{_TITLE_ALT})+$")
 _TITLES_BEFORE = regex.compile(rf"^(?:{_TITLE_ALT})+(?=\p{{Han}}{{2,}}$)")
 
 
+# The characters a title ends and begins with: a name that neither ends nor begins with one
+# holds no title to strip, and most names do not (the patterns cost a try at each position).
+_TITLE_LAST = frozenset(t[-1] for t in TITLES)
+_TITLE_FIRST = frozenset(t[0] for t in TITLES)
+
+
 def strip_titles(name: str) -> str:
     """`王新伟副市长` / `常务副市长王新伟` / `王新伟同志` -> `王新伟` (at least two characters stay)."""
     if not name.isascii():
-        name = _TITLES_AFTER.sub("", name, count=1)
-        name = _TITLES_BEFORE.sub("", name, count=1)
+        if name[-1] in _TITLE_LAST:
+            name = _TITLES_AFTER.sub("", name, count=1)
+        if name[0] in _TITLE_FIRST:
+            name = _TITLES_BEFORE.sub("", name, count=1)
     return name
 
 
