@@ -184,7 +184,7 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: MetaDraft) -> tup
 def _is_role_field_line(f: str) -> bool:
     """A field line that assigns a role (a cover's `联系人：` line does not)."""
     hits = notice_list.field_hits(f)
-    return bool(hits) and f[: hits[0].start].strip(notice_list.BULLETS + " \u3000") == "" \
+    return bool(hits) and f[: hits[0].start].strip(notice_list.BULLETS_BLANKS) == "" \
         and notice_list.label_role(hits[0].label) in ("leaders", "lead", "units", "deadlines")
 
 
@@ -309,7 +309,7 @@ def _read_tail(text: str, lines: list[tuple[Line, str]], tail_idx: int, meta: Me
 def _is_field_line(f: str) -> bool:
     """A line that opens with a field label (`牵头单位：`, `责 任 单 位 ：`, `【牵头单位】`)."""
     hits = notice_list.field_hits(f)
-    return bool(hits) and f[: hits[0].start].strip(notice_list.BULLETS + " \u3000") == ""
+    return bool(hits) and f[: hits[0].start].strip(notice_list.BULLETS_BLANKS) == ""
 
 
 @dataclass

@@ -196,10 +196,12 @@ def find_labels(f: str, pos: int = 0) -> list[FieldHit]:
     return out
 
 
+_BRACKET = re.compile(r"[(\[〔)\]〕]")
 # What may stand before a label that does not open its line: a blank or a clause end.
 FIELD_BEFORE = frozenset(" \t\u3000\u00a0;；。,，)）】]、")
 # Bullets a field line may open with.
 BULLETS = "•·◆◇■□●○★☆▲△>》-—*"
+BULLETS_BLANKS = BULLETS + " \u3000"  # what may stand before a line's first field label
 
 COLUMN_ROLE: dict[str, str] = {fold(w): "seq" for w in T.words("column_seq")}
 COLUMN_ROLE.update({fold(w): "text" for w in T.words("column_text")})
@@ -441,13 +443,13 @@ def field_hits(f: str, labels: list[FieldHit] | None = None) -> list[FieldHit]:
     line: the bracket depth is carried from hit to hit."""
     out = []
     depth, at = 0, 0
-    lead = len(f) - len(f.lstrip(BULLETS + " \u3000"))
+    lead = len(f) - len(f.lstrip(BULLETS_BLANKS))
     for m in (find_labels(f) if labels is None else labels):
         s = m.start
-        for ch in f[at:s]:
+        for ch in _BRACKET.findall(f, at, s):  # only the brackets between two hits are read
             if ch in "([〔":
                 depth += 1
-            elif ch in ")]〕" and depth:
+            elif depth:
                 depth -= 1
         at = s
         if depth > 0:
@@ -508,10 +510,10 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
         info.hits = hits = field_hits(f, info.labels) if info.labels else []
         if hits:
             info.fields_at = hits[0].start
-            info.is_field = f[: hits[0].start].strip(BULLETS + " \u3000") == ""
+            info.is_field = f[: hits[0].start].strip(BULLETS_BLANKS) == ""
         elif info.labels and not mk:
             whole = inline_fields(f)
-            if whole is not None and f[:whole[0]].strip(BULLETS + " \u3000") == "":
+            if whole is not None and f[:whole[0]].strip(BULLETS_BLANKS) == "":
                 # a line that is only fields in brackets: `（责任单位：X、Y）`
                 _, body, end = whole
                 info.hits = [h._replace(start=h.start + body, end=h.end + body) for h in find_labels(f[body:end])]
@@ -1459,9 +1461,11 @@ RUN_ON_ITEM = regex.compile(
 
 # Where a page flattened onto one line (a web page's text with its line breaks lost) had its
 # lines: after a full stop and a blank, and at a blank before an item number or `(此件…)`.
+# Every cut follows a blank: the pattern matches that blank and the cut is where the match
+# ends (alternatives opening with lookbehinds alone were tried at every position of the line).
 FLAT_BREAK = regex.compile(
-    rf"(?<=[。;；!?！？][ \t\u3000]+)(?=\S)|(?<=[:：][ \t\u3000]+)(?=[^\s|])|(?<=\(此件[^()]{{2,6}}\)[ \t\u3000]+)(?=\S)|(?<=[ \t\u3000])(?=(?:{CN}[、.]|\({GAP}{CN}{GAP}\)|\d{{1,3}}[.、](?!\d)|"
-    r"[\u2460-\u2473]|\(此件))"
+    rf"[ \t\u3000](?:(?<=[。;；!?！？][ \t\u3000]+)(?=\S)|(?<=[:：][ \t\u3000]+)(?=[^\s|])|(?<=\(此件[^()]{{2,6}}\)[ \t\u3000]+)(?=\S)|(?=(?:{CN}[、.]|\({GAP}{CN}{GAP}\)|\d{{1,3}}[.、](?!\d)|"
+    r"[\u2460-\u2473]|\(此件)))"
 )
 # A line this long with at least this many such breaks is a flattened page, not a paragraph.
 FLAT_MIN_CHARS = 200
@@ -1478,7 +1482,7 @@ def unflatten(lines: list[tuple[Line, str]]) -> list[tuple[Line, str]]:
         if len(f) < FLAT_MIN_CHARS:
             out.append((ln, f))
             continue
-        cuts = {m.start() for m in FLAT_BREAK.finditer(f)}
+        cuts = {m.end() for m in FLAT_BREAK.finditer(f)}
         cuts |= {h.start for h in find_labels(f) if h.start > 0 and f[h.start - 1] in GAP_CHARS}
         cuts.discard(0)
         if len(cuts) < FLAT_MIN_BREAKS:
