@@ -92,7 +92,7 @@ GAP_CHARS = frozenset(" \t\u3000\u00a0")
 OPEN_LABEL = frozenset("【[〔")
 CLOSE_LABEL = {"】": "【", "]": "[", "〕": "〔"}
 # The characters that end a label: a colon (folded), or the bracket closing `【牵头单位】`.
-LABEL_END = regex.compile(r"[:】\]〕]")
+LABEL_END = re.compile(r"[:】\]〕]")  # stdlib: a class of four characters, asked of every line
 
 
 class FieldHit(NamedTuple):
@@ -446,12 +446,13 @@ def field_hits(f: str, labels: list[FieldHit] | None = None) -> list[FieldHit]:
     lead = len(f) - len(f.lstrip(BULLETS_BLANKS))
     for m in (find_labels(f) if labels is None else labels):
         s = m.start
-        for ch in _BRACKET.findall(f, at, s):  # only the brackets between two hits are read
-            if ch in "([〔":
-                depth += 1
-            elif depth:
-                depth -= 1
-        at = s
+        if s > at:
+            for ch in _BRACKET.findall(f, at, s):  # only the brackets between two hits are read
+                if ch in "([〔":
+                    depth += 1
+                elif depth:
+                    depth -= 1
+            at = s
         if depth > 0:
             continue
         if s <= lead or m.open or f[s - 1] in FIELD_BEFORE:
@@ -897,6 +898,8 @@ def cell_header_at(infos: list[LineInfo], i: int) -> tuple[list[str], int] | Non
             break
         roles.append(role)
         j += 1
+    if len(roles) < 3:
+        return None  # no header (the usual answer: most lines name no column)
     k = next((k for k, r in enumerate(roles) if r in ("leaders", "lead", "units")), len(roles))
     if "text" in roles[:k]:
         # a text-like column after the role columns holds targets or plans, not the task
