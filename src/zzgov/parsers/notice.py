@@ -454,10 +454,11 @@ def _units_label_leads(roles: _Roles, stated: bool) -> bool:
     return any(NR.co_label.match(lab) for lab, _k in kinds[1:])
 
 
-def _task_fields(text: str, d: notice_list.TaskDraft, first_unit_leads: bool,
+def _task_fields(doc: Doc, d: notice_list.TaskDraft, first_unit_leads: bool,
                  units_label_leads: bool = False) -> tuple[dict, list[str]]:
     """A task's fields, read from its draft; the Task record is built from them once its id is
     known (a number seen twice gets its offset in the id)."""
+    text = doc.text
     roles = _Roles()
     where = f"task {d.seq}"
     if d.cells is not None:
@@ -472,11 +473,16 @@ def _task_fields(text: str, d: notice_list.TaskDraft, first_unit_leads: bool,
     else:
         c = clean(text, d.text_start, d.text_end)
         task_text = c.text
-        m = notice_list.inline_fields(c.folded)
+        if len(c.starts) == 1 and c.origins[0] == d.text_start and len(c.text) == d.text_end - d.text_start:
+            # nothing cleaned away (a task on one line): its fold is the document's, made once
+            folded = doc.folded[d.text_start:d.text_end]
+        else:
+            folded = c.folded
+        m = notice_list.inline_fields(folded)
         if m:
             start, body_start, body_end = m
             _inline_roles(c.text[body_start:body_end], roles, where)
-            closing = "。" if SENTENCE_CLOSE.search(c.folded[start:]) and not c.folded[:start].rstrip().endswith(("。", ".")) else ""
+            closing = "。" if SENTENCE_CLOSE.search(folded[start:]) and not folded[:start].rstrip().endswith(("。", ".")) else ""
             task_text = c.text[:start].rstrip() + closing
         for fl in d.fields:
             roles.add(fl.role, clean(text, fl.start, fl.end, keep_blanks=True).text, where, fl.label)
@@ -664,7 +670,7 @@ def parse_notice(source: str | Doc) -> ParseResult:
     units_label_leads = units_label_leads or _pairs_name_the_lead(drafts)
     found_tasks = []
     for d in drafts:
-        fields, task_warnings = _task_fields(text, d, first_unit_leads, units_label_leads)
+        fields, task_warnings = _task_fields(doc, d, first_unit_leads, units_label_leads)
         found_tasks.append(fields)
         warnings.extend(task_warnings)
     # Numbered points of a cover letter or preface (`1.本意见按…顺序`) come before the list

@@ -91,6 +91,11 @@ LABEL_MAX = max(map(len, LABEL_ROLE))
 GAP_CHARS = frozenset(" \t\u3000\u00a0")
 OPEN_LABEL = frozenset("【[〔")
 CLOSE_LABEL = {"】": "【", "]": "[", "〕": "〔"}
+# Where the walk back from a label's end stops at once: a clause mark or a bracket opening
+# the label.  What bends it instead: the blanks of letter-spacing, and `)` closing a
+# qualifier (责任(配合)单位).  A stretch before the colon with none of them is one slice.
+WALK_END = frozenset(":;；,，。【[〔")
+WALK_STOP = re.compile("[:;；,，。【\\[〔) \t\u3000\u00a0]")
 # The characters that end a label: a colon (folded), or the bracket closing `【牵头单位】`.
 LABEL_END = re.compile(r"[:】\]〕]")  # stdlib: a class of four characters, asked of every line
 
@@ -136,30 +141,35 @@ def find_labels(f: str, pos: int = 0) -> list[FieldHit]:
         c = m.start()
         if c == after_bracket:
             continue  # the colon after `【牵头单位】`
-        # the characters before c, letter-spacing skipped, nearest first
-        chars: list[int] = []
-        k = c - 1
-        while k >= pos and len(chars) < LABEL_MAX and (c - k) <= 3 * LABEL_MAX:
-            if f[k] == ")" and chars:
-                # a qualifier inside the label: 责任(配合)单位 reads as 责任单位
-                o = f.rfind("(", max(pos, k - 6), k)
-                if o >= 0:
-                    k = o - 1
-                    continue
-            if f[k] not in GAP_CHARS:
-                if f[k] in OPEN_LABEL or f[k] in ":;；,，。)":
-                    break
-                chars.append(k)
-            k -= 1
-        hit = None
-        # the characters in reading order: the n nearest are its last n; a label written
-        # without letter-spacing (most are) is one slice of the line
+        # the characters before c, letter-spacing skipped, nearest first (`chars`), and the
+        # same in reading order (`seen`: the n nearest are its last n)
+        lo = max(pos, c - LABEL_MAX)
+        near = WALK_STOP.search(f[lo:c][::-1])
+        if near is None or f[c - 1 - near.start()] in WALK_END:
+            # the usual label, written without letter-spacing or a qualifier: the characters
+            # after the nearest stop (or the LABEL_MAX before c) are one slice of the line
+            n_chars = c - lo if near is None else near.start()
+            chars: range | list[int] = range(c - 1, c - 1 - n_chars, -1)
+            seen = f[c - n_chars:c]
+        else:
+            chars = []
+            k = c - 1
+            while k >= pos and len(chars) < LABEL_MAX and (c - k) <= 3 * LABEL_MAX:
+                if f[k] == ")" and chars:
+                    # a qualifier inside the label: 责任(配合)单位 reads as 责任单位
+                    o = f.rfind("(", max(pos, k - 6), k)
+                    if o >= 0:
+                        k = o - 1
+                        continue
+                if f[k] not in GAP_CHARS:
+                    if f[k] in OPEN_LABEL or f[k] in ":;；,，。)":
+                        break
+                    chars.append(k)
+                k -= 1
+            seen = "".join(f[i] for i in reversed(chars))
         if not chars:
             continue
-        if chars[0] - chars[-1] == len(chars) - 1:
-            seen = f[chars[-1]:chars[0] + 1]
-        else:
-            seen = "".join(f[i] for i in reversed(chars))
+        hit = None
         for n in range(min(len(chars), LABEL_MAX), 1, -1):
             word = seen[-n:]
             if word in LABEL_ROLE:
@@ -310,7 +320,7 @@ def is_person(name: str) -> bool:
     return name[0] in SURNAMES and len(name) <= 4
 
 
-LEADER_SPLIT = regex.compile(r"[\s、，,；;/]+")
+LEADER_SPLIT = re.compile(f"[{_WHITE_SPACE}、，,；;/]+")  # stdlib: the same class, split faster
 # `李某某` / `王 某` padded / names joined by 、 ， / and spaces
 
 
@@ -336,12 +346,13 @@ def read_leaders(value: str) -> tuple[list[str], list[str]]:
         # judged on the folded form (traditional script too), given as written
         folded = fold(piece)
         name = strip_titles(folded)
-        if not is_person(name):
+        person = is_person(name)
+        if not person:
             # `南港市委书记吴振邦`, `岭海省副省长何丽君`: the name after the last title
             m = title_then_name().search(folded)
             if m and is_person(m["name"]):
-                name = m["name"]
-        if is_person(name):
+                name, person = m["name"], True
+        if person:
             at = folded.rindex(name)
             names.append(piece[at:at + len(name)])
         else:
@@ -712,9 +723,14 @@ def heading_lead_units(title: str) -> list[str]:
     return units if looks_like_units(units) else []
 
 
+# Whether a heading holds a leading verb at all: group_leader ends with one, and its lazy names
+# between title alternations cost a few microseconds on every heading that has none.
+_ANY_VERB = re.compile("|".join(re.escape(v) for v in T.words("leading_verbs")))
+
+
 def heading_leaders(title_folded: str) -> list[str]:
     """The leaders a heading names for the tasks below it, or []."""
-    m = group_leader().match(title_folded)
+    m = group_leader().match(title_folded) if _ANY_VERB.search(title_folded) else None
     if m:
         names, bad = read_leaders(m["names"])
         if names and not bad:
