@@ -421,7 +421,7 @@ _BLANK_RUN = regex.compile(r"[ \u3000]+")
 def _spaces_as_separators(value: str) -> str:
     """Blanks between whole unit names separate them; blanks inside a name are extraction
     damage and go (`市发改委 五县五区政府` -> two units, `市财 政局` -> one)."""
-    if not _BLANK_RUN.search(value):
+    if " " not in value and "\u3000" not in value:  # _BLANK_RUN finds nothing
         return value
     pieces = [p for p in _BLANK_RUN.split(value) if p]
     if len(pieces) > 1 and all(ORG_END.search(p.rstrip("、，,；;")) or is_collective(p) for p in pieces):
