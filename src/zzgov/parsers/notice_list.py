@@ -261,9 +261,11 @@ DEADLINE_ITEM = T.pattern("deadline_item")
 
 def is_deadline(value: str) -> bool:
     """Whether a list item is a time limit (`6月底完成`, `6月底前、12月底前`), never a unit."""
-    if "、" not in value:  # one item, as every unit of a list is: no split, no generator
-        return DEADLINE_ITEM.match(fold(value).strip()) is not None
-    return all(DEADLINE_ITEM.match(fold(x).strip()) for x in value.split("、"))
+    # a loop, not all() over a generator: asked of every unit of every list
+    for x in value.split("、"):
+        if DEADLINE_ITEM.match(fold(x).strip()) is None:
+            return False
+    return True
 
 # Item markers on folded text, in GB/T 9704 rank order; `level` is the section level a kind
 # has when it heads sections (the seed's tree: 一、 level 1, （一） level 2, 1. level 3).
