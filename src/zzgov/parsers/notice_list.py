@@ -907,8 +907,9 @@ def cell_header_at(infos: list[LineInfo], i: int) -> tuple[list[str], int] | Non
             j += 1
             continue
         role = column_role(c)
-        if role is None and j + 1 < len(infos):
-            # the line after is read only when this one names no column by itself
+        if role is None and j + 1 < len(infos) and len(c) < 10:
+            # the line after is read only when this one names no column by itself and is
+            # short enough to make one with it (at most 10 characters together)
             nxt = _BLANKS.sub("", infos[j + 1].f)
             if nxt and len(c + nxt) <= 10 and column_role(c + nxt) is not None:
                 role, j = column_role(c + nxt), j + 1  # a header cell broken over two lines: `责任` / `科室`
