@@ -1531,9 +1531,12 @@ def split_run_on_items(lines: list[tuple[Line, str]]) -> tuple[list[tuple[Line, 
     markers: list = []
     for k, (ln, f) in enumerate(lines):
         mk = _marker(f)
-        cuts = [m.end() for m in RUN_ON_ITEM.finditer(f)] if mk and len(f) > 20 else []
         keep = []
-        seq = mk[2] if mk else None
+        if mk and len(f) > 20:  # only a numbered line long enough to hold a second item is cut
+            seq = mk[2]
+            cuts = [m.end() for m in RUN_ON_ITEM.finditer(f)]
+        else:
+            cuts = []
         for c in cuts:
             nxt = _marker(f[c:])
             if nxt and nxt[0] == mk[0] and nxt[2] == seq + 1:
