@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import RAW, read_jsonl
+from conftest import RAW, SHARED, read_jsonl
 from zzgov.api import parse_text
 
 
@@ -317,3 +317,91 @@ def test_a_page_number_between_lines_is_no_part_of_a_field():
             "— — — 3 —\n2.推进街道管理体制改革。\n牵头单位:区委编办\n")
     t1, t2 = parse_text(text, kind="notice").tasks
     assert t1.units == ["区委编办", "各街道党工委"] and t2.lead_units == ["区委编办"]
+
+
+def test_find_labels_reads_plain_spaced_qualified_and_bracketed_labels():
+    """find_labels reads a label written without letter-spacing as one slice of the line and
+    walks back character by character otherwise: both ways give the label's words and span."""
+    from zzgov.parsers.notice_list import FieldHit, find_labels
+    from zzgov.text import fold
+
+    cases = {
+        "牵头单位：市教育局": [FieldHit(0, 5, "牵头单位", False)],
+        "责 任 单 位 ：市财政局": [FieldHit(0, 9, "责任单位", False)],  # letter-spaced
+        "责任(配合)单位:市财政局": [FieldHit(0, 9, "责任单位", False)],  # a qualifier inside
+        "【牵头单位】市教育局": [FieldHit(0, 6, "牵头单位", True)],
+        "1.建设学校。(牵头单位:市教育局;配合单位:市财政局)": [FieldHit(8, 13, "牵头单位", False),
+                                                    FieldHit(18, 23, "配合单位", False)],
+        "★牵头单位：市教育局  责任单位：市财政局": [FieldHit(1, 6, "牵头单位", False), FieldHit(12, 17, "责任单位", False)],
+        "协同配合单位：市财政局": [FieldHit(2, 7, "配合单位", False)],
+        "时间：2020年": [],
+    }
+    for line, hits in cases.items():
+        assert find_labels(fold(line)) == hits, line
+
+
+def test_the_tail_lookaheads_turn_away_only_lines_the_patterns_would_not_match():
+    """standalone_date and printed_line open with a lookahead on how the line ends: on every
+    line of the seeds, fixtures and provincial reports they match, with the same groups,
+    exactly where the patterns without it do."""
+    import regex
+    from pathlib import Path
+
+    from zzgov.parsers.notice import NR
+    from zzgov.text import fold, split_lines
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.glob("fixtures/**/*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(Path(RAW).glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((SHARED / "corpus-provinces").glob("*.txt"))]
+    lines = [fold(ln.text) for t in texts for ln in split_lines(t)]
+    lines += ["郑州市人民政府办公厅 2020年5月27日印发", "郑州市人民政府 二〇二〇年五月二十六日", "2020年5月26日印发 ",
+              "日印发", "现将任务分解印发给你们"]
+    hits = 0
+    for pat, lookahead in ((NR.standalone_date, r"(?=[\s\S]*日$)"), (NR.printed_line, r"(?=[\s\S]*印发$)")):
+        assert lookahead in pat.pattern
+        plain = regex.compile(pat.pattern.replace(lookahead, "", 1), pat.flags)
+        for f in lines:
+            a, b = pat.match(f), plain.match(f)
+            assert (a and a.groupdict()) == (b and b.groupdict()), f
+            hits += b is not None
+    assert hits >= 40
+
+
+def test_run_on_items_are_cut_where_the_numbering_goes_on():
+    """Items run on after a closing bracket are cut into lines; `2.5万` inside an item is no
+    item, and the cut lines keep their offsets."""
+    from zzgov.doc import Doc
+    from zzgov.parsers.notice_list import split_run_on_items
+
+    text = "(一)加强保障。(省发改委负责)(二)完善机制，推进改革。(省财政厅负责)\n1.建设学校，2.5万平方米。(市教育局牵头)2.修建道路。(市交通局牵头)"
+    out, origin, _markers = split_run_on_items(Doc(text).folded_lines())
+    assert [ln.text for ln, _f in out] == ["(一)加强保障。(省发改委负责)", "(二)完善机制，推进改革。(省财政厅负责)",
+                                          "1.建设学校，2.5万平方米。(市教育局牵头)", "2.修建道路。(市交通局牵头)"]
+    assert origin == [0, 0, 1, 1]
+    assert all(text[ln.start:ln.end] == ln.text for ln, _f in out)
+
+
+def test_the_stdlib_classes_hold_what_regex_means_by_blanks():
+    """_HEADER_NOISE, _BLANKS and LEADER_SPLIT use stdlib `re` with regex's White_Space spelled
+    out: over the whole Basic Multilingual Plane they take the characters regex's \\s class does."""
+    import regex
+
+    from zzgov.parsers import notice_list as NL
+
+    pairs = ((NL._HEADER_NOISE, r"[\s\u3000|｜:]"), (NL._BLANKS, r"[\s\u3000]"), (NL.LEADER_SPLIT, r"[\s、，,；;/]+"))
+    for mine, theirs in pairs:
+        ref = regex.compile(theirs)
+        assert [c for c in range(0x10000) if bool(mine.match(chr(c))) != bool(ref.match(chr(c)))] == []
+
+
+def test_a_text_column_cell_ends_with_one_of_its_words():
+    """column_role tries TEXT_COLUMN only on cells ending with one of its words (or words and
+    a 要求 tail): every cell the pattern takes does."""
+    from zzgov.parsers.notice_list import _TEXT_COLUMN_ENDS, TEXT_COLUMN, column_role
+
+    cells = ["2022年预期目标", "工作事项", "重点举措", "目标任务及要求", "具体工作内容", "主要措施和要求", "责任单位", "序号",
+             "工作任务与要求", "任务", "完成时限"]
+    taken = [c for c in cells if TEXT_COLUMN.match(c)]
+    assert len(taken) >= 7
+    assert all(c.endswith(_TEXT_COLUMN_ENDS) for c in taken)
+    assert column_role("2022年预期目标") == "text" and column_role("工作任务与要求") == "text"
