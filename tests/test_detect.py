@@ -207,6 +207,11 @@ def _word_hits(feat, f):
     return min(feat.cap, sum(f.count(w) for w in feat.words))
 
 
+def _pattern_word_hits(feat, f):
+    """What detection counts: the hits of the words' literal-led patterns (word_patterns)."""
+    return min(feat.cap, sum(_hits(p, f) for p in feat.word_patterns))
+
+
 @pytest.mark.parametrize("feat", WORD_FEATURES, ids=[f.name for f in WORD_FEATURES])
 def test_word_counts_are_the_pattern_hits_on_the_corpus(feat):
     from zzgov.text import fold
@@ -214,7 +219,7 @@ def test_word_counts_are_the_pattern_hits_on_the_corpus(feat):
     texts = [raw_path(s).read_text(encoding="utf-8") for s in SEEDS] + [p.read_text(encoding="utf-8") for p, _ in HAND_MADE]
     for t in texts:
         f = fold(t)
-        assert _word_hits(feat, f) == min(feat.cap, _hits(feat.pattern, f))
+        assert _word_hits(feat, f) == min(feat.cap, _hits(feat.pattern, f)) == _pattern_word_hits(feat, f)
 
 
 @settings(max_examples=300, deadline=None, derandomize=True, database=None)
@@ -224,7 +229,16 @@ def test_word_counts_are_the_pattern_hits_on_the_corpus(feat):
 def test_word_counts_are_the_pattern_hits_on_any_text(pieces):
     f = "".join(pieces)
     for feat in WORD_FEATURES:
-        assert _word_hits(feat, f) == min(feat.cap, _hits(feat.pattern, f)), feat.name
+        assert _word_hits(feat, f) == min(feat.cap, _hits(feat.pattern, f)) == _pattern_word_hits(feat, f), feat.name
+
+
+def test_word_patterns_open_with_a_literal_and_count_every_word():
+    from zzgov.parsers.detect import word_patterns
+
+    pats = word_patterns(("报告指出", "报告提出", "会议强调", "各位代表"))
+    assert [p.pattern for p in pats] == ["报(?:告指出|告提出)", "会(?:议强调)", "各(?:位代表)"]
+    f = "报告指出，报告提出；会议强调。报告指出各位代表"
+    assert [_hits(p, f) for p in pats] == [3, 1, 1]
 
 
 # ---------------------------------------------------------------------------------------
@@ -304,3 +318,75 @@ def test_a_task_table_pasted_one_cell_a_line_with_broken_header_cells_is_a_notic
     assert detect_kind(text)[0] == "notice"
     # a report's line ending in 领导 is no header cell
     assert detect_kind("各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n我们坚持党的领导\n")[0] == "report"
+
+
+# ---------------------------------------------------------------------------------------
+# GATES: patterns every hit of a feature holds one of.  Detection skips the feature's scan on
+# a text where none is found, which is only sound if no hit lacks them.
+
+def _gates_hold(f: str) -> None:
+    import regex
+
+    from zzgov.parsers.detect import GATES
+
+    for feat in FEATURES:
+        gates = [regex.compile(g) for g in GATES.get(feat.name, ())]
+        for m in feat.pattern.finditer(f) if gates else ():
+            # a hit ends at a line end or before a tab or bar: its own text ends where `$` holds
+            assert any(g.search(m.group()) for g in gates), (feat.name, m.group())
+
+
+def test_gates_are_held_by_every_hit_on_the_corpus():
+    from zzgov.parsers.detect import GATES, HEAD_CHARS
+    from zzgov.text import fold
+
+    assert set(GATES) >= {"role_columns", "field_lines", "report_speaker"}
+    texts = [raw_path(s).read_text(encoding="utf-8") for s in SEEDS] + [p.read_text(encoding="utf-8") for p, _ in HAND_MADE]
+    hits = 0
+    for t in texts:
+        f = "\n" + fold(t[:HEAD_CHARS])
+        _gates_hold(f)
+        hits += sum(_hits(f_.pattern, f) for f_ in FEATURES if f_.name in GATES)
+    assert hits > 0  # the corpus has hits to check
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(["\n", "\t", "|", " ", "序号", "牵头单位", "责任单位", "责 任 单 位", "完成时限", "包抓县领导",
+                                 "责任科室", "【牵头单位】", ":", "单位", "领导", "郑州市人民政府市长", "市长", "代省长", "庄建球",
+                                 "1.建设学校"]), max_size=30))
+def test_gates_are_held_by_every_hit_on_any_text(pieces):
+    _gates_hold("\n" + "".join(pieces))
+
+
+def test_gates_let_a_report_skip_the_notice_scans():
+    import regex
+
+    from zzgov.parsers.detect import GATES
+
+    f = "\n各位代表:\n我们坚持党的领导,各部门、各单位通力协作。\n"
+    assert not any(regex.search(g, f) for g in GATES["role_columns"] + GATES["field_lines"])
+    assert any(regex.search(g, "\n序号|牵头单位|责任单位\n") for g in GATES["role_columns"])
+
+
+def _photo_credit_agrees(f: str) -> None:
+    import regex
+
+    from zzgov.parsers.detect import PHOTO_CREDIT_AS_WRITTEN
+
+    feat = next(f for f in FEATURES if f.name == "photo_credit")
+    assert _hits(feat.pattern, f) == _hits(regex.compile(PHOTO_CREDIT_AS_WRITTEN), f)
+
+
+def test_photo_credit_counts_what_its_first_spelling_counts():
+    from zzgov.text import fold
+
+    texts = [raw_path(s).read_text(encoding="utf-8") for s in SEEDS] + [p.read_text(encoding="utf-8") for p, _ in HAND_MADE]
+    for t in texts:
+        _photo_credit_agrees(fold(t))
+    assert _hits(next(f for f in FEATURES if f.name == "photo_credit").pattern, "大会现场 林木 摄\n") == 1
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(["\n", " ", "摄", "林木", "大会现场", "A", "木", "摄影", "。"]), max_size=20))
+def test_photo_credit_counts_the_same_on_any_text(pieces):
+    _photo_credit_agrees("".join(pieces))

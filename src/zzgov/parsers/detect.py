@@ -13,7 +13,7 @@ text with too little evidence is `unknown` (parsed generically, with a warning).
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import regex
 
@@ -47,6 +47,9 @@ class Feature(NamedTuple):
     # the text holds one of these words, scanned instead on a text that holds none of them
     # (see `lean_feature`)
     lean: tuple[tuple[str, ...], regex.Pattern[str]] | None = None
+    # set by `words_feature` with `words`: the same words as patterns that open with a literal
+    # (see `word_patterns`); their hits summed are the words' counts
+    word_patterns: tuple[regex.Pattern[str], ...] = ()
 
 
 def overlap_free(words: tuple[str, ...]) -> bool:
@@ -62,11 +65,26 @@ def overlap_free(words: tuple[str, ...]) -> bool:
     return True
 
 
+def word_patterns(words: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
+    """Overlap-free `words` as one pattern per first character: that character, then the
+    alternation of the words' rest (`报告(?:指出|提出|…)`).  `regex` finds a pattern that opens
+    with a literal by a skip search, some three times as fast as `str.count` steps through
+    Chinese text; an alternation of whole words would make it test every character.  No two
+    occurrences overlap, so the hits summed over the patterns are the words' counts."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w)
+    return tuple(regex.compile(regex.escape(first) + "(?:%s)" % "|".join(regex.escape(w[1:]) for w in group))
+                 for first, group in groups.items())
+
+
 def words_feature(name: str, words: tuple[str, ...], weights: dict[str, float], cap: int) -> Feature:
-    """A feature that is a plain alternation of words; counted by `str.count` when the words
-    cannot overlap (otherwise by the pattern)."""
+    """A feature that is a plain alternation of words; counted by `word_patterns` when the
+    words cannot overlap (otherwise by the pattern)."""
     pattern = re.compile("|".join(re.escape(w) for w in words))
-    return Feature(name, pattern, weights, cap, words if overlap_free(words) else ())
+    if not overlap_free(words):
+        return Feature(name, pattern, weights, cap)
+    return Feature(name, pattern, weights, cap, words, word_patterns=word_patterns(words))
 
 
 # The chrome words detection counts are chrome.yaml's (zzgov/data/rules), written once there.
@@ -90,7 +108,7 @@ def lean_feature(name: str, branches: tuple[tuple[str, tuple[str, ...]], ...], w
 # Literal words a feature cannot match without (a cheap `in` test before the regex scan):
 # most of a notice's text never needs the report and news patterns run over it.
 NEEDLES: dict[str, tuple[str, ...]] = {
-    "field_lines": ("导", "位", "门", "限"),  # the last character of 领导 单位 部门 时限
+    "field_lines": ("导", "位", "门", "室", "限"),  # the last character of 领导 单位 部门 科室 时限
     "task_then_field": ("领导", "单位"),
     "role_words": ("单位",),
     "task_title": ("任务", "分工"),
@@ -130,6 +148,18 @@ _ROLE_HEAD = rf"(?:领{_G}导|单{_G}位|部{_G}门|科{_G}室|处{_G}室|时{_G
 _ROLE_LABELS = rf"(?:\p{{Han}}{_G}){{1,6}}?{_ROLE_HEAD}"
 # A header cell pasted one per line may break inside its label: `责任` / `领导`.
 _ROLE_CELL = rf"(?:\p{{Han}}{_G}){{1,6}}?(?:\n{_G}){{0,2}}{_ROLE_HEAD}"
+_ROLE_HEAD_ENDS = "导位门室限"  # the last character of each role head
+
+# Patterns that every hit of a feature holds one of, where words cannot tell (a notice and a
+# report both say 单位 and 领导; only a notice has a role label ending a cell or a line, or
+# a speaker's name after the office at a line end).  Each opens with a literal, which
+# `regex` finds by a skip search, so testing them costs a few microseconds, where the
+# feature's own scan tries a match at every line of the text.
+GATES: dict[str, tuple[str, ...]] = {
+    "role_columns": tuple(rf"(?m){c}{_G}(?=$|[\t|])" for c in _ROLE_HEAD_ENDS),
+    "field_lines": tuple(rf"{c}[】\]]?{_G}:" for c in _ROLE_HEAD_ENDS),
+    "report_speaker": tuple(rf"(?m){w}[^\S\n]+\p{{Han}}{{2,4}}{_G}$" for w in rules.fragment_words("speaker_office_word")),
+}
 
 
 FEATURES: tuple[Feature, ...] = (
@@ -202,8 +232,10 @@ FEATURES: tuple[Feature, ...] = (
     Feature("timestamp", regex.compile(r"\d{4}-\d{1,2}-\d{1,2}[^\S\n]+\d{1,2}:\d{2}"), {"news": 1.5}, 1),
     # datelines: 本报讯 / 新华社郑州1月15日电 / 大众网济南1月25日讯
     Feature("dateline", regex.compile(r"本报讯|(?<=\p{Han})\d{1,2}月\d{1,2}日[电讯]|【[^】\n]{1,12}讯】"), {"news": 2.0}, 1),
-    # photo credits closing a caption line: `大会现场 林木 摄`
-    Feature("photo_credit", regex.compile(r"(?m)\p{Han}{2,4}[^\S\n]*摄[^\S\n]*$"), {"news": 1.0}, 2),
+    # photo credits closing a caption line: `大会现场 林木 摄` (two or more Han characters
+    # before 摄; a lookbehind, so that the scan skips from one 摄 to the next where a pattern
+    # opening with a Han character tries every one; the same hits as PHOTO_CREDIT_AS_WRITTEN)
+    Feature("photo_credit", regex.compile(r"(?m)(?<=\p{Han}{2}[^\S\n]*)摄[^\S\n]*$"), {"news": 1.0}, 2),
     # e-paper pages: `第03版：要闻`, `上一版 下一版`, `本版标题导航`, `返回目录`
     Feature("epaper_chrome", re.compile(r"第[^\S\n]*\d{1,2}[^\S\n]*版|" + "|".join(map(re.escape, _EPAPER_NAV))),
             {"news": 1.5}, 2),
@@ -225,6 +257,30 @@ FEATURES: tuple[Feature, ...] = (
     words_feature("reported_speech", tuple(a + b for a in ("报告", "会议", "全会") for b in ("指出", "提出", "强调", "要求", "显示", "审议")),
                   {"news": 1.0}, 3),
 )
+
+
+# photo_credit as first written, which its lookbehind form counts the same (tests/test_detect.py)
+PHOTO_CREDIT_AS_WRITTEN = r"(?m)\p{Han}{2,4}[^\S\n]*摄[^\S\n]*$"
+
+
+def holds(word: str) -> Callable[[str], object]:
+    """A test whether a text holds `word`.  `in` steps through a text of Chinese characters
+    one at a time for a word of two or more; `regex` finds the word by a skip search, three
+    times as fast.  One character goes the other way: `in` scans for it like memchr, where a
+    regex search costs more to set up than the scan."""
+    if len(word) == 1:
+        return lambda f: word in f
+    return regex.compile(regex.escape(word)).search
+
+
+# What a feature's scan waits for: any of its NEEDLES held, then any of its GATES found.
+_WANTS: dict[str, tuple[tuple[Callable[[str], object], ...], ...]] = {
+    feat.name: tuple(tests for tests in (tuple(map(holds, NEEDLES.get(feat.name, ()))),
+                                         tuple(regex.compile(g).search for g in GATES.get(feat.name, ())))
+                     if tests)
+    for feat in FEATURES
+}
+
 
 MIN_EVIDENCE = 2.0  # below this total the kind is unknown
 # The head of a document decides its kind (salutation, 发文字号, first tasks, bylines) and a
@@ -251,11 +307,10 @@ def _look(text: str, head: int) -> str:
 def _scores(f: str) -> dict[str, float]:
     scores = dict.fromkeys(KINDS, 0.0)
     for feat in FEATURES:
-        needles = NEEDLES.get(feat.name)
-        if needles and not any(n in f for n in needles):
+        if not all(any(test(f) for test in tests) for tests in _WANTS[feat.name]):
             continue
-        if feat.words:
-            hits = min(feat.cap, sum(f.count(w) for w in feat.words))
+        if feat.word_patterns:
+            hits = min(feat.cap, sum(1 for p in feat.word_patterns for _ in p.finditer(f)))
         else:
             pattern = feat.pattern
             if feat.lean is not None and not any(w in f for w in feat.lean[0]):
