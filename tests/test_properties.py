@@ -291,6 +291,19 @@ def test_split_lines_are_the_stripped_non_empty_lines(text, cut):
     assert split_lines(text) == _split_lines_reference(text, 0, len(text))
 
 
+# Text whose only line end is LF takes split_lines' faster pattern: the same definition.
+lf_line_text = st.text(alphabet=st.sampled_from(list("\n \t\u3000\u00a0\ufeff\x00\x0c\x0b\x85ab中文1")), max_size=80)
+
+
+@given(text=lf_line_text, cut=st.integers(min_value=0, max_value=10))
+def test_split_lines_of_lf_text_are_the_stripped_non_empty_lines(text, cut):
+    from zzgov.text.lines import split_lines
+
+    start, end = min(cut, len(text)), max(len(text) - cut, min(cut, len(text)))
+    assert split_lines(text, start, end) == _split_lines_reference(text, start, end)
+    assert split_lines(text) == _split_lines_reference(text, 0, len(text))
+
+
 # Text with every kind of gap next to digits, ASCII words and Chinese.
 gap_text = st.text(alphabet=st.sampled_from(list("\r\n \t\u3000\u00a0\ufeff\x00\u200b\x0c\u2028ab_12.中文市")),
                    max_size=80)

@@ -46,6 +46,7 @@ def _scanning_patterns() -> dict[str, re.Pattern[str]]:
         "clean._MAY_KEEP": clean._MAY_KEEP,
         "clean._FOLDABLE": clean._FOLDABLE,
         "lines._LINE_BODY": lines._LINE_BODY,
+        "lines._LF_LINE_BODY": lines._LF_LINE_BODY,
         "extract.CANDIDATE": extract.CANDIDATE,
         "extract._LIST_LABEL_AFTER_LF": extract._LIST_LABEL_AFTER_LF,
         "extract._SENTENCE_SPLIT": extract._SENTENCE_SPLIT,

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from zzgov import rules
 from zzgov.models import Section
@@ -113,7 +113,7 @@ def _is_chrome(f: str) -> bool:
     return len(f) <= SHORT_LINE and bool(CHROME.search(f) or R.page_number.fullmatch(f))
 
 
-def _is_meta_line(folded: list[str], i: int) -> bool:
+def _is_meta_line(folded: Sequence[str], i: int) -> bool:
     f = folded[i]
     return bool(
         R.speaker.search(f) or R.speaker_title_line.match(f) or R.delivery.search(f)
@@ -122,12 +122,36 @@ def _is_meta_line(folded: list[str], i: int) -> bool:
     )
 
 
-def find_body(lines: list[Line]) -> tuple[Body, list[str]]:
+class FoldedHead(Sequence[str]):
+    """The folded starts (`_fold_head`) of the first HEAD_LINES lines, each folded when first
+    read: the body of most reports starts within a few lines, and the rest are never read."""
+
+    __slots__ = ("_lines", "_folded")
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self._lines = lines[:HEAD_LINES]
+        self._folded: list[str | None] = [None] * len(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, i):  # an index (slices are not needed)
+        f = self._folded[i]
+        if f is None:
+            f = self._folded[i] = _fold_head(self._lines[i].text)
+        return f
+
+
+# The end of the body: a footer or a report trailer at a line start, in one match.
+BODY_END = any_of(C.footer, R.trailer)
+
+
+def find_body(lines: list[Line]) -> tuple[Body, FoldedHead]:
     """The report proper: after head chrome, captions and title/speaker/date lines (or from
     `各位代表`), up to the first trailer (相关报道, 名词解释, footer chrome). Also returns the
     folded head lines."""
     n = len(lines)
-    head = [_fold_head(ln.text) for ln in lines[:HEAD_LINES]]
+    head = FoldedHead(lines)
     start = 0
     for i, f in enumerate(head):
         if R.salutation.match(f):
@@ -139,13 +163,13 @@ def find_body(lines: list[Line]) -> tuple[Body, list[str]]:
         break
     end = n
     for i in range(start, n):
-        if C.footer.match(lines[i].text) or R.trailer.match(lines[i].text):
+        if BODY_END.match(lines[i].text):
             end = i
             break
     return Body(start, end), head
 
 
-def read_meta(text: str, lines: list[Line], head: list[str], body: Body, meta: MetaDraft) -> int | None:
+def read_meta(text: str, lines: list[Line], head: Sequence[str], body: Body, meta: MetaDraft) -> int | None:
     """Title and speaker from the head lines; returns the year of the delivery date line."""
     delivered = None
     for i in range(min(body.start_idx, len(head))):
@@ -174,7 +198,7 @@ def read_meta(text: str, lines: list[Line], head: list[str], body: Body, meta: M
     return delivered
 
 
-def _delivery(head: list[str], i: int):
+def _delivery(head: Sequence[str], i: int):
     """The delivery line at head line i, also when it wraps onto the next line
     (`——2021年2月2日在…第十五届` / `人民代表大会…`)."""
     d = R.delivery.search(head[i])

@@ -128,7 +128,7 @@ def is_soft_break(text: str, nxt: Line, width: int, blank: bool, blanks_noisy: b
     terminal are the first line's). `indents`: the text marks paragraph starts by indenting
     them (not every line)."""
     full = w >= width * (1 - FULL_SLACK)
-    if PARAGRAPH_OPENER.match(nxt.text) and (terminal or not full):
+    if (terminal or not full) and PARAGRAPH_OPENER.match(nxt.text):  # the cheap test first
         return False  # a heading or marker after a finished line opens a paragraph
     if terminal:
         # A full line that happens to end a sentence: a real blank line says the paragraph
