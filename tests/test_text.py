@@ -126,3 +126,17 @@ def test_the_traditional_search_agrees_with_the_set_test_on_the_corpus():
     assert any(not _TRAD.isdisjoint(t) for t in texts) and any(_TRAD.isdisjoint(t) for t in texts)
     for t in texts:
         assert _has_traditional(t) == (not _TRAD.isdisjoint(t))
+
+
+def test_a_long_text_folds_in_one_scan_as_each_character_alone():
+    """_fold_long scans for foldable and traditional characters at once: a compatibility
+    ideograph that folds to a traditional character (U+F902 -> 車 -> 车), a traditional character
+    after the first hit, an astral character before one, or none at all fold as one by one."""
+    from zzgov.text.clean import TRAD_SEARCH_FROM, fold
+
+    pad = "市财政局" * TRAD_SEARCH_FROM
+    for s in [pad + "\uf902" + "：", "：" + pad + "單位（", "𠀀" + pad + "單", "𠀀" + pad + "（", pad + "（）",
+              "\uf902" * 40, pad]:
+        assert len(s) >= TRAD_SEARCH_FROM
+        assert fold(s) == "".join(fold(ch) for ch in s), s[-3:]
+    assert fold(pad + "\uf902")[-1] == "车" and fold("𠀀" + pad + "單")[-1] == "单"

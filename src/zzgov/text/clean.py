@@ -105,9 +105,8 @@ def fold(s: str) -> str:
     the search position is foldable any more.
 
     Traditional characters (責任單位 -> 责任单位) are folded by `str.translate`, and only in
-    strings that hold one: a class of 4,000 characters spread over the CJK blocks made every
-    `re` search about twenty times slower, while a set test costs one pass and most
-    documents are in simplified script."""
+    strings that hold one (most documents are in simplified script).  A long string is
+    scanned for both kinds of character at once (_fold_long), a short one tested by a set."""
     global _TABLE, _FOLDABLE, _TRAD, _TRAD_MAP
     if s.isascii():
         return s
@@ -129,15 +128,57 @@ def _fold(s: str) -> str:
         trad = _traditional_to_simplified()
         _TRAD_MAP = {ord(k): v for k, v in trad.items()}
         _TRAD = frozenset(trad)
+    if len(s) >= TRAD_SEARCH_FROM:
+        return _fold_long(s)
+    s = _fold_width(s, 0)
+    if _has_traditional(s):
+        s = s.translate(_TRAD_MAP)
+    return s
+
+
+def _fold_width(s: str, pos: int) -> str:
+    """`s` with every foldable character from `pos` on width-folded (there is none before)."""
     table, search = _TABLE, _FOLDABLE.search
-    m = search(s)
+    m = search(s, pos)
     while m is not None:
         ch = m.group()
         s = s.replace(ch, table[ch])
         m = search(s, m.start())
-    if _has_traditional(s):
+    return s
+
+
+def _fold_long(s: str) -> str:
+    """_fold of a long string in one scan for the foldable and the traditional characters
+    together, where the width fold and the traditional test were a scan each (each `re` class
+    test costs the same per character, however large the class).
+
+    Up to the first hit that is not foldable, the scan is the width fold's own (a replaced
+    character is read again: a compatibility ideograph may fold to a traditional one).  At a
+    traditional character the answer is known: the rest is width-folded and translated.  An
+    astral character (the class takes them all, see _has_traditional) leaves it open: the
+    rest is width-folded and the result tested as before."""
+    global _FOLD_OR_TRAD
+    if _FOLD_OR_TRAD is None:
+        _FOLD_OR_TRAD = re.compile("[%s%s\U00010000-\U0010FFFF]" % (
+            "".join(re.escape(ch) for ch in sorted(_TABLE)),
+            re.escape("".join(sorted(ch for ch in _TRAD if ord(ch) <= 0xFFFF)))))
+    table, search = _TABLE, _FOLD_OR_TRAD.search
+    m = search(s)
+    while m is not None:
+        ch = m.group()
+        if ch not in table:
+            break
+        s = s.replace(ch, table[ch])
+        m = search(s, m.start())
+    if m is None:
+        return s  # nothing traditional: every character left was scanned
+    s = _fold_width(s, m.start() + 1)
+    if m.group() in _TRAD or _has_traditional(s):
         s = s.translate(_TRAD_MAP)
     return s
+
+
+_FOLD_OR_TRAD: re.Pattern[str] | None = None
 
 
 # From this length on a string is tested for traditional characters by one `re` search (the
