@@ -43,7 +43,6 @@ def _scanning_patterns() -> dict[str, re.Pattern[str]]:
     out = {
         "clean._GAP": clean._GAP,
         "clean._GAP_SPLIT": clean._GAP_SPLIT,
-        "clean._MAY_KEEP": clean._MAY_KEEP,
         "clean._FOLDABLE": clean._FOLDABLE,
         "lines._LINE_BODY": lines._LINE_BODY,
         "lines._LF_LINE_BODY": lines._LF_LINE_BODY,

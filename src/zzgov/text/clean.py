@@ -376,21 +376,47 @@ def _clean_split(text: str, start: int, end: int) -> Clean:
     not a hard break inside a number) is looked at by itself."""
     parts = _GAP_SPLIT.split(text[start:end])  # piece, gap, piece, …, piece
     pieces = parts[0::2]
-    origins = list(accumulate(map(len, parts), initial=start))[0::2]
+    at = list(accumulate(map(len, parts), initial=start))
+    origins = at[0::2]
+    kept = _kept_gaps(text, end, pieces, parts[1::2], at[1::2])
     starts = list(accumulate(map(len, pieces), initial=0))
     starts.pop()
     if not pieces[-1]:  # the range closed with a gap
         del pieces[-1], origins[-1], starts[-1]
     if pieces and not pieces[0]:  # … or opened with one
         del pieces[0], origins[0], starts[0]
-    kept = []  # where each gap that stays as a blank begins
-    for m in _MAY_KEEP.finditer(text, start, end):
-        i, j = m.start() + 1, m.end()
-        if not _stray_digit_gap(text, i, j, end, not LINE_BREAKS.isdisjoint(text[i:j])):
-            kept.append(i)
     if kept:
         pieces, starts, origins = _with_blanks(pieces, starts, origins, kept)
     return Clean("".join(pieces), starts, origins)
+
+
+def _kept_gaps(text: str, end: int, pieces: list[str], gaps: list[str], gap_at: list[int]) -> list[int]:
+    """Where each gap that stays as a blank begins: between ASCII word characters, except a
+    gap holding a line break between two digits and a stray space inside a number
+    (_stray_digit_gap); gap k lies between pieces k and k + 1 (the first and last may be
+    empty).  The pieces' last characters, joined, are searched in C for a word character:
+    a text has a gap at every line end, and only the few after a word character are read
+    one by one (a scan of the whole text for them cost as much as the split)."""
+    lasts = "".join([p[-1:] or " " for p in pieces[:-1]])
+    kept = []
+    for m in _ASCII_WORD.finditer(lasts):
+        k = m.start()
+        nxt = pieces[k + 1][:1]
+        if not (nxt and _is_ascii_word(nxt)):
+            continue
+        i = gap_at[k]
+        j = i + len(gaps[k])
+        has_break = not LINE_BREAKS.isdisjoint(gaps[k])
+        # after a digit, a gap with a line break stays only before a letter (a hard wrap
+        # inside a number goes)
+        if has_break and lasts[k].isdigit() and nxt.isdigit():
+            continue
+        if not _stray_digit_gap(text, i, j, end, has_break):
+            kept.append(i)
+    return kept
+
+
+_ASCII_WORD = re.compile("[0-9A-Za-z_]")
 
 
 def _with_blanks(pieces: list[str], starts: list[int], origins: list[int],
@@ -424,18 +450,6 @@ def _with_blanks(pieces: list[str], starts: list[int], origins: list[int],
 _GAP_CLASS = "[" + re.escape("".join(sorted(LINE_BREAKS | BLANKS))) + "]"
 _GAP = re.compile(_GAP_CLASS + _GAP_CLASS + "*")
 _GAP_SPLIT = re.compile("(" + _GAP_CLASS + _GAP_CLASS + "*)")  # captured, so split keeps the gaps
-_NO_BREAK_CLASS = "[" + re.escape("".join(sorted(BLANKS))) + "]"
-# A gap that may stay as one blank, with the character before it: between ASCII word
-# characters, except a gap holding a line break between two digits (always a number cut by a
-# hard wrap).  Digits apart by blanks alone are left to _stray_digit_gap.  The character
-# before the gap is read first, then told apart by a lookbehind (see above).
-_MAY_KEEP = re.compile(
-    "[0-9A-Za-z_]"
-    "(?:(?<=[A-Za-z_])" + _GAP_CLASS + "+(?=[0-9A-Za-z_])"
-    "|(?<=[0-9])" + _NO_BREAK_CLASS + "+(?=[0-9A-Za-z_])"
-    "|(?<=[0-9])" + _GAP_CLASS + "+(?=[A-Za-z_]))"
-)
-
 
 def _stray_digit_gap(text: str, i: int, j: int, end: int, has_break: bool) -> bool:
     """True when blanks split one number: digit runs of two or more on each side of a single
