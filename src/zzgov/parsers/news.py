@@ -75,10 +75,10 @@ class Row(NamedTuple):
 SCAN_CHARS = 128
 
 
-def _rows(text: str) -> list[Row]:
+def _rows(text: str, folded: str | None = None) -> list[Row]:
     # Folding keeps lengths and works character by character, so one fold of the whole text
     # sliced per line equals folding each line (and costs one C-level pass, not one per line).
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     out = []
     for ln in split_lines(text):
         f = folded[ln.start:min(ln.end, ln.start + SCAN_CHARS)]
@@ -238,7 +238,9 @@ def find_head(rows: list[Row]) -> _Head:
     h.body_end = n
     for j in range(h.body_start, n):
         r = rows[j]
-        if len(r.f) >= MIN_FOOTER_CHARS and (C.footer.match(r.core) or C.footer.match(r.f)):
+        # (the line as folded is tried only where it differs from its core: most lines have
+        # no decoration to strip, and the match costs more than the comparison)
+        if len(r.f) >= MIN_FOOTER_CHARS and (C.footer.match(r.core) or (r.f != r.core and C.footer.match(r.f))):
             h.body_end = j
             break
     # A byline closing the article is meta, not body.
@@ -377,7 +379,7 @@ def _keyword(text: str, r: Row) -> Head | None:
         kw = kw[:cut.start()]
     if not 1 <= len(kw) <= 24:
         return None
-    title = _as_written(text, r.line, kw)
+    title = _as_written(text, r, kw)
     return Head("keyword", title, title, r.line.start, r.line.end)
 
 
@@ -385,14 +387,16 @@ def _ordinal(text: str, r: Row) -> Head | None:
     m = N.ordinal_head.match(r.core)
     if not m or N.head_punct.search(m["title"]):
         return None
-    return Head("ordinal", _as_written(text, r.line, m["label"]), _as_written(text, r.line, m["title"]),
+    return Head("ordinal", _as_written(text, r, m["label"]), _as_written(text, r, m["title"]),
                 r.line.start, r.line.end)
 
 
-def _as_written(text: str, ln: Line, folded_part: str) -> str:
-    """The original characters of a folded substring of a line (folding keeps lengths)."""
-    f = fold(ln.text)
-    k = f.find(folded_part)
+def _as_written(text: str, r: Row, folded_part: str) -> str:
+    """The original characters of a folded substring of a row's core (folding keeps lengths).
+    The row's folded start holds the core, so the first place the part is found there is its
+    first place in the whole folded line: no need to fold the line again."""
+    ln = r.line
+    k = r.f.find(folded_part)
     if k < 0:
         return folded_part
     return clean(restore_plus(ln.text[k:k + len(folded_part)]), keep_blanks=True).text.strip(DECOR)
@@ -402,7 +406,7 @@ def _label(text: str, r: Row) -> Head | None:
     m = N.label_head.match(r.core)
     if not m or N.not_labels.search(m["label"]):
         return None
-    label = _as_written(text, r.line, m[0])
+    label = _as_written(text, r, m[0])
     return Head("label", label, label.strip("【】"), r.line.start, r.line.end)
 
 
@@ -414,7 +418,7 @@ def _numbered(text: str, r: Row) -> Head | None:
         m = pat.match(c)
         if m and len(m["title"]) <= MAX_HEAD_CHARS:
             label = m["label"] if kind != "cn_paren" else f"（{m['label']}）"
-            return Head(kind, label, _as_written(text, r.line, m["title"].rstrip("。")), r.line.start, r.line.end)
+            return Head(kind, label, _as_written(text, r, m["title"].rstrip("。")), r.line.start, r.line.end)
     return None
 
 
@@ -433,7 +437,7 @@ def _subhead(text: str, r: Row) -> Head | None:
     if len(r.core) > MAX_HEAD_CHARS or not r.core or N.head_punct.search(r.core.rstrip("。")):
         return None
     if r.hashes or N.bold_line.fullmatch(r.f.strip()):
-        title = _as_written(text, r.line, r.core)
+        title = _as_written(text, r, r.core)
         return Head("subhead", "", title, r.line.start, r.line.end)
     return None
 
@@ -489,17 +493,20 @@ def build_sections(heads: list[Head], banners: list[int], end: int) -> list[Sect
 
 
 
-def _latest_year(text: str, start: int, end: int) -> int | None:
+def _latest_year(text: str, folded: str, start: int, end: int) -> int | None:
     """For an undated article, the year it plans for: the latest year named in a sentence
-    that sets out a plan (`提出了2026年…主要预期目标`); `到2035年` horizons are not counted."""
-    # (read folded: a traditional-script page writes 預期目標)
-    years = [int(y.group(1)) for m in N.sentence.finditer(text, start, end) if N.plan_words.search(fold(m.group(0)))
-             for y in N.year_named.finditer(m.group(0))]
+    that sets out a plan (`提出了2026年…主要预期目标`); `到2035年` horizons are not counted.
+    `folded` is the folded text (of the same length)."""
+    # (read folded: a traditional-script page writes 預期目標; a slice of the folded text is
+    # the sentence folded, without folding each sentence again)
+    years = [int(y.group(1)) for m in N.sentence.finditer(text, start, end)
+             if N.plan_words.search(folded[m.start():m.end()]) for y in N.year_named.finditer(m.group(0))]
     return max(years) if years else None
 
 
 def parse_news(text: str) -> ParseResult:
-    rows = _rows(text)
+    folded = fold(text)  # read by the rows and the plan year
+    rows = _rows(text, folded)
     meta = MetaDraft()
     warnings: list[str] = []
     h = find_head(rows)
@@ -516,7 +523,7 @@ def parse_news(text: str) -> ParseResult:
     if meta.title is None:
         warnings.append("no headline found")
     head_lines = [(rows[i].line.start, rows[i].line.end) for i in h.head_idx if i != h.column_idx]
-    year = meta.year or (int(meta.published[:4]) if meta.published else _latest_year(text, bs, be))
+    year = meta.year or (int(meta.published[:4]) if meta.published else _latest_year(text, folded, bs, be))
     figures = attach_figures(text, sections, [], doc_kind="news", body=(bs, be), extra_spans=head_lines,
                              plan_year=year)
     return ParseResult(meta=meta, sections=sections, figures=figures, warnings=warnings)
