@@ -340,7 +340,7 @@ def test_gates_are_held_by_every_hit_on_the_corpus():
     from zzgov.parsers.detect import GATES, HEAD_CHARS
     from zzgov.text import fold
 
-    assert set(GATES) >= {"role_columns", "field_lines", "report_speaker"}
+    assert set(GATES) >= {"role_columns", "field_lines", "report_speaker", "narrated_congress"}
     texts = [raw_path(s).read_text(encoding="utf-8") for s in SEEDS] + [p.read_text(encoding="utf-8") for p, _ in HAND_MADE]
     hits = 0
     for t in texts:
@@ -353,7 +353,8 @@ def test_gates_are_held_by_every_hit_on_the_corpus():
 @settings(max_examples=300, deadline=None, derandomize=True, database=None)
 @given(st.lists(st.sampled_from(["\n", "\t", "|", " ", "序号", "牵头单位", "责任单位", "责 任 单 位", "完成时限", "包抓县领导",
                                  "责任科室", "【牵头单位】", ":", "单位", "领导", "郑州市人民政府市长", "市长", "代省长", "庄建球",
-                                 "1.建设学校"]), max_size=30))
+                                 "1.建设学校", "代表", "我代表", "向", "人民政府", "向大会", "作", "了", "政府工作报告",
+                                 "听取", "报告显示", "报告回顾了", "在报告中指出", "应到代表", "512", "。"]), max_size=30))
 def test_gates_are_held_by_every_hit_on_any_text(pieces):
     _gates_hold("\n" + "".join(pieces))
 

@@ -144,20 +144,24 @@ NEEDLES: dict[str, tuple[str, ...]] = {
 # 部门 or 时限 (牵头单位, 协同责任单位, 包抓县领导, 责 任 单 位).  The notice reader checks the
 # words themselves (zzgov/data/rules/notice.yaml); detection only needs the shape.
 _G = r"[^\S\n]*"
-_ROLE_HEAD = rf"(?:领{_G}导|单{_G}位|部{_G}门|科{_G}室|处{_G}室|时{_G}限)"
+_ROLE_HEAD_WORDS = ("领导", "单位", "部门", "科室", "处室", "时限")
+_ROLE_HEADS = tuple(f"{a}{_G}{b}" for a, b in _ROLE_HEAD_WORDS)  # letter-spaced
+_ROLE_HEAD = "(?:%s)" % "|".join(_ROLE_HEADS)
 _ROLE_LABELS = rf"(?:\p{{Han}}{_G}){{1,6}}?{_ROLE_HEAD}"
 # A header cell pasted one per line may break inside its label: `责任` / `领导`.
 _ROLE_CELL = rf"(?:\p{{Han}}{_G}){{1,6}}?(?:\n{_G}){{0,2}}{_ROLE_HEAD}"
-_ROLE_HEAD_ENDS = "导位门室限"  # the last character of each role head
 
-# Patterns that every hit of a feature holds one of, where words cannot tell (a notice and a
-# report both say 单位 and 领导; only a notice has a role label ending a cell or a line, or
-# a speaker's name after the office at a line end).  Each opens with a literal, which
-# `regex` finds by a skip search, so testing them costs a few microseconds, where the
-# feature's own scan tries a match at every line of the text.
+# Patterns that every hit of a feature holds one of, where its needles cannot tell (a notice
+# and a report both say 单位 and 领导; only a notice has a role label ending a cell or a line,
+# and only a report a speaker's name after the office at a line end).  Each opens with a
+# literal, which `regex` finds by a skip search, so testing them costs a few microseconds,
+# where the feature's own scan tries a match at every line (or character) of the text.
 GATES: dict[str, tuple[str, ...]] = {
-    "role_columns": tuple(rf"(?m){c}{_G}(?=$|[\t|])" for c in _ROLE_HEAD_ENDS),
-    "field_lines": tuple(rf"{c}[】\]]?{_G}:" for c in _ROLE_HEAD_ENDS),
+    "role_columns": tuple(rf"(?m){h}{_G}(?=$|[\t|])" for h in _ROLE_HEADS),
+    "field_lines": tuple(rf"{h}[】\]]?{_G}:" for h in _ROLE_HEADS),
+    # each branch of narrated_congress names the report, says what the report did, or counts
+    # the delegates present (a report's own head says 政府工作报告 only in its title)
+    "narrated_congress": ("政府工作报告", "报告(?:回顾了|显示|提出|指出|强调|明确)", "在报告中", "应到代表"),
     "report_speaker": tuple(rf"(?m){w}[^\S\n]+\p{{Han}}{{2,4}}{_G}$" for w in rules.fragment_words("speaker_office_word")),
 }
 
