@@ -5,6 +5,8 @@ chrome stays in that kind's rule file."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zzgov import rules
 from zzgov.api import parse_text
@@ -42,3 +44,49 @@ def test_detection_counts_the_chrome_files_site_words():
     for word in rules.fragment_words("news_site_word"):
         assert site.pattern.search(word) and word in detect.NEEDLES["site_chrome"]
     assert rules.load("chrome").pattern("footer").match("责任编辑：赵敏")
+
+
+# The footer looks ahead for a character its text can open with before it tries its words
+# (a speed-up: regex fails an ordinary line at once).  That set must name every word's first
+# character, and the footer must match exactly where it matched without the lookahead.
+
+def _footer_as_first_written():
+    import regex
+
+    pattern = rules.load("chrome").pattern("footer").pattern
+    lookahead = rules.expand("(?={{footer_first}}|.ICP备)")
+    assert lookahead in pattern
+    return regex.compile(pattern.replace(lookahead, "", 1))
+
+
+def test_footer_first_names_the_first_character_of_every_footer_word():
+    words = [w for name in ("news_site_word", "footer_word", "footer_label") for w in rules.fragment_words(name)]
+    first = rules.fragments()["footer_first"]
+    assert first.startswith("[") and first.endswith("]")
+    assert set(first[1:-1]) == {w[0] for w in words} | {"I", "C", "c"}  # ICP备, copyright/Copyright
+
+
+def test_the_footer_matches_where_it_matched_without_its_lookahead():
+    from pathlib import Path
+
+    from zzgov.text import split_lines
+
+    footer, plain = rules.load("chrome").pattern("footer"), _footer_as_first_written()
+    root = Path(__file__).resolve().parents[1]
+    lines = [ln.text for p in sorted(root.glob("data/raw/*.txt")) + sorted(root.glob("tests/fixtures/**/*.txt"))
+             for ln in split_lines(p.read_text(encoding="utf-8", errors="replace"))]
+    rule = rules.load("chrome").rules["footer"]
+    lines += list(rule.examples) + list(rule.counter_examples) + ["COPYRIGHT 2024", "豫ICP备1号", "ICP备1号", "## 责编：王", "*相关文件:"]
+    hits = 0
+    for s in lines:
+        assert bool(footer.match(s)) == bool(plain.match(s)), s
+        hits += bool(footer.match(s))
+    assert hits >= len(rule.examples)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(["#", "## ", "*", "**", " ", "相关报道", "责编", "（责编", "编辑", "：", ":", "豫", "ICP备",
+                                 "Copyright", "cOpYrIgHt", "版权所有", "相关", "市", "1"]), max_size=8))
+def test_the_footer_matches_where_it_matched_without_its_lookahead_on_any_line(pieces):
+    s = "".join(pieces)
+    assert bool(rules.load("chrome").pattern("footer").match(s)) == bool(_footer_as_first_written().match(s))
