@@ -113,7 +113,10 @@ def _wrap_width(widths: list[int], terminal: list[bool]) -> int | None:
 def _blank_between(text: str, a: Line, b: Line) -> bool:
     """True when an empty line separates two non-empty lines."""
     gap = text[a.end:b.start]
-    return gap.count("\n") + gap.count("\r") - gap.count("\r\n") >= 2
+    breaks = gap.count("\n")
+    if "\r" in gap:  # CR and CRLF line ends (most texts have none: one count, not three)
+        breaks += gap.count("\r") - gap.count("\r\n")
+    return breaks >= 2
 
 
 def _indented(text: str, ln: Line) -> bool:
