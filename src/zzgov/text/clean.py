@@ -21,6 +21,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, chain
+from operator import itemgetter
 
 
 # Characters removed from a cleaned view: line ends and blanks that PDF/Word/web extraction
@@ -397,7 +398,10 @@ def _kept_gaps(text: str, end: int, pieces: list[str], gaps: list[str], gap_at: 
     empty).  The pieces' last characters, joined, are searched in C for a word character:
     a text has a gap at every line end, and only the few after a word character are read
     one by one (a scan of the whole text for them cost as much as the split)."""
-    lasts = "".join([p[-1:] or " " for p in pieces[:-1]])
+    if len(pieces) < 2:
+        return []  # no gap
+    # every piece between two gaps holds a character; the first may be empty
+    lasts = (pieces[0][-1:] or " ") + "".join(map(itemgetter(-1), pieces[1:-1]))
     kept = []
     for m in _ASCII_WORD.finditer(lasts):
         k = m.start()
