@@ -7,6 +7,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import raw_path, seed_doc
 from zzgov.api import parse_text
@@ -239,3 +241,44 @@ def test_heads_among_one_character_lines():
     text = f"郑州经济新闻\n\n关键词：稳增长\n{body}\n关键词：促改革\n{body}\n"
     doc = parse_text(text, kind="news")
     assert [s.title for s in doc.sections] == ["稳增长", "促改革"]
+
+
+# ---------------------------------------------------------------------------------------
+# The plan year of an undated article reads only the sentences that hold a plan word: the
+# same year as reading every sentence of the body, folded, as the rule states it.
+
+def _latest_year_by_sentence(text: str, start: int, end: int):
+    from zzgov.parsers.news import N
+    from zzgov.text import fold
+
+    years = [int(y.group(1)) for m in N.sentence.finditer(text, start, end) if N.plan_words.search(fold(m.group(0)))
+             for y in N.year_named.finditer(m.group(0))]
+    return max(years) if years else None
+
+
+def _latest_year_agrees(text: str, start: int, end: int) -> None:
+    from zzgov.parsers.news import _latest_year
+    from zzgov.text import fold
+
+    assert _latest_year(text, fold(text), start, end) == _latest_year_by_sentence(text, start, end)
+
+
+def test_the_plan_year_reads_the_sentences_with_a_plan_word_as_all_sentences_on_the_corpus():
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("data/raw/*.txt")) + sorted(FIXTURES.glob("*.txt"))]
+    found = 0
+    for t in texts:
+        for start, end in ((0, len(t)), (len(t) // 3, len(t) - 5)):
+            _latest_year_agrees(t, max(0, start), max(0, end))
+        found += _latest_year_by_sentence(t, 0, len(t)) is not None
+    assert found >= 2
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(["提出了", "2026年", "到2035年", "２０２７年", "主要预期目标", "預期目標", "今年", "计划", "力争",
+                                 "。", "！", "？", "!", "\n", "｡", "2024", "年", "到", "经济增长"]), max_size=25),
+       st.integers(min_value=0, max_value=6), st.integers(min_value=0, max_value=6))
+def test_the_plan_year_reads_the_sentences_with_a_plan_word_as_all_sentences_on_any_text(pieces, a, b):
+    t = "".join(pieces)
+    start, end = min(a, len(t)), max(min(a, len(t)), len(t) - b)
+    _latest_year_agrees(t, start, end)

@@ -29,6 +29,8 @@ import bisect
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+import regex
+
 from zzgov import rules
 from zzgov.models import Section
 from zzgov.parsers.base import MetaDraft, ParseResult
@@ -496,12 +498,26 @@ def build_sections(heads: list[Head], banners: list[int], end: int) -> list[Sect
 def _latest_year(text: str, folded: str, start: int, end: int) -> int | None:
     """For an undated article, the year it plans for: the latest year named in a sentence
     that sets out a plan (`提出了2026年…主要预期目标`); `到2035年` horizons are not counted.
-    `folded` is the folded text (of the same length)."""
-    # (read folded: a traditional-script page writes 預期目標; a slice of the folded text is
-    # the sentence folded, without folding each sentence again)
-    years = [int(y.group(1)) for m in N.sentence.finditer(text, start, end)
-             if N.plan_words.search(folded[m.start():m.end()]) for y in N.year_named.finditer(m.group(0))]
+    `folded` is the folded text (of the same length).
+
+    The plan words are found in the folded body in one scan (a traditional-script page
+    writes 預期目標), and only the sentences holding them are read, each once: reading
+    every sentence of the body cost more than the rest of the article's head and sections.
+    A sentence is N.sentence's run around the word (found back from the word by the same
+    pattern in reverse), as a scan of the body sentence by sentence gives it."""
+    years: list[int] = []
+    read_to = start  # the sentences read so far end here
+    for p in N.plan_words.finditer(folded, start, end):
+        if p.start() < read_to:
+            continue  # another plan word of the sentence just read
+        s0 = _SENTENCE_BACK.search(text, start, p.start() + 1).start()
+        sentence = N.sentence.match(text, s0, end)
+        read_to = sentence.end()
+        years.extend(int(y.group(1)) for y in N.year_named.finditer(sentence.group(0)))
     return max(years) if years else None
+
+
+_SENTENCE_BACK = regex.compile(N.sentence.pattern, N.sentence.flags | regex.REVERSE)
 
 
 def parse_news(text: str) -> ParseResult:
