@@ -105,8 +105,10 @@ def lean_feature(name: str, branches: tuple[tuple[str, tuple[str, ...]], ...], w
     return Feature(name, full, weights, cap, lean=(needed, lean))
 
 
-# Literal words a feature cannot match without (a cheap `in` test before the regex scan):
-# most of a notice's text never needs the report and news patterns run over it.
+# Literal words a feature cannot match without (a cheap test before the regex scan, see
+# `holds`): most of a notice's text never needs the report and news patterns run over it.
+# A word feature whose words open with no more distinct characters than it has needles has
+# none: its count (`word_patterns`) is as cheap as the test would be.
 NEEDLES: dict[str, tuple[str, ...]] = {
     "field_lines": ("导", "位", "门", "室", "限"),  # the last character of 领导 单位 部门 科室 时限
     "task_then_field": ("领导", "单位"),
@@ -117,14 +119,11 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "role_sentences": ("牵头",),
     "recipients": ("各",),
     "gongwen_tail": ("抄送", "印发"),
-    "delegates": ("各位代表",),
     "report_to_congress": ("报告工作", "请予审议"),
-    "report_phrases": ("工作回顾", "主要预期目标", "工作安排", "政府自身建设"),
     "review_words": ("过去", "年来"),
     "report_part_heads": ("回顾", "安排", "重点工作", "重点任务", "总体要求", "预期目标", "目标任务", "自身建设"),
     "report_speaker": rules.fragment_words("speaker_office_word"),
     "delivery_line": ("人民代表大会",),
-    "report_title": ("政府工作报告",),
     "keyword_heads": ("关键",),
     "label_heads": ("【",),
     "source_line": ("来源", "稿源"),
@@ -136,7 +135,6 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "epaper_chrome": ("版",),
     "narrated_congress": ("报告", "代表"),
     "reporter_learned": ("获悉", "了解到"),
-    "reported_speech": ("报告", "会议", "全会"),
 }
 
 
