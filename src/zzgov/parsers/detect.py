@@ -40,8 +40,8 @@ class Feature(NamedTuple):
     weights: dict[str, float]  # weight per hit, by kind
     cap: int  # hits counted at most
     # set by `words_feature`: the pattern is these literal words and no two occurrences of
-    # them can overlap, so its hits are the sum of `str.count` per word (one C search each,
-    # where re tests the alternation's first characters at every position)
+    # them can overlap, so its hits are the sum of the words' counts (counted by
+    # `word_patterns`, where re tests the alternation's first characters at every position)
     words: tuple[str, ...] = ()
     # (words, pattern): the feature's pattern without the branches that cannot match unless
     # the text holds one of these words, scanned instead on a text that holds none of them
