@@ -82,11 +82,12 @@ def _rows(text: str, folded: str | None = None) -> list[Row]:
     # sliced per line equals folding each line (and costs one C-level pass, not one per line).
     folded = fold(text) if folded is None else folded
     out = []
+    new = tuple.__new__  # a Row without the Python-level __new__ of a NamedTuple
     for ln in split_lines(text):
         f = folded[ln.start:min(ln.end, ln.start + SCAN_CHARS)]
         m = N.md_heading.match(f) if f[0] == "#" else None
         core = f[m.end():] if m else f
-        out.append(Row(ln, f, core.strip(DECOR), len(m["hashes"]) if m else 0))
+        out.append(new(Row, (ln, f, core.strip(DECOR), len(m["hashes"]) if m else 0)))
     return out
 
 
