@@ -405,3 +405,23 @@ def test_a_text_column_cell_ends_with_one_of_its_words():
     assert len(taken) >= 7
     assert all(c.endswith(_TEXT_COLUMN_ENDS) for c in taken)
     assert column_role("2022年预期目标") == "text" and column_role("工作任务与要求") == "text"
+
+
+def test_cell_table_with_an_unnamed_task_column_units_per_line_and_a_sub_row():
+    # A header cell that is no role word (`惠民项目`) between 序号 and the role columns names
+    # the task; a unit cell may run over several lines; a sentence cell after a row's
+    # deadline opens an unnumbered sub-row that keeps the row's units.
+    text = "\n".join([
+        "某县2020年惠民项目分解表", "序号", "惠民项目", "责任单位", "完成时限",
+        "1", "改造老旧小区12个。", "县住建局", "县城管局", "10月底前",
+        "2", "新建公办幼儿园2所。", "县教育局", "9月底前", "扩建县第二小学。", "12月底前",
+        "3", "建成县全民健身中心。", "县文体局", "11月底前", ""])
+    doc = parse_text(text, kind="notice")
+    got = [(t.text, t.units, t.deadlines) for t in doc.tasks]
+    assert got == [
+        ("改造老旧小区12个。", ["县住建局", "县城管局"], ["10月底前"]),
+        ("新建公办幼儿园2所。", ["县教育局"], ["9月底前"]),
+        ("扩建县第二小学。", ["县教育局"], ["12月底前"]),
+        ("建成县全民健身中心。", ["县文体局"], ["11月底前"]),
+    ]
+    assert not any("more than once" in w for w in doc.warnings)

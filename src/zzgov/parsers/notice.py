@@ -684,10 +684,11 @@ def parse_notice(source: str | Doc) -> ParseResult:
                 t["seq"] = k + 1  # unnumbered paragraphs: their places in the list that is left
     tasks = []
     seen: set[int] = set()
-    for t in found_tasks:
+    for t, d in zip(found_tasks, drafts[first:]):
         task_id = f"t{t['seq']}"
         if t["seq"] in seen:
-            warnings.append(f"task number {t['seq']} appears more than once")
+            if d.numbered:  # (an unnumbered sub-row of a table row shares its row's number)
+                warnings.append(f"task number {t['seq']} appears more than once")
             task_id = f"t{t['seq']}-{t['span'].start}"
         seen.add(t["seq"])
         tasks.append(Task(id=task_id, **t))

@@ -895,6 +895,10 @@ def table_cells(raw: str) -> list[str]:
     return [c.strip() for c in TABLE_BLANK_SPLIT.split(raw.strip())]
 
 
+# The columns that assign a task: who leads it, who takes part, by when.
+ROLE_COLUMNS = frozenset(("leaders", "lead", "units", "deadlines"))
+
+
 def cell_header_at(infos: list[LineInfo], i: int) -> tuple[list[str], int] | None:
     """Column roles of a header written one cell per line from line i, or None."""
     if len(infos[i].f) > 24:
@@ -911,8 +915,14 @@ def cell_header_at(infos: list[LineInfo], i: int) -> tuple[list[str], int] | Non
             # the line after is read only when this one names no column by itself and is
             # short enough to make one with it (at most 10 characters together)
             nxt = _BLANKS.sub("", infos[j + 1].f)
-            if nxt and len(c + nxt) <= 10 and column_role(c + nxt) is not None:
+            whole_cell = len(nxt) >= 4 and column_role(nxt) is not None  # `责任单位` is a cell of its own
+            if nxt and not whole_cell and len(c + nxt) <= 10 and column_role(c + nxt) is not None:
                 role, j = column_role(c + nxt), j + 1  # a header cell broken over two lines: `责任` / `科室`
+        if role is None and roles == ["seq"] and 2 <= len(c) <= 8 and c.isalpha() and j + 1 < len(infos) \
+                and column_role(_BLANKS.sub("", infos[j + 1].f)) in ROLE_COLUMNS:
+            # a column of its own words between 序号 and the role columns is the task's
+            # (`序号 / 民生实事 / 责任单位`, `序号 / 项目名称 / 牵头单位`)
+            role = "text"
         if role is None:
             break
         roles.append(role)
@@ -950,6 +960,8 @@ def cell_type(f: str) -> str:
     if len(s) <= 24 and DATE_CELL.search(s) and not any(ch in s for ch in "局委办厅府会。，,；;"):
         return "deadline"
     units, tails = split_units(s)
+    if len(units) == 1 and not tails and s.endswith("。"):
+        return "text"  # a sentence naming one place (`建成县特殊教育学校。`): a unit cell has no full stop
     if (units and looks_like_units(units)) or (not units and tails):
         return "units"
     if roles_from_sentence(s) is not None:
@@ -1372,6 +1384,26 @@ class _Reader:
             return prev_leaders
         seq = int(first.f.strip()) if has_seq else len(self.drafts) + 1
         cells_lines = row[1:] if has_seq else row
+        subs = sub_rows(cells_lines, cols) if has_seq else [cells_lines]
+        above: TaskDraft | None = None
+        for k, cells in enumerate(subs):
+            head = first if k == 0 else cells[0]
+            leaders = self.cell_draft(seq, head, cells, row if k == 0 else cells, cols, prev_leaders)
+            d = self.drafts[-1]
+            if above is not None:
+                # an unnumbered sub-row of a numbered row: the unit and leader cells merged
+                # down from the row above hold for it too
+                d.numbered = False
+                for role in ("leaders", "lead", "units"):
+                    if role not in d.cells and role in above.cells:
+                        d.cells[role] = list(above.cells[role])
+            above = d
+            prev_leaders = leaders
+        return prev_leaders
+
+    def cell_draft(self, seq: int, first: LineInfo, cells_lines: list[LineInfo], row: list[LineInfo],
+                   cols: list[str], prev_leaders: list[str] | None) -> list[str] | None:
+        """One task from the cells of a table row (or of an unnumbered sub-row)."""
         d = TaskDraft(seq, first.ln.start, first.ln.start, first.ln.end, self.section_id(), self.group_leaders(),
                       end=row[-1].ln.end, group_lead=self.group_lead())
         d.cells = {}
@@ -1386,6 +1418,10 @@ class _Reader:
             if last_col is not None and last_col in ("leaders", "text") and typ in ACCEPTS[last_col] \
                     and not (last_col == "text" and nxt is not None and typ in ACCEPTS[nxt]):
                 d.cells.setdefault(last_col, []).append(raw if last_col == "text" else raw + "、")
+                continue
+            if last_col in ("lead", "units") and typ == "units" and not (nxt is not None and typ in ACCEPTS[nxt]):
+                # units one per line in their cell (`县水务局` / `县住建局`), the next column taking none
+                d.cells[last_col].append("、" + raw)
                 continue
             if typ == "empty":
                 if c < len(cols):
@@ -1425,6 +1461,27 @@ class _Reader:
                 leaders = prev_leaders
         self.drafts.append(d)
         return leaders
+
+
+def sub_rows(cells: list[LineInfo], cols: list[str]) -> list[list[LineInfo]]:
+    """A numbered row's cells, split where an unnumbered sub-row begins: a sentence cell after
+    the row has filled its text and a later column (`启动…扩建。` / `县民政局` / `6月底前动工` /
+    `开工建设…。` / `12月底前`).  Not where a column after the roles takes text (targets, notes)."""
+    if "text" not in cols or any("text" in ACCEPTS[c] for c in cols[cols.index("text") + 1:]):
+        return [cells]
+    out: list[list[LineInfo]] = [[]]
+    has_text = past_text = False
+    for info in cells:
+        typ = cell_type(info.f)
+        if typ == "text" and has_text and past_text:
+            out.append([])
+            has_text = past_text = False
+        if typ == "text":
+            has_text = True
+        elif typ != "empty" and has_text:
+            past_text = True
+        out[-1].append(info)
+    return [c for c in out if c]
 
 
 def fill_cells(row: dict[str, list[str]], cells: list[str], header: dict[int, str], col: int) -> int:
