@@ -425,3 +425,18 @@ def test_cell_table_with_an_unnamed_task_column_units_per_line_and_a_sub_row():
         ("建成县全民健身中心。", ["县文体局"], ["11月底前"]),
     ]
     assert not any("more than once" in w for w in doc.warnings)
+
+
+def test_cell_table_header_cells_broken_over_lines_and_a_progress_column_of_one_period():
+    # `责任` / `领导` and `第三季度` / `推进情况` are cells broken over two lines; `工作计划`
+    # after the role columns and the progress column hold no task text; the header's first
+    # line is no title (the title search ends at a table's header cell).
+    text = "\n".join([
+        "某镇2023年重点工作推进表", "", "序号", "", "重点工作", "", "责任", "领导", "", "责任", "科室", "",
+        "工作计划", "", "第三季度", "推进情况", "",
+        "1", "", "集镇污水管网改造", "", "韩文博", "", "建设办", "", "完成管网铺设3公里。", "", "已铺设2公里。", "",
+        "2", "", "农村道路提升", "", "程思远", "", "农业农村办", "", "提升道路8条。", "", "已完成5条。", ""])
+    doc = parse_text(text, kind="notice")
+    got = [(t.text, t.leaders, t.units) for t in doc.tasks]
+    assert got == [("集镇污水管网改造", ["韩文博"], ["建设办"]), ("农村道路提升", ["程思远"], ["农业农村办"])]
+    assert doc.meta.title != "工作计划"

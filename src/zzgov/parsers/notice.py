@@ -133,6 +133,8 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: MetaDraft) -> tup
                 break
         if _skip_head_line(f) or DOC_NUMBER.fullmatch(f.strip()):
             continue
+        if notice_list.column_role(f, listed_only=True) is not None:
+            break  # a table's header cell (`序号`): the title, if any, came before it
         end_j = _title_end(lines, i)
         if end_j is not None:
             title_idx = end_j

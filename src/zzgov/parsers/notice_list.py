@@ -218,11 +218,14 @@ COLUMN_ROLE.update({fold(w): "text" for w in T.words("column_text")})
 COLUMN_ROLE.update(LABEL_ROLE)
 # A header cell not listed above names the task text when it ends in a word for work or a
 # target (`2022年预期目标`, `工作事项`, `重点举措`); short, so a sentence never passes.
-_TEXT_WORDS = ("任务", "目标", "内容", "事项", "举措", "措施", "工作")
+_TEXT_WORDS = ("任务", "目标", "内容", "事项", "举措", "措施", "工作", "安排", "计划")
 _TEXT_TAILS = ("与要求", "和要求", "及要求")
 TEXT_COLUMN = regex.compile(rf"^\S{{0,10}}(?:{'|'.join(_TEXT_WORDS)})(?:{'|'.join(_TEXT_TAILS)})?$")
 # What a TEXT_COLUMN cell ends with: one `endswith` turns away most lines before the pattern.
 _TEXT_COLUMN_ENDS = _TEXT_WORDS + tuple(w + t for w in _TEXT_WORDS for t in _TEXT_TAILS)
+
+
+_IGNORED_ENDS = tuple(fold(w) for w in T.words("label_ignore") if len(w) >= 3)
 
 
 def column_role(cell: str, listed_only: bool = False) -> str | None:
@@ -236,6 +239,8 @@ def column_role(cell: str, listed_only: bool = False) -> str | None:
         role = "text"
     if role is None and not listed_only and len(c) <= 8:
         role = guess_label_role(c)
+    if role is None and not listed_only and len(c) <= 12 and c.endswith(_IGNORED_ENDS):
+        role = "ignore"  # a progress column of one period: `第二季度完成情况`, `2024年进展情况`
     return role if role not in ("ignore", "note") else "ignore"
 EMPTY_CELL = frozenset(fold(w) for w in T.words("empty_cell"))
 
@@ -915,7 +920,8 @@ def cell_header_at(infos: list[LineInfo], i: int) -> tuple[list[str], int] | Non
             # the line after is read only when this one names no column by itself and is
             # short enough to make one with it (at most 10 characters together)
             nxt = _BLANKS.sub("", infos[j + 1].f)
-            whole_cell = len(nxt) >= 4 and column_role(nxt) is not None  # `责任单位` is a cell of its own
+            # (`责任单位` after an unnamed cell is a cell of its own, not the end of a broken one)
+            whole_cell = len(nxt) >= 4 and column_role(nxt) in ROLE_COLUMNS
             if nxt and not whole_cell and len(c + nxt) <= 10 and column_role(c + nxt) is not None:
                 role, j = column_role(c + nxt), j + 1  # a header cell broken over two lines: `责任` / `科室`
         if role is None and roles == ["seq"] and 2 <= len(c) <= 8 and c.isalpha() and j + 1 < len(infos) \
