@@ -440,3 +440,19 @@ def test_cell_table_header_cells_broken_over_lines_and_a_progress_column_of_one_
     got = [(t.text, t.leaders, t.units) for t in doc.tasks]
     assert got == [("集镇污水管网改造", ["韩文博"], ["建设办"]), ("农村道路提升", ["程思远"], ["农业农村办"])]
     assert doc.meta.title != "工作计划"
+
+
+def test_pipe_cell_table_with_a_targets_column_status_columns_and_places_among_units():
+    # `cell |` lines: the second text column of a numbered table (全年目标) holds targets, a
+    # `是否…` column and a progress column are read past, a long co-unit label is read by its
+    # shape, and a development zone listed beside departments is one of the units.
+    rows = ["序号 |", "工作事项 |", "全年目标 |", "分管领导 |", "牵头单位 |", "配合部门与属地单位 |",
+            "1-6月进展情况 |", "是否完成 |",
+            "1 |", "整治农贸市场8个。 |", "汪东来 |", "市场监管局 |", "商务局、云溪高新区、各街道 |",
+            "已完成4个。 |", "否 |", "||",
+            "2 |", "新建停车泊位900个。 |", "汪东来 |", "交通局 |", "城管局、相关街道 |",
+            "已新建520个。 |", "是 |", "||"]
+    doc = parse_text("\n".join(rows) + "\n", kind="notice")
+    got = [(t.text, t.leaders, t.lead_units, t.units) for t in doc.tasks]
+    assert got == [("整治农贸市场8个。", ["汪东来"], ["市场监管局"], ["商务局", "云溪高新区", "各街道"]),
+                   ("新建停车泊位900个。", ["汪东来"], ["交通局"], ["城管局", "相关街道"])]

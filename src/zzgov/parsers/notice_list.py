@@ -43,7 +43,7 @@ from zzgov.text import Line, clean, fold
 # Imported once here: an import statement in a function asked of every line costs a lookup a call.
 from zzgov.units import split_units
 from zzgov.units.names import CLAUSE_SEPARATORS as UNIT_CLAUSE_SEPARATORS
-from zzgov.units.names import ORG_END, is_collective, split_list
+from zzgov.units.names import ORG_END, PLACE_END, is_collective, split_list
 
 T = rules.load("notice")
 
@@ -237,10 +237,12 @@ def column_role(cell: str, listed_only: bool = False) -> str | None:
     role = COLUMN_ROLE.get(c)
     if role is None and not listed_only and len(c) <= 14 and c.endswith(_TEXT_COLUMN_ENDS) and TEXT_COLUMN.match(c):
         role = "text"
-    if role is None and not listed_only and len(c) <= 8:
-        role = guess_label_role(c)
-    if role is None and not listed_only and len(c) <= 12 and c.endswith(_IGNORED_ENDS):
-        role = "ignore"  # a progress column of one period: `第二季度完成情况`, `2024年进展情况`
+    if role is None and not listed_only and len(c) <= 10:
+        role = guess_label_role(c)  # 责任主体与协同单位
+    if role is None and not listed_only and len(c) <= 12 and (c.endswith(_IGNORED_ENDS) or c.startswith("是否")):
+        # a progress column of one period (`第二季度完成情况`, `2024年进展情况`) or a yes/no
+        # status (`是否完成`)
+        role = "ignore"
     return role if role not in ("ignore", "note") else "ignore"
 EMPTY_CELL = frozenset(fold(w) for w in T.words("empty_cell"))
 
@@ -588,13 +590,22 @@ _ALIAS_AFTER = regex.compile(r"[(（〔][^()（）〔〕]{1,20}[)）〕]$")
 
 
 def looks_like_units(items: list[str]) -> bool:
-    def unit(x: str) -> bool:
+    def name_of(x: str) -> str:
         name = fold(x)
         if _ALIAS_AFTER.search(name) and not is_collective(name):
             name = _ALIAS_AFTER.sub("", name)  # the name before the alias ends in the organisation word
+        return name
+
+    def unit(name: str) -> bool:
         return bool(ORG_END.search(name) or is_collective(name))
 
-    return bool(items) and all(len(x) <= 45 and not SENTENCE_MARK.search(x) and unit(x) for x in items)
+    if not items or any(len(x) > 45 or SENTENCE_MARK.search(x) for x in items):
+        return False
+    names = [name_of(x) for x in items]
+    # a place (濠东经济开发区, 金水区) stands for its government beside named units
+    # (`市政局、濠东经济开发区、各街道`); alone it may be a task's subject
+    return all(unit(n) for n in names) or (
+        any(unit(n) for n in names) and all(unit(n) or PLACE_END.search(n) for n in names))
 
 
 def role_clause(clause: str) -> tuple[bool, list[str], list[str]] | None:
@@ -938,8 +949,11 @@ def cell_header_at(infos: list[LineInfo], i: int) -> tuple[list[str], int] | Non
     k = next((k for k, r in enumerate(roles) if r in ("leaders", "lead", "units")), len(roles))
     if "text" in roles[:k]:
         # a text-like column after the role columns holds targets or plans, not the task
-        # (`序号 / 重点工作 / 责任领导 / 责任科室 / 攻坚目标任务`)
-        roles = roles[:k] + ["ignore" if r == "text" else r for r in roles[k:]]
+        # (`序号 / 重点工作 / 责任领导 / 责任科室 / 攻坚目标任务`), and in a numbered table so
+        # does a second one before them (`序号 / 主要任务 / 全年目标任务 / 分管领导`; unnumbered,
+        # `目标` / `任务` may be one cell broken over two lines)
+        t = roles.index("text") if roles[0] == "seq" else k - 1
+        roles = roles[:t + 1] + ["ignore" if r == "text" else r for r in roles[t + 1:]]
     named = [r for r in roles if r != "ignore"]
     if len(roles) >= 3 and "text" in named and len(set(named)) == len(named):
         return roles, j
