@@ -456,3 +456,35 @@ def test_pipe_cell_table_with_a_targets_column_status_columns_and_places_among_u
     got = [(t.text, t.leaders, t.lead_units, t.units) for t in doc.tasks]
     assert got == [("整治农贸市场8个。", ["汪东来"], ["市场监管局"], ["商务局", "云溪高新区", "各街道"]),
                    ("新建停车泊位900个。", ["汪东来"], ["交通局"], ["城管局", "相关街道"])]
+
+
+def test_cell_table_numbered_under_a_header_without_seq_and_group_cells_before_numbers():
+    # `工作任务 | 具体要求 | 责任科室 | 时限要求` over rows `group | 1 | text | unit | deadline`:
+    # the numbers open rows though the header names no 序号 column, and a short title cell
+    # before a number heads the rows after it (a row without one stays in the group above).
+    cells = ["工作任务", "具体要求", "责任科室", "时限要求",
+             "夯实安全生产基础", "1", "开展危化品企业专项检查。", "应急科", "5月底前",
+             "2", "更新重大危险源台账。", "监管科", "6月底前",
+             "提升应急处置能力", "3", "组织综合应急演练2次。", "办公室、应急科", "11月底前"]
+    doc = parse_text("\n|\n".join(cells) + "\n", kind="notice")
+    titles = {s.id: s.title for s in doc.sections}
+    got = [(titles.get(t.section), t.text, t.units, t.deadlines) for t in doc.tasks]
+    assert got == [("夯实安全生产基础", "开展危化品企业专项检查。", ["应急科"], ["5月底前"]),
+                   ("夯实安全生产基础", "更新重大危险源台账。", ["监管科"], ["6月底前"]),
+                   ("提升应急处置能力", "组织综合应急演练2次。", ["办公室", "应急科"], ["11月底前"])]
+
+
+def test_pipe_row_tables_of_two_attachments_with_name_and_requirement_columns():
+    # `任 务 名 称` and `指 标 要 求` both hold the task (read together); `附件2` ends the first
+    # table rather than running on into its last row.
+    text = "\n".join([
+        "附件1 |", "序号 | 任 务 名 称 | 指 标 要 求 | 牵 头 部 门 | 配 合 部 门 |",
+        "1 | 社会消费品零售总额 | 增长7% | 县商务局 | 县统计局 |",
+        "2 | 城镇新增就业 | 3200人 | 县人社局 | 各乡镇人民政府 |",
+        "附件2 |", "序号 | 项 目 名 称 | 目 标 任 务 | 牵 头 部 门 | 配 合 部 门 |",
+        "1 | 农村饮水提升 | 新建供水站2座 | 县水利局 | 县财政局 |", ""])
+    doc = parse_text(text, kind="notice")
+    got = [(t.text, t.lead_units, t.units) for t in doc.tasks]
+    assert got == [("社会消费品零售总额增长7%", ["县商务局"], ["县统计局"]),
+                   ("城镇新增就业3200人", ["县人社局"], ["各乡镇人民政府"]),
+                   ("农村饮水提升新建供水站2座", ["县水利局"], ["县财政局"])]

@@ -218,7 +218,7 @@ COLUMN_ROLE.update({fold(w): "text" for w in T.words("column_text")})
 COLUMN_ROLE.update(LABEL_ROLE)
 # A header cell not listed above names the task text when it ends in a word for work or a
 # target (`2022年预期目标`, `工作事项`, `重点举措`); short, so a sentence never passes.
-_TEXT_WORDS = ("任务", "目标", "内容", "事项", "举措", "措施", "工作", "安排", "计划")
+_TEXT_WORDS = ("任务", "目标", "内容", "事项", "举措", "措施", "工作", "安排", "计划", "名称", "要求")
 _TEXT_TAILS = ("与要求", "和要求", "及要求")
 TEXT_COLUMN = regex.compile(rf"^\S{{0,10}}(?:{'|'.join(_TEXT_WORDS)})(?:{'|'.join(_TEXT_TAILS)})?$")
 # What a TEXT_COLUMN cell ends with: one `endswith` turns away most lines before the pattern.
@@ -1278,6 +1278,8 @@ class _Reader:
             info = infos[i]
             if (self.cur is not None or self.drafts) and self.starts_tail(i):
                 break
+            if ATTACHMENT.match(info.f.strip(" |｜")):
+                break  # the next attachment (`附件2 |`) and its own table begin
             raw = self.text[info.ln.start:info.ln.end]
             cells = table_cells(raw)
             first = fold(cells[0]).strip() if cells else ""
@@ -1323,6 +1325,8 @@ class _Reader:
         # are only the rules between cells.
         ahead = [x.f.strip() for x in infos[i:i + 200] if x.f.strip()]
         trailing = sum(x.endswith(("|", "｜")) and len(x) > 1 for x in ahead) * 2 > len(ahead)
+        if not has_seq and numbered_rows(ahead):
+            has_seq = True  # rows numbered under a header that names no 序号 column
 
         def flush() -> None:
             nonlocal row, prev_leaders
@@ -1374,11 +1378,7 @@ class _Reader:
                 if j is None and len(row) == 1 and typ == "text" and cell_type(row[0].f) == "text":
                     # a lone sentence cell followed by another: the first was a group row
                     # spanning the table (`着力推进先进制造业高质量发展 |`)
-                    g = row[0]
-                    title = clean(self.text, g.ln.start, g.ln.end).text.rstrip(" |｜")
-                    self.close()
-                    self.tree.add(1, "", title, g.ln.start, g.ln.end)
-                    self.leaders_at = {1: heading_leaders(fold(title))}
+                    self.group_row(row[0])
                     prev_leaders = None
                     row = [info]
                     j = column_for(body_cols, 0, typ, [])
@@ -1395,16 +1395,31 @@ class _Reader:
         flush()
         return i
 
+    def group_row(self, g: LineInfo) -> None:
+        """A cell spanning the table, or standing before a row's number: a group heading."""
+        title = clean(self.text, g.ln.start, g.ln.end).text.rstrip(" |｜")
+        self.close()
+        self.tree.add(1, "", title, g.ln.start, g.ln.end)
+        self.leaders_at = {1: heading_leaders(fold(title))}
+
     def cell_row(self, row: list[LineInfo], cols: list[str], has_seq: bool,
                  prev_leaders: list[str] | None) -> list[str] | None:
         first = row[0]
         if has_seq and cell_type(first.f) != "number":
+            if len(row) == 1 and is_group_cell(first.f):
+                self.group_row(first)  # a group cell before the first row's number
+                return None
             # cells before the first numbered row (header cells the header did not take)
             self.warnings.append(f"table cells before the first row left out: {first.f.strip()[:20]!r}")
             return prev_leaders
         seq = int(first.f.strip()) if has_seq else len(self.drafts) + 1
         cells_lines = row[1:] if has_seq else row
         subs = sub_rows(cells_lines, cols) if has_seq else [cells_lines]
+        group = None
+        if len(subs) > 1 and len(subs[-1]) == 1 and is_group_cell(subs[-1][0].f):
+            # a short title cell closing a row, the next number right after it: the group cell
+            # of the rows that follow (`深化政策解读 | 2 | …`), not a sub-row
+            group = subs.pop()[0]
         above: TaskDraft | None = None
         for k, cells in enumerate(subs):
             head = first if k == 0 else cells[0]
@@ -1419,6 +1434,9 @@ class _Reader:
                         d.cells[role] = list(above.cells[role])
             above = d
             prev_leaders = leaders
+        if group is not None:
+            self.group_row(group)
+            prev_leaders = None
         return prev_leaders
 
     def cell_draft(self, seq: int, first: LineInfo, cells_lines: list[LineInfo], row: list[LineInfo],
@@ -1481,6 +1499,22 @@ class _Reader:
                 leaders = prev_leaders
         self.drafts.append(d)
         return leaders
+
+
+def is_group_cell(f: str) -> bool:
+    """A cell that can title a group of rows: short text, no sentence end."""
+    s = f.strip(" |｜")
+    return 2 <= len(s) <= 30 and cell_type(s) == "text" and not SENTENCE_END_CELL.search(s)
+
+
+SENTENCE_END_CELL = re.compile(r"[。;；]$")
+
+
+def numbered_rows(cells: list[str]) -> bool:
+    """Whether the first cells of a table's body hold row numbers 1, 2, 3 in order, as a 序号
+    column the header does not name would."""
+    nums = [int(c) for c in (x.strip(" |｜") for x in cells[:80]) if _CELL_NUMBER.fullmatch(c) and c.isdigit()]
+    return len(nums) >= 3 and nums[:3] == [1, 2, 3]
 
 
 def sub_rows(cells: list[LineInfo], cols: list[str]) -> list[list[LineInfo]]:
