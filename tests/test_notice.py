@@ -488,3 +488,15 @@ def test_pipe_row_tables_of_two_attachments_with_name_and_requirement_columns():
     assert got == [("社会消费品零售总额增长7%", ["县商务局"], ["县统计局"]),
                    ("城镇新增就业3200人", ["县人社局"], ["各乡镇人民政府"]),
                    ("农村饮水提升新建供水站2座", ["县水利局"], ["县财政局"])]
+
+
+def test_recipients_of_a_page_that_opens_with_them():
+    # No title before the 主送机关 line (a web page showing the body only): a colon line whose
+    # every entry names organisations; a chrome line ending with a colon is no recipient.
+    text = "\n".join([
+        "发布时间:2021-04-02", "信息来源:", "各镇人民政府,县政府各部门,县属各企业:",
+        "现将《2021年县政府重点工作任务分解》印发给你们,请认真贯彻落实。", "某县人民政府办公室", "2021年4月1日",
+        "1.新增城镇就业2000人。", "牵头单位:县人社局", ""])
+    doc = parse_text(text, kind="notice")
+    assert doc.meta.recipients == ["各镇人民政府", "县政府各部门", "县属各企业"]
+    assert [t.lead_units for t in doc.tasks] == [["县人社局"]]

@@ -68,7 +68,7 @@ def test_corpus_score_per_layout_tag(capsys):
 
 
 # The share of stated meta values (title, 文号, issuer, recipients, dates) read exactly.
-FLOOR_META = 0.88  # 199/224 on 2026-12-05 (with the e_* and f_* sets)
+FLOOR_META = 0.91  # 205/224 on 2026-12-05 (session 10: recipients of pages with no title before them)
 
 
 def test_corpus_meta_score(capsys):

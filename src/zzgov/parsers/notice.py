@@ -159,6 +159,21 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: MetaDraft) -> tup
                 meta.set("recipients", split_list(_clean_str(text, ln.start, ln.end).rstrip(":："), CLAUSE_SEPARATORS), ln.start, ln.end)
                 body_from = max(body_from, i + 1)
                 break
+    if not meta.recipients:
+        # no title before it (a page opening with its 主送机关, or a title not recognised): a
+        # colon line near the top whose every entry names organisations (各…, …单位, …政府)
+        for i in range(min(n, head_limit)):
+            ln, f = lines[i]
+            if ITEM_ARABIC.match(f) or HEADING_L1.match(f) or NR.standalone_date.match(f):
+                break
+            m = NR.recipients_line.match(f)
+            if not m or _is_field_line(f) or CHROME_LINE.match(f) or "|" in f:
+                continue
+            names = split_list(_clean_str(text, ln.start, ln.end).rstrip(":："), CLAUSE_SEPARATORS)
+            if notice_list.looks_like_units(names):
+                meta.set("recipients", names, ln.start, ln.end)
+                body_from = max(body_from, i + 1)
+                break
     # 成文日期: the first line holding only a date (optionally after the issuing organ).
     # Numbered points of the cover letter (`1.明确任务，压实责任。`) may come before it; the
     # tasks have begun once a line assigns someone.
