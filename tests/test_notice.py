@@ -500,3 +500,18 @@ def test_recipients_of_a_page_that_opens_with_them():
     doc = parse_text(text, kind="notice")
     assert doc.meta.recipients == ["各镇人民政府", "县政府各部门", "县属各企业"]
     assert [t.lead_units for t in doc.tasks] == [["县人社局"]]
+
+
+@pytest.mark.parametrize("head, title", [
+    # the site's name and column on lines above a title that names its organ
+    (["某县人民政府", "政府信息公开", "某县人民政府关于印发2022年重点工作任务的通知"],
+     "某县人民政府关于印发2022年重点工作任务的通知"),
+    # a column's label before the title, in brackets or with a bar
+    (["【重点工作】某县人民政府关于印发2022年重点工作任务的通知"], "某县人民政府关于印发2022年重点工作任务的通知"),
+    (["政务公开丨某县人民政府关于印发2022年重点工作任务的通知"], "某县人民政府关于印发2022年重点工作任务的通知"),
+    # an organ on its own line above 关于…: both are the title
+    (["某县人民政府办公室", "关于印发2022年重点工作任务的通知"], "某县人民政府办公室关于印发2022年重点工作任务的通知"),
+])
+def test_title_without_the_site_name_or_a_column_label_before_it(head, title):
+    text = "\n".join(head + ["各乡镇人民政府:", "现将任务印发给你们。", "1.新建学校2所。", "牵头单位:县教育局", ""])
+    assert parse_text(text, kind="notice").meta.title == title

@@ -213,12 +213,26 @@ def _assigns_on_line(f: str) -> bool:
 
 
 
+# A bracketed label or a short column name with a bar before a title.
+TITLE_LABEL_PREFIX = regex.compile(r"[ \t\u3000]*(?:【[^】\n]{1,20}】|[^\s|丨｜]{2,8}[丨｜|])[ \t\u3000]*")
+
+
 def _title_bounds(text: str, lines: list[tuple[Line, str]], i: int, j: int) -> tuple[int, int]:
     """The title's span over lines i..j, without a 发文字号 printed before it on the same line
     (`金政发〔2025〕2号 关于印发…`), and once when a page prints it twice in a row."""
+    last = lines[j][1].rstrip(" |")
+    if j > i and "关于" in last and not last.lstrip().startswith("关于") and NR.title_end.search(last) \
+            and "".join(f.rstrip(" |") for _, f in lines[i:j]) != last:
+        # the last line is a whole title with its organ (`筠阳区人民政府关于…的通知`): the lines
+        # above it are the site's name and column (a title printed twice in a row is kept
+        # at its first printing, below)
+        i = j
     start, end = lines[i][0].start, lines[j][0].end
     while end > start and text[end - 1] in " |\t\u3000":
         end -= 1  # `…的通知 |`: the rule of a metadata table after the title
+    label = TITLE_LABEL_PREFIX.match(text, start, end)
+    if label and end - label.end() >= 8:
+        start = label.end()  # a column's label before it: `【重点工作】…`, `政务服务丨…`
     f = lines[i][1]
     m = DOC_NUMBER.match(f)
     if m and len(f) > m.end("num") + 4:
