@@ -515,3 +515,11 @@ def test_recipients_of_a_page_that_opens_with_them():
 def test_title_without_the_site_name_or_a_column_label_before_it(head, title):
     text = "\n".join(head + ["各乡镇人民政府:", "现将任务印发给你们。", "1.新建学校2所。", "牵头单位:县教育局", ""])
     assert parse_text(text, kind="notice").meta.title == title
+
+
+def test_doc_number_closing_a_page_title_line_but_not_a_citation():
+    head = ["2022年县政府重点工作任务(某政发〔2022〕3号)", "各乡镇人民政府:"]
+    body = ["根据《关于加强督查工作的通知》(某政办〔2021〕9号)要求,现将任务印发给你们。", "1.新建学校2所。",
+            "牵头单位:县教育局", ""]
+    assert parse_text("\n".join(head + body), kind="notice").meta.doc_number == "某政发〔2022〕3号"
+    assert parse_text("\n".join(head[1:] + body), kind="notice").meta.doc_number is None

@@ -100,7 +100,10 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: MetaDraft) -> tup
             m = DOC_NUMBER.search(f)
             if m and (len(f) <= len(m["num"]) + 12 or NR.doc_number_bullet.match(f)
                       or NR.doc_number_label.search(f, max(0, m.start("num") - 12), m.start("num"))
-                      or (m.start("num") > 0 and f[m.start("num") - 1] in "(（" and NR.title_end.search(f[:m.start("num") - 1].rstrip()))):
+                      or (m.start("num") > 0 and f[m.start("num") - 1] in "(（" and NR.title_end.search(f[:m.start("num") - 1].rstrip()))
+                      # a page's title line closed by its number: `2021年县政府重点工作任务(澧政发〔2021〕2号)`
+                      or (m.start("num") > 0 and f[m.start("num") - 1] in "(（" and f[m.end("num"):].strip() in (")", "）")
+                          and len(f) <= 80 and "《" not in f)):
                 s = ln.start + m.start("num")
                 meta.set("doc_number", _clean_str(text, s, ln.start + m.end("num")), s, ln.start + m.end("num"))
                 body_from = max(body_from, i + 1)
