@@ -523,3 +523,22 @@ def test_doc_number_closing_a_page_title_line_but_not_a_citation():
             "牵头单位:县教育局", ""]
     assert parse_text("\n".join(head + body), kind="notice").meta.doc_number == "某政发〔2022〕3号"
     assert parse_text("\n".join(head[1:] + body), kind="notice").meta.doc_number is None
+
+
+def test_role_parentheses_after_each_sentence_of_a_task_are_all_its_roles():
+    # Every sentence of an item may close with its own role parenthesis, one of them in square
+    # brackets because the unit's name holds round ones; the page is detected as a notice by
+    # those parentheses alone.
+    text = "\n".join([
+        "某区2022年安全生产重点工作安排", "",
+        "1.开展燃气安全专项整治。排查老旧管网。(区住建局负责)整治瓶装液化气经营点。[区商务局(区粮食局)负责]",
+        "2.推进消防设施建设。新建微型消防站6个。(区应急局牵头,区财政局配合)更新消防车3辆。(区消防救援大队负责)",
+        "3.强化道路交通安全。整治事故多发路段5处。(区交通局、区公安分局按职责分工负责)", ""])
+    doc = parse_text(text)
+    assert doc.kind == "notice"
+    got = [(t.text, t.lead_units, t.units) for t in doc.tasks]
+    assert got == [
+        ("开展燃气安全专项整治。排查老旧管网。整治瓶装液化气经营点。", [], ["区住建局", "区商务局(区粮食局)"]),
+        ("推进消防设施建设。新建微型消防站6个。更新消防车3辆。", ["区应急局"], ["区财政局", "区消防救援大队"]),
+        ("强化道路交通安全。整治事故多发路段5处。", [], ["区交通局", "区公安分局"]),
+    ]

@@ -117,6 +117,7 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "doc_number": ("号",),
     "notice_title": ("关于",),
     "role_sentences": ("牵头",),
+    "role_parens": ("牵头", "负责"),
     "recipients": ("各",),
     "gongwen_tail": ("抄送", "印发"),
     "report_to_congress": ("报告工作", "请予审议"),
@@ -192,6 +193,10 @@ FEATURES: tuple[Feature, ...] = (
             {"notice": 2.0}, 1),
     # role sentences closing a task: 市交通运输局牵头，市发展改革委配合。
     Feature("role_sentences", regex.compile(r"牵头[^\S\n]*[,;][^\S\n]*[^。\n]{0,60}?配合|(?:局|委|办|府)牵头。"), {"notice": 1.0}, 10),
+    # role parentheses closing a task: （市交通局牵头，市财政局配合） / （区市场监管局负责）
+    Feature("role_parens", regex.compile(
+        r"\((?=[^()\n]{0,80}?(?:局|委|办|厅|府|室|中心|部门|单位)(?:牵头|负责))[^()\n]{2,80}?(?:牵头|负责|配合)[^()\n]{0,60}?\)"),
+        {"notice": 1.0}, 10),
     # 主送机关 line: 各县（市、区）人民政府，市人民政府各部门，各有关单位：
     Feature("recipients", re.compile(r"(?m)\n[^\S\n]*各(?:县|区|市|省辖市|有关|级)[^\n]{0,60}[^\S\n]*:[^\S\n]*$"), {"notice": 1.5}, 1),
     # 版记: 抄送：… / 2020年6月1日印发

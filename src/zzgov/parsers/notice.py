@@ -525,7 +525,7 @@ def _task_fields(doc: Doc, d: notice_list.TaskDraft, first_unit_leads: bool,
         for s, e in d.role_lines:
             roles.add_sentence(clean(text, s, e).text)
         if not roles.lead and not roles.units:
-            task_text = _strip_role_sentence(task_text, roles)
+            task_text = _strip_role_sentence(_take_role_parens(task_text, roles), roles)
     if not roles.leaders and d.group_leaders:
         roles.leaders = list(d.group_leaders)
     if not roles.lead and d.group_lead:
@@ -556,6 +556,33 @@ def _inline_roles(body: str, roles: _Roles, where: str) -> None:
     for k, m in enumerate(hits):
         end = hits[k + 1].start if k + 1 < len(hits) else len(fb)
         roles.add(notice_list.label_role(m.label), body[m.end: end].strip().rstrip(";；,，"), where, m.label)
+
+
+# A bracketed clause inside a task, one level of brackets allowed within (`[区发展改革委(粮食和
+# 物资储备局)负责]`): a candidate role sentence.
+ROLE_PAREN = regex.compile(r"[(（\[［〔](?P<body>[^()（）\[\]［］〔〕\n]{2,80}?(?:[(（][^()（）\n]{1,20}[)）][^()（）\[\]［］〔〕\n]{0,60}?)*)[)）\]］〕]")
+
+
+def _take_role_parens(task_text: str, roles: _Roles) -> str:
+    """Role sentences in brackets after each of a task's sentences (`…培训。(区卫健委负责)严格
+    执行…。(区农业农村局负责)…`) go to the roles, in order, and out of the text.  A closing
+    `(…)` at the very end is left to _strip_role_sentence."""
+    if "负责" not in task_text and "牵头" not in task_text and "負責" not in task_text and "牽頭" not in task_text:
+        return task_text
+    tail = task_text.rstrip("。. ")
+    pieces, last = [], 0
+    for m in ROLE_PAREN.finditer(task_text):
+        if m.end() == len(tail) and task_text[m.end() - 1] in ")）":
+            break
+        found = notice_list.roles_from_sentence(m["body"], need_lead=False)
+        if found is None:
+            continue
+        roles.take(found)
+        pieces.append(task_text[last:m.start()])
+        last = m.end()
+    if not pieces:
+        return task_text
+    return "".join(pieces) + task_text[last:]
 
 
 def _strip_role_sentence(task_text: str, roles: _Roles) -> str:
