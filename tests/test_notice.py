@@ -542,3 +542,18 @@ def test_role_parentheses_after_each_sentence_of_a_task_are_all_its_roles():
         ("推进消防设施建设。新建微型消防站6个。更新消防车3辆。", ["区应急局"], ["区财政局", "区消防救援大队"]),
         ("强化道路交通安全。整治事故多发路段5处。", [], ["区交通局", "区公安分局"]),
     ]
+
+
+def test_a_role_sentence_opening_each_task():
+    # `(一)由X负责，Y配合，<task>`: the opening clauses are the roles, the rest is the task;
+    # a clause naming no unit (`加强…`) ends them.
+    text = "\n".join([
+        "某市整治农村人居环境工作方案", "", "一、治理生活垃圾", "",
+        "(一)由市城管局负责，市财政局、生态环境局配合，建成垃圾转运站12座。", "",
+        "(二)由市农业农村局牵头，各县区人民政府配合，开展村庄清洁行动，每季度通报一次。", "",
+        "二、治理生活污水", "", "(三)由市水务局、住建局分别负责，新建污水管网60公里。", ""])
+    doc = parse_text(text, kind="notice")
+    got = [(t.text, t.lead_units, t.units) for t in doc.tasks]
+    assert got == [("建成垃圾转运站12座。", [], ["市城管局", "市财政局", "市生态环境局"]),
+                   ("开展村庄清洁行动，每季度通报一次。", ["市农业农村局"], ["各县区人民政府"]),
+                   ("新建污水管网60公里。", [], ["市水务局", "市住建局"])]

@@ -526,6 +526,11 @@ def _task_fields(doc: Doc, d: notice_list.TaskDraft, first_unit_leads: bool,
             roles.add_sentence(clean(text, s, e).text)
         if not roles.lead and not roles.units:
             task_text = _strip_role_sentence(_take_role_parens(task_text, roles), roles)
+        if not roles.lead and not roles.units and task_text.startswith("由"):
+            opening = notice_list.leading_roles(task_text)
+            if opening is not None:
+                roles.take(opening[0])  # `由X负责，Y配合，<task>`
+                task_text = task_text[opening[1]:].lstrip()
     if not roles.leaders and d.group_leaders:
         roles.leaders = list(d.group_leaders)
     if not roles.lead and d.group_lead:

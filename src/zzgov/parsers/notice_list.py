@@ -792,12 +792,33 @@ class TaskDraft:
 # Which marker carries the tasks
 
 
+def leading_roles(body: str) -> tuple[tuple[list[str], list[str], list[str]], int] | None:
+    """A role sentence opening a task, `由X负责，Y配合，加快…建设` -> (its roles, where the task's
+    own words begin), or None.  The longest run of clauses from the start that reads as roles
+    wins; some words must be left after it."""
+    if not body.startswith("由"):
+        return None
+    best = None
+    for m in _CLAUSE_COMMA.finditer(body, 0, min(len(body), 120)):
+        found = roles_from_sentence(body[:m.start()], need_lead=False)
+        if found is None:
+            break
+        if body[m.end():].strip():
+            best = (found, m.end())
+    return best
+
+
+_CLAUSE_COMMA = re.compile("[,，;；]")
+
+
 def line_has_roles(info: LineInfo) -> bool:
     if info.fields_at >= 0 or info.is_roles or any(x.start >= info.title_at for x in info.labels):
         return True
     f = info.f
     if "牵头" in f or "负责" in f or "配合" in f or "牽頭" in f:
         body = f[info.title_at:].rstrip("。.;； ")
+        if body.startswith("由") and leading_roles(body) is not None:
+            return True  # `(一)由X负责，Y配合，<task>`
         # a closing role sentence or a parenthesised one: `…。X牵头，Y配合。` / `…(X牵头，Y负责)`
         if body.endswith((")", "）")):
             k = opening_bracket(body)
