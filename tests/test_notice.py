@@ -557,3 +557,14 @@ def test_a_role_sentence_opening_each_task():
     assert got == [("建成垃圾转运站12座。", [], ["市城管局", "市财政局", "市生态环境局"]),
                    ("开展村庄清洁行动，每季度通报一次。", ["市农业农村局"], ["各县区人民政府"]),
                    ("新建污水管网60公里。", [], ["市水务局", "市住建局"])]
+
+
+def test_cell_table_with_a_column_of_other_units_after_the_responsible_ones():
+    # `考核部门` names units with another part (they score the task): the row's last unit cell
+    # is theirs, the unit cells before it are all the responsible units, one per line.
+    cells = ["序号", "考核指标", "责任单位", "考核部门",
+             "1", "新增城镇就业1200人", "县人社局", "县财政局", "市人社局",
+             "2", "森林覆盖率稳定在62%以上", "县林业局", "市林业局", ""]
+    doc = parse_text("\n".join(cells), kind="notice")
+    assert [(t.text, t.units) for t in doc.tasks] == [
+        ("新增城镇就业1200人", ["县人社局", "县财政局"]), ("森林覆盖率稳定在62%以上", ["县林业局"])]

@@ -373,7 +373,7 @@ class _Roles:
         value = value.strip().rstrip("。;；,，、")
         if value[:1] in "[【〔" and value[-1:] in "]】〕":
             value = value[1:-1].strip()  # `[各镇人民政府、嘉溪经济开发区]`
-        if not value or role == "ignore":
+        if not value or role in ("ignore", "other_units"):
             return
         folded = fold(value)  # one character for one: a prefix of it is the folded prefix
         if folded.strip() in notice_list.EMPTY_CELL:

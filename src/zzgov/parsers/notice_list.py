@@ -225,6 +225,7 @@ TEXT_COLUMN = regex.compile(rf"^\S{{0,10}}(?:{'|'.join(_TEXT_WORDS)})(?:{'|'.joi
 _TEXT_COLUMN_ENDS = _TEXT_WORDS + tuple(w + t for w in _TEXT_WORDS for t in _TEXT_TAILS)
 
 
+_UNIT_BODIES = tuple(T.words("unit_bodies"))
 _IGNORED_ENDS = tuple(fold(w) for w in T.words("label_ignore") if len(w) >= 3)
 
 
@@ -239,6 +240,8 @@ def column_role(cell: str, listed_only: bool = False) -> str | None:
         role = "text"
     if role is None and not listed_only and len(c) <= 10:
         role = guess_label_role(c)  # 责任主体与协同单位
+    if role is None and not listed_only and len(c) <= 8 and c.endswith(_UNIT_BODIES):
+        return "other_units"  # units with another part (评分部门, 考核单位): not the task's
     if role is None and not listed_only and len(c) <= 12 and (c.endswith(_IGNORED_ENDS) or c.startswith("是否")):
         # a progress column of one period (`第二季度完成情况`, `2024年进展情况`) or a yes/no
         # status (`是否完成`)
@@ -1011,7 +1014,8 @@ def cell_type(f: str) -> str:
 
 
 ACCEPTS = {"text": {"text"}, "leaders": {"leaders"}, "lead": {"units"}, "units": {"units"},
-           "deadlines": {"deadline"}, "ignore": {"text", "deadline"}, "note": {"text"}}
+           "deadlines": {"deadline"}, "ignore": {"text", "deadline"}, "note": {"text"},
+           "other_units": set()}  # (its cell is set aside by position: see cell_draft)
 
 
 # ---------------------------------------------------------------------------------------
@@ -1467,6 +1471,11 @@ class _Reader:
                       end=row[-1].ln.end, group_lead=self.group_lead())
         d.cells = {}
         d.cell_labels = self.table_labels
+        if cols[-1] == "other_units" and sum(cell_type(x.f) == "units" for x in cells_lines) >= 2 \
+                and cell_type(cells_lines[-1].f) == "units":
+            # the last column names other units (评分部门): the row's last unit cell is its,
+            # those before it may all be the responsible units, one per line
+            cells_lines = cells_lines[:-1]
         c = 0  # the next column to fill
         last_col = None
         filled: set[str] = set()
