@@ -568,3 +568,16 @@ def test_cell_table_with_a_column_of_other_units_after_the_responsible_ones():
     doc = parse_text("\n".join(cells), kind="notice")
     assert [(t.text, t.units) for t in doc.tasks] == [
         ("新增城镇就业1200人", ["县人社局", "县财政局"]), ("森林覆盖率稳定在62%以上", ["县林业局"])]
+
+
+def test_cells_pasted_with_bars_rows_closed_by_a_lone_bar_and_group_rows_ruled():
+    # `cell |` lines with no 序号 column: a lone `|` after a row's last column closes the row,
+    # `|||` is the rule of a group row; the numbered task cell opens each row.
+    lines = ["工作任务 |", "工作要求 |", "牵头单位 |", "责任单位 |",
+             "一、优化营商环境 |", "|||", "|",
+             "1.公开涉企收费目录 |", "按季度更新涉企收费清单。 |", "县发改局 |", "县财政局、各乡镇 |", "|",
+             "2.公开招投标信息 |", "全流程公开招标公告和结果。 |", "县住建局 |", "县交通局 |", "|"]
+    doc = parse_text("\n".join(lines) + "\n", kind="notice")
+    assert [(t.lead_units, t.units) for t in doc.tasks] == [
+        (["县发改局"], ["县财政局", "各乡镇"]), (["县住建局"], ["县交通局"])]
+    assert doc.tasks[0].text.endswith("公开涉企收费目录")

@@ -1368,8 +1368,15 @@ class _Reader:
             s = info.f.strip()
             if trailing:
                 s = s[:-1].rstrip() if s.endswith(("|", "｜")) else s
+                if s and is_rule_line(s):
+                    i += 1  # `|||`: the rules of a row of merged cells
+                    continue
                 if not s:
-                    row.append(dataclasses.replace(info, f="/"))  # `|` alone: an empty cell
+                    if not has_seq and (not row or nxt >= len(body_cols)):
+                        flush()  # `|` after a row's last column: the row's end
+                        nxt = 0
+                    else:
+                        row.append(dataclasses.replace(info, f="/"))  # `|` alone: an empty cell
                     i += 1
                     continue
             elif is_rule_line(_BLANKS.sub("", s)):
@@ -1396,6 +1403,11 @@ class _Reader:
                 if not self.tree.current().title:
                     untitled = self.tree.current()
                 prev_leaders = None
+                nxt = 0
+            elif not has_seq and typ == "empty" and (not row or nxt >= len(body_cols)):
+                # an empty cell past a row's last column, or before its first, ends it: the
+                # `|` closing each pasted row (`…各镇街 |` / `|`)
+                flush()
                 nxt = 0
             elif not has_seq:
                 # rows cut where a cell no longer fits a later column of the row
