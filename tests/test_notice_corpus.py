@@ -18,8 +18,8 @@ CASES = sorted(p.name[: -len(".expected.json")] for p in CORPUS.glob("*.expected
 ROLE_FIELDS = ("leaders", "lead_units", "units", "units_open")
 ALL_FIELDS = ("seq", "text", *ROLE_FIELDS, "deadlines")
 # The share of tasks whose roles are exact over the whole corpus, and of fixtures read whole.
-FLOOR_TASKS = 0.92  # 434/470 on 2026-12-05 (session 10; session 9 added two blind sets: e_* 56/73, f_* 37/67 then)
-FLOOR_CASES = 0.93  # 75/80
+FLOOR_TASKS = 0.91  # 497/542 on 2026-12-05 (session 10, with the third blind set g_*: 43/72 when first scored, 63/72 now)
+FLOOR_CASES = 0.92  # 85/92
 
 
 def _load(case: str):
@@ -68,7 +68,7 @@ def test_corpus_score_per_layout_tag(capsys):
 
 
 # The share of stated meta values (title, 文号, issuer, recipients, dates) read exactly.
-FLOOR_META = 0.93  # 209/224 on 2026-12-05 (session 10: recipients with no title before them, titles without chrome)
+FLOOR_META = 0.90  # 242/266 on 2026-12-05 (session 10, with the g_* set)
 
 
 def test_corpus_meta_score(capsys):
