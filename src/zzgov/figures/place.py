@@ -40,6 +40,12 @@ def _table():
     return t, frozenset(t.words("not_places")), whole
 
 
+@lru_cache(maxsize=4)
+def _whole_words(words: tuple[str, ...]) -> re.Pattern:
+    """The whole words as one pattern, longest first (全自治区 before 全区)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+
+
 def _ok(stem: str, stops: frozenset) -> bool:
     """Whether a stem names a place: not 全/本/城 (全市, 城区), not ending in 开发/示范 (开发区)."""
     if len(stem) < 2 or stem in stops or stem[:1] in ("全", "本", "各", "该", "我"):
@@ -54,8 +60,9 @@ def read_place(text: str, *hints: str | None) -> str | None:
     # line by line first, then cleaned: a congress line broken across lines
     # (`在贵州省第十四届\n人民代表大会`) reads whole
     raw = "\n".join(h for h in hints if h) + "\n" + text[:HEAD]
-    heads = (fold(raw), clean(raw).folded)
-    for rule, head in [(r, h) for h in heads for r in ("congress", "government", "title")]:
+    # (a generator: the cleaned head is made only when the folded one names no place)
+    heads = (view(raw) for view in (fold, lambda r: clean(r).folded))
+    for rule, head in ((r, h) for h in heads for r in ("congress", "government", "title")):
         needs = t.rules[rule].needs
         if needs and not any(w in head for w in needs):
             continue  # an overlapped scan tries every character: skipped where no match can be
@@ -66,16 +73,40 @@ def read_place(text: str, *hints: str | None) -> str | None:
             if _ok(stem, stops) and not _NOT_IN_NAMES.search(stem):
                 return place
     f = text  # the words counted below have one width only: no need to fold the whole text
-    counts = {w: f.count(w) for w in whole}
+    # one scan for all the words (they share their first character 全) instead of one per word
+    found = Counter(_whole_words(tuple(whole)).findall(f))
+    counts = {w: found[w] for w in whole}
     best = max(counts, key=lambda w: (counts[w], -list(whole).index(w)))
     if not counts[best]:
         return None
     level = whole[best]
     names: Counter[str] = Counter()
-    for m in re.finditer(r"([\u4e00-\u9fff]{2,4}?)%s" % re.escape(level), f):
-        stem = m.group(1)
+    for stem in _stems_before(f, level):
         if _ok(stem, stops) and not _FUNCTION_CHARS.search(stem):
             names[stem + level] += 1
     # named in full a few times: a city listing its counties names each once or twice
     scored = sorted((n for n in names if names[n] >= MIN_NAMED), key=lambda n: (-names[n], n))
     return scored[0] if scored else None
+
+
+def _stems_before(f: str, level: str) -> list[str]:
+    """The stems of `([\u4e00-\u9fff]{2,4}?)<level>` matched through f from its start, in order.
+
+    The pattern opens with a Han character, most of a Chinese text: scanned over the whole
+    text it is tried at (nearly) every character.  A match ends in the level word at most 4
+    characters after it starts, so the pattern is run only on the few characters before each
+    occurrence of the word, never before the end of the previous match: the same matches,
+    found in the same order, for a few searches per occurrence."""
+    rx = re.compile(r"([\u4e00-\u9fff]{2,4}?)%s" % re.escape(level))
+    stems: list[str] = []
+    pos = 0
+    q = f.find(level)
+    while q != -1:
+        while q - 2 >= pos:
+            m = rx.search(f, max(pos, q - 4), q + len(level))
+            if m is None:
+                break
+            stems.append(m.group(1))
+            pos = m.end()
+        q = f.find(level, q + 1)
+    return stems
