@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from zzgov.figures import vocab as V
@@ -845,17 +845,19 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
     if quotes is None:
         quotes = _quote_spans(s)
     sentences = None
+    # the paragraph starts, found at most once: the sentence cues and the overriding cues both ask
+    para_starts = cache(lambda: _paragraph_starts(text, start, end, c))
     if default_kind is None:
-        sentences = _Sentences(s, _paragraph_starts(text, start, end, c))
+        sentences = _Sentences(s, para_starts())
         if sentences.majority is None:
             sentences.fallback = _document_majority(text) if (start, end) != (0, len(text)) else "target"
         if plan_year:
             # news of 2026 telling 2025's results: a sentence naming an earlier year is actual
-            over = _KindOverrides.build(s, lambda: _paragraph_starts(text, start, end, c), _UNDECIDED, plan_year)
+            over = _KindOverrides.build(s, para_starts, _UNDECIDED, plan_year)
             if over is not None:
                 sentences = _Either(over, sentences, over.majority())
     else:
-        sentences = _KindOverrides.build(s, lambda: _paragraph_starts(text, start, end, c), default_kind, plan_year)
+        sentences = _KindOverrides.build(s, para_starts, default_kind, plan_year)
     rs = s[::-1]
     sent_starts = _Breaks(s, V.SENTENCE_BREAKS, rs)
     brk = (_Breaks(s, V.CLAUSE_BREAKS, rs), _Breaks(s, V.ITEM_BREAKS, rs), _Breaks(s, V.ITEM_BREAKS | V.NAME_STOPS, rs))

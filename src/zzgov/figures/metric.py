@@ -97,7 +97,10 @@ def _table():
         "event_at": re.compile("|".join(map(re.escape, words("event_verbs")))),
         "verbs": Words(t.words("keep_verbs") + t.words("generic_verbs") + t.words("event_verbs")
                        + t.words("benefit_verbs")),
-        "siblings": words("siblings"), "splits": splits, "joiners": words("joiners"),
+        "siblings": words("siblings"), "splits": splits,
+        # a word of these lists standing alone names nothing by itself (one set lookup for the four)
+        "bare": frozenset(t.words("siblings") + t.words("generic_verbs") + t.words("keep_verbs")
+                          + t.words("event_verbs")), "joiners": words("joiners"),
         "share_heads": words("share_heads"), "shared_heads": words("shared_heads"),
         "verb_bound": frozenset(t.words("verb_bound")),
     }
@@ -300,8 +303,7 @@ def _left_name(text: str, s: str, left: str, lo: int, hi: int, re_: int, item_hi
             break  # (完成移交: 移交 is an event the subject before takes)
         lo += text.find(verb, lo, hi) - lo + len(verb)
         left = left[len(verb):]
-    if left in T["siblings"] or left in T["generic"] or left in T["keep"] or left in T["event"] or len(left) < 2 \
-            or PHASE.fullmatch(left):
+    if len(left) < 2 or left in T["bare"] or PHASE.fullmatch(left):
         if left:
             return Metric(left, lo, hi, "sibling")
         return Metric(None, lo, hi)
