@@ -106,14 +106,6 @@ def _table():
     }
 
 
-def _prefix(t: str, words: Words) -> str | None:
-    return words.prefix(t) if t else None
-
-
-def _suffix(t: str, words: Words) -> str | None:
-    return words.suffix(t) if t else None
-
-
 def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_hi: int,
                 clause_lo: int | None = None) -> Metric:
     """The metric of a figure: `text` is the cleaned view (characters as written), `s` its
@@ -214,11 +206,11 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         rel = T["relative_clause"].match(left)
         if rel:
             clause = rel["clause"]
-            inclusion = _prefix(clause, T["inclusion_verbs"])
+            inclusion = T["inclusion_verbs"].prefix(clause)
             if inclusion:
                 clause = clause[len(inclusion):-1]  # 纳入综合整治的36个乡镇 -> 综合整治乡镇
             for _ in range(2):
-                verb = _prefix(clause, T["generic"]) or _prefix(clause, T["object_after"])
+                verb = T["generic"].prefix(clause) or T["object_after"].prefix(clause)
                 if verb:
                     clause = clause[len(verb):]  # 加快建设“十四五”批复的6个…基地
             return Metric(clause + right, lo, r_hi)  # 对纳入…整治的36个乡镇
@@ -232,11 +224,11 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
             if rest and not named.text.startswith(rest):
                 return Metric(rest + named.text, lo + len(prep), named.end)
             return named
-        det = _suffix(left, T["determiners"])
+        det = T["determiners"].suffix(left)
         if det and (left == det or _verb_word(left[:-len(det)])):
             return Metric(det + right, lo, r_hi)  # 提升现有9个功能性口岸
-        verb = _prefix(left, T["object_after"]) or _suffix(left, T["object_after"])
-        keep = _prefix(left, T["keep"])
+        verb = T["object_after"].prefix(left) or T["object_after"].suffix(left)
+        keep = T["keep"].prefix(left)
         if right_only or not left:
             return _counted(text, s, right, r_lo, r_hi, item_hi)
         if keep and keep == left:
@@ -248,7 +240,7 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
             # "新组建省实验室、产业创新研究院等10家以上": no name after 等; the examples are all
             # the text says of what is counted
             named = text[examples[0]:examples[1]].strip(" ,、|—-–")
-            verb = _prefix(named, T["generic"])
+            verb = T["generic"].prefix(named)
             if verb and len(named) > len(verb):
                 named = named[len(verb):]  # 推进卡阳、松如沟等14个…
             return Metric(named or None, *examples)
@@ -262,14 +254,14 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         named = _counted(text, s, right, r_lo, r_hi, item_hi)
         return named if left in T["frame_verbs"] else Metric(left + named.text, lo, named.end)
     name = _left_name(text, s, left, lo, hi, re_, item_hi, led)
-    if _prefix(right, T["adverbs"]):
+    if T["adverbs"].prefix(right):
         right = ""  # "1715人全部脱贫": what follows is said of the name before the number
-    if joined or _prefix(right, T["right_stops"]):
+    if joined or T["right_stops"].prefix(right):
         return name  # "和5个…": another thing; "75亿元加快…": no noun after the unit
     if len(right) >= 2 and right[0] not in "和及与或" and "、" in left:
         # "呼和浩特、通辽2个…示范项目": the list gives examples of what the count names
         named = _counted(text, s, right, r_lo, r_hi, item_hi)
-        keep = _prefix(left, T["keep"])
+        keep = T["keep"].prefix(left)
         return Metric(keep + named.text, named.start, named.end) if keep else named  # 新增荆州、孝感3个…
     if right and not _counts_things(s, hi, re_):
         return name  # "海拔1500米以上农村学校": the words after are not what 米 counts
@@ -287,7 +279,7 @@ def _said_of(text: str, s: str, i: int, j: int) -> Metric | None:
     T = _table()
     while i < j and s[i] == " ":
         i += 1
-    if not _prefix(s[i:j], T["adverbs"]):
+    if not T["adverbs"].prefix(s[i:j]):
         return None
     m = _counted(text, s, "", i, i, j)
     return m if m.text else None
@@ -297,8 +289,8 @@ def _left_name(text: str, s: str, left: str, lo: int, hi: int, re_: int, item_hi
     """The name read from the words before the number."""
     T = _table()
     for _ in range(2):  # 加快建设新增高新技术企业 -> 新增高新技术企业
-        verb = _prefix(left, T["generic"])
-        if not verb or _prefix(left, T["keep"]) or (
+        verb = T["generic"].prefix(left)
+        if not verb or T["keep"].prefix(left) or (
                 len(left) - len(verb) < MIN_AFTER_VERB and left[len(verb):] not in T["event"]):
             break  # (完成移交: 移交 is an event the subject before takes)
         lo += text.find(verb, lo, hi) - lo + len(verb)
@@ -337,7 +329,7 @@ def _counts_things(s: str, i: int, j: int) -> bool:
     """Whether the figure at i counts things with a classifier (个, 家, 所…), whose noun is
     written after it, rather than measuring something (米, %, 元)."""
     m = _table()["figure_in_item"].match(s, i, j)
-    return bool(m) and _suffix(m.group().rstrip("左右以上以内以下多余"), _table()["classifiers"]) is not None
+    return bool(m) and _table()["classifiers"].suffix(m.group().rstrip("左右以上以内以下多余")) is not None
 
 
 def _noun_of_previous(s: str, lo: int, hi: int) -> bool:
@@ -373,8 +365,8 @@ def _counted(text: str, s: str, right: str, r_lo: int, r_hi: int, item_hi: int) 
     if not pred:
         return Metric(right, r_lo, r_hi)
     at_verb = len(right) >= 2 and right.count("“") == right.count("”") and (
-        _prefix(said, T["noun_ends"]) or _prefix(said, T["adverbs"]))
-    if not at_verb or T["clause_form"].match(pred) or _prefix(said, T["adverbs"]) and len(pred) < LONG_PREDICATE:
+        T["noun_ends"].prefix(said) or T["adverbs"].prefix(said))
+    if not at_verb or T["clause_form"].match(pred) or T["adverbs"].prefix(said) and len(pred) < LONG_PREDICATE:
         # (not at_verb: the noun ran on past RIGHT_MAX, and this is the rest of it)
         name = right + pred  # 贫困村“摘帽”, 高频事项实现“网上办”, 存量贫困人口(…全部)脱贫
     elif len(pred) < LONG_PREDICATE:
@@ -401,7 +393,7 @@ def _right_noun(text: str, s: str, i: int, j: int) -> tuple[str, int, int]:
     if i >= j or not ("\u4e00" <= s[i] <= "\u9fff" or s[i] in "“\"《"):
         return "", i, i
     t = s[i:min(j, i + RIGHT_MAX)]
-    if t[:1] in "和及与或" and t[1:2].isdigit() or _prefix(t, T["no_noun_after"]):
+    if t[:1] in "和及与或" and t[1:2].isdigit() or T["no_noun_after"].prefix(t):
         return "", i, i  # "46503元和16935元分别提高到…": no noun after the unit
     end = len(t)
     for k in range(1, len(t) - 1):
@@ -459,7 +451,7 @@ def _refer(prev: str | None, cur: Metric) -> str | None:
         if not prev:
             return cur.text if len(cur.text) >= 2 else None
         T = _table()
-        w = _suffix(prev, T["siblings"])
+        w = T["siblings"].suffix(prev)
         if w and cur.text in T["siblings"] and len(prev) > len(w):
             return prev[: -len(w)] + cur.text  # 一般公共预算收入…、支出 -> 一般公共预算支出
         if PHASE.fullmatch(cur.text):
@@ -468,17 +460,17 @@ def _refer(prev: str | None, cur: Metric) -> str | None:
                 if cur.tail:  # 一期工程7条道路完工、二期7条道路开工建设 -> …二期道路开工建设
                     return prev[:m.start()] + cur.text + cur.tail
                 rest = prev[m.end():]
-                event = _suffix(rest, T["noun_ends"])
+                event = T["noun_ends"].suffix(rest)
                 if event and len(rest) > len(event):
                     rest = rest[:-len(event)]  # 一期7条道路完工、二期9条道路正在建设: not 完工
                 return prev[:m.start()] + cur.text + rest  # 一期工程7条、二期9条
             return cur.text
         verbs = T["verbs"]
         if cur.text in verbs:
-            w = _suffix(prev, verbs)
+            w = verbs.suffix(prev)
             if w and len(prev) > len(w):
                 return prev[: -len(w)] + cur.text  # 市区中小学新开工31所、新投用30所
-            w = _prefix(prev, verbs)
+            w = verbs.prefix(prev)
             if w and len(prev) > len(w):
                 return prev[len(w):] + cur.text  # 建成安置房6.3万套、新开工5.6万套
             w = next((v for v in T["keep"] if v in prev[1:]), None)
@@ -582,7 +574,7 @@ def topic_before(text: str, s: str, item_lo: int, floor: int) -> Metric | None:
 
 def stock_name(name: str) -> str:
     """A flow's name without the verb that makes it a flow ("新增高速公路" -> 高速公路)."""
-    verb = _prefix(name, _table()["keep"])
+    verb = _table()["keep"].prefix(name)
     return name[len(verb):] if verb and len(name) > len(verb) else name
 
 
@@ -592,10 +584,10 @@ def stock_of(prev: str | None) -> str | None:
     keep = _table()["keep"]
     if not prev or STOCK_CUE in prev:
         return prev
-    verb = _prefix(prev, keep)
+    verb = keep.prefix(prev)
     if verb and len(prev) > len(verb):
         return prev[len(verb):] + STOCK_CUE
-    verb = _suffix(prev, keep)
+    verb = keep.suffix(prev)
     if verb and len(prev) > len(verb):
         return prev[:-len(verb)] + STOCK_CUE  # 制度创新案例新增9个、累计达到79个
     return prev
@@ -605,12 +597,12 @@ def shared_verb(prev: str, cur: str) -> str:
     """A list item's metric when the verb that opens the list's first item governs it too:
     "新增高新技术企业500家、科技型企业1000家" -> 新增科技型企业."""
     T = _table()
-    verb = _prefix(prev, T["keep"])
+    verb = T["keep"].prefix(prev)
     if not verb or len(prev) == len(verb) or cur.startswith(verb):
         return cur
     verb = prev[:_verbs_end(prev, len(verb))]  # 新建、改扩建中小学40所、幼儿园35所
-    if _prefix(cur, T["keep"]) or _prefix(cur, T["generic"]) or _prefix(cur, T["object_after"]) \
-            or _prefix(cur, T["event"]):
+    if T["keep"].prefix(cur) or T["generic"].prefix(cur) or T["object_after"].prefix(cur) \
+            or T["event"].prefix(cur):
         return cur  # (建成过江通道4座、在建8座: 在建 is no object of 建成)
     return verb + cur
 
