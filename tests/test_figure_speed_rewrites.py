@@ -60,3 +60,58 @@ def test_whole_words_are_counted_by_one_scan():
     for text in _documents()[:12]:
         found = place._whole_words(tuple(words)).findall(text)
         assert {w: found.count(w) for w in words} == {w: text.count(w) for w in words}
+
+
+def _clauses() -> list[str]:
+    out = []
+    for text in _documents():
+        out += [c for c in re.split(r"[,，;；。、\n]", text) if c]
+    return out
+
+
+def test_trail_found_from_the_end_exists_where_the_forward_search_finds_one():
+    from zzgov.figures.metric import _table
+    from zzgov import rules
+
+    T = _table()
+    rule = rules.load("figures_metric").rules["trail"]
+    texts = _clauses() + list(rule.examples) + list(rule.counter_examples)
+    hits = 0
+    for t in texts:
+        for lo in range(0, len(t), 7):  # (windows that start inside the clause, as the namer's do)
+            forward = T["trail"].search(t, lo, len(t))
+            assert (forward is not None) == (T["trail_exists"].search(t, lo, len(t)) is not None), t[lo:]
+            hits += forward is not None
+    assert hits > 50
+
+
+def test_a_noun_after_a_unit_needs_a_han_character_a_quote_or_a_number():
+    # _right_noun returns before trying `means` and `qualifier` where the first character is
+    # none of these: every match of either opens with a Han character or a digit
+    from zzgov import rules
+
+    t = rules.load("figures_metric")
+    for ex in t.rules["means"].examples:
+        assert "\u4e00" <= ex[0] <= "\u9fff"
+    for ex in t.rules["qualifier"].examples:
+        assert ex[0].isdigit()
+    for text in _documents()[:8]:
+        for name in ("means", "qualifier"):
+            for k in range(len(text)):
+                ch = text[k]
+                if not ("\u4e00" <= ch <= "\u9fff" or ch in "“\"《" or ch.isdigit()):
+                    assert t.pattern(name).match(text, k) is None
+
+
+def test_review_cues_with_the_narrower_lookahead_are_the_plain_alternation():
+    from zzgov import rules
+
+    rule = rules.load("figures_kind").pattern("review_cue")
+    body = rule.pattern[rule.pattern.index(")(?:") + 1:]
+    import regex
+
+    plain = regex.compile(body, rule.flags)
+    text = "\n".join(_documents())
+    want = [m.span() for m in plain.finditer(text)]
+    assert len(want) > 100
+    assert [m.span() for m in rule.finditer(text)] == want

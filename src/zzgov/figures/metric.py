@@ -23,6 +23,8 @@ from typing import NamedTuple
 
 import re
 
+import regex
+
 from zzgov import rules
 from zzgov.text.words import Words
 
@@ -82,6 +84,10 @@ def _table():
         "lead": t.pattern("lead"), "after_figure": t.pattern("after_figure"),
         "refers_back": t.pattern("refers_back"), "share_of": t.pattern("share_of"), "ratio_to": t.pattern("ratio_to"), "from_to": t.pattern("from_to"),
         "trail": t.pattern("trail"), "examples_end": t.pattern("examples_end"),
+        # trail is anchored at the words' end ($) and rarely matches: tried from the end, where
+        # `$` fails at once, the search says whether there is a match at all for a third of the
+        # cost of the forward search, which then finds the one the rule means
+        "trail_exists": regex.compile(t.pattern("trail").pattern, t.pattern("trail").flags | regex.REVERSE),
         "figure_in_item": t.pattern("figure_in_item"), "enumeration_count": t.pattern("enumeration_count"),
         "list_label": t.pattern("list_label"), "predicate": t.pattern("predicate"), "clause_form": t.pattern("clause_form"),
         "adverbs": words("adverb_in_predicate"), "determiners": words("determiners"),
@@ -176,7 +182,7 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         if m.end() < hi:
             lo = m.end()
     joined = s[lo:hi].rstrip().endswith(("和", "及", "与", "、"))
-    m = T["trail"].search(s, lo, hi)
+    m = T["trail"].search(s, lo, hi) if T["trail_exists"].search(s, lo, hi) else None
     if m and m.start() > lo:
         hi = m.start()
     elif m and m.start() == lo and s[lo:hi].strip() and not (
@@ -384,6 +390,10 @@ def _right_noun(text: str, s: str, i: int, j: int) -> tuple[str, int, int]:
         i += 1
     if s.startswith("的", i):
         i += 1
+    if i >= j or not ("\u4e00" <= s[i] <= "\u9fff" or s[i] in "“\"《" or s[i].isdigit()):
+        # no noun, and neither a means (a verb: Han) nor a qualifier (a number) can open here:
+        # most figures are followed by a break or a symbol, decided without the two patterns
+        return "", i, i
     m = T["means"].match(s, i, j)
     if m:
         i = m.end()  # "475项依托“郑好办”APP实现“掌上办”": the means is not what is counted
