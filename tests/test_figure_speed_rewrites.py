@@ -115,3 +115,20 @@ def test_review_cues_with_the_narrower_lookahead_are_the_plain_alternation():
     want = [m.span() for m in plain.finditer(text)]
     assert len(want) > 100
     assert [m.span() for m in rule.finditer(text)] == want
+
+
+def test_normalize_moves_the_exponent_as_decimal_arithmetic_does():
+    from decimal import Decimal
+
+    from zzgov.numbers.magnitude import MAGNITUDE_PREFIXES, normalize
+
+    rnd = random.Random(7)
+    values = [0.0, 1.0, 0.1, 0.3, 1.52, 11.4, 2300.0, 9.65, 1e-7, 123456789.123, 1.7976931348623157e308 / 1e20]
+    values += [rnd.uniform(0, 10 ** rnd.randint(0, 12)) for _ in range(20000)]
+    values += [round(rnd.uniform(0, 10000), rnd.randint(0, 4)) for _ in range(20000)]
+    for prefix, factor in MAGNITUDE_PREFIXES:
+        for v in values:
+            got, base = normalize(v, prefix + "元")
+            assert base == "元"
+            assert got == float(Decimal(repr(v)) * factor), (v, prefix)
+    assert normalize(float("inf"), "万元")[0] == float("inf")

@@ -9,6 +9,7 @@ them into the value: `normalize(1.52, "万亿元")` -> (1.52e12, "元").
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -44,11 +45,24 @@ def split_magnitude(unit: str) -> tuple[int, str]:
     return 1, u
 
 
+# The exponent of each factor a unit's magnitude gives (all are powers of ten).
+_EXPONENT = {10**k: k for k in range(1, 64)}
+
+
 def normalize(value: float, unit: str) -> tuple[float, str]:
     """Value in base units: `normalize(2300, "亿元")` -> (230000000000.0, "元"); % stays %."""
     factor, base = split_magnitude(unit)
     if factor == 1:
         return float(value), base
+    v = float(value)
+    k = _EXPONENT.get(factor)
+    if k is not None and math.isfinite(v):
+        # The decimal repr writes, its exponent moved by k: the number Decimal(repr(v)) * factor
+        # holds (exact: 17 digits times a power of ten), read into a float as float() of that
+        # Decimal reads it (both round the same exact decimal), without Decimal arithmetic
+        # (it ran once per figure).
+        digits, _, exp = repr(v).partition("e")  # (repr may write an exponent: 1e-07)
+        return float(f"{digits}e{int(exp or 0) + k}"), base
     try:
         return float(Decimal(repr(float(value))) * factor), base
     except (InvalidOperation, ValueError, OverflowError):
