@@ -132,3 +132,17 @@ def test_normalize_moves_the_exponent_as_decimal_arithmetic_does():
             assert base == "元"
             assert got == float(Decimal(repr(v)) * factor), (v, prefix)
     assert normalize(float("inf"), "万元")[0] == float("inf")
+
+
+def test_a_word_found_once_per_range_answers_as_a_search_of_each_window():
+    from zzgov.figures.extract import _holds, _occurrences
+
+    rnd = random.Random(3)
+    for word in ("预计", "aa", "aba"):
+        for _ in range(3000):
+            s = "".join(rnd.choice("预计ab ") for _ in range(rnd.randint(0, 30)))
+            starts = _occurrences(s, word)
+            for _ in range(5):
+                lo = rnd.randint(0, len(s))
+                hi = rnd.randint(lo, len(s))
+                assert _holds(starts, len(word), lo, hi) == (s.find(word, lo, hi) != -1), (s, word, lo, hi)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
 from zzgov.figures import vocab as V
@@ -845,8 +845,14 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
     if quotes is None:
         quotes = _quote_spans(s)
     sentences = None
-    # the paragraph starts, found at most once: the sentence cues and the overriding cues both ask
-    para_starts = cache(lambda: _paragraph_starts(text, start, end, c))
+    found: list[list[int]] = []
+
+    def para_starts() -> list[int]:
+        # found at most once: the sentence cues and the overriding cues both ask
+        if not found:
+            found.append(_paragraph_starts(text, start, end, c))
+        return found[0]
+
     if default_kind is None:
         sentences = _Sentences(s, para_starts())
         if sentences.majority is None:
@@ -861,10 +867,11 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
     rs = s[::-1]
     sent_starts = _Breaks(s, V.SENTENCE_BREAKS, rs)
     brk = (_Breaks(s, V.CLAUSE_BREAKS, rs), _Breaks(s, V.ITEM_BREAKS, rs), _Breaks(s, V.ITEM_BREAKS | V.NAME_STOPS, rs))
+    estimates = _occurrences(s, V.ESTIMATE_CUE)
     cands: list[_Cand] = []
     for m in CANDIDATE.finditer(s, first_candidate):
         try:
-            cand = _candidate(m, s, c, quotes, sentences, sent_starts, default_kind, brk)
+            cand = _candidate(m, s, c, quotes, sentences, sent_starts, default_kind, brk, estimates)
         except Exception:  # pragma: no cover - one odd candidate must not cost the others
             continue
         if cand is not None:
@@ -913,7 +920,25 @@ def _same_sentence(sent_starts: _Breaks, a: int, b: int) -> bool:
     return b - _SENTENCE_WINDOW <= a and sent_starts.none_between(a, b)
 
 
-def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, default_kind, brk) -> _Cand | None:
+def _occurrences(s: str, word: str) -> list[int]:
+    """Where `word` occurs in s, overlapping occurrences included, in order."""
+    out = []
+    k = s.find(word)
+    while k != -1:
+        out.append(k)
+        k = s.find(word, k + 1)
+    return out
+
+
+def _holds(starts: list[int], n: int, lo: int, hi: int) -> bool:
+    """Whether an occurrence of a word of length n (starting at `starts`, sorted) lies in
+    s[lo:hi]: the first one starting at or after lo decides."""
+    k = bisect_left(starts, lo)
+    return k < len(starts) and starts[k] + n <= hi
+
+
+def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, default_kind, brk,
+               estimates: list[int]) -> _Cand | None:
     ns, ue = m.start(), m.end()
     prev = s[ns - 1] if ns else ""
     nv = _number_value(m, prev)
@@ -982,8 +1007,11 @@ def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, de
         elif rate and _RAISE_VERBS.prefix(clause) and item_lo == clause_lo:
             direction = "up"  # 提高农村土地流转率5个百分点
     # kind and estimate
-    k = s.find(V.ESTIMATE_CUE, max(0, ns - _SENTENCE_WINDOW), ns)
-    estimate = k != -1 and s.find(V.ESTIMATE_CUE, sent_starts.back(ns, _SENTENCE_WINDOW), ns) != -1
+    # (the cue's places in the range are found once: most ranges have none, and a search of the
+    # window before each figure cost more than the rest of this step)
+    n_cue = len(V.ESTIMATE_CUE)
+    estimate = bool(estimates) and _holds(estimates, n_cue, max(0, ns - _SENTENCE_WINDOW), ns) \
+        and _holds(estimates, n_cue, sent_starts.back(ns, _SENTENCE_WINDOW), ns)
     kind = sentences.kind_at(ns) if sentences is not None else default_kind
     if default_kind is not None and kind == "target" and _EXISTING_RX.search(left_t):
         kind = "actual"  # 提升现有9个功能性口岸业务规模
