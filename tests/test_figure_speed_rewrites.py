@@ -146,3 +146,22 @@ def test_a_word_found_once_per_range_answers_as_a_search_of_each_window():
                 lo = rnd.randint(0, len(s))
                 hi = rnd.randint(lo, len(s))
                 assert _holds(starts, len(word), lo, hi) == (s.find(word, lo, hi) != -1), (s, word, lo, hi)
+
+
+def test_list_labels_with_the_lookbehind_after_the_first_digit_are_the_plain_spelling():
+    import regex
+
+    from zzgov import rules
+    from zzgov.text import fold
+
+    rule = rules.load("figures_metric").pattern("list_label")
+    plain = regex.compile(r"(?<![\d.A-Za-z])\d{1,3}[.、](?![\d])|\(\d{1,2}\)|[①-⑳]", rule.flags)
+    texts = [fold(t) for t in _documents()] + ["PM10、PM2.5", "a1.b", "x.12、y", "1234.5、", "(12)③"]
+    hits = 0
+    for t in texts:
+        want = [m.span() for m in plain.finditer(t)]
+        assert [m.span() for m in rule.finditer(t)] == want
+        hits += len(want)
+        for lo in range(0, len(t), 997):  # windows, as the namer scans them
+            assert [m.span() for m in rule.finditer(t, lo, lo + 40)] == [m.span() for m in plain.finditer(t, lo, lo + 40)]
+    assert hits > 100
