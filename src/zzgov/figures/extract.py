@@ -592,12 +592,16 @@ def _kind_rules():
     return {n: t.pattern(n) for n in ("review_cue", "plan_cue", "year")}
 
 
-@lru_cache(maxsize=8)
-def _document_majority(text: str) -> str:
+def _document_majority(text: str, memo: dict | None = None) -> str:
     """The kind most sentences of the whole document lean to, for a scanned range (one section of
-    a news article, say) that has no cue of its own. Cached per text: the parser scans one
-    document range by range, and a str caches its own hash."""
-    return _Sentences(text, [0]).majority or "target"
+    a news article, say) that has no cue of its own.  Worked out once per document: `memo`
+    is the document's Prepared.memo, shared by its ranges (never a cache across documents)."""
+    if memo is not None and "majority" in memo:
+        return memo["majority"]
+    kind = _Sentences(text, [0]).majority or "target"
+    if memo is not None:
+        memo["majority"] = kind
+    return kind
 
 
 # ---------------------------------------------------------------------------------------------
@@ -794,6 +798,7 @@ class Prepared(NamedTuple):
     scan: str
     quote_starts: list[int]
     quote_ends: list[int]
+    memo: dict  # what a range asks of the whole document, worked out on first asking
 
 
 def prepare(text: str, start: int, end: int) -> Prepared:
@@ -805,7 +810,7 @@ def prepare(text: str, start: int, end: int) -> Prepared:
     c = clean(text, start, end)
     s = _label_mask(text, start, end, c)
     qs, qe = _quote_spans(s)
-    return Prepared(text, c, s, qs, qe)
+    return Prepared(text, c, s, qs, qe, {})
 
 
 def extract_prepared(p: Prepared, start: int, end: int, *, default_kind: str | None = "target",
@@ -821,16 +826,17 @@ def extract_prepared(p: Prepared, start: int, end: int, *, default_kind: str | N
         inside = [(a - i, b - i) for a, b in zip(p.quote_starts[lo:hi], p.quote_ends[lo:hi]) if b <= j]
         quotes = ([a for a, _ in inside], [b for _, b in inside])
         return _extract(p.text, start, end, default_kind, p.view.slice(i, j), scan, quotes, m.start(),
-                        plan_year)
+                        plan_year, p.memo)
     except Exception:  # pragma: no cover - a library called on arbitrary input must not raise
         return []
 
 
 def _extract(text: str, start: int, end: int | None, default_kind: str | None,
              view: Clean | None = None, scan: str | None = None, quotes=None,
-             first_candidate: int = 0, plan_year: int | None = None) -> list[RawFigure]:
+             first_candidate: int = 0, plan_year: int | None = None, memo: dict | None = None) -> list[RawFigure]:
     """The extractor; `first_candidate`: where the caller found the first candidate in `scan`
-    (the scan for candidates resumes there: none starts before it)."""
+    (the scan for candidates resumes there: none starts before it); `memo`: the document's
+    Prepared.memo when the range is one of a prepared document's."""
     n = len(text)
     end = n if end is None else max(0, min(int(end), n))
     start = max(0, min(int(start or 0), end))
@@ -856,7 +862,7 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
     if default_kind is None:
         sentences = _Sentences(s, para_starts())
         if sentences.majority is None:
-            sentences.fallback = _document_majority(text) if (start, end) != (0, len(text)) else "target"
+            sentences.fallback = _document_majority(text, memo) if (start, end) != (0, len(text)) else "target"
         if plan_year:
             # news of 2026 telling 2025's results: a sentence naming an earlier year is actual
             over = _KindOverrides.build(s, para_starts, _UNDECIDED, plan_year)
