@@ -29,13 +29,15 @@ Numerals come from `zzgov.numbers` (the one place they are defined) as the fragm
 `load(name)` reads a file once per process and returns a `RuleTable`: `table.pattern(name)`
 (or `table.re.name`) gives the compiled rule, `table.words(name)` a word list, and `table.scanner(names)` one
 pattern of named alternatives (mistune's block scanner): `m.lastgroup` says which rule hit.
+A rule is compiled the first time it is asked for: a run reads one or two kinds of document and
+reaches a fraction of the rules, and compiling a `regex` pattern costs a run that parses one
+small file more than parsing it (`tests/test_rules.py` compiles every rule against its examples).
 Files are read with YAML's safe loader; a malformed file is a programming error, raised at once.
 """
 
 from __future__ import annotations
 
 import functools
-import types
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Iterable
@@ -52,12 +54,35 @@ class Rule:
 
     name: str
     source: str          # the pattern as written in the file (fragments not yet expanded)
-    pattern: regex.Pattern[str]
+    expanded: str        # the pattern with every fragment written out, as compiled
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
     weight: float = 0.0
     flags: int = 0
     needs: tuple[str, ...] = ()  # words every match holds: a text without them has no match
+
+    @functools.cached_property
+    def pattern(self) -> regex.Pattern[str]:
+        """The compiled rule, compiled on first use (kept in the instance: a frozen dataclass
+        still has a `__dict__`, which cached_property writes directly)."""
+        return regex.compile(self.expanded, self.flags)
+
+
+class _LazyRule:
+    """A class attribute standing for one rule until it is read: reading it compiles the rule
+    and stores the pattern in the instance, whose attribute hides this (non-data) descriptor
+    from then on."""
+
+    __slots__ = ("rule",)
+
+    def __init__(self, rule: Rule):
+        self.rule = rule
+
+    def __get__(self, obj: Any, owner: type) -> Any:
+        if obj is None:
+            return self
+        obj.__dict__[self.rule.name] = self.rule.pattern
+        return self.rule.pattern
 
 
 @dataclass(frozen=True)
@@ -72,9 +97,13 @@ class RuleTable:
         return self.rules[name].pattern
 
     @functools.cached_property
-    def re(self) -> types.SimpleNamespace:
-        """The compiled rules as attributes (`table.re.speaker.search(s)`): what a walker reads."""
-        return types.SimpleNamespace(**{name: r.pattern for name, r in self.rules.items()})
+    def re(self) -> Any:
+        """The compiled rules as attributes (`table.re.speaker.search(s)`): what a walker reads.
+
+        Each rule is compiled when first read.  A class of the table's own holds one descriptor
+        per rule (no `__getattr__`, which would slow every read of an attribute in the walkers'
+        hot loops); its one instance then keeps each compiled pattern as a plain attribute."""
+        return type(f"{self.name}_rules", (), {n: _LazyRule(r) for n, r in self.rules.items()})()
 
     def words(self, name: str) -> tuple[str, ...]:
         return self.word_lists[name]
@@ -85,7 +114,7 @@ class RuleTable:
         with `table.pattern(name).match(...)` on the matched text."""
         parts = []
         for name in names:
-            body = _GROUP_NAME.sub("(?:", self.rules[name].pattern.pattern)
+            body = _GROUP_NAME.sub("(?:", self.rules[name].expanded)
             parts.append(f"(?P<{name}>{body})")
         return regex.compile("|".join(parts), regex.MULTILINE)
 
@@ -179,7 +208,7 @@ def load(name: str) -> RuleTable:
         rules[rname] = Rule(
             name=rname,
             source=entry["pattern"],
-            pattern=regex.compile(expand(entry["pattern"]), flags),
+            expanded=expand(entry["pattern"]),
             examples=tuple(entry.get("examples") or ()),
             counter_examples=tuple(entry.get("not") or ()),
             weight=float(entry.get("weight") or 0.0),
