@@ -32,11 +32,11 @@ class LazyPattern:
 
     def __init__(self, engine: Any, pattern: str, flags: int = 0):
         self.pattern = pattern
-        self._engine = engine
+        self.engine = engine
         self._flags = flags
 
     def __repr__(self) -> str:
-        return f"LazyPattern({self._engine.__name__}, {self.pattern!r}, {self._flags})"
+        return f"LazyPattern({self.engine.__name__}, {self.pattern!r}, {self._flags})"
 
 
 class _CompiledOnFirstRead:
@@ -48,12 +48,12 @@ class _CompiledOnFirstRead:
     def __get__(self, obj: LazyPattern | None, owner: type) -> Any:
         if obj is None:
             return self
-        compiled = obj._engine.compile(obj.pattern, obj._flags)
+        compiled = obj.engine.compile(obj.pattern, obj._flags)
         for name in _PATTERN_ATTRIBUTES:
             if hasattr(compiled, name):
                 obj.__dict__[name] = getattr(compiled, name)
         if self.name not in obj.__dict__:
-            raise AttributeError(f"{obj._engine.__name__} patterns have no attribute {self.name!r}")
+            raise AttributeError(f"{obj.engine.__name__} patterns have no attribute {self.name!r}")
         return obj.__dict__[self.name]
 
 
