@@ -23,6 +23,8 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate, chain
 from operator import itemgetter
 
+from zzgov.text.script import lazy_re
+
 
 # Characters removed from a cleaned view: line ends and blanks that PDF/Word/web extraction
 # scatters through Chinese text, where words are never separated by spaces.
@@ -453,7 +455,7 @@ def _with_blanks(pieces: list[str], starts: list[int], origins: list[int],
 # A run of line breaks and blanks: what clean() removes or collapses.
 _GAP_CLASS = "[" + re.escape("".join(sorted(LINE_BREAKS | BLANKS))) + "]"
 _GAP = re.compile(_GAP_CLASS + _GAP_CLASS + "*")
-_GAP_SPLIT = re.compile("(" + _GAP_CLASS + _GAP_CLASS + "*)")  # captured, so split keeps the gaps
+_GAP_SPLIT = lazy_re("(" + _GAP_CLASS + _GAP_CLASS + "*)")  # captured, so split keeps the gaps
 
 def _stray_digit_gap(text: str, i: int, j: int, end: int, has_break: bool) -> bool:
     """True when blanks split one number: digit runs of two or more on each side of a single
