@@ -123,19 +123,36 @@ _GROUP_NAME = regex.compile(r"\(\?P<\w+>")
 _FLAGS = {"multiline": regex.MULTILINE, "ignorecase": regex.IGNORECASE, "verbose": regex.VERBOSE}
 
 
-@functools.lru_cache(maxsize=None)
 def _read(name: str) -> dict[str, Any]:
-    """One rule file, parsed (once per process: `fragments` reads every file, and `load` the
-    one it builds; nothing changes what is returned)."""
-    import yaml
+    """One rule file, parsed (`fragments` reads every file, and `load` the one it builds)."""
+    return _parsed_files()[name]
 
-    text = resources.files("zzgov").joinpath(*RULES_PACKAGE, f"{name}.yaml").read_text(encoding="utf-8")
-    # libyaml's safe loader when the wheel has it: several times faster than the pure-Python one
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(text, Loader=loader) or {}
-    if not isinstance(data, dict):
-        raise ValueError(f"rules/{name}.yaml: expected a mapping at the top")
-    return data
+
+@functools.lru_cache(maxsize=None)
+def _parsed_files() -> dict[str, dict[str, Any]]:
+    """Every rule file, parsed once per process; kept in the data cache (zzgov.datacache),
+    keyed by the files' bytes, so a run need not import PyYAML (nothing changes what is
+    returned)."""
+    from zzgov import datacache
+
+    folder = resources.files("zzgov").joinpath(*RULES_PACKAGE)
+    raw = {p.name[:-5]: p.read_bytes() for p in sorted(folder.iterdir(), key=lambda p: p.name)
+           if p.name.endswith(".yaml")}
+
+    def parse() -> dict[str, dict[str, Any]]:
+        import yaml
+
+        # libyaml's safe loader when the wheel has it: several times faster than the pure-Python one
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        out = {}
+        for name, data in raw.items():
+            parsed = yaml.load(data.decode("utf-8"), Loader=loader) or {}
+            if not isinstance(parsed, dict):
+                raise ValueError(f"rules/{name}.yaml: expected a mapping at the top")
+            out[name] = parsed
+        return out
+
+    return datacache.load("rules", [name.encode("utf-8") + b"\0" + data for name, data in raw.items()], parse)
 
 
 @functools.lru_cache(maxsize=None)
@@ -145,11 +162,8 @@ def _all_fragments() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     out: dict[str, str] = {"heading_numeral_char": f"[{HEADING_NUMERAL_CHARS}]",
                            "heading_numeral": f"[{HEADING_NUMERAL_CHARS}]+", "date_digit": f"[{DATE_DIGIT_CHARS}]"}
     lists: dict[str, tuple[str, ...]] = {}
-    folder = resources.files("zzgov").joinpath(*RULES_PACKAGE)
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not entry.name.endswith(".yaml"):
-            continue
-        for key, value in (_read(entry.name[:-5]).get("fragments") or {}).items():
+    for data in _parsed_files().values():  # in file name order
+        for key, value in (data.get("fragments") or {}).items():
             if key in out:
                 raise ValueError(f"rules: fragment {key!r} is defined twice")
             if isinstance(value, list):
