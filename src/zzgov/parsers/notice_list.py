@@ -223,7 +223,7 @@ COLUMN_ROLE.update(LABEL_ROLE)
 # target (`2022年预期目标`, `工作事项`, `重点举措`); short, so a sentence never passes.
 _TEXT_WORDS = ("任务", "目标", "内容", "事项", "举措", "措施", "工作", "安排", "计划", "名称", "要求")
 _TEXT_TAILS = ("与要求", "和要求", "及要求")
-TEXT_COLUMN = regex.compile(rf"^\S{{0,10}}(?:{'|'.join(_TEXT_WORDS)})(?:{'|'.join(_TEXT_TAILS)})?$")
+TEXT_COLUMN = lazy_regex(rf"^\S{{0,10}}(?:{'|'.join(_TEXT_WORDS)})(?:{'|'.join(_TEXT_TAILS)})?$")
 # What a TEXT_COLUMN cell ends with: one `endswith` turns away most lines before the pattern.
 _TEXT_COLUMN_ENDS = _TEXT_WORDS + tuple(w + t for w in _TEXT_WORDS for t in _TEXT_TAILS)
 
@@ -303,8 +303,8 @@ CLAUSE_SEPARATORS = "，,；;"
 # Values: leaders' names, unit lists
 
 
-_TITLES_AFTER = regex.compile(rf"(?<=^\p{{Han}}{{2,}}?)(?:{_TITLE_ALT})+$")
-_TITLES_BEFORE = regex.compile(rf"^(?:{_TITLE_ALT})+(?=\p{{Han}}{{2,}}$)")
+_TITLES_AFTER = lazy_regex(rf"(?<=^\p{{Han}}{{2,}}?)(?:{_TITLE_ALT})+$")
+_TITLES_BEFORE = lazy_regex(rf"^(?:{_TITLE_ALT})+(?=\p{{Han}}{{2,}}$)")
 
 
 # The characters a title ends and begins with: a name that neither ends nor begins with one
