@@ -102,3 +102,12 @@ def test_a_rule_is_compiled_when_first_read_and_then_kept():
     assert table.re.standalone_date is first is table.pattern("standalone_date")
     with pytest.raises(AttributeError):
         table.re.no_such_rule
+
+
+def test_a_lazy_rule_is_the_rule_compiled_on_first_use():
+    table = rules.load.__wrapped__("notice")
+    lazy = table.lazy("retro_roles")
+    assert "pattern" not in vars(table.rules["retro_roles"])  # nothing compiled yet
+    line = "3项目标的责任单位均为市发展改革委。"
+    assert lazy.flags == table.pattern("retro_roles").flags
+    assert lazy.match(line).span() == table.pattern("retro_roles").match(line).span()

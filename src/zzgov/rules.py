@@ -96,6 +96,14 @@ class RuleTable:
     def pattern(self, name: str) -> regex.Pattern[str]:
         return self.rules[name].pattern
 
+    def lazy(self, name: str) -> Any:
+        """The rule as a LazyPattern (zzgov.text.script), compiled when first used: for a
+        module-level name that only some documents reach."""
+        from zzgov.text.script import lazy_regex
+
+        rule = self.rules[name]
+        return lazy_regex(rule.expanded, rule.flags)
+
     @functools.cached_property
     def re(self) -> Any:
         """The compiled rules as attributes (`table.re.speaker.search(s)`): what a walker reads.

@@ -267,8 +267,8 @@ _VERB_ALT = rules.words_pattern(T.words("leading_verbs"))
 FIRST_LISTED = T.pattern("first_listed")
 UNITS_LABEL_LEADS = T.pattern("units_label_leads")
 RULE_NOTE = T.pattern("rule_note")
-ROLE_VERB = T.pattern("role_verb")
-RETRO_ROLES = T.pattern("retro_roles")
+ROLE_VERB = T.lazy("role_verb")  # only some layouts reach it
+RETRO_ROLES = T.lazy("retro_roles")  # only some layouts reach it
 DEADLINE_ITEM = T.pattern("deadline_item")
 
 
