@@ -157,3 +157,17 @@ def test_the_rule_and_unit_files_read_through_the_cache_are_the_files_parsed(fol
         assert repr(rules._parsed_files.__wrapped__()) == repr(direct)
         assert repr(registry.registry_data.__wrapped__()) == repr(units)
     assert {p.name.split("-")[0] for p in folder.iterdir()} == {"rules", "units"}
+
+
+def test_the_traditional_table_read_through_the_cache_is_the_one_built(folder):
+    import importlib
+
+    clean = importlib.import_module("zzgov.text.clean")
+    from importlib import resources
+
+    raw = resources.files("opencc").joinpath("dictionary", "TSCharacters.txt").read_bytes()
+    built = clean._chains_resolved(raw.decode("utf-8"))
+    assert built["責"] == "责" and built["頭"] == "头"
+    for _ in ("cold", "warm"):
+        assert clean._traditional_to_simplified() == built
+    assert any(p.name.startswith("trad-") for p in folder.iterdir())

@@ -65,9 +65,15 @@ def _traditional_to_simplified() -> dict[str, str]:
     try:
         from importlib import resources
 
-        data = resources.files("opencc").joinpath("dictionary", "TSCharacters.txt").read_text(encoding="utf-8")
+        raw = resources.files("opencc").joinpath("dictionary", "TSCharacters.txt").read_bytes()
     except (ImportError, OSError, ModuleNotFoundError):
         return {}
+    from zzgov import datacache  # the table built from this file is kept: some 3 ms a run
+
+    return datacache.load("trad", [raw], lambda: _chains_resolved(raw.decode("utf-8")))
+
+
+def _chains_resolved(data: str) -> dict[str, str]:
     pairs: dict[str, str] = {}
     for line in data.splitlines():
         parts = line.split()
