@@ -42,10 +42,11 @@ def one_line(p, *fragments: str, code: int = 1) -> str:
 
 # ---------------------------------------------------------------------------------------
 # 2. Caches: zzgov keeps only data in the cache folder (zzgov.datacache: the parsed rule and
-# unit files, never compiled patterns), and nothing there can change or stop a run.  The files
-# below sit where earlier versions kept their caches (a parsed units.yaml, the compiled code
-# of re and regex patterns), damaged in each way that broke those versions; then the data
-# entries of this version are damaged the same ways (tests/test_datacache.py has the rest).
+# unit files and the traditional-character table, never compiled patterns), and nothing there
+# can change or stop a run.  The files below sit where earlier versions kept their caches (a
+# parsed units.yaml, the compiled code of re and regex patterns), damaged in each way that
+# broke those versions; then the data entries of this version are damaged the same ways
+# (tests/test_datacache.py has the rest).
 
 
 def _old_cache_names() -> dict[str, str]:
@@ -111,7 +112,7 @@ def test_whatever_lies_in_the_cache_folder_changes_nothing(tmp_path, clean_parse
     added = sorted(set(after) - set(before))
     assert set(before) <= set(after) and added, added
     assert all(Path(a).parent.name == "zzgov" or Path(a).parent.name == "zz" for a in added), added
-    assert {Path(a).name.split("-")[0] for a in added} == {"rules", "units"}, added
+    assert {Path(a).name.split("-")[0] for a in added} == {"rules", "units", "trad"}, added
 
     # this version's own entries, damaged: each run still gives the clean output
     entries = [tmp_path / a for a in added]
