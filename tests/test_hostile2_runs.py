@@ -41,9 +41,12 @@ def one_line(p, *fragments: str, code: int = 1) -> str:
 
 
 # ---------------------------------------------------------------------------------------
-# 2. Caches: zzgov keeps nothing in the cache folder, so nothing there can change a run.
-# The files below sit where earlier versions kept their caches (a parsed units.yaml, the
-# compiled code of re and regex patterns), damaged in each way that broke those versions.
+# 2. Caches: zzgov keeps only data in the cache folder (zzgov.datacache: the parsed rule and
+# unit files and the traditional-character table, never compiled patterns), and nothing there
+# can change or stop a run.  The files below sit where earlier versions kept their caches (a
+# parsed units.yaml, the compiled code of re and regex patterns), damaged in each way that
+# broke those versions; then the data entries of this version are damaged the same ways
+# (tests/test_datacache.py has the rest).
 
 
 def _old_cache_names() -> dict[str, str]:
@@ -104,7 +107,28 @@ def test_whatever_lies_in_the_cache_folder_changes_nothing(tmp_path, clean_parse
         assert_no_traceback(p)
         assert p.returncode == 0, p.stderr.decode()
         assert p.stdout == clean_parse
-    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == before
+    # what was there is left as it was; zzgov added only its own data entries
+    after = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*"))
+    added = sorted(set(after) - set(before))
+    assert set(before) <= set(after) and added, added
+    assert all(Path(a).parent.name == "zzgov" or Path(a).parent.name == "zz" for a in added), added
+    assert {Path(a).name.split("-")[0] for a in added} == {"rules", "units", "trad"}, added
+
+    # this version's own entries, damaged: each run still gives the clean output
+    entries = [tmp_path / a for a in added]
+    for entry in entries:
+        entry.unlink()
+        if damage == "fifo":
+            os.mkfifo(entry)
+        elif damage == "dev_zero":
+            entry.symlink_to("/dev/zero")
+        else:  # truncated, or another payload under a header of the right form
+            entry.write_bytes(b"zzgov-data 1 sha256=" + b"0" * 64 + b"\n" + b'{"rules": [[1, 2]]}'[: len(damage) % 13])
+    for env in runs:
+        p = _run_with_cache_env(env, "parse", raw_path(NOTICE), raw_path(REPORT))
+        assert_no_traceback(p)
+        assert p.returncode == 0, p.stderr.decode()
+        assert p.stdout == clean_parse
 
 
 def _run_with_cache_env(env: dict, *args):

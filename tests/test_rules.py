@@ -33,7 +33,7 @@ def test_an_unknown_fragment_is_an_error():
 
 def test_scanner_names_the_rule_that_hit(tmp_path):
     table = rules.RuleTable(name="t", rules={
-        n: rules.Rule(name=n, source=p, pattern=__import__("regex").compile(p))
+        n: rules.Rule(name=n, source=p, expanded=p)
         for n, p in (("label", r"^(?P<x>牵头单位)："), ("item", r"^(?P<x>\d+)[.、]"))})
     scan = table.scanner(["label", "item"])
     assert scan.match("牵头单位：市财政局").lastgroup == "label"
@@ -89,3 +89,25 @@ def test_every_match_of_a_rule_holds_a_word_it_needs(file, name):
             hits += 1
             assert any(w in m.group() for w in rule.needs), (name, m.group())
     assert hits >= len(rule.examples)
+
+
+def test_a_rule_is_compiled_when_first_read_and_then_kept():
+    """A run pays only for the rules it reaches; `table.re.X` and `table.pattern(X)` are the
+    one compiled pattern, and a name no rule has is an AttributeError, as on a namespace."""
+    table = rules.load.__wrapped__("notice")  # a fresh table: the cached one is shared by tests
+    assert not any("pattern" in vars(r) for r in table.rules.values())
+    first = table.re.standalone_date
+    assert first.match("2025年3月1日")
+    assert [n for n, r in table.rules.items() if "pattern" in vars(r)] == ["standalone_date"]
+    assert table.re.standalone_date is first is table.pattern("standalone_date")
+    with pytest.raises(AttributeError):
+        table.re.no_such_rule
+
+
+def test_a_lazy_rule_is_the_rule_compiled_on_first_use():
+    table = rules.load.__wrapped__("notice")
+    lazy = table.lazy("retro_roles")
+    assert "pattern" not in vars(table.rules["retro_roles"])  # nothing compiled yet
+    line = "3项目标的责任单位均为市发展改革委。"
+    assert lazy.flags == table.pattern("retro_roles").flags
+    assert lazy.match(line).span() == table.pattern("retro_roles").match(line).span()

@@ -53,7 +53,9 @@ def _scanning_patterns() -> dict[str, re.Pattern[str]]:
     }
     out.update({f"extract._QUOTES[{k}]": p for k, p in enumerate(extract._QUOTES)})
     # every detection feature on the standard library's engine scans a document's head
-    out.update({f"detect.{f.name}": f.pattern for f in detect.FEATURES if isinstance(f.pattern, re.Pattern)})
+    # (compiled on first use: a LazyPattern names its engine)
+    out.update({f"detect.{f.name}": f.pattern for f in detect.FEATURES
+                if isinstance(f.pattern, re.Pattern) or getattr(f.pattern, "engine", None) is re})
     return out
 
 

@@ -96,6 +96,30 @@ def test_any_of_refuses_patterns_with_different_flags():
         any_of(re.compile("a"), re.compile("b", re.IGNORECASE))
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="郑州市2024年1月20日 电讯【】本报讯a", max_size=30))
+def test_a_lazy_pattern_answers_as_the_compiled_pattern_does(s):
+    """lazy_regex / lazy_re: the same matches, groups, flags and substitutions as compiling up
+    front, the source readable before anything is compiled, and nothing compiled until used."""
+    import re
+
+    import regex
+
+    from zzgov.text.script import lazy_re, lazy_regex
+
+    source = r"本报讯|(?<=\p{Han})(?P<m>\d{1,2})月\d{1,2}日[电讯]|【[^】\n]{1,12}讯】"
+    for lazy, compiled in ((lazy_regex(source), regex.compile(source)),
+                           (lazy_re(r"(?P<y>\d{4})年|[电讯]", re.I), re.compile(r"(?P<y>\d{4})年|[电讯]", re.I))):
+        assert lazy.pattern == compiled.pattern and "search" not in vars(lazy)
+        assert [m.span() for m in lazy.finditer(s)] == [m.span() for m in compiled.finditer(s)]
+        assert "search" in vars(lazy)  # compiled once, kept
+        assert (lazy.flags, lazy.groupindex, lazy.groups) == (compiled.flags, compiled.groupindex, compiled.groups)
+        assert lazy.sub("#", s) == compiled.sub("#", s) and lazy.split(s) == compiled.split(s)
+        assert bool(lazy.match(s)) == bool(compiled.match(s)) and bool(lazy.fullmatch(s)) == bool(compiled.fullmatch(s))
+    with pytest.raises(AttributeError):
+        lazy_re("a").splititer  # what the engine lacks stays missing
+
+
 # Folding is one character for one: a long string is tested for traditional characters by a
 # `re` search instead of a set test (clean._has_traditional); both must give the same answer.
 _TRAD_PIECES = ["责任单位", "責任單位", "牽頭", "（", "：", "２０", "𠀀", "𩸃", "𫜦", "\U0001F600", "abc", "\n", "。",

@@ -149,8 +149,6 @@ def parse(paths, fmt, outdir, kind, jobs, progress, verbose):
     source from any directory.
     """
     from zzgov.batch import expand_paths, run_batch
-    from zzgov.emit import atomic_write
-    from zzgov.emit.atomic import OutputNames, remove_stale_temporaries, sync_directory
     from zzgov.emit.stdout import write_stdout
 
     files, missing = expand_paths(paths or ("-",))
@@ -163,8 +161,11 @@ def parse(paths, fmt, outdir, kind, jobs, progress, verbose):
         fmt = "json" if (single or outdir) else "jsonl"
     stream_fmt = fmt if (single or outdir) else ("yaml" if fmt == "yaml" else "jsonl")
     suffix = {"json": ".json", "jsonl": ".jsonl", "yaml": ".yaml"}[fmt]
-    names = OutputNames(suffix)
     if outdir is not None:
+        # imported for -o only: a run that prints its records has no use for temporary files
+        from zzgov.emit.atomic import OutputNames, atomic_write, remove_stale_temporaries, sync_directory
+
+        names = OutputNames(suffix)
         try:
             outdir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

@@ -9,8 +9,8 @@ The contract (../shared/CONTRACT.md) fixes the names below; fields marked "zzgov
 are additions the contract allows.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: pydantic would then evaluate each field's
+# annotation from its string, compiling ~100 expressions in every run that imports the models.
 import dataclasses
 import functools
 from typing import Annotated, Any, Literal, Optional
@@ -95,11 +95,18 @@ def type_adapter(tp: Any) -> TypeAdapter:
     return TypeAdapter(tp)
 
 
+def _new_list() -> list:
+    # A Python function, not the builtin `list`: pydantic reads a default factory's signature,
+    # and a builtin's comes from its text signature through the tokenizer, whose pattern
+    # compile costs every run a millisecond.
+    return []
+
+
 def _empty_list():
     """A list field's default: a new list per record, and `"default": []` in the JSON Schema as
     a model field's `= []` gives (pydantic reads a dataclass field's metadata as Field
     arguments; `Field(default=[])` would also do, but moves the field first in the schema)."""
-    return dataclasses.field(default_factory=list, metadata={"json_schema_extra": {"default": []}})
+    return dataclasses.field(default_factory=_new_list, metadata={"json_schema_extra": {"default": []}})
 
 
 @record

@@ -29,13 +29,15 @@ Numerals come from `zzgov.numbers` (the one place they are defined) as the fragm
 `load(name)` reads a file once per process and returns a `RuleTable`: `table.pattern(name)`
 (or `table.re.name`) gives the compiled rule, `table.words(name)` a word list, and `table.scanner(names)` one
 pattern of named alternatives (mistune's block scanner): `m.lastgroup` says which rule hit.
+A rule is compiled the first time it is asked for: a run reads one or two kinds of document and
+reaches a fraction of the rules, and compiling a `regex` pattern costs a run that parses one
+small file more than parsing it (`tests/test_rules.py` compiles every rule against its examples).
 Files are read with YAML's safe loader; a malformed file is a programming error, raised at once.
 """
 
 from __future__ import annotations
 
 import functools
-import types
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Iterable
@@ -52,12 +54,35 @@ class Rule:
 
     name: str
     source: str          # the pattern as written in the file (fragments not yet expanded)
-    pattern: regex.Pattern[str]
+    expanded: str        # the pattern with every fragment written out, as compiled
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
     weight: float = 0.0
     flags: int = 0
     needs: tuple[str, ...] = ()  # words every match holds: a text without them has no match
+
+    @functools.cached_property
+    def pattern(self) -> regex.Pattern[str]:
+        """The compiled rule, compiled on first use (kept in the instance: a frozen dataclass
+        still has a `__dict__`, which cached_property writes directly)."""
+        return regex.compile(self.expanded, self.flags)
+
+
+class _LazyRule:
+    """A class attribute standing for one rule until it is read: reading it compiles the rule
+    and stores the pattern in the instance, whose attribute hides this (non-data) descriptor
+    from then on."""
+
+    __slots__ = ("rule",)
+
+    def __init__(self, rule: Rule):
+        self.rule = rule
+
+    def __get__(self, obj: Any, owner: type) -> Any:
+        if obj is None:
+            return self
+        obj.__dict__[self.rule.name] = self.rule.pattern
+        return self.rule.pattern
 
 
 @dataclass(frozen=True)
@@ -71,10 +96,22 @@ class RuleTable:
     def pattern(self, name: str) -> regex.Pattern[str]:
         return self.rules[name].pattern
 
+    def lazy(self, name: str) -> Any:
+        """The rule as a LazyPattern (zzgov.text.script), compiled when first used: for a
+        module-level name that only some documents reach."""
+        from zzgov.text.script import lazy_regex
+
+        rule = self.rules[name]
+        return lazy_regex(rule.expanded, rule.flags)
+
     @functools.cached_property
-    def re(self) -> types.SimpleNamespace:
-        """The compiled rules as attributes (`table.re.speaker.search(s)`): what a walker reads."""
-        return types.SimpleNamespace(**{name: r.pattern for name, r in self.rules.items()})
+    def re(self) -> Any:
+        """The compiled rules as attributes (`table.re.speaker.search(s)`): what a walker reads.
+
+        Each rule is compiled when first read.  A class of the table's own holds one descriptor
+        per rule (no `__getattr__`, which would slow every read of an attribute in the walkers'
+        hot loops); its one instance then keeps each compiled pattern as a plain attribute."""
+        return type(f"{self.name}_rules", (), {n: _LazyRule(r) for n, r in self.rules.items()})()
 
     def words(self, name: str) -> tuple[str, ...]:
         return self.word_lists[name]
@@ -85,7 +122,7 @@ class RuleTable:
         with `table.pattern(name).match(...)` on the matched text."""
         parts = []
         for name in names:
-            body = _GROUP_NAME.sub("(?:", self.rules[name].pattern.pattern)
+            body = _GROUP_NAME.sub("(?:", self.rules[name].expanded)
             parts.append(f"(?P<{name}>{body})")
         return regex.compile("|".join(parts), regex.MULTILINE)
 
@@ -94,19 +131,36 @@ _GROUP_NAME = regex.compile(r"\(\?P<\w+>")
 _FLAGS = {"multiline": regex.MULTILINE, "ignorecase": regex.IGNORECASE, "verbose": regex.VERBOSE}
 
 
-@functools.lru_cache(maxsize=None)
 def _read(name: str) -> dict[str, Any]:
-    """One rule file, parsed (once per process: `fragments` reads every file, and `load` the
-    one it builds; nothing changes what is returned)."""
-    import yaml
+    """One rule file, parsed (`fragments` reads every file, and `load` the one it builds)."""
+    return _parsed_files()[name]
 
-    text = resources.files("zzgov").joinpath(*RULES_PACKAGE, f"{name}.yaml").read_text(encoding="utf-8")
-    # libyaml's safe loader when the wheel has it: several times faster than the pure-Python one
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(text, Loader=loader) or {}
-    if not isinstance(data, dict):
-        raise ValueError(f"rules/{name}.yaml: expected a mapping at the top")
-    return data
+
+@functools.lru_cache(maxsize=None)
+def _parsed_files() -> dict[str, dict[str, Any]]:
+    """Every rule file, parsed once per process; kept in the data cache (zzgov.datacache),
+    keyed by the files' bytes, so a run need not import PyYAML (nothing changes what is
+    returned)."""
+    from zzgov import datacache
+
+    folder = resources.files("zzgov").joinpath(*RULES_PACKAGE)
+    raw = {p.name[:-5]: p.read_bytes() for p in sorted(folder.iterdir(), key=lambda p: p.name)
+           if p.name.endswith(".yaml")}
+
+    def parse() -> dict[str, dict[str, Any]]:
+        import yaml
+
+        # libyaml's safe loader when the wheel has it: several times faster than the pure-Python one
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        out = {}
+        for name, data in raw.items():
+            parsed = yaml.load(data.decode("utf-8"), Loader=loader) or {}
+            if not isinstance(parsed, dict):
+                raise ValueError(f"rules/{name}.yaml: expected a mapping at the top")
+            out[name] = parsed
+        return out
+
+    return datacache.load("rules", [name.encode("utf-8") + b"\0" + data for name, data in raw.items()], parse)
 
 
 @functools.lru_cache(maxsize=None)
@@ -116,11 +170,8 @@ def _all_fragments() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     out: dict[str, str] = {"heading_numeral_char": f"[{HEADING_NUMERAL_CHARS}]",
                            "heading_numeral": f"[{HEADING_NUMERAL_CHARS}]+", "date_digit": f"[{DATE_DIGIT_CHARS}]"}
     lists: dict[str, tuple[str, ...]] = {}
-    folder = resources.files("zzgov").joinpath(*RULES_PACKAGE)
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not entry.name.endswith(".yaml"):
-            continue
-        for key, value in (_read(entry.name[:-5]).get("fragments") or {}).items():
+    for data in _parsed_files().values():  # in file name order
+        for key, value in (data.get("fragments") or {}).items():
             if key in out:
                 raise ValueError(f"rules: fragment {key!r} is defined twice")
             if isinstance(value, list):
@@ -179,7 +230,7 @@ def load(name: str) -> RuleTable:
         rules[rname] = Rule(
             name=rname,
             source=entry["pattern"],
-            pattern=regex.compile(expand(entry["pattern"]), flags),
+            expanded=expand(entry["pattern"]),
             examples=tuple(entry.get("examples") or ()),
             counter_examples=tuple(entry.get("not") or ()),
             weight=float(entry.get("weight") or 0.0),

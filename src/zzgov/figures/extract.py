@@ -29,6 +29,7 @@ from zzgov.figures.metric import (PARALLEL_MAX, STOCK_CUE, Metric, distribute, n
 from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
 from zzgov.numbers.chinese import CN_DIGITS, parse_fraction_words, parse_percent_words
 from zzgov.text.clean import Clean, clean
+from zzgov.text.script import lazy_re
 
 
 class RawFigure(NamedTuple):
@@ -136,18 +137,20 @@ _LIST_LABEL = re.compile(r"[ \t\u3000]*\d{1,3}[.．、](?!\d)")
 # `(?m)^` matches after LF only, as this does; a label at the scanned range's own start is
 # matched by _LIST_LABEL.
 _LIST_LABEL_AFTER_LF = re.compile(r"\n([ \t\u3000]*\d{1,3}[.．、](?!\d))")
+# The patterns below are compiled on first use (text.script.LazyPattern): a text with no
+# number never reaches them.
 # Kind cues; the leading lookahead (first characters of every cue) rejects most positions at
 # once (the engine still visits each: a lookaround never lets it skip ahead).
-_CUES = re.compile("(?=[%s])(?:(?P<t>%s)|(?P<a>%s)|(?P<w>%s))" % (
+_CUES = lazy_re("(?=[%s])(?:(?P<t>%s)|(?P<a>%s)|(?P<w>%s))" % (
     re.escape(V.KIND_CUE_FIRST_CHARS), V.TARGET_CUES, V.ACTUAL_STRONG_CUES, V.ACTUAL_WEAK_CUES))
-_POLICY_LIST_END = re.compile(V.POLICY_PACKAGE_LIST_END)
-_RANK_FIELD_LEAD = re.compile(V.RANK_FIELD_LEAD)
-_RANK_FIELD_LIST = re.compile(V.RANK_FIELD_LIST_TAIL)
+_POLICY_LIST_END = lazy_re(V.POLICY_PACKAGE_LIST_END)
+_RANK_FIELD_LEAD = lazy_re(V.RANK_FIELD_LEAD)
+_RANK_FIELD_LIST = lazy_re(V.RANK_FIELD_LIST_TAIL)
 _MEASURES = frozenset(V.MEASURE_UNITS)
-_COUNT_THEN_INVESTMENT = re.compile(V.COUNT_THEN_INVESTMENT)
-_RANK_FIELD = re.compile(V.RANK_FIELD_TAIL)
-_ENUM_NEXT_NUMBER = re.compile(r"[\d%s]" % _CN)
-_OWN_VERB = re.compile(_alt(V.VERB_ONLY + V.UP_WORDS + V.DOWN_WORDS + V.OWN_VERBS))
+_COUNT_THEN_INVESTMENT = lazy_re(V.COUNT_THEN_INVESTMENT)
+_RANK_FIELD = lazy_re(V.RANK_FIELD_TAIL)
+_ENUM_NEXT_NUMBER = lazy_re(r"[\d%s]" % _CN)
+_OWN_VERB = lazy_re(_alt(V.VERB_ONLY + V.UP_WORDS + V.DOWN_WORDS + V.OWN_VERBS))
 # A paragraph ends at a blank line, or at a line break after a sentence or heading end.
 # A line end is LF, CRLF or a lone CR (old Mac / some Word exports).  The pattern opens with
 # the break's first character, consumed (a line end, or the sentence or heading end), so `re`
@@ -155,12 +158,12 @@ _OWN_VERB = re.compile(_alt(V.VERB_ONLY + V.UP_WORDS + V.DOWN_WORDS + V.OWN_VERB
 # plain spelling, which the engine tries at every character, is
 #   (?:(?:\r\n|\r|\n)[ \t\u3000]*(?:\r\n|\r|\n)|[。！？!?：:】#][ \t\u3000]*(?:\r\n|\r|\n))[\s\u3000]*
 # (a test checks the two find the same breaks).
-_PARAGRAPH_BREAK = re.compile(
+_PARAGRAPH_BREAK = lazy_re(
     r"[\r\n。！？!?：:】#]"
     r"(?:(?<=[\r\n])(?:(?<=\r)\n)?[ \t\u3000]*(?:\r\n?|\n)"  # a blank line
     r"|(?<=[。！？!?：:】#])[ \t\u3000]*(?:\r\n?|\n))"  # a line break after a sentence end
     r"[\s\u3000]*")
-_SENTENCE_SPLIT = re.compile("[%s]" % re.escape("".join(sorted(V.SENTENCE_BREAKS))))
+_SENTENCE_SPLIT = lazy_re("[%s]" % re.escape("".join(sorted(V.SENTENCE_BREAKS))))
 
 _LEFT_WINDOW = 40  # characters of left context read for a clause/item (bounded work)
 _RIGHT_WINDOW = 30
@@ -168,11 +171,11 @@ _SENTENCE_WINDOW = 240
 _DURATION = frozenset(V.DURATION_UNITS)
 _SPEC = frozenset(V.SPEC_UNITS)
 # Pinyin a conversion site left after each character (`農(nóng)業(yè)`): no part of a name.
-_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+_PINYIN = lazy_re(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 # A qualifying quantity is followed by the noun it qualifies, maybe after 以上/以下.
-_QUALIFIED_NOUN = re.compile("(?:及?以上|及?以下)?的?(?:" + "|".join(V.AGE_QUALIFIED_NOUNS) + ")")
-_HAS_DIGIT = re.compile(r"\d")
-_ACRONYM_BEFORE = re.compile(r"[A-Za-z&]+$")
+_QUALIFIED_NOUN = lazy_re("(?:及?以上|及?以下)?的?(?:" + "|".join(V.AGE_QUALIFIED_NOUNS) + ")")
+_HAS_DIGIT = lazy_re(r"\d")
+_ACRONYM_BEFORE = lazy_re(r"[A-Za-z&]+$")
 _DURATION_TUPLE = tuple(V.DURATION_UNITS)
 
 
@@ -262,7 +265,7 @@ _LEFT_LAST_CHARS = frozenset().union(*(w.last for w in (
     _LEFT_COMPARATORS, _LEVEL_MARKERS, _UP, _DOWN, _UP_SHORT, _DOWN_SHORT, _LINKS, _MODIFIERS)))
 _PRE_VERB = dict(V.PRE_VERB_COMPARATORS)
 _PRE_VERB_WORDS = Words(_PRE_VERB)
-_EXISTING_RX = re.compile(_alt(V.EXISTING_CUES))
+_EXISTING_RX = lazy_re(_alt(V.EXISTING_CUES))
 _DURATION_LEADS = Words(V.DURATION_LEADS)
 _THRESHOLD_LEFT = Words(V.THRESHOLD_LEFT)
 _CAPACITY_LEADS = Words(V.CAPACITY_NAME_LEADS)

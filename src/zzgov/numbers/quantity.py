@@ -19,6 +19,7 @@ from zzgov.numbers.chinese import (
     parse_fraction_words,
     parse_percent_words,
 )
+from zzgov.text.script import lazy_re
 
 # Characters that join the two ends of a range: 5~8条, 5—6个, 30至50, 5-6, 1～2个.
 RANGE_SEPARATORS = "~～〜—–-－至到"
@@ -30,7 +31,8 @@ APPROX_PREFIXES = {"近": "~", "约": "~", "超": ">=", "逾": ">="}
 TRAILING_MAGNITUDES = ("万亿", "亿", "万")
 
 _CN_RUN = "".join(sorted(CN_NUMERAL_CHARS))
-_NUMBER = re.compile(
+# Compiled on first use: only quantities written out as text are read through it.
+_NUMBER = lazy_re(
     r"(?P<pct>百分之[%s点]+)|(?P<frac>[%s]+分之[%s]+)|(?P<ar>\d+(?:,\d{3})*(?:\.\d+)?)|(?P<cn>[%s]+)"
     % (_CN_RUN, _CN_RUN, _CN_RUN, _CN_RUN)
 )

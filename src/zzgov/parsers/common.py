@@ -13,7 +13,7 @@ import regex
 from zzgov import rules
 from zzgov.models import Section, Span
 from zzgov.numbers.chinese import small_int as cn_small_int
-from zzgov.text.script import compile_re
+from zzgov.text.script import compile_re, lazy_regex
 
 # Heading markers by level (GB/T 9704 order): 一、 → （一） → 1. → （1）.
 # Chinese numerals come from numbers/ (the one place numerals are defined) as the rules'
@@ -32,8 +32,8 @@ SENTENCE_END = frozenset("。！？!?；;")
 
 # Dates: 2020年5月26日 (digits, possibly with stray spaces) or 二〇二〇年五月二十六日
 # (zzgov/data/rules/common.yaml, where every reader's date shape comes from).
-DATE_ARABIC = regex.compile(rules.expand("{{date}}"))
-DATE_CHINESE = regex.compile(rules.expand("{{date_numerals}}"))
+DATE_ARABIC = lazy_regex(rules.expand("{{date}}"))
+DATE_CHINESE = lazy_regex(rules.expand("{{date_numerals}}"))
 
 
 def iso_date(s: str) -> str | None:

@@ -20,12 +20,15 @@ import regex
 from zzgov import rules
 from zzgov.kinds import DETECTED
 from zzgov.text import fold
-from zzgov.text.script import compile_re
+from zzgov.text.script import LazyPattern, lazy_re, lazy_regex
 
 # Detection runs every feature over the head of every document, so each pattern is compiled
 # with the engine that scans its shape fastest (measured on the seeds): the standard
 # library's `re` for line-anchored patterns and plain word alternations (two to three times
 # faster), `regex` for patterns that open with a lookbehind, digits or a rare literal.
+#
+# Each feature's pattern is compiled when first scanned (LazyPattern): a text without a
+# feature's needle words never reaches it.
 #
 # A line-anchored `re` feature opens with a line feed, `\n`, where it would open with `(?m)^`:
 # `re` skips ahead only to a literal or a character class that opens the pattern, and would
@@ -36,7 +39,7 @@ from zzgov.text.script import compile_re
 
 class Feature(NamedTuple):
     name: str
-    pattern: regex.Pattern[str] | re.Pattern[str]  # runs on width-folded text (：→:, （→(, ｜→|)
+    pattern: regex.Pattern[str] | re.Pattern[str] | LazyPattern  # runs on width-folded text (：→:, （→(, ｜→|)
     weights: dict[str, float]  # weight per hit, by kind
     cap: int  # hits counted at most
     # set by `words_feature`: the pattern is these literal words and no two occurrences of
@@ -46,10 +49,10 @@ class Feature(NamedTuple):
     # (words, pattern): the feature's pattern without the branches that cannot match unless
     # the text holds one of these words, scanned instead on a text that holds none of them
     # (see `lean_feature`)
-    lean: tuple[tuple[str, ...], regex.Pattern[str]] | None = None
+    lean: tuple[tuple[str, ...], LazyPattern] | None = None
     # set by `words_feature` with `words`: the same words as patterns that open with a literal
     # (see `word_patterns`); their hits summed are the words' counts
-    word_patterns: tuple[regex.Pattern[str], ...] = ()
+    word_patterns: tuple[LazyPattern, ...] = ()
 
 
 def overlap_free(words: tuple[str, ...]) -> bool:
@@ -65,7 +68,7 @@ def overlap_free(words: tuple[str, ...]) -> bool:
     return True
 
 
-def word_patterns(words: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
+def word_patterns(words: tuple[str, ...]) -> tuple[LazyPattern, ...]:
     """Overlap-free `words` as one pattern per first character: that character, then the
     alternation of the words' rest (`报告(?:指出|提出|…)`).  `regex` finds a pattern that opens
     with a literal by a skip search, some three times as fast as `str.count` steps through
@@ -74,14 +77,14 @@ def word_patterns(words: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
     groups: dict[str, list[str]] = {}
     for w in words:
         groups.setdefault(w[0], []).append(w)
-    return tuple(regex.compile(regex.escape(first) + "(?:%s)" % "|".join(regex.escape(w[1:]) for w in group))
+    return tuple(lazy_regex(regex.escape(first) + "(?:%s)" % "|".join(regex.escape(w[1:]) for w in group))
                  for first, group in groups.items())
 
 
 def words_feature(name: str, words: tuple[str, ...], weights: dict[str, float], cap: int) -> Feature:
     """A feature that is a plain alternation of words; counted by `word_patterns` when the
     words cannot overlap (otherwise by the pattern)."""
-    pattern = re.compile("|".join(re.escape(w) for w in words))
+    pattern = lazy_re("|".join(re.escape(w) for w in words))
     if not overlap_free(words):
         return Feature(name, pattern, weights, cap)
     return Feature(name, pattern, weights, cap, words, word_patterns=word_patterns(words))
@@ -99,9 +102,9 @@ def lean_feature(name: str, branches: tuple[tuple[str, tuple[str, ...]], ...], w
     engine try the whole alternation at every character, many times the cost of the other
     branches together; on a text without its words that branch can match nowhere, so the
     alternation of the other branches, in the same order, finds the same hits."""
-    full = regex.compile("|".join(b for b, _ in branches))
+    full = lazy_regex("|".join(b for b, _ in branches))
     needed = tuple(w for _, words in branches for w in words)
-    lean = regex.compile("|".join(b for b, words in branches if not words))
+    lean = lazy_regex("|".join(b for b, words in branches if not words))
     return Feature(name, full, weights, cap, lean=(needed, lean))
 
 
@@ -168,83 +171,83 @@ GATES: dict[str, tuple[str, ...]] = {
 FEATURES: tuple[Feature, ...] = (
     # ---- notice (a 公文 / task decomposition) ----
     # 发文字号 郑政办〔2020〕29号
-    Feature("doc_number", regex.compile(r"(?<=\p{Han})[〔\[［(（][^\S\n]*(?:19|20)\d{2}[^\S\n]*[〕\]］)）][^\S\n]*\d{1,4}[^\S\n]*号"),
+    Feature("doc_number", lazy_regex(r"(?<=\p{Han})[〔\[［(（][^\S\n]*(?:19|20)\d{2}[^\S\n]*[〕\]］)）][^\S\n]*\d{1,4}[^\S\n]*号"),
             {"notice": 3.0}, 1),
     # field lines 责任单位：… — the signature of a task decomposition
     # (the labels of zzgov/data/rules/notice.yaml, with any letter-spacing)
-    Feature("field_lines", regex.compile(
+    Feature("field_lines", lazy_regex(
         rf"(?m)\n[^\S\n]*[【\[]?(?:{_ROLE_LABELS})[】\]]?[^\S\n]*:"), {"notice": 1.0}, 20),
     # a table header naming the columns of roles, as a row or one cell per line (a page that
     # is only the attached task table): 序号 | 重点工作任务 | 牵头单位 | 责任单位
     # (opening with a line feed where a line start would be `^`: see above)
-    Feature("role_columns", regex.compile(
+    Feature("role_columns", lazy_regex(
         rf"(?m)[\n\t|][^\S\n]*(?:{_ROLE_CELL})[^\S\n]*(?=$|[\t|])"), {"notice": 2.0}, 3),
     # a numbered task directly followed by its field line: `1. 建设学校。` / `牵头单位：市教育局`
-    Feature("task_then_field", re.compile(
+    Feature("task_then_field", lazy_re(
         r"(?m)\n[^\S\n]*\d{1,3}[^\S\n]*[.、][^\n]{2,}\n(?:[^\S\n]*\n)*[^\S\n]*(?:责任领导|牵头领导|牵头单位|责任单位|配合单位)[^\S\n]*:"),
         {"notice": 2.0}, 3),
     # inline or table roles: （牵头单位：X）, 序号 重点工作任务 牵头单位
     words_feature("role_words", ("牵头单位", "责任单位", "配合单位"), {"notice": 0.3}, 20),
     # 重点工作任务分解 / …工作任务的通知 / 重点任务的分工意见
-    Feature("task_title", re.compile(r"任务分解|重点工作任务|工作任务.{0,6}(?:通知|方案)|任务分工|分工(?:意见|方案)"),
+    Feature("task_title", lazy_re(r"任务分解|重点工作任务|工作任务.{0,6}(?:通知|方案)|任务分工|分工(?:意见|方案)"),
             {"notice": 2.0}, 2),
     # a 公文 title: 关于做好…的通知 / …关于落实…的分工意见
-    Feature("notice_title", regex.compile(r"(?m)^[^\n。]{0,30}关于[^\n。]{2,60}(?:通知|意见|方案|决定|办法|通报|批复)[^\S\n]*$"),
+    Feature("notice_title", lazy_regex(r"(?m)^[^\n。]{0,30}关于[^\n。]{2,60}(?:通知|意见|方案|决定|办法|通报|批复)[^\S\n]*$"),
             {"notice": 2.0}, 1),
     # role sentences closing a task: 市交通运输局牵头，市发展改革委配合。
-    Feature("role_sentences", regex.compile(r"牵头[^\S\n]*[,;][^\S\n]*[^。\n]{0,60}?配合|(?:局|委|办|府)牵头。"), {"notice": 1.0}, 10),
+    Feature("role_sentences", lazy_regex(r"牵头[^\S\n]*[,;][^\S\n]*[^。\n]{0,60}?配合|(?:局|委|办|府)牵头。"), {"notice": 1.0}, 10),
     # role parentheses closing a task: （市交通局牵头，市财政局配合） / （区市场监管局负责）
-    Feature("role_parens", regex.compile(
+    Feature("role_parens", lazy_regex(
         r"\((?=[^()\n]{0,80}?(?:局|委|办|厅|府|室|中心|部门|单位)(?:牵头|负责))[^()\n]{2,80}?(?:牵头|负责|配合)[^()\n]{0,60}?\)"),
         {"notice": 1.0}, 10),
     # 主送机关 line: 各县（市、区）人民政府，市人民政府各部门，各有关单位：
-    Feature("recipients", re.compile(r"(?m)\n[^\S\n]*各(?:县|区|市|省辖市|有关|级)[^\n]{0,60}[^\S\n]*:[^\S\n]*$"), {"notice": 1.5}, 1),
+    Feature("recipients", lazy_re(r"(?m)\n[^\S\n]*各(?:县|区|市|省辖市|有关|级)[^\n]{0,60}[^\S\n]*:[^\S\n]*$"), {"notice": 1.5}, 1),
     # 版记: 抄送：… / 2020年6月1日印发
-    Feature("gongwen_tail", re.compile(r"(?m)\n[^\S\n]*抄送[^\S\n]*:|日[^\S\n]*印发[^\S\n]*$"), {"notice": 2.0}, 2),
+    Feature("gongwen_tail", lazy_re(r"(?m)\n[^\S\n]*抄送[^\S\n]*:|日[^\S\n]*印发[^\S\n]*$"), {"notice": 2.0}, 2),
 
     # ---- report (a 政府工作报告 delivered to a people's congress) ----
     # 各位代表 — the salutation of a report to a congress
     words_feature("delegates", ("各位代表",), {"report": 4.0}, 2),
     # 现在，我代表市人民政府向大会报告工作，请予审议
-    Feature("report_to_congress", regex.compile(r"我代表\p{Han}{0,12}政府[^。]{0,8}报告工作|请予审议"), {"report": 3.0}, 2),
+    Feature("report_to_congress", lazy_regex(r"我代表\p{Han}{0,12}政府[^。]{0,8}报告工作|请予审议"), {"report": 3.0}, 2),
     # part headings: 一、2023年工作回顾 / 二、2024年工作安排 / 四、全面加强政府自身建设
-    Feature("report_part_heads", re.compile(
+    Feature("report_part_heads", lazy_re(
         r"(?m)\n[^\S\n]*[一二三四五六七八九十]+[^\S\n]*[、.][^\n]{0,24}(?:工作回顾|工作安排|重点工作|重点任务|总体要求|预期目标|目标任务|自身建设)"),
         {"report": 2.0}, 4),
     # the same words anywhere (a notice implementing a report quotes them too)
     words_feature("report_phrases", ("工作回顾", "主要预期目标", "工作安排", "政府自身建设"), {"report": 0.5}, 4),
     # 郑州市人民政府市长 庄建球 / 岚山省代省长　陈志远
-    Feature("report_speaker", compile_re(
+    Feature("report_speaker", lazy_regex(
         r"(?m)\n[^\S\n]*\p{Han}{0,20}" + rules.fragment("speaker_office") + r"[^\S\n]+\p{Han}{2,4}[^\S\n]*$"),
         {"report": 3.0}, 1),
     # ——2024年1月20日在岚山省第十四届人民代表大会第二次会议上
-    Feature("delivery_line", regex.compile(rules.fragment("date") + r"[^\S\n]*在[^\n]{2,40}人民代表大会"),
+    Feature("delivery_line", lazy_regex(rules.fragment("date") + r"[^\S\n]*在[^\n]{2,40}人民代表大会"),
             {"report": 3.0}, 1),
     # 过去一年 / 过去五年 / 一年来 — a review in the first person
-    Feature("review_words", re.compile(r"过去(?:一|五)年|一年来|五年来"), {"report": 0.5}, 2),
+    Feature("review_words", lazy_re(r"过去(?:一|五)年|一年来|五年来"), {"report": 0.5}, 2),
     # 政府工作报告 — in a report's title, but news about a report names it too
     words_feature("report_title", ("政府工作报告",), {"report": 0.8, "news": 0.3}, 3),
 
     # ---- news ----
     # 关键词 headings: #### 关键词 | 扩大内需 / 关键词: X / 【关键词】X / 关键词丨X
-    Feature("keyword_heads", re.compile(r"(?m)\n(?:[^\S\n]|[#*■◆●])*(?:【[^\S\n]*关键[词字][^\S\n]*】|关键[词字][^\S\n]*[|丨:/])"),
+    Feature("keyword_heads", lazy_re(r"(?m)\n(?:[^\S\n]|[#*■◆●])*(?:【[^\S\n]*关键[词字][^\S\n]*】|关键[词字][^\S\n]*[|丨:/])"),
             {"news": 1.5}, 10),
     # labelled sub-parts at a line start: 【报告摘要】 / 【郑州实践】
-    Feature("label_heads", regex.compile(r"(?m)^(?:[^\S\n]|[#*])*【\p{Han}{2,8}】"), {"news": 0.5}, 6),
+    Feature("label_heads", lazy_regex(r"(?m)^(?:[^\S\n]|[#*])*【\p{Han}{2,8}】"), {"news": 0.5}, 6),
     # 来源: 中原网 / 稿源：
-    Feature("source_line", regex.compile(r"(?:来源|稿源)[^\S\n]*:[^\S\n]*\S"), {"news": 2.0}, 1),
+    Feature("source_line", lazy_regex(r"(?:来源|稿源)[^\S\n]*:[^\S\n]*\S"), {"news": 2.0}, 1),
     # bylines: 郑报全媒体记者 王红 / 本报记者 张三 / 通讯员 李四
-    Feature("byline", regex.compile(r"(?:记者|通讯员|实习生)[^\S\n]*\p{Han}{2,4}(?:\s|$|、|\))"), {"news": 2.0}, 2),
+    Feature("byline", lazy_regex(r"(?:记者|通讯员|实习生)[^\S\n]*\p{Han}{2,4}(?:\s|$|、|\))"), {"news": 2.0}, 2),
     # a publication time stamp: 2021-01-07 08:39:40
-    Feature("timestamp", regex.compile(r"\d{4}-\d{1,2}-\d{1,2}[^\S\n]+\d{1,2}:\d{2}"), {"news": 1.5}, 1),
+    Feature("timestamp", lazy_regex(r"\d{4}-\d{1,2}-\d{1,2}[^\S\n]+\d{1,2}:\d{2}"), {"news": 1.5}, 1),
     # datelines: 本报讯 / 新华社郑州1月15日电 / 大众网济南1月25日讯
-    Feature("dateline", regex.compile(r"本报讯|(?<=\p{Han})\d{1,2}月\d{1,2}日[电讯]|【[^】\n]{1,12}讯】"), {"news": 2.0}, 1),
+    Feature("dateline", lazy_regex(r"本报讯|(?<=\p{Han})\d{1,2}月\d{1,2}日[电讯]|【[^】\n]{1,12}讯】"), {"news": 2.0}, 1),
     # photo credits closing a caption line: `大会现场 林木 摄` (two or more Han characters
     # before 摄; a lookbehind, so that the scan skips from one 摄 to the next where a pattern
     # opening with a Han character tries every one; the same hits as PHOTO_CREDIT_AS_WRITTEN)
-    Feature("photo_credit", regex.compile(r"(?m)(?<=\p{Han}{2}[^\S\n]*)摄[^\S\n]*$"), {"news": 1.0}, 2),
+    Feature("photo_credit", lazy_regex(r"(?m)(?<=\p{Han}{2}[^\S\n]*)摄[^\S\n]*$"), {"news": 1.0}, 2),
     # e-paper pages: `第03版：要闻`, `上一版 下一版`, `本版标题导航`, `返回目录`
-    Feature("epaper_chrome", re.compile(r"第[^\S\n]*\d{1,2}[^\S\n]*版|" + "|".join(map(re.escape, _EPAPER_NAV))),
+    Feature("epaper_chrome", lazy_re(r"第[^\S\n]*\d{1,2}[^\S\n]*版|" + "|".join(map(re.escape, _EPAPER_NAV))),
             {"news": 1.5}, 2),
     # a congress and its report told in the third person: `市长代表市人民政府作政府工作报告`,
     # `会议听取了…政府工作报告`, `报告显示/回顾/提出…` (a report says 我代表…)
@@ -255,9 +258,9 @@ FEATURES: tuple[Feature, ...] = (
         (r"应到代表\d+", ()),
     ), {"news": 1.5}, 3),
     # the reporter's source: `记者从市统计局获悉`, `记者了解到`
-    Feature("reporter_learned", regex.compile(r"记者(?:从|在|近日从)?[^。\n]{0,20}?(?:获悉|了解到)"), {"news": 2.0}, 1),
+    Feature("reporter_learned", lazy_regex(r"记者(?:从|在|近日从)?[^。\n]{0,20}?(?:获悉|了解到)"), {"news": 2.0}, 1),
     # site chrome: 首页 > 时政要闻 / 相关新闻 / 精彩推荐 / 责任编辑
-    Feature("site_chrome", re.compile(r"首页[^\S\n]*>|" + "|".join(map(re.escape, _SITE_WORDS))), {"news": 1.0}, 3),
+    Feature("site_chrome", lazy_re(r"首页[^\S\n]*>|" + "|".join(map(re.escape, _SITE_WORDS))), {"news": 1.0}, 3),
     # reporting words
     words_feature("news_words", ("据悉", "记者了解到", "采访", "报道"), {"news": 0.7}, 3),
     # reported speech about a report or meeting: 报告提出 / 会议强调

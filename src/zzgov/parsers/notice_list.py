@@ -40,6 +40,7 @@ from zzgov.numbers.chinese import HEADING_NUMERAL_CHARS
 from zzgov.numbers.chinese import small_int as cn_small_int
 from zzgov.parsers.common import SectionTree
 from zzgov.text import Line, clean, fold
+from zzgov.text.script import lazy_re, lazy_regex
 # Imported once here: an import statement in a function asked of every line costs a lookup a call.
 from zzgov.units import split_units
 from zzgov.units.names import CLAUSE_SEPARATORS as UNIT_CLAUSE_SEPARATORS
@@ -76,10 +77,12 @@ _WHITE_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u
 _HEADER_NOISE = re.compile(f"[{_WHITE_SPACE}|｜:]")  # blanks, rules and colons around a header cell
 _BLANKS = re.compile(f"[{_WHITE_SPACE}]")
 _ALL_HAN = regex.compile(r"\p{Han}+")
-_WHO_SPLIT = regex.compile(r"[、,，和及]")
-_PIPE = regex.compile(r"[|｜]")
-_CELL_NUMBER = regex.compile(r"\d{1,3}")
-_ROW_NUMBER = regex.compile(r"\d{1,4}")
+# Patterns only some layouts reach (tables, leader clauses, flattened pages) are compiled on
+# first use (text.script.LazyPattern): a run that meets no such layout never compiles them.
+_WHO_SPLIT = lazy_regex(r"[、,，和及]")
+_PIPE = lazy_regex(r"[|｜]")
+_CELL_NUMBER = lazy_regex(r"\d{1,3}")
+_ROW_NUMBER = lazy_regex(r"\d{1,4}")
 
 
 def _spaced(word: str) -> str:
@@ -220,7 +223,7 @@ COLUMN_ROLE.update(LABEL_ROLE)
 # target (`2022年预期目标`, `工作事项`, `重点举措`); short, so a sentence never passes.
 _TEXT_WORDS = ("任务", "目标", "内容", "事项", "举措", "措施", "工作", "安排", "计划", "名称", "要求")
 _TEXT_TAILS = ("与要求", "和要求", "及要求")
-TEXT_COLUMN = regex.compile(rf"^\S{{0,10}}(?:{'|'.join(_TEXT_WORDS)})(?:{'|'.join(_TEXT_TAILS)})?$")
+TEXT_COLUMN = lazy_regex(rf"^\S{{0,10}}(?:{'|'.join(_TEXT_WORDS)})(?:{'|'.join(_TEXT_TAILS)})?$")
 # What a TEXT_COLUMN cell ends with: one `endswith` turns away most lines before the pattern.
 _TEXT_COLUMN_ENDS = _TEXT_WORDS + tuple(w + t for w in _TEXT_WORDS for t in _TEXT_TAILS)
 
@@ -253,7 +256,7 @@ TITLES = sorted({fold(w) for w in T.words("titles")}, key=len, reverse=True)
 _TITLE_ALT = rules.words_pattern(TITLES)
 # Whether a line holds any title: one `re` search of the alternation runs several times faster
 # than a substring test per title on every body line of a notice.
-ANY_TITLE = re.compile("|".join(re.escape(t) for t in TITLES))
+ANY_TITLE = lazy_re("|".join(re.escape(t) for t in TITLES))
 # A full stop, question or exclamation mark or a colon: what no unit name holds.
 SENTENCE_MARK = re.compile("[。！？!?:：]")
 SURNAMES = frozenset(T.words("surnames"))
@@ -264,8 +267,8 @@ _VERB_ALT = rules.words_pattern(T.words("leading_verbs"))
 FIRST_LISTED = T.pattern("first_listed")
 UNITS_LABEL_LEADS = T.pattern("units_label_leads")
 RULE_NOTE = T.pattern("rule_note")
-ROLE_VERB = T.pattern("role_verb")
-RETRO_ROLES = T.pattern("retro_roles")
+ROLE_VERB = T.lazy("role_verb")  # only some layouts reach it
+RETRO_ROLES = T.lazy("retro_roles")  # only some layouts reach it
 DEADLINE_ITEM = T.pattern("deadline_item")
 
 
@@ -284,8 +287,8 @@ MARKERS: list[tuple[str, int, regex.Pattern[str]]] = [
     ("cn", 1, regex.compile(rf"^(?P<label>{CN}){GAP}[、.]{GAP}(?P<title>.*)$")),
     ("cn_paren", 2, regex.compile(rf"^\({GAP}(?P<label>{CN}){GAP}\){GAP}[、.]?{GAP}(?P<title>.*)$")),
     ("arabic", 3, regex.compile(rf"^(?P<label>\d{{1,3}})(?:{GAP}、|[ \t\u3000]?\.(?!\d)){GAP}(?P<title>.*)$")),
-    ("paren", 4, regex.compile(rf"^\({GAP}(?P<label>\d{{1,3}}){GAP}\){GAP}[、.]?{GAP}(?P<title>.*)$")),
-    ("circled", 5, regex.compile(r"^(?P<label>[\u2460-\u2473\u3251-\u325f])[ \t\u3000]*[、.．]?(?P<title>.*)$")),
+    ("paren", 4, lazy_regex(rf"^\({GAP}(?P<label>\d{{1,3}}){GAP}\){GAP}[、.]?{GAP}(?P<title>.*)$")),
+    ("circled", 5, lazy_regex(r"^(?P<label>[\u2460-\u2473\u3251-\u325f])[ \t\u3000]*[、.．]?(?P<title>.*)$")),
 ]
 # A line can open with a marker only if its first character can open one: one test of that
 # character rejects most lines (task text, field lines) before the five markers are tried.
@@ -300,8 +303,8 @@ CLAUSE_SEPARATORS = "，,；;"
 # Values: leaders' names, unit lists
 
 
-_TITLES_AFTER = regex.compile(rf"(?<=^\p{{Han}}{{2,}}?)(?:{_TITLE_ALT})+$")
-_TITLES_BEFORE = regex.compile(rf"^(?:{_TITLE_ALT})+(?=\p{{Han}}{{2,}}$)")
+_TITLES_AFTER = lazy_regex(rf"(?<=^\p{{Han}}{{2,}}?)(?:{_TITLE_ALT})+$")
+_TITLES_BEFORE = lazy_regex(rf"^(?:{_TITLE_ALT})+(?=\p{{Han}}{{2,}}$)")
 
 
 # The characters a title ends and begins with: a name that neither ends nor begins with one
@@ -589,7 +592,7 @@ def _unwrap(s: str) -> str:
 
 
 # A bracketed alias after a unit's name: 市府办〔市大数据局〕, 市政府办公室(市大数据局).
-_ALIAS_AFTER = regex.compile(r"[(（〔][^()（）〔〕]{1,20}[)）〕]$")
+_ALIAS_AFTER = lazy_regex(r"[(（〔][^()（）〔〕]{1,20}[)）〕]$")
 
 
 def looks_like_units(items: list[str]) -> bool:
@@ -626,7 +629,7 @@ def role_clause(clause: str) -> tuple[bool, list[str], list[str]] | None:
     return m.group("lead") is not None, units, tails
 
 
-LEADER_CLAUSE = regex.compile(rf"^(?:由)?(?P<who>[^,，;；]{{2,40}}?)(?:同志)?(?:{_VERB_ALT})(?:抓总|统筹|落实)?$")
+LEADER_CLAUSE = lazy_regex(rf"^(?:由)?(?P<who>[^,，;；]{{2,40}}?)(?:同志)?(?:{_VERB_ALT})(?:抓总|统筹|落实)?$")
 
 
 def leader_clause(clause: str) -> list[str] | None:
@@ -707,7 +710,7 @@ def group_leader() -> regex.Pattern[str]:
         rf"^(?:{_TITLE_ALT})?(?P<names>{_PERSON}(?:(?:{_TITLE_ALT})*[、,，和及]{_PERSON})*)(?:{_TITLE_ALT})*"
         rf"(?:{_VERB_ALT})"
     )
-GROUP_LEADER_FIELD = regex.compile(rf"(?:{_spaced('领导')}|{_spaced('領導')}){GAP}[:：]{GAP}(?P<names>[^)）;；]+)")
+GROUP_LEADER_FIELD = lazy_regex(rf"(?:{_spaced('领导')}|{_spaced('領導')}){GAP}[:：]{GAP}(?P<names>[^)）;；]+)")
 
 
 @functools.cache
@@ -732,7 +735,7 @@ def names_as_written(info: LineInfo, names: list[str]) -> list[str]:
     return [info.ln.text[info.f.index(n):info.f.index(n) + len(n)] if n in info.f else n for n in names]
 
 
-GROUP_LEAD = regex.compile(r"^(?:由)?(?P<units>[^,，;；:。]{2,60}?)(?:牵头|主办|牽頭)(?:负责|負責)?(?:的|负责的)?(?:工作|任务|任務|重点工作|事项|事項)?$")
+GROUP_LEAD = lazy_regex(r"^(?:由)?(?P<units>[^,，;；:。]{2,60}?)(?:牵头|主办|牽頭)(?:负责|負責)?(?:的|负责的)?(?:工作|任务|任務|重点工作|事项|事項)?$")
 
 
 def heading_lead_units(title: str) -> list[str]:
@@ -918,7 +921,7 @@ def header_roles(cells: list[str]) -> dict[int, str] | None:
     return None
 
 
-TABLE_BLANK_SPLIT = regex.compile(r"[ \u3000]{2,}")
+TABLE_BLANK_SPLIT = lazy_regex(r"[ \u3000]{2,}")
 
 
 def table_cells(raw: str) -> list[str]:
@@ -989,7 +992,7 @@ def is_rule_line(c: str) -> bool:
     return bool(c) and not c.strip("|｜")
 
 
-DATE_CELL = regex.compile(r"(?:\d{4}\s*年|\d{1,2}\s*月|年底|年内|月底|季度|长期|持续|全年|常态|前$|底$|完成$)")
+DATE_CELL = lazy_regex(r"(?:\d{4}\s*年|\d{1,2}\s*月|年底|年内|月底|季度|长期|持续|全年|常态|前$|底$|完成$)")
 
 
 def cell_type(f: str) -> str:
@@ -1617,7 +1620,7 @@ def _header_labels(cells) -> dict[str, str]:
     return out
 
 
-ATTACHMENT = regex.compile(r"^附件[ \t\u3000]*\d{0,2}[ \t\u3000]*[:.、]?[ \t\u3000]*$")
+ATTACHMENT = lazy_regex(r"^附件[ \t\u3000]*\d{0,2}[ \t\u3000]*[:.、]?[ \t\u3000]*$")
 
 
 def plausible_heading(f: str) -> bool:
@@ -1630,7 +1633,7 @@ def plausible_heading(f: str) -> bool:
 # The closing character is matched rather than looked behind for: a pattern opening with a
 # lookbehind is tried at every position of the line, one opening with a class is not; the
 # items start where the match ends either way.
-RUN_ON_ITEM = regex.compile(
+RUN_ON_ITEM = lazy_regex(
     rf"[。;；)][ \t\u3000]*(?=\({GAP}{CN}{GAP}\)|\d{{1,3}}[.、](?!\d)|[\u2460-\u2473])")
 
 
@@ -1638,7 +1641,7 @@ RUN_ON_ITEM = regex.compile(
 # lines: after a full stop and a blank, and at a blank before an item number or `(此件…)`.
 # Every cut follows a blank: the pattern matches that blank and the cut is where the match
 # ends (alternatives opening with lookbehinds alone were tried at every position of the line).
-FLAT_BREAK = regex.compile(
+FLAT_BREAK = lazy_regex(
     rf"[ \t\u3000](?:(?<=[。;；!?！？][ \t\u3000]+)(?=\S)|(?<=[:：][ \t\u3000]+)(?=[^\s|])|(?<=\(此件[^()]{{2,6}}\)[ \t\u3000]+)(?=\S)|(?=(?:{CN}[、.]|\({GAP}{CN}{GAP}\)|\d{{1,3}}[.、](?!\d)|"
     r"[\u2460-\u2473]|\(此件)))"
 )

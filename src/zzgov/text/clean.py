@@ -23,6 +23,8 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate, chain
 from operator import itemgetter
 
+from zzgov.text.script import lazy_re
+
 
 # Characters removed from a cleaned view: line ends and blanks that PDF/Word/web extraction
 # scatters through Chinese text, where words are never separated by spaces.
@@ -63,9 +65,15 @@ def _traditional_to_simplified() -> dict[str, str]:
     try:
         from importlib import resources
 
-        data = resources.files("opencc").joinpath("dictionary", "TSCharacters.txt").read_text(encoding="utf-8")
+        raw = resources.files("opencc").joinpath("dictionary", "TSCharacters.txt").read_bytes()
     except (ImportError, OSError, ModuleNotFoundError):
         return {}
+    from zzgov import datacache  # the table built from this file is kept: some 3 ms a run
+
+    return datacache.load("trad", [raw], lambda: _chains_resolved(raw.decode("utf-8")))
+
+
+def _chains_resolved(data: str) -> dict[str, str]:
     pairs: dict[str, str] = {}
     for line in data.splitlines():
         parts = line.split()
@@ -453,7 +461,7 @@ def _with_blanks(pieces: list[str], starts: list[int], origins: list[int],
 # A run of line breaks and blanks: what clean() removes or collapses.
 _GAP_CLASS = "[" + re.escape("".join(sorted(LINE_BREAKS | BLANKS))) + "]"
 _GAP = re.compile(_GAP_CLASS + _GAP_CLASS + "*")
-_GAP_SPLIT = re.compile("(" + _GAP_CLASS + _GAP_CLASS + "*)")  # captured, so split keeps the gaps
+_GAP_SPLIT = lazy_re("(" + _GAP_CLASS + _GAP_CLASS + "*)")  # captured, so split keeps the gaps
 
 def _stray_digit_gap(text: str, i: int, j: int, end: int, has_break: bool) -> bool:
     """True when blanks split one number: digit runs of two or more on each side of a single

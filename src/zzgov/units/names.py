@@ -18,6 +18,8 @@ from __future__ import annotations
 import regex
 import functools
 
+from zzgov.text.script import lazy_regex
+
 
 # Separators between names in a unit list: 、 ， , ； ; (full- and half-width).
 LIST_SEPARATORS = frozenset("、，,；;")
@@ -40,10 +42,11 @@ ORG_END = regex.compile(
 
 # Bare department names that borrow the level prefix of the name before them
 # (`市发展改革委、住建局` -> `市住建局`): short, ending in a department word.
-DEPARTMENT_END = regex.compile(r"(?:局|委|办|厅|委员会|办公室)$")
+# (This and the other patterns that only some lists reach are compiled on first use.)
+DEPARTMENT_END = lazy_regex(r"(?:局|委|办|厅|委员会|办公室)$")
 LEVEL_PREFIXES = ("市", "省", "县", "区")
 # A name holding a place word is not a bare department (郑州警备区, 开发区管委会, 团市委).
-PLACE_CHAR = regex.compile(r"[区县市省州]")
+PLACE_CHAR = lazy_regex(r"[区县市省州]")
 
 # Words that mark a collective reference, kept as written (市政府各部门, 相关县（市、区）政府).
 COLLECTIVE = regex.compile(r"^(?:各|相关|有关|其他|其它)|各(?:部门|单位|成员单位)$|(?:相关|有关)(?:部门|单位)$")
@@ -156,7 +159,7 @@ def _split_units(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 LEVEL_CHARS = frozenset("县市区旗州盟")  # 各市、州人民政府 (a province with autonomous prefectures)
-LEVEL_ORG = regex.compile(r"[县市区旗州盟](?:级市|级)?(?:人民政府|政府|党委|党工委)")
+LEVEL_ORG = lazy_regex(r"[县市区旗州盟](?:级市|级)?(?:人民政府|政府|党委|党工委)")
 
 
 CONJUNCTION = regex.compile(r"[和及与]")
@@ -215,7 +218,7 @@ def _borrow_prefix(item: str, before: list[str]) -> str:
 
 
 # Leader lists: names separated by blanks, 、 or commas (`吴福民 史占勇 陈宏伟`).
-LEADER_SEPARATORS = regex.compile(r"[\s、，,；;/]+")
+LEADER_SEPARATORS = lazy_regex(r"[\s、，,；;/]+")
 
 
 def split_leaders(text: str) -> list[str]:

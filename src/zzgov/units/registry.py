@@ -177,9 +177,12 @@ def parse_data(text: str) -> dict:
 
 @functools.lru_cache(maxsize=1)
 def registry_data() -> dict:
-    """The parsed data file (read once)."""
-    text = resources.files("zzgov").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
-    return parse_data(text)
+    """The parsed data file (read once; kept in the data cache, zzgov.datacache, keyed by the
+    file's bytes, so a run need not import PyYAML)."""
+    from zzgov import datacache
+
+    raw = resources.files("zzgov").joinpath("data", DATA_FILE).read_bytes()
+    return datacache.load("units", [raw], lambda: parse_data(raw.decode("utf-8")))
 
 
 @functools.lru_cache(maxsize=8)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import regex
 
 from zzgov.units.names import is_collective
+from zzgov.text.script import lazy_regex
 
 # Checked in order; the first pattern that matches names the type.
 UNIT_TYPE_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
@@ -30,7 +31,7 @@ UNIT_TYPE_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("department", regex.compile(r"(?:局|委|办|厅|委员会|办公室|中心|院|署|部)$")),
     # 郑州黄河文化公园管委会 (a committee that runs a park, not a zone), 市消防救援支队,
     # 国家统计局郑州调查队
-    ("department", regex.compile(r"(?:管委会|管理委员会|消防救援(?:支队|总队|大队)|调查队)$")),
+    ("department", lazy_regex(r"(?:管委会|管理委员会|消防救援(?:支队|总队|大队)|调查队)$")),
 )
 
 
