@@ -61,3 +61,12 @@ def test_military_rule_matches_where_the_plain_pattern_does(parts):
     s = "".join(parts)
     assert kind == "military"
     assert bool(rule.search(s)) == bool(plain.search(s))
+
+
+def test_the_market_bureau_borrows_a_level_and_lends_none():
+    # 市场监管局 opens with the word 市场, not the level 市: after 市发展改革委 it borrows 市
+    # like any bare department, and a bare name after it borrows nothing from it.
+    from zzgov.units import split_units
+    assert split_units("市发展改革委、市场监管局")[0] == ["市发展改革委", "市市场监管局"]
+    assert split_units("市场监管局、税务局")[0] == ["市场监管局", "税务局"]
+    assert split_units("市市场监管局、税务局")[0] == ["市市场监管局", "市税务局"]

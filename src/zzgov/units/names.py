@@ -45,6 +45,8 @@ ORG_END = regex.compile(
 # (This and the other patterns that only some lists reach are compiled on first use.)
 DEPARTMENT_END = lazy_regex(r"(?:局|委|办|厅|委员会|办公室)$")
 LEVEL_PREFIXES = ("市", "省", "县", "区")
+# Department words that open with a level character (`市发展改革委、市场监管局` -> 市市场监管局).
+BARE_STARTS = ("市场",)
 # A name holding a place word is not a bare department (郑州警备区, 开发区管委会, 团市委).
 PLACE_CHAR = lazy_regex(r"[区县市省州]")
 
@@ -209,10 +211,14 @@ def _join_level_runs(items: list[str]) -> list[str]:
 def _borrow_prefix(item: str, before: list[str]) -> str:
     if not before or not DEPARTMENT_END.search(_f(item)) or len(item) > 12:
         return item
-    if _f(item).startswith(LEVEL_PREFIXES) or PLACE_CHAR.search(_f(item)) or is_collective(item):
+    name = _f(item)
+    if name.startswith(BARE_STARTS):
+        name = name[2:]  # 市场监管局: its 市 opens the word 市场, no level
+    if name.startswith(LEVEL_PREFIXES) or PLACE_CHAR.search(name) or is_collective(item):
         return item
     prev = before[-1]
-    if _f(prev)[:1] in LEVEL_PREFIXES and not is_collective(prev) and DEPARTMENT_END.search(_f(prev)):
+    if _f(prev)[:1] in LEVEL_PREFIXES and not _f(prev).startswith(BARE_STARTS) and not is_collective(prev) \
+            and DEPARTMENT_END.search(_f(prev)):
         return prev[0] + item
     return item
 
