@@ -958,10 +958,10 @@ def cell_header_at(infos: list[LineInfo], i: int) -> tuple[list[str], int] | Non
             # the line after is read only when this one names no column by itself and is
             # short enough to make one with it (at most 10 characters together)
             nxt = _BLANKS.sub("", infos[j + 1].f)
+            joined = column_role(c + nxt) if nxt and len(c + nxt) <= 10 else None
             # (`责任单位` after an unnamed cell is a cell of its own, not the end of a broken one)
-            whole_cell = len(nxt) >= 4 and column_role(nxt) in ROLE_COLUMNS
-            if nxt and not whole_cell and len(c + nxt) <= 10 and column_role(c + nxt) is not None:
-                role, j = column_role(c + nxt), j + 1  # a header cell broken over two lines: `责任` / `科室`
+            if joined is not None and not (len(nxt) >= 4 and column_role(nxt) in ROLE_COLUMNS):
+                role, j = joined, j + 1  # a header cell broken over two lines: `责任` / `科室`
         if role is None and roles == ["seq"] and 2 <= len(c) <= 8 and c.isalpha() and j + 1 < len(infos) \
                 and column_role(_BLANKS.sub("", infos[j + 1].f)) in ROLE_COLUMNS:
             # a column of its own words between 序号 and the role columns is the task's
