@@ -581,3 +581,20 @@ def test_cells_pasted_with_bars_rows_closed_by_a_lone_bar_and_group_rows_ruled()
     assert [(t.lead_units, t.units) for t in doc.tasks] == [
         (["县发改局"], ["县财政局", "各乡镇"]), (["县住建局"], ["县交通局"])]
     assert doc.tasks[0].text.endswith("公开涉企收费目录")
+
+
+def test_table_numbering_groups_with_tasks_numbered_in_their_text_cells():
+    # 序号 numbers the groups and 项目 names them; each task is a numbered text cell with its
+    # own leader (a two-character name padded to three: `顾 嘉`) and units, or the leader of
+    # the task above when its cell is merged; ★ marks the lead; 海关 is an organisation.
+    cells = ["序号", "项目", "重点工作目标任务", "牵头领导", "责任单位",
+             "1", "对外开放", "1.进出口总额增长5%。", "顾 嘉", "★区商务局、青屿海关",
+             "2.实际使用外资稳中有升。", "★区投促中心、区商务局",
+             "2", "民生保障", "3.新增城镇就业3000人。", "邵 峰", "★区人社局"]
+    doc = parse_text("\n|\n".join(cells) + "\n", kind="notice")
+    got = [(t.seq, t.text, t.leaders, t.lead_units, t.units) for t in doc.tasks]
+    assert got == [
+        (1, "进出口总额增长5%。", ["顾嘉"], ["区商务局"], ["区商务局", "青屿海关"]),
+        (2, "实际使用外资稳中有升。", ["顾嘉"], ["区投促中心"], ["区投促中心", "区商务局"]),
+        (3, "新增城镇就业3000人。", ["邵峰"], ["区人社局"], ["区人社局"]),
+    ]

@@ -942,6 +942,16 @@ def table_cells(raw: str) -> list[str]:
 ROLE_COLUMNS = frozenset(("leaders", "lead", "units", "deadlines"))
 
 
+def _next_cell(infos: list[LineInfo], j: int) -> str:
+    """The first cell from line j on, past `|` rule lines, blanks removed ("" at the end)."""
+    while j < len(infos):
+        c = _BLANKS.sub("", infos[j].f)
+        if not is_rule_line(c):
+            return c
+        j += 1
+    return ""
+
+
 def cell_header_at(infos: list[LineInfo], i: int) -> tuple[list[str], int] | None:
     """Column roles of a header written one cell per line from line i, or None."""
     if len(infos[i].f) > 24:
@@ -962,11 +972,15 @@ def cell_header_at(infos: list[LineInfo], i: int) -> tuple[list[str], int] | Non
             # (`责任单位` after an unnamed cell is a cell of its own, not the end of a broken one)
             if joined is not None and not (len(nxt) >= 4 and column_role(nxt) in ROLE_COLUMNS):
                 role, j = joined, j + 1  # a header cell broken over two lines: `责任` / `科室`
-        if role is None and roles == ["seq"] and 2 <= len(c) <= 8 and c.isalpha() and j + 1 < len(infos) \
-                and column_role(_BLANKS.sub("", infos[j + 1].f)) in ROLE_COLUMNS:
-            # a column of its own words between 序号 and the role columns is the task's
-            # (`序号 / 民生实事 / 责任单位`, `序号 / 项目名称 / 牵头单位`)
-            role = "text"
+        if role is None and roles == ["seq"] and 2 <= len(c) <= 8 and c.isalpha():
+            after = column_role(_next_cell(infos, j + 1))
+            if after in ROLE_COLUMNS:
+                # a column of its own words between 序号 and the role columns is the task's
+                # (`序号 / 民生实事 / 责任单位`)
+                role = "text"
+            elif after == "text":
+                # and one before the task's column names the group (`序号 / 项目 / 重点工作目标任务`)
+                role = "ignore"
         if role is None:
             break
         roles.append(role)
@@ -1463,8 +1477,16 @@ class _Reader:
         above: TaskDraft | None = None
         for k, cells in enumerate(subs):
             head = first if k == 0 else cells[0]
-            leaders = self.cell_draft(seq, head, cells, row if k == 0 else cells, cols, prev_leaders)
+            # (a sub-row holds no cell of the columns before the task's: a group name, merged down)
+            sub_cols = cols if k == 0 or "text" not in cols else cols[cols.index("text"):]
+            leaders = self.cell_draft(seq, head, cells, row if k == 0 else cells, sub_cols, prev_leaders)
             d = self.drafts[-1]
+            text = d.cells.get("text")
+            m = CELL_ITEM.match(text[0]) if text else None
+            if m:
+                # the task's own number opens its text cell (`6.强化…`, the 序号 column numbering
+                # groups): it is the task's number, not its words
+                d.seq, text[0] = int(m[1]), text[0][m.end():]
             if above is not None:
                 # an unnumbered sub-row of a numbered row: the unit and leader cells merged
                 # down from the row above hold for it too
@@ -1560,6 +1582,10 @@ def numbered_rows(cells: list[str]) -> bool:
     column the header does not name would."""
     nums = [int(c) for c in (x.strip(" |｜") for x in cells[:80]) if _CELL_NUMBER.fullmatch(c) and c.isdigit()]
     return len(nums) >= 3 and nums[:3] == [1, 2, 3]
+
+
+# An item number opening a table's text cell: `6.强化…`, `2、完善…` (not `2.5万吨`).
+CELL_ITEM = re.compile(r"[ \t\u3000]*(\d{1,3})(?:[.．](?!\d)|、)[ \t\u3000]*")
 
 
 def sub_rows(cells: list[LineInfo], cols: list[str]) -> list[list[LineInfo]]:
