@@ -598,3 +598,20 @@ def test_table_numbering_groups_with_tasks_numbered_in_their_text_cells():
         (2, "实际使用外资稳中有升。", ["顾嘉"], ["区投促中心"], ["区投促中心", "区商务局"]),
         (3, "新增城镇就业3000人。", ["邵峰"], ["区人社局"], ["区人社局"]),
     ]
+
+
+def test_leader_and_lead_unit_lines_under_a_heading_hold_for_its_tasks():
+    # `牵头领导:` and `牵头单位:` lines right under a group heading name the leader and the lead
+    # unit of every task below it, even where a task also lists that unit among its own.
+    text = "\n".join([
+        "某区2023年优化营商环境行动方案", "二、主要任务", "(一)政务服务提质行动", "牵头领导:许文达",
+        "牵头单位:区行政审批局",
+        "1.新增集成办理事项30项。(责任单位:区行政审批局、区政务服务中心)",
+        "2.网上可办率达到95%。(责任单位:区大数据中心)",
+        "(二)要素保障增效行动", "牵头领导:林若溪", "牵头单位:区发改委",
+        "3.新增工业用地按标准地出让。(责任单位:区自然资源局)", ""])
+    doc = parse_text(text, kind="notice")
+    got = [(t.leaders, t.lead_units, t.units) for t in doc.tasks]
+    assert got == [(["许文达"], ["区行政审批局"], ["区行政审批局", "区政务服务中心"]),
+                   (["许文达"], ["区行政审批局"], ["区大数据中心"]),
+                   (["林若溪"], ["区发改委"], ["区自然资源局"])]

@@ -534,7 +534,9 @@ def _task_fields(doc: Doc, d: notice_list.TaskDraft, first_unit_leads: bool,
     if not roles.leaders and d.group_leaders:
         roles.leaders = list(d.group_leaders)
     if not roles.lead and d.group_lead:
-        roles.lead = [u for u in d.group_lead if u not in roles.units]
+        # (a lead the heading's words name and the task lists among its units is one of them;
+        # a 牵头单位 line under the heading leads whatever the units)
+        roles.lead = list(d.group_lead) if d.lead_stated else [u for u in d.group_lead if u not in roles.units]
     if not roles.lead and roles.units and _units_label_leads(roles, units_label_leads):
         # `责任单位：X` beside `配合单位：Y` (or a stated rule): the 责任单位 leads
         n = next(k for r, lab, k in roles.labels if r == "units")

@@ -787,6 +787,7 @@ class TaskDraft:
     cells: dict[str, list[str]] | None = None
     cell_labels: dict[str, str] = field(default_factory=dict)  # column role -> its header word
     group_lead: list[str] = field(default_factory=list)  # lead units a heading names for its tasks
+    lead_stated: bool = False  # group_lead given by a field line under the heading
     numbered: bool = True  # False: an unnumbered paragraph, its seq is its place in the list
 
     @property
@@ -1068,6 +1069,7 @@ class _Reader:
         self.kind_at = kinds_by_part(infos, self.kind)
         self.table_labels: dict[str, str] = {}
         self.lead_at: dict[int, list[str]] = {}  # heading level -> lead units it names
+        self.lead_stated: set[int] = set()  # levels whose lead units a field line gave
         self.any_roles = any(x.is_field or x.is_roles or x.ends_with_roles for x in infos)
         self.closed = False  # the current task's roles closed its paragraph: the next line starts anew
         self.heading_mark = 0  # index in drafts of the first task after the last heading
@@ -1090,6 +1092,14 @@ class _Reader:
                 return list(self.lead_at[level])
         return []
 
+    def group_lead_stated(self) -> bool:
+        """Whether the group's lead units were given by a field line (`牵头单位:X` under the
+        heading), not read from the heading's words."""
+        for level in sorted(self.lead_at, reverse=True):
+            if self.lead_at[level]:
+                return level in self.lead_stated
+        return False
+
     def group_leaders(self) -> list[str]:
         for level in sorted(self.leaders_at, reverse=True):
             if self.leaders_at[level]:
@@ -1107,6 +1117,7 @@ class _Reader:
             del self.leaders_at[lv]
         for lv in [lv for lv in self.lead_at if lv >= level]:
             del self.lead_at[lv]
+            self.lead_stated.discard(lv)
         folded = fold(title)
         self.lead_at[level] = heading_lead_units(title)
         # the names as written (traditional script stays traditional): folding keeps positions
@@ -1127,7 +1138,7 @@ class _Reader:
         self.closed = False
         ln = info.ln
         self.cur = TaskDraft(seq, ln.start, ln.start + text_from, ln.end, self.section_id(), self.group_leaders(),
-                             end=ln.end, group_lead=self.group_lead(), numbered=info.marker is not None)
+                             end=ln.end, group_lead=self.group_lead(), lead_stated=self.group_lead_stated(), numbered=info.marker is not None)
         self.last_heading = None
         # a numbered line closed by its roles in brackets is a whole task: `1.…。（X牵头，Y配合）`
         self.closed = info.marker is not None and info.f.rstrip().endswith((")", "〕", "】")) \
@@ -1215,11 +1226,16 @@ class _Reader:
                 # a leader named once for the tasks below a heading: `责任领导：王某某`
                 hits = info.hits
                 got = fields_of(f, ln, hits)
-                if all(x.role == "leaders" for x in got) and self.cur is None:
-                    value = "、".join(self.text[x.start:x.end] for x in got)
-                    names, _bad = read_leaders(fold(value))
+                if got and all(x.role in ("leaders", "lead") for x in got) and self.cur is None:
+                    # and lead units named once for them: `牵头单位：区发改委`
                     level = self.last_heading.level if self.last_heading is not None else 0
-                    self.leaders_at[level] = names
+                    leaders = "、".join(self.text[x.start:x.end] for x in got if x.role == "leaders")
+                    if leaders:
+                        self.leaders_at[level] = read_leaders(fold(leaders))[0]
+                    lead = "、".join(self.text[x.start:x.end] for x in got if x.role == "lead")
+                    if lead:
+                        self.lead_at[level] = split_units(clean(lead).text)[0]
+                        self.lead_stated.add(level)
                     return
                 if self.cur is None:
                     return
@@ -1332,7 +1348,7 @@ class _Reader:
                 self.close()
                 seq = int(first) if has_seq else len(self.drafts) + 1
                 self.cur = TaskDraft(seq, info.ln.start, info.ln.start, info.ln.end, self.section_id(),
-                                     self.group_leaders(), end=info.ln.end, group_lead=self.group_lead())
+                                     self.group_leaders(), end=info.ln.end, group_lead=self.group_lead(), lead_stated=self.group_lead_stated())
                 self.cur.cells = {}
                 self.cur.cell_labels = self.table_labels
                 col = fill_cells(self.cur.cells, cells, header, 0)
@@ -1505,7 +1521,7 @@ class _Reader:
                    cols: list[str], prev_leaders: list[str] | None) -> list[str] | None:
         """One task from the cells of a table row (or of an unnumbered sub-row)."""
         d = TaskDraft(seq, first.ln.start, first.ln.start, first.ln.end, self.section_id(), self.group_leaders(),
-                      end=row[-1].ln.end, group_lead=self.group_lead())
+                      end=row[-1].ln.end, group_lead=self.group_lead(), lead_stated=self.group_lead_stated())
         d.cells = {}
         d.cell_labels = self.table_labels
         if cols[-1] == "other_units" and sum(cell_type(x.f) == "units" for x in cells_lines) >= 2 \
