@@ -1138,7 +1138,8 @@ class _Reader:
         self.closed = False
         ln = info.ln
         self.cur = TaskDraft(seq, ln.start, ln.start + text_from, ln.end, self.section_id(), self.group_leaders(),
-                             end=ln.end, group_lead=self.group_lead(), lead_stated=self.group_lead_stated(), numbered=info.marker is not None)
+                             end=ln.end, group_lead=self.group_lead(), lead_stated=self.group_lead_stated(),
+                             numbered=info.marker is not None)
         self.last_heading = None
         # a numbered line closed by its roles in brackets is a whole task: `1.…。（X牵头，Y配合）`
         self.closed = info.marker is not None and info.f.rstrip().endswith((")", "〕", "】")) \
@@ -1348,7 +1349,8 @@ class _Reader:
                 self.close()
                 seq = int(first) if has_seq else len(self.drafts) + 1
                 self.cur = TaskDraft(seq, info.ln.start, info.ln.start, info.ln.end, self.section_id(),
-                                     self.group_leaders(), end=info.ln.end, group_lead=self.group_lead(), lead_stated=self.group_lead_stated())
+                                     self.group_leaders(), end=info.ln.end, group_lead=self.group_lead(),
+                                     lead_stated=self.group_lead_stated())
                 self.cur.cells = {}
                 self.cur.cell_labels = self.table_labels
                 col = fill_cells(self.cur.cells, cells, header, 0)
