@@ -268,6 +268,7 @@ FIRST_LISTED = T.pattern("first_listed")
 UNITS_LABEL_LEADS = T.pattern("units_label_leads")
 RULE_NOTE = T.pattern("rule_note")
 ROLE_VERB = T.lazy("role_verb")  # only some layouts reach it
+ROLE_VERB_WORDS = T.rules["role_verb"].needs  # a role sentence holds one of them
 RETRO_ROLES = T.lazy("retro_roles")  # only some layouts reach it
 DEADLINE_ITEM = T.pattern("deadline_item")
 
@@ -555,7 +556,7 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
                 info.hits = [FieldHit(k + m.start("label"), k + m.start("value"), m["label"], False)]
                 info.fields_end = k + m.end("value")
         if not info.is_field and not mk and not info.retro:
-            info.is_roles = roles_from_sentence(_unwrap(f), need_lead=False) is not None
+            info.is_roles = any(w in f for w in ROLE_VERB_WORDS) and roles_from_sentence(_unwrap(f), need_lead=False) is not None
             info.is_leaders = not info.is_roles and is_leader_line(f)
         if not info.is_roles and f.endswith((")", "）")) and ("牵头" in f or "负责" in f or "配合" in f or ":" in f):
             k = opening_bracket(f)
@@ -943,6 +944,9 @@ def table_cells(raw: str) -> list[str]:
 ROLE_COLUMNS = frozenset(("leaders", "lead", "units", "deadlines"))
 
 
+_HAS_HAN = lazy_regex(r"\p{Han}")
+
+
 def _next_cell(infos: list[LineInfo], j: int) -> str:
     """The first cell from line j on, past `|` rule lines, blanks removed ("" at the end)."""
     while j < len(infos):
@@ -955,8 +959,8 @@ def _next_cell(infos: list[LineInfo], j: int) -> str:
 
 def cell_header_at(infos: list[LineInfo], i: int) -> tuple[list[str], int] | None:
     """Column roles of a header written one cell per line from line i, or None."""
-    if len(infos[i].f) > 24:
-        return None  # a header cell is a short line
+    if len(infos[i].f) > 24 or not _HAS_HAN.search(infos[i].f):
+        return None  # a header cell is a short line of words
     roles: list[str] = []
     j = i
     while j < len(infos):
