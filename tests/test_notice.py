@@ -615,3 +615,14 @@ def test_leader_and_lead_unit_lines_under_a_heading_hold_for_its_tasks():
     assert got == [(["许文达"], ["区行政审批局"], ["区行政审批局", "区政务服务中心"]),
                    (["许文达"], ["区行政审批局"], ["区大数据中心"]),
                    (["林若溪"], ["区发改委"], ["区自然资源局"])]
+
+
+@pytest.mark.parametrize("meta_line, signed", [
+    ("  • 成文日期：2021-03-24", "2021-03-24"),
+    ("成文日期 | 2022年6月8日 | 发布日期 | 2022年6月9日 |", "2022-06-08"),
+    ("成文日期: 发布日期: 2021-04-16", None),  # an empty field: the date after is another's
+])
+def test_signing_date_from_a_web_copys_metadata(meta_line, signed):
+    text = "\n".join(["某县人民政府办公室关于印发2021年重点工作任务的通知", meta_line, "各乡镇人民政府:",
+                      "现将任务印发给你们。", "1.新建学校2所。", "牵头单位:县教育局", ""])
+    assert parse_text(text, kind="notice").meta.signed_date == signed

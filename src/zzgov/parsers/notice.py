@@ -198,7 +198,22 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: MetaDraft) -> tup
             signed_idx = i
             meta.set("signed_date", iso_date(f), ln.start, ln.end)
             break
+    if meta.signed_date is None:
+        # no signature read: a web copy's metadata may state it (`• 成文日期：2021-03-24`,
+        # `成文日期 | 2021年3月24日 |`); an empty field followed by another label gives none
+        for ln, f in lines[:head_limit]:
+            m = SIGNED_DATE_FIELD.search(f)
+            if m:
+                y, mo, d = (int(x) for x in m.group("y", "m", "d"))
+                if 1 <= mo <= 12 and 1 <= d <= 31:
+                    meta.set("signed_date", f"{y:04d}-{mo:02d}-{d:02d}", ln.start + m.start("y"), ln.start + m.end())
+                break
     return body_from, signed_idx
+
+
+# The signing date in a web copy's metadata: `成文日期：2021-03-24`, `成文日期 | 2021年3月24日`.
+SIGNED_DATE_FIELD = regex.compile(
+    r"成文日期[ \t\u3000]*[:|][ \t\u3000|]*(?P<y>(?:19|20)\d\d)[-./年](?P<m>\d{1,2})[-./月](?P<d>\d{1,2})(?!\d)日?")
 
 
 def _is_role_field_line(f: str) -> bool:
