@@ -47,6 +47,11 @@ def iso_date(s: str) -> str | None:
             return None
         y = cn_small_int(m["y"]) or 0
         mo, d = cn_small_int(m["m"]) or 0, cn_small_int(m["d"]) or 0
+    return ymd(y, mo, d)
+
+
+def ymd(y: int, mo: int, d: int) -> str | None:
+    """YYYY-MM-DD of a plausible date, else None."""
     if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100):
         return None
     return f"{y:04d}-{mo:02d}-{d:02d}"

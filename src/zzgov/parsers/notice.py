@@ -36,6 +36,7 @@ from zzgov.parsers.common import (
     ITEM_ARABIC,
     SENTENCE_END,
     iso_date,
+    ymd,
 )
 from zzgov.doc import Doc, as_doc
 from zzgov.parsers import notice_list
@@ -204,9 +205,9 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: MetaDraft) -> tup
         for ln, f in lines[:head_limit]:
             m = SIGNED_DATE_FIELD.search(f)
             if m:
-                y, mo, d = (int(x) for x in m.group("y", "m", "d"))
-                if 1 <= mo <= 12 and 1 <= d <= 31:
-                    meta.set("signed_date", f"{y:04d}-{mo:02d}-{d:02d}", ln.start + m.start("y"), ln.start + m.end())
+                date = ymd(*(int(x) for x in m.group("y", "m", "d")))
+                if date:
+                    meta.set("signed_date", date, ln.start + m.start("y"), ln.start + m.end())
                 break
     return body_from, signed_idx
 

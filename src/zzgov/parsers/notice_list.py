@@ -1014,6 +1014,9 @@ def is_rule_line(c: str) -> bool:
 DATE_CELL = lazy_regex(r"(?:\d{4}\s*年|\d{1,2}\s*月|年底|年内|月底|季度|长期|持续|全年|常态|前$|底$|完成$)")
 
 
+# A row's cells are typed where the table is read, again where a row splits into sub-rows and
+# once more where its columns are filled: one answer per cell text.
+@functools.lru_cache(maxsize=4096)
 def cell_type(f: str) -> str:
     """What a table cell holds: empty, number, leaders, units, deadline or text."""
     s = f.strip()
