@@ -287,6 +287,38 @@ def test_default_kind_actual():
     assert one("新增城镇就业14.2万人。", default_kind="actual").kind == "actual"
 
 
+def test_account_without_any_cue_is_actual():
+    # an excerpt of a report's review part, as news sites reprint it: no 去年, no 同比
+    text = ("(三)扎实建设宜居城市。全市新改建道路48条,改造老旧小区163个,新增口袋公园31个。"
+            "成功创建省级园林城市,关停小煤电机组4台。")
+    assert [f.kind for f in extract_figures(text, default_kind=None)] == ["actual"] * 4
+
+
+def test_task_list_without_any_cue_is_a_plan():
+    # a 责任分工表 states no 要 or 力争: assigning the work makes its figures targets
+    text = "2022年青川县民生实事责任分工表\n高校毕业生留县就业1800人\n责任单位:县人社局\n"
+    assert one(text, default_kind=None).kind == "target"
+
+
+def test_tie_between_cues_keeps_target():
+    text = "计划新增城镇就业1.2万人。\n\n已建成公园3个。\n\n新增绿道20公里。"
+    assert extract_figures(text, default_kind=None)[-1].kind == "target"
+
+
+def test_estimate_turns_a_modal_into_a_forecast():
+    f = extract_figures("预计地区生产总值将达到1400亿元,同比增长5.3%;固定资产投资496.1亿元。",
+                        default_kind=None)
+    assert [x.kind for x in f] == ["actual"] * 3
+    # without 预计 the same 将 sets out a plan
+    assert one("地区生产总值将达到1400亿元。", default_kind=None).kind == "target"
+
+
+def test_cue_words_inside_a_quoted_name_are_no_cues():
+    # 计划 names a programme here; the figure is a result
+    assert one("落实“三年行动计划”,新改建道路59条。", default_kind=None).kind == "actual"
+    assert one("经济运行在预期的合理区间,工业增加值105亿元。", default_kind=None).kind == "actual"
+
+
 def test_existing_stock_in_a_plan_is_actual():
     assert one("提升现有9个功能性口岸业务规模").kind == "actual"
 

@@ -143,6 +143,7 @@ _LIST_LABEL_AFTER_LF = re.compile(r"\n([ \t\u3000]*\d{1,3}[.．、](?!\d))")
 # once (the engine still visits each: a lookaround never lets it skip ahead).
 _CUES = lazy_re("(?=[%s])(?:(?P<t>%s)|(?P<a>%s)|(?P<w>%s))" % (
     re.escape(V.KIND_CUE_FIRST_CHARS), V.TARGET_CUES, V.ACTUAL_STRONG_CUES, V.ACTUAL_WEAK_CUES))
+_PLAN_DOCUMENT = lazy_re(V.PLAN_DOCUMENT_WORDS)
 _POLICY_LIST_END = lazy_re(V.POLICY_PACKAGE_LIST_END)
 _RANK_FIELD_LEAD = lazy_re(V.RANK_FIELD_LEAD)
 _RANK_FIELD_LIST = lazy_re(V.RANK_FIELD_LIST_TAIL)
@@ -418,12 +419,18 @@ class _Sentences:
     own) is worked out in one pass, so a paragraph of thousands of cue-less sentences, or a
     sentence of thousands of cues, costs no more per figure than a short one."""
 
-    def __init__(self, s: str, para_starts: list[int]):
+    def __init__(self, s: str, para_starts: list[int], quotes: tuple[list[int], list[int]] | None = None):
         bounds = sorted(set([0, len(s)] + [m.end() for m in _SENTENCE_SPLIT.finditer(s)] + para_starts))
         self.starts = bounds[:-1]
+        if quotes is None:
+            quotes = _quote_spans(s)
         cues: list[tuple[int, str, bool]] = []  # (position, kind, strong)
         for m in _CUES.finditer(s):
+            if quotes[0] and _inside(quotes[0], quotes[1], m.start()):
+                continue  # a word of a quoted name: 落实“八项行动计划”, 实施“营养改善计划”
             if m.group("t"):
+                if m.group("t") in _ESTIMATED_MODALS and _estimate_before(s, m.start()):
+                    continue  # 预计地区生产总值将达到1400亿元: an estimate of a result, not a plan
                 cues.append((m.start(), "target", True))
             elif m.group("a"):
                 cues.append((m.start(), "actual", True))
@@ -459,7 +466,12 @@ class _Sentences:
                 counts[own] += 1
         self.majority = None if counts["actual"] == counts["target"] else \
             ("actual" if counts["actual"] > counts["target"] else "target")
-        self.fallback = "target"  # set by the caller: the whole document's majority when known
+        # Without a cue anywhere the text is an account: a plan states itself with words of
+        # intent (要, 将, 力争, 确保, 计划) or assigns the work (责任单位); a review excerpt
+        # (`全市新改建道路59条,…`) may never say 去年 or 同比.  A tie between cues keeps the
+        # old default, target.
+        self.lean = self.majority or ("target" if cues or _PLAN_DOCUMENT.search(s) else "actual")
+        self.fallback = "target"  # set by the caller: the whole document's lean when known
 
     def kind_at(self, i: int) -> str:
         """The kind of a figure at i: the nearest strong cue of its sentence (before it first,
@@ -595,13 +607,24 @@ def _kind_rules():
     return {n: t.pattern(n) for n in ("review_cue", "plan_cue", "year")}
 
 
+# Modal words of intent that an estimate before them in the clause turns into a forecast of
+# the year's result (预计…将达到).
+_ESTIMATED_MODALS = frozenset(("将", "要"))
+
+
+def _estimate_before(s: str, i: int) -> bool:
+    """Whether 预计 opens the clause of s that runs to i (no clause break between)."""
+    k = s.rfind(V.ESTIMATE_CUE, max(0, i - _LEFT_WINDOW), i)
+    return k != -1 and not any(ch in V.CLAUSE_BREAKS for ch in s[k:i])
+
+
 def _document_majority(text: str, memo: dict | None = None) -> str:
     """The kind most sentences of the whole document lean to, for a scanned range (one section of
     a news article, say) that has no cue of its own.  Worked out once per document: `memo`
     is the document's Prepared.memo, shared by its ranges (never a cache across documents)."""
     if memo is not None and "majority" in memo:
         return memo["majority"]
-    kind = _Sentences(text, [0]).majority or "target"
+    kind = _Sentences(text, [0]).lean
     if memo is not None:
         memo["majority"] = kind
     return kind
@@ -863,9 +886,9 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
         return found[0]
 
     if default_kind is None:
-        sentences = _Sentences(s, para_starts())
+        sentences = _Sentences(s, para_starts(), quotes)
         if sentences.majority is None:
-            sentences.fallback = _document_majority(text, memo) if (start, end) != (0, len(text)) else "target"
+            sentences.fallback = _document_majority(text, memo) if (start, end) != (0, len(text)) else sentences.lean
         if plan_year:
             # news of 2026 telling 2025's results: a sentence naming an earlier year is actual
             over = _KindOverrides.build(s, para_starts, _UNDECIDED, plan_year)

@@ -199,8 +199,9 @@ RAISE_VERBS = ("提高", "提升", "增加")
 # "确保95%以上的政务服务事项网上可办", "全市计划新增城镇就业11.4万人", "主要预期目标",
 # "到2025年,…达到…".
 # 要/将 as plan auxiliaries only (not 主要, 重要, 需要, 要素, 将近 …); 目标 only when it introduces
-# a goal ("目标是"), since reviews say "“十三五”规划目标任务即将胜利完成".
-TARGET_CUES = r"力争|确保|计划|目标(?=是|为|:)|预期|争取|力求|拟|(?<![截])[到至]20\d\d年(?!的)|(?<![主重需纲摘概必只提简])要(?![素求点闻件务])|(?<![即必终])将(?![近来])"
+# a goal ("目标是"), since reviews say "“十三五”规划目标任务即将胜利完成"; 预期 not as an
+# adjective ("经济运行在预期的合理区间" says how a result went).
+TARGET_CUES = r"力争|确保|计划|目标(?=是|为|:)|预期(?!的)|争取|力求|拟|(?<![截])[到至]20\d\d年(?!的)|(?<![主重需纲摘概必只提简])要(?![素求点闻件务])|(?<![即必终])将(?![近来])"
 # Results: "去年,全市新增城镇就业11.5万人", "预计新增高新技术企业800家", "截至年底…",
 # "过去五年…", "已完成移交273所", "圆满收官".
 ACTUAL_STRONG_CUES = r"(?<![比较])去年|(?<![比较])上年|过去|截至|已经|已|预计|圆满|收官|取得了|实现了|完成了|达到了|(?:完成|执行|推进|进展)情况"
@@ -211,6 +212,9 @@ ACTUAL_WEAK_CUES = r"同比|比上年|较上年|比去年|较去年|累计|(?<!�
 # Every character a cue above can begin with (a fast pre-filter for the cue pattern; a test
 # checks it covers the cues).
 KIND_CUE_FIRST_CHARS = "力确计目预争拟到至要将去上过截已圆收取实完达同比较累全执推进前"
+# Words of a document that assigns work (a task list, a 责任分工表): its figures are targets even
+# where no sentence says 要 or 力争 ("2021年…民生实事责任分工表 … 高校毕业生就业(人) 26000").
+PLAN_DOCUMENT_WORDS = r"责任单位|牵头单位|责任领导|配合单位|任务分解|责任分工|工作分工|完成时限"
 # An estimate: "预计全年跨境电商交易额增长20%左右" (estimate=True, in force to the sentence end).
 ESTIMATE_CUE = "预计"
 # A stock that already exists, stated inside a plan: "提升现有9个功能性口岸业务规模" -> actual.
