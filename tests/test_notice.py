@@ -600,6 +600,22 @@ def test_table_numbering_groups_with_tasks_numbered_in_their_text_cells():
     ]
 
 
+def test_bracketed_lead_mark_after_a_unit_names_the_lead():
+    # `X(牵头)` inside a 责任单位 list: X leads and the list holds them all; a bracketed
+    # remit note (`按职责分工负责`) is no part of a unit's name.
+    text = "\n".join([
+        "某市安全生产治本攻坚行动任务分工", "(一)隐患排查整治行动",
+        "1.开展城镇燃气隐患集中排查整治。", "责任单位:市住房城乡建设局(牵头)、市应急管理局,各县(区)政府",
+        "完成时限:2024年12月底前",
+        "2.建立隐患排查整改台账。", "责任单位:市安委会有关成员单位（按职责分工负责）",
+        "3.推进危险化学品企业监测预警系统建设。", "责任单位:市应急管理局（牵头单位）、开发区管委会", ""])
+    doc = parse_text(text, kind="notice")
+    got = [(t.lead_units, t.units) for t in doc.tasks]
+    assert got == [(["市住房城乡建设局"], ["市住房城乡建设局", "市应急管理局", "各县(区)政府"]),
+                   ([], ["市安委会有关成员单位"]),
+                   (["市应急管理局"], ["市应急管理局", "开发区管委会"])]
+
+
 def test_leader_and_lead_unit_lines_under_a_heading_hold_for_its_tasks():
     # `牵头领导:` and `牵头单位:` lines right under a group heading name the leader and the lead
     # unit of every task below it, even where a task also lists that unit among its own.

@@ -407,6 +407,16 @@ class _Roles:
                     self.open.extend(c[2])
                     break
         else:
+            marked: list[int] = []
+            if NR.lead_mark.search(value):
+                # `市委宣传部(牵头)、市应急管理局`: the marked unit leads (taken off before the
+                # role-sentence test below, which its 牵头 would send the list to)
+                marked = [k for k, item in enumerate(split_list(value)) if NR.lead_mark.search(item)]
+                value = NR.lead_mark.sub("", value)
+                folded = fold(value)
+            if NR.duty_note.search(value):
+                value = NR.duty_note.sub("", value)
+                folded = fold(value)
             stop = value.find("。")
             if 0 < stop < len(value) - 1:
                 # `X、Y按职责分工负责。具体任务均涉及…，下同。`: the list ends at its full stop
@@ -427,6 +437,7 @@ class _Roles:
             value = _spaces_as_separators(value)
             has_star = NR.star_mark.search(value) is not None
             starred = [k for k, item in enumerate(split_list(value)) if NR.star_mark.search(item)] if has_star else []
+            starred += marked
             units, opn = split_units(NR.star_mark.sub("", value) if has_star else value)
             kept = []
             for u in units:
