@@ -616,6 +616,22 @@ def test_bracketed_lead_mark_after_a_unit_names_the_lead():
                    (["市应急管理局"], ["市应急管理局", "开发区管委会"])]
 
 
+def test_pasted_row_that_lost_a_merged_cell_fills_columns_by_cell_type():
+    # the second row has no 细化分工 cell: its units and time limit shift left by one and
+    # are placed by what they hold; a trailing remit clause (等按职责分工落实) is no unit
+    text = "\n".join([
+        "某省交通运输厅2022年政务公开工作任务台账",
+        "序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注 |",
+        "1 | 做好重大项目信息公开 | 公开重点公路项目批准和实施信息 | 规划处、建设处等按职责分工落实 | 长期推进 | |",
+        "2 | 做好路网运行信息发布 | 路网中心 | 2022年6月底前 |",
+        "3 | 公开本厅部门预算和决算 | 按规定时间公开预算决算 | 财务处 | 2022年8月底前 | 按年度更新 |", ""])
+    doc = parse_text(text, kind="notice")
+    got = [(t.units, t.units_open, t.deadlines) for t in doc.tasks]
+    assert got == [(["规划处", "建设处"], ["等"], ["长期推进"]),
+                   (["路网中心"], [], ["2022年6月底前"]),
+                   (["财务处"], [], ["2022年8月底前"])]
+
+
 def test_leader_and_lead_unit_lines_under_a_heading_hold_for_its_tasks():
     # `牵头领导:` and `牵头单位:` lines right under a group heading name the leader and the lead
     # unit of every task below it, even where a task also lists that unit among its own.

@@ -1360,7 +1360,7 @@ class _Reader:
                                      lead_stated=self.group_lead_stated())
                 self.cur.cells = {}
                 self.cur.cell_labels = self.table_labels
-                col = fill_cells(self.cur.cells, cells, header, 0)
+                col = fill_row_cells(self.cur.cells, cells, header)
                 i += 1
                 continue
             if info.marker in ("cn", "cn_paren") or (len(filled) == 1 and self.cur is None):
@@ -1644,6 +1644,36 @@ def fill_cells(row: dict[str, list[str]], cells: list[str], header: dict[int, st
             row.setdefault(role, []).append(c)
         if c:
             last = idx
+    return last
+
+
+# What a column of a pasted table row may hold when the row is checked against its header: a
+# column no header word names may hold text (`细化分工`), and a time limit may be a sentence
+# (`2021年3月公布预算信息,2021年8月公布上年度决算信息`).
+_FITS = {**ACCEPTS, None: {"text"}, "deadlines": {"deadline", "text"}}
+
+
+def fill_row_cells(row: dict[str, list[str]], cells: list[str], header: dict[int, str]) -> int:
+    """The first line of a pasted table row: its cells by position, unless the row has lost a
+    merged cell and a cell after the task text then lands in a column that cannot hold it
+    (`2 | 做好…信息公开 | 疾控处 | 长期推进 |` under `序号 | 工作任务 | 细化分工 | 责任处室 |
+    完成时限 | 备注`); then each cell after the text goes to the next column that takes its type."""
+    text_col = next((k for k, r in header.items() if r == "text"), None)
+    after = [(k, c) for k, c in enumerate(cells) if c and text_col is not None and k > text_col]
+    if not after or all(cell_type(fold(c)) in _FITS[header.get(k)] for k, c in after):
+        return fill_cells(row, cells, header, 0)
+    placed, j = [], text_col + 1
+    for _, c in after:
+        typ = cell_type(fold(c))
+        k = next((k for k in range(j, max(header) + 1) if typ in _FITS[header.get(k)]), None)
+        if k is None:
+            return fill_cells(row, cells, header, 0)  # no reading fits better than the positions
+        placed.append((k, c))
+        j = k + 1
+    last = fill_cells(row, cells[:text_col + 1], header, 0)
+    for k, c in placed:
+        fill_cells(row, [c], header, k)
+        last = k
     return last
 
 
