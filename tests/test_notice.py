@@ -632,6 +632,22 @@ def test_pasted_row_that_lost_a_merged_cell_fills_columns_by_cell_type():
                    (["财务处"], [], ["2022年8月底前"])]
 
 
+def test_unnumbered_task_is_the_paragraph_before_its_roles():
+    # a news page lists unnumbered tasks, each followed by its field lines (主管领导 is a
+    # leader label, 主要责任人 a named official, not a unit); a keyword heading and the
+    # article's opening above a task are not its text
+    text = "\n".join([
+        "今年的十件实事谁来管?", "昨日,市政府督查室公布了十件实事的任务分解表,请市民监督。",
+        "关键词 教育", "市区新增公办幼儿园学位6000个。", "主管领导:沈一鸣", "责任单位:市教育局",
+        "主要责任人:邵远", "进度安排:8月底前全部建成。",
+        "关键词 交通", "新辟公交线路12条。", "主管领导:葛振华", "责任单位:市交通运输局、市公交集团",
+        "主要责任人:冯岚", "进度安排:12月底前全部投入运营。", ""])
+    doc = parse_text(text, kind="notice")
+    got = [(t.text, t.leaders, t.units) for t in doc.tasks]
+    assert got == [("市区新增公办幼儿园学位6000个。", ["沈一鸣"], ["市教育局"]),
+                   ("新辟公交线路12条。", ["葛振华"], ["市交通运输局", "市公交集团"])]
+
+
 def test_leader_and_lead_unit_lines_under_a_heading_hold_for_its_tasks():
     # `牵头领导:` and `牵头单位:` lines right under a group heading name the leader and the lead
     # unit of every task below it, even where a task also lists that unit among its own.

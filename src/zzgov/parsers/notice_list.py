@@ -27,6 +27,7 @@ The vocabulary (labels, role verbs, titles, family names, the first-listed rule)
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -1055,6 +1056,10 @@ class ListResult:
     warnings: list[str] = field(default_factory=list)
 
 
+# A line this short above an unnumbered task's paragraph, ending no sentence, is a heading
+# over it (`关键词 交通`, `一、民生保障`), not the first line of a wrapped paragraph.
+UNNUMBERED_HEADING_MAX = 16
+
 # A heading title wraps onto a line or two; one already this long takes no more lines.
 MAX_WRAPPED_TITLE_CHARS = 120
 
@@ -1065,6 +1070,7 @@ class _Reader:
     def __init__(self, text: str, infos: list[LineInfo], starts_tail) -> None:
         self.text = text
         self.infos = infos
+        self.line_starts = [info.ln.start for info in infos]
         self.starts_tail = starts_tail
         self.tree = SectionTree()
         self.drafts: list[TaskDraft] = []
@@ -1085,9 +1091,26 @@ class _Reader:
     # -- helpers ------------------------------------------------------------------------
     def close(self) -> None:
         if self.cur is not None:
+            if not self.cur.numbered and self.cur.cells is None:
+                self.trim_unnumbered(self.cur)
             self.drafts.append(self.cur)
         self.cur = None
         self.in_fields = False
+
+    def trim_unnumbered(self, d: TaskDraft) -> None:
+        """An unnumbered task is the paragraph right before its roles: lines above it that end
+        a sentence (a group's lead-in under its heading, a news article's opening) or are short
+        and end none (a keyword heading, `关键词 交通`) are not its text.  A paragraph wrapped
+        over several lines (each but the last ending mid-sentence) stays whole."""
+        k = bisect.bisect_right(self.line_starts, d.text_end - 1) - 1
+        first = k
+        while first > 0 and self.infos[first - 1].ln.start >= d.text_start:
+            above = self.infos[first - 1].f.rstrip()
+            if not above or above[-1] in SENTENCE_END or len(above) <= UNNUMBERED_HEADING_MAX:
+                break
+            first -= 1
+        if 0 <= first <= k and self.infos[first].ln.start > d.text_start:
+            d.start = d.text_start = self.infos[first].ln.start
 
     def section_id(self) -> str | None:
         sec = self.tree.current()
