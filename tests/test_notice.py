@@ -648,6 +648,25 @@ def test_unnumbered_task_is_the_paragraph_before_its_roles():
                    ("新辟公交线路12条。", ["葛振华"], ["市交通运输局", "市公交集团"])]
 
 
+def test_unit_named_over_its_own_list_is_the_unit_of_its_tasks():
+    # a 责任清单 per unit: a line that is only the unit's name, the list's title, a lead-in,
+    # then numbered tasks naming no units of their own; a wrapped heading's last line that
+    # ends like an organ (`工作格局`) is no unit
+    text = "\n".join([
+        "青川市2024年度安全生产工作责任清单",
+        "青川市应急管理局", "2024年度安全生产工作责任清单", "2024年，市应急管理局要履行综合监管职责，主要承担以下工作：",
+        "1.组织开展安全生产大检查。", "2.完善应急预案体系。",
+        "青川市住房和城乡建设局", "2024年度安全生产工作责任清单",
+        "3.开展城镇燃气安全专项整治。",
+        "二、夯实街道党建引领基础,健全街道党工委统筹辖区治理的", "工作格局",
+        "4.建立街道党工委议事清单制度。", ""])
+    doc = parse_text(text)
+    assert doc.kind == "notice"
+    assert [(t.seq, t.units) for t in doc.tasks] == [
+        (1, ["青川市应急管理局"]), (2, ["青川市应急管理局"]), (3, ["青川市住房和城乡建设局"]),
+        (4, ["青川市住房和城乡建设局"])]
+
+
 def test_leader_and_lead_unit_lines_under_a_heading_hold_for_its_tasks():
     # `牵头领导:` and `牵头单位:` lines right under a group heading name the leader and the lead
     # unit of every task below it, even where a task also lists that unit among its own.

@@ -117,6 +117,7 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "task_then_field": ("领导", "单位"),
     "role_words": ("单位",),
     "task_title": ("任务", "分工"),
+    "unit_list_title": ("责任书", "责任清单"),
     "doc_number": ("号",),
     "notice_title": ("关于",),
     "role_sentences": ("牵头",),
@@ -191,6 +192,10 @@ FEATURES: tuple[Feature, ...] = (
     # 重点工作任务分解 / …工作任务的通知 / 重点任务的分工意见
     Feature("task_title", lazy_re(r"任务分解|重点工作任务|工作任务.{0,6}(?:通知|方案)|任务分工|分工(?:意见|方案)"),
             {"notice": 2.0}, 2),
+    # a unit's list of its tasks titled on a line of its own: 2011年重点工作目标责任书(5项),
+    # 2025年度食品安全工作责任清单 (not `建立权力清单和责任清单` inside a sentence)
+    Feature("unit_list_title", lazy_re(r"(?m)\n[^\S\n]*[^\n。,;:]{0,30}(?:目标责任书|责任清单)[^\n。,;:]{0,12}$"),
+            {"notice": 2.0}, 1),
     # a 公文 title: 关于做好…的通知 / …关于落实…的分工意见
     Feature("notice_title", lazy_regex(r"(?m)^[^\n。]{0,30}关于[^\n。]{2,60}(?:通知|意见|方案|决定|办法|通报|批复)[^\S\n]*$"),
             {"notice": 2.0}, 1),

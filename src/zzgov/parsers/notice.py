@@ -157,6 +157,8 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: MetaDraft) -> tup
             ln, f = lines[i]
             if ITEM_ARABIC.match(f) or HEADING_L1.match(f) or NR.standalone_date.match(f):
                 break
+            if notice_list.unit_heading_at([x for _, x in lines[i:i + 3]], 0, lambda k: False) is not None:
+                break  # a unit's own list begins: no cover letter
             m = NR.recipients_line.match(f)
             if m and not _is_field_line(f) and not NR.meta_bullet.match(f) and not NR.title_label.match(f) \
                     and not CHROME_LINE.match(f) and "|" not in f:
@@ -283,6 +285,8 @@ def _title_end(lines: list[tuple[Line, str]], i: int) -> int | None:
         if j > i and (_skip_head_line(f) or NR.recipients_line.match(f) or DOC_NUMBER.search(f)
                       or NR.standalone_date.match(f) or ITEM_ARABIC.match(f) or not f.strip(" |")):
             break
+        if j > i and notice_list.unit_heading_at([x for _, x in lines[j:j + 3]], 0, lambda k: False) is not None:
+            break  # a unit's name over its own list (`青川市应急管理局` / `…责任清单`)
         joined += f.rstrip(" |")
         if len(joined) > 120:
             break
@@ -558,6 +562,8 @@ def _task_fields(doc: Doc, d: notice_list.TaskDraft, first_unit_leads: bool,
             if opening is not None:
                 roles.take(opening[0])  # `由X负责，Y配合，<task>`
                 task_text = task_text[opening[1]:].lstrip()
+    if not roles.lead and not roles.units and d.group_units:
+        roles.units = list(d.group_units)  # the unit whose list this is (`市交通运输局` / `…目标责任书`)
     if not roles.leaders and d.group_leaders:
         roles.leaders = list(d.group_leaders)
     if not roles.lead and d.group_lead:
@@ -736,6 +742,7 @@ def parse_notice(source: str | Doc) -> ParseResult:
                 meta.set("issuer", lines[signed_idx - 1][0].text, ln.start, ln.end)
         # Attachment title: `附件` line and/or the title line before the first heading.
         i = region_from
+        folded = [f for _, f in lines]
         while i < end_idx:
             ln, f = lines[i]
             a = NR.attachment_line.match(f)
@@ -746,6 +753,8 @@ def parse_notice(source: str | Doc) -> ParseResult:
                 continue
             if HEADING_L1.match(f) or HEADING_L2.match(f) or ITEM_ARABIC.match(f) or _opens_list(f, ln):
                 break
+            if notice_list.unit_heading_at(folded, i, lambda j: bool(ITEM_ARABIC.match(folded[j]))) is not None:
+                break  # a unit's name over its own list (`澜州市公安局` / `…工作责任清单`)
             if meta.attachment_title is None and not (NR.public_note.match(f) or CHROME_LINE.match(f)):
                 meta.set("attachment_title", _clean_str(text, ln.start, ln.end), ln.start, ln.end)
             i += 1

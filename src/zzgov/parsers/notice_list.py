@@ -791,6 +791,7 @@ class TaskDraft:
     group_lead: list[str] = field(default_factory=list)  # lead units a heading names for its tasks
     lead_stated: bool = False  # group_lead given by a field line under the heading
     numbered: bool = True  # False: an unnumbered paragraph, its seq is its place in the list
+    group_units: list[str] = field(default_factory=list)  # the unit a list's heading line names
 
     @property
     def has_roles(self) -> bool:
@@ -1060,6 +1061,48 @@ class ListResult:
 # over it (`关键词 交通`, `一、民生保障`), not the first line of a wrapped paragraph.
 UNNUMBERED_HEADING_MAX = 16
 
+# A unit's name standing alone over its list is no longer than this.
+UNIT_HEADING_MAX = 30
+# The title of a unit's list under its name: 2011年重点工作目标责任书(5项), 2025年度…工作责任清单.
+LIST_TITLE = lazy_regex(r"(?:责任书|责任清单|任务清单|工作清单|任务书|工作要点|任务分解|任务分工)[^。，,;；]{0,12}$")
+
+# A unit heading names an organ of some level: 市交通运输局, 澜州市公安局 (not 工作格局, the end of
+# a heading wrapped onto a line of its own).
+_UNIT_LEVEL = lazy_regex(r"[省市州盟县区旗镇乡]")
+
+
+def unit_heading_at(lines: list[str], k: int, is_item) -> int | None:
+    """Whether folded line k is only a unit's name over a list of that unit's tasks: the next
+    line titles the list (`市交通运输局` / `2011年重点工作目标责任书(5项)`, `澜州市公安局` /
+    `2025年度食品安全工作责任清单`) or is its first item (`is_item(j)`).  The index of the
+    line after the heading (the first item, or the line after the title) or None.  The line
+    above ends a sentence or is short: the unit line is no wrapped end of a heading."""
+    name = lines[k].strip()
+    if not 3 <= len(name) <= UNIT_HEADING_MAX or not ORG_END.search(name) \
+            or any(ch in name for ch in "，,。；;:、 ()") or not _UNIT_LEVEL.search(name):
+        return None
+    p = k - 1
+    while p >= 0 and not lines[p].strip():
+        p -= 1
+    above = lines[p].strip() if p >= 0 else ""
+    if above and above[-1] not in SENTENCE_END and len(above) > UNIT_HEADING_MAX:
+        return None
+    j = k + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    if j >= len(lines):
+        return None
+    # (a title of its own, not the 公文's: `关于印发《…任务分工方案》的通知` under its organs)
+    titled = LIST_TITLE.search(lines[j]) is not None and not is_item(j) and "关于" not in lines[j] \
+        and "《" not in lines[j]
+    if not titled and not is_item(j):
+        return None
+    units, tails = split_units(name)
+    if units != [name] or tails or not looks_like_units(units):
+        return None
+    return j + 1 if titled else j
+
+
 # A heading title wraps onto a line or two; one already this long takes no more lines.
 MAX_WRAPPED_TITLE_CHARS = 120
 
@@ -1087,6 +1130,8 @@ class _Reader:
         self.closed = False  # the current task's roles closed its paragraph: the next line starts anew
         self.heading_mark = 0  # index in drafts of the first task after the last heading
         self.warnings: list[str] = []
+        self.units_here: list[str] = []  # the unit a heading line over the list names
+        self.skip: set[int] = set()  # lines read as part of a unit's heading
 
     # -- helpers ------------------------------------------------------------------------
     def close(self) -> None:
@@ -1169,7 +1214,7 @@ class _Reader:
         ln = info.ln
         self.cur = TaskDraft(seq, ln.start, ln.start + text_from, ln.end, self.section_id(), self.group_leaders(),
                              end=ln.end, group_lead=self.group_lead(), lead_stated=self.group_lead_stated(),
-                             numbered=info.marker is not None)
+                             numbered=info.marker is not None, group_units=list(self.units_here))
         self.last_heading = None
         # a numbered line closed by its roles in brackets is a whole task: `1.…。（X牵头，Y配合）`
         self.closed = info.marker is not None and info.f.rstrip().endswith((")", "〕", "】")) \
@@ -1230,10 +1275,28 @@ class _Reader:
         self.close()
         return n
 
+    def unit_heading(self, info: LineInfo) -> bool:
+        """A line that is only a unit's name over that unit's list (see `unit_heading_at`)."""
+        if info.marker is not None or info.labels or self.in_fields:
+            return False
+        k = bisect.bisect_left(self.line_starts, info.ln.start)
+        found = unit_heading_at([x.f for x in self.infos], k, lambda j: self.infos[j].marker == self.kind)
+        if found is None:
+            return False
+        if found > k + 1:
+            self.skip.add(found - 1)  # the list's title line
+        return True
+
     def line(self, info: LineInfo) -> None:
         f, ln = info.f, info.ln
         kind = self.kind
         mk = info.marker
+        if self.skip and bisect.bisect_left(self.line_starts, ln.start) in self.skip:
+            return  # the title of a unit's list, read with its unit line
+        if self.unit_heading(info):
+            self.close()
+            self.units_here = [clean(self.text, ln.start, ln.end).text.strip()]
+            return
         if info.retro and (self.cur is not None or self.drafts):
             # `3项目标的责任单位均为市发展改革委。`: the roles of the tasks just before
             self.close()
