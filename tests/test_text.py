@@ -63,6 +63,24 @@ def test_clean_keeps_spaces_between_ascii_words():
     assert clean("“1 2 4 N”目标").text == "“1 2 4 N”目标"
 
 
+def test_clean_drops_pinyin_readings_a_conversion_site_prints():
+    # `預(yù)計(jì)`: the readings split the words (预计 is a kind cue); offsets still map back
+    text = "預(yù)計(jì)地區(qū)生產(chǎn)總值增長5%"
+    for keep in (False, True):
+        c = clean(text, keep_blanks=keep)
+        assert c.text == "預計地區生產總值增長5%"
+        assert [text[o] for o in c.offsets] == list(c.text)
+    # brackets with no tone mark are no reading: a unit or an abbreviation stays
+    assert clean("道路长度(km)和PM2.5(pm)").text == "道路长度(km)和PM2.5(pm)"
+
+
+def test_pinyin_readings_leave_figures_their_names_and_kinds():
+    from zzgov.figures.extract import extract_figures
+
+    f = extract_figures("預(yù)計(jì)全年地區(qū)生產(chǎn)總值增長5.2%。", default_kind=None)[0]
+    assert (f.metric, f.kind, f.estimate) == ("地區生產總值", "actual", True)
+
+
 def test_folded_view_has_the_same_length_and_halfwidth_punctuation():
     c = clean("（一）牵头单位：市财政局．")
     assert len(c.folded) == len(c.text)

@@ -329,6 +329,8 @@ def clean(text: str, start: int = 0, end: int | None = None, *, keep_blanks: boo
     keep_blanks=True keeps each blank run on a line as one space (name lists separated by
     spaces); line breaks are always removed, since they fall inside words."""
     end = len(text) if end is None else end
+    if start < end and _READING.search(text, start, end):
+        return _clean_by_gap(text, start, end, keep_blanks, _GAP_OR_READING)
     if start >= end or not _GAP.search(text, start, end):
         # nothing to remove (a field value on one line, say): the view is the text itself
         return Clean(text[start:end], [0] if start < end else [], [start] if start < end else [])
@@ -342,15 +344,16 @@ def clean(text: str, start: int = 0, end: int | None = None, *, keep_blanks: boo
 SPLIT_FROM = 256
 
 
-def _clean_by_gap(text: str, start: int, end: int, keep_blanks: bool) -> Clean:
-    """clean() one gap at a time: the rule itself, for short ranges and for keep_blanks."""
+def _clean_by_gap(text: str, start: int, end: int, keep_blanks: bool, gaps: re.Pattern | None = None) -> Clean:
+    """clean() one gap at a time: the rule itself, for short ranges and for keep_blanks
+    (`gaps`: what is taken out, _GAP unless the range holds pinyin readings)."""
     parts: list[str] = []
     starts: list[int] = []  # the runs of the view (see Clean)
     origins: list[int] = []
     n = 0  # characters kept so far
     pos = start
     last = ""  # last character kept so far
-    for m in _GAP.finditer(text, start, end):
+    for m in (gaps or _GAP).finditer(text, start, end):
         i, j = m.span()
         if i > pos:
             parts.append(text[pos:i])
@@ -359,8 +362,8 @@ def _clean_by_gap(text: str, start: int, end: int, keep_blanks: bool) -> Clean:
             n += i - pos
             last = text[i - 1]
         pos = j
-        if not last or j >= end:
-            continue
+        if not last or j >= end or text[i] in "(（":
+            continue  # (a pinyin reading leaves no blank behind)
         # Most gaps fall between Chinese characters and simply go: decide that with the
         # cheapest test first, reading the gap's characters only when a blank may stay.
         if not keep_blanks and not (_is_ascii_word(last) and _is_ascii_word(text[j])):
@@ -462,6 +465,11 @@ def _with_blanks(pieces: list[str], starts: list[int], origins: list[int],
 _GAP_CLASS = "[" + re.escape("".join(sorted(LINE_BREAKS | BLANKS))) + "]"
 _GAP = re.compile(_GAP_CLASS + _GAP_CLASS + "*")
 _GAP_SPLIT = lazy_re("(" + _GAP_CLASS + _GAP_CLASS + "*)")  # captured, so split keeps the gaps
+# A pinyin reading that a script-conversion site prints after a character (`報(bào)告`,
+# `預(yù)計(jì)`): no part of the words, which it splits (预计 is a cue, 报告 a word).  Only a
+# syllable with a tone mark is taken: no unit or code in brackets has one (`(km)`, `(PM)`).
+_READING = re.compile("[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]{0,5}[)）]")
+_GAP_OR_READING = re.compile(_GAP.pattern + "|" + _READING.pattern)
 
 def _stray_digit_gap(text: str, i: int, j: int, end: int, has_break: bool) -> bool:
     """True when blanks split one number: digit runs of two or more on each side of a single
