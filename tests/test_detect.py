@@ -59,6 +59,25 @@ def test_news_about_a_report_is_news():
     assert detect_kind(text)[0] == "news"
 
 
+def test_a_congress_told_in_the_third_person_is_news():
+    # no byline or source line: the opening of the congress and the report made by the head
+    # of government, told, are what mark the news
+    opened = ("昨日，备受瞩目的县第十六届人民代表大会第三次会议在县大礼堂隆重开幕。\n"
+              "大会应到代表286名，实到271名。\n")
+    assert detect_kind(opened)[0] == "news"
+    made = "近日，在青川县第十七届人民代表大会第二次会议上，县长周立新作政府工作报告，回顾了过去一年的工作。\n"
+    assert detect_kind(made)[0] == "news"
+    # the same words broken by pinyin readings (`會(huì)議`) still count
+    readings = "1月15日上午隆重開(kāi)幕的青川縣十七屆人大三次會(huì)議上，縣長周立新作《政府工作報(bào)告》。\n"
+    assert detect_kind(readings)[0] == "news"
+
+
+def test_a_page_of_a_report_reprinted_in_parts_is_a_report():
+    text = ("2023年青川省政府工作报告(第2/9页)\n"
+            "五是系统推进重点工作。全省产业投资增长11.3%，新能源汽车产量增长2倍。\n")
+    assert detect_kind(text)[0] == "report"
+
+
 def test_too_little_evidence_is_unknown_and_parsed_generically():
     text = "春天来了\n一、踏青\n公园里的花开了，游人很多。\n二、植树\n我们种下了10棵树。\n"
     kind, confidence = detect_kind(text)

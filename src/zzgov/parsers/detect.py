@@ -20,6 +20,7 @@ import regex
 from zzgov import rules
 from zzgov.kinds import DETECTED
 from zzgov.text import fold
+from zzgov.text.clean import READING as _READING
 from zzgov.text.script import LazyPattern, lazy_re, lazy_regex
 
 # Detection runs every feature over the head of every document, so each pattern is compiled
@@ -129,6 +130,8 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "report_part_heads": ("回顾", "安排", "重点工作", "重点任务", "总体要求", "预期目标", "目标任务", "自身建设"),
     "report_speaker": rules.fragment_words("speaker_office_word"),
     "delivery_line": ("人民代表大会",),
+    "report_title_line": ("政府工作报告",),
+    "congress_opening": ("开幕",),
     "keyword_heads": ("关键",),
     "label_heads": ("【",),
     "source_line": ("来源", "稿源"),
@@ -228,6 +231,11 @@ FEATURES: tuple[Feature, ...] = (
     # ——2024年1月20日在岚山省第十四届人民代表大会第二次会议上
     Feature("delivery_line", lazy_regex(rules.fragment("date") + r"[^\S\n]*在[^\n]{2,40}人民代表大会"),
             {"report": 3.0}, 1),
+    # a line that is the report's title, alone or with the page it is on: `2023年湖南省政府工作报告
+    # (第2/9页)`, `…政府工作报告全文(4)` (a page of a report reprinted in parts)
+    Feature("report_title_line", lazy_re(
+        r"(?m)\n[^\S\n]*[^\n。,;:!?]{0,30}政府工作报告[^\S\n]*(?:\(第\d{1,2}/\d{1,2}页\)|全文(?:\(\d{1,2}\))?)?[^\S\n]*$"),
+        {"report": 1.5}, 1),
     # 过去一年 / 过去五年 / 一年来 — a review in the first person
     Feature("review_words", lazy_re(r"过去(?:一|五)年|一年来|五年来"), {"report": 0.5}, 2),
     # 政府工作报告 — in a report's title, but news about a report names it too
@@ -261,7 +269,11 @@ FEATURES: tuple[Feature, ...] = (
          r"|报告(?:回顾了|显示|提出|指出|强调|明确)|在报告中(?:说|提出|指出|表示|强调)", ()),
         (r"(?<![我向])\p{Han}{2,3}作(?:了)?政府工作报告", ("作政府工作报告", "作了政府工作报告")),
         (r"应到代表\d+", ()),
-    ), {"news": 1.5}, 3),
+    ), {"news": 2.0}, 3),
+    # a congress opening, told: `县第十六届人民代表大会第二次会议在…隆重开幕`, `开幕的…人大三次会议上`
+    Feature("congress_opening", lazy_regex(
+        r"(?:人民代表大会|人大)[^。\n]{0,6}次会议[^。\n]{0,24}开幕|开幕的[^。\n]{0,24}(?:人民代表大会|人大)[^。\n]{0,6}次会议"),
+        {"news": 2.0}, 1),
     # the reporter's source: `记者从市统计局获悉`, `记者了解到`
     Feature("reporter_learned", lazy_regex(r"记者(?:从|在|近日从)?[^。\n]{0,20}?(?:获悉|了解到)"), {"news": 2.0}, 1),
     # site chrome: 首页 > 时政要闻 / 相关新闻 / 精彩推荐 / 责任编辑
@@ -315,8 +327,14 @@ def _look(text: str, head: int) -> str:
     whole text when that is shorter); a blank line between them keeps patterns from joining
     the two."""
     if len(text) <= head + TAIL_CHARS:
-        return fold("\n" + text)
-    return fold("\n" + text[:head] + "\n\n" + text[-TAIL_CHARS:])
+        return _without_readings(fold("\n" + text))
+    return _without_readings(fold("\n" + text[:head] + "\n\n" + text[-TAIL_CHARS:]))
+
+
+def _without_readings(f: str) -> str:
+    """The text without the pinyin readings a conversion site prints (`會(huì)議`), which split
+    the words features look for; detection needs no offsets."""
+    return _READING.sub("", f) if _READING.search(f) else f
 
 
 def _scores(f: str) -> dict[str, float]:

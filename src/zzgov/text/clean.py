@@ -329,7 +329,7 @@ def clean(text: str, start: int = 0, end: int | None = None, *, keep_blanks: boo
     keep_blanks=True keeps each blank run on a line as one space (name lists separated by
     spaces); line breaks are always removed, since they fall inside words."""
     end = len(text) if end is None else end
-    if start < end and _READING.search(text, start, end):
+    if start < end and READING.search(text, start, end):
         return _clean_by_gap(text, start, end, keep_blanks, _GAP_OR_READING)
     if start >= end or not _GAP.search(text, start, end):
         # nothing to remove (a field value on one line, say): the view is the text itself
@@ -468,8 +468,8 @@ _GAP_SPLIT = lazy_re("(" + _GAP_CLASS + _GAP_CLASS + "*)")  # captured, so split
 # A pinyin reading that a script-conversion site prints after a character (`報(bào)告`,
 # `預(yù)計(jì)`): no part of the words, which it splits (预计 is a cue, 报告 a word).  Only a
 # syllable with a tone mark is taken: no unit or code in brackets has one (`(km)`, `(PM)`).
-_READING = re.compile("[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]{0,5}[)）]")
-_GAP_OR_READING = re.compile(_GAP.pattern + "|" + _READING.pattern)
+READING = re.compile("[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]{0,5}[)）]")
+_GAP_OR_READING = re.compile(_GAP.pattern + "|" + READING.pattern)
 
 def _stray_digit_gap(text: str, i: int, j: int, end: int, has_break: bool) -> bool:
     """True when blanks split one number: digit runs of two or more on each side of a single
