@@ -443,3 +443,20 @@ def test_lost_plus_finds_what_reading_every_quotation_finds_on_the_corpus():
 def test_lost_plus_finds_what_reading_every_quotation_finds_on_any_text(pieces):
     text = "".join(pieces)
     assert lost_plus(text) == _lost_plus_reading_every_quotation(text)
+
+
+def test_part_headings_that_lost_their_numbers_still_open_the_parts():
+    # a newspaper reprint prints `“十四五”时期工作回顾` and `2026年重点工作` as plain lines:
+    # the review's figures are results, the plan's targets; a sentence is no heading
+    text = "\n".join([
+        "2026年青川省政府工作报告", "各位代表：", "现在，我代表省人民政府向大会报告工作，请予审议。",
+        "“十四五”时期工作回顾",
+        "全省地区生产总值达到13697.5亿元，规模以上工业企业增加到3382户。",
+        "2026年重点工作",
+        "全省地区生产总值增长5.5%左右，新增城镇就业30万人。",
+        "这是重点工作取得突破的五年", ""])
+    doc = parse_report(text)
+    assert [(s.title, s.part) for s in doc.sections if s.level == 1] == [
+        ("“十四五”时期工作回顾", "review"), ("2026年重点工作", "plan")]
+    assert [(f.value, f.kind) for f in doc.figures] == [
+        (13697.5, "actual"), (3382, "actual"), (5.5, "target"), (30, "target")]

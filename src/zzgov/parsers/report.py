@@ -309,8 +309,29 @@ def _walk_paragraph(w: _Walk, para: Para) -> None:
                 w.open_heading = (sec, ts)
                 return
             pos = end  # a standalone heading line that the reflow ran into the next paragraph
+    elif _unmarked_part_heading(para, s, pos):
+        # `“十四五”时期工作回顾` / `2026年重点工作` on lines of their own: a reprint that lost
+        # the headings' numbers still says where each part begins
+        a, b = j.span(pos, len(s))
+        w.tree.add(1, "", _title(text, a, b), para.start, b)
+        return
     _topic(w, j, pos)
     _scan_targets(w, j, pos)
+
+
+# An unnumbered part heading is a short line of its own.
+UNMARKED_HEADING_CHARS = 24
+
+
+def _unmarked_part_heading(para: Para, s: str, pos: int) -> bool:
+    """A line that is only a part's heading without its number: it says which part it opens
+    in the words of a numbered one (工作回顾, 重点工作, 工作安排) and holds no sentence."""
+    t = s[pos:].strip()
+    if len(para.lines) != 1 or not 4 <= len(t) <= UNMARKED_HEADING_CHARS:
+        return False
+    if R.sentence_end.search(t) or R.clause_punct.search(t) or not R.unmarked_part_heading.search(fold(t)):
+        return False
+    return part_of_heading(t) is not None
 
 
 def _topic(w: _Walk, j: Joined, pos: int) -> None:
