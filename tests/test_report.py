@@ -460,3 +460,18 @@ def test_part_headings_that_lost_their_numbers_still_open_the_parts():
         ("“十四五”时期工作回顾", "review"), ("2026年重点工作", "plan")]
     assert [(f.value, f.kind) for f in doc.figures] == [
         (13697.5, "actual"), (3382, "actual"), (5.5, "target"), (30, "target")]
+
+
+def test_a_part_heading_naming_no_part_is_the_plan_when_its_text_plans():
+    # `二、一鼓作气勇争先，…` names no part; its text sets out plans, many times more often
+    # than it states results: the plan begins there (reports run review, then plan)
+    plan = "".join(f"要加快推进第{k}批项目，着力扩大投资，确保新开工项目{k * 10}个。" for k in range(1, 5))
+    text = "\n".join([
+        "2026年青川省政府工作报告", "各位代表：", "现在，我代表省人民政府向大会报告工作，请予审议。",
+        "一、一年接着一年干，新青川建设取得新成效",
+        "全省地区生产总值实现增长5.6%，同比增加1200亿元。",
+        "二、一鼓作气勇争先，全力推动“十五五”开好局",
+        plan, ""])
+    doc = parse_report(text)
+    assert [s.part for s in doc.sections if s.level == 1] == ["review", "plan"]
+    assert {f.kind for f in doc.figures if f.unit == "个"} == {"target"}
