@@ -667,6 +667,20 @@ def test_unit_named_over_its_own_list_is_the_unit_of_its_tasks():
         (4, ["青川市住房和城乡建设局"])]
 
 
+def test_a_cover_letter_without_its_list_says_which_list_is_missing():
+    # a web page that carries the cover only: the page's meta line is no attachment title,
+    # and the warning names the list the cover sends
+    text = "\n".join([
+        "青川市人民政府办公厅关于印发2021年政府工作报告重点工作责任分解的通知",
+        "各区、县(市)人民政府,市政府各部门:",
+        "《2021年政府工作报告重点工作责任分解》已经市政府同意,现印发给你们,请认真贯彻执行。",
+        "青川市人民政府办公厅", "2021年3月2日", "来源:   作者:   编辑:周一", ""])
+    doc = parse_text(text, kind="notice")
+    assert doc.tasks == [] and doc.meta.attachment_title is None
+    assert doc.meta.signed_date == "2021-03-02"
+    assert any("《2021年政府工作报告重点工作责任分解》" in w for w in doc.warnings)
+
+
 def test_leader_and_lead_unit_lines_under_a_heading_hold_for_its_tasks():
     # `牵头领导:` and `牵头单位:` lines right under a group heading name the leader and the lead
     # unit of every task below it, even where a task also lists that unit among its own.

@@ -69,6 +69,10 @@ SENTENCE_CLOSE = regex.compile(r"[。.]\s*$")
 # Lines
 
 
+# The cover letter of a notice stands within its first characters.
+COVER_CHARS = 3000
+
+
 def _ends_sentence(s: str) -> bool:
     return bool(s) and s[-1] in SENTENCE_END
 
@@ -755,7 +759,8 @@ def parse_notice(source: str | Doc) -> ParseResult:
                 break
             if notice_list.unit_heading_at(folded, i, lambda j: bool(ITEM_ARABIC.match(folded[j]))) is not None:
                 break  # a unit's name over its own list (`澜州市公安局` / `…工作责任清单`)
-            if meta.attachment_title is None and not (NR.public_note.match(f) or CHROME_LINE.match(f)):
+            if meta.attachment_title is None and not (NR.public_note.match(f) or CHROME_LINE.match(f)
+                                                      or _C.page_meta_line.match(f)):
                 meta.set("attachment_title", _clean_str(text, ln.start, ln.end), ln.start, ln.end)
             i += 1
         region_from = i
@@ -809,6 +814,11 @@ def parse_notice(source: str | Doc) -> ParseResult:
         if "attachment_title" in meta.spans:
             meta.spans["title"] = meta.spans["attachment_title"]
     if not tasks:
-        warnings.append("no numbered tasks found")
+        sent = NR.sent_list.search(fold(text[:COVER_CHARS]))
+        if sent:
+            warnings.append(f"no numbered tasks found: the text seems to hold only the cover letter; "
+                            f"the list it sends (《{text[sent.start('name'):sent.end('name')]}》) is not in it")
+        else:
+            warnings.append("no numbered tasks found")
     figures = attach_figures(text, sections, tasks, doc_kind="notice")
     return ParseResult(meta=meta, sections=sections, tasks=tasks, figures=figures, warnings=warnings)
