@@ -170,10 +170,11 @@ def test_meta_values_carry_spans_into_the_original_text(stem):
             assert _norm(value) in source, name
 
 
-def test_tail_start_matches_where_one_of_the_tail_patterns_does():
-    """TAIL_START (one pattern) agrees with asking the five tail patterns in turn, on every
-    line of every seed and fixture and on each pattern's own kind of line."""
-    from zzgov.parsers.notice import CHROME_LINE, NR, TAIL_START
+def test_tail_line_test_matches_where_one_of_the_tail_patterns_does():
+    """is_tail_line (two patterns, the dated one asked only of lines ending in 日 or 印发)
+    agrees with asking the five tail patterns in turn, on every line of every seed and fixture
+    and on each pattern's own kind of line."""
+    from zzgov.parsers.notice import CHROME_LINE, NR, is_tail_line
     from zzgov.text import fold, split_lines
 
     from pathlib import Path
@@ -182,12 +183,13 @@ def test_tail_start_matches_where_one_of_the_tail_patterns_does():
     texts += [p.read_text(encoding="utf-8") for p in sorted(Path(RAW).glob("*.txt"))]
     lines = [fold(ln.text) for t in texts for ln in split_lines(t)]
     lines += ["抄送:市委各部门", "郑州市人民政府办公厅 2020年5月26日印发", "2020年5月26日", "【打印本页】",
-              "(此件公开发布)", "郑州市人民政府 二〇二〇年五月二十六日", "1.稳增长"]
+              "(此件公开发布)", "郑州市人民政府 二〇二〇年五月二十六日", "1.稳增长", "2020年5月26日前完成",
+              "各单位6月8日17时前上报", "现将任务分解印发给你们"]
     hits = 0
     for f in lines:
         expected = any(p.match(f) for p in (NR.tail_label, NR.printed_line, NR.standalone_date, CHROME_LINE,
                                             NR.public_note))
-        assert bool(TAIL_START.match(f)) == expected, f
+        assert is_tail_line(f) == expected, f
         hits += expected
     assert hits >= 6
 

@@ -56,9 +56,20 @@ _C = rules.load("chrome").re
 # Web-page chrome around a notice copied from a government site: breadcrumbs, viewer buttons,
 # counters and footers (`主办单位` is no chrome here: it is a field label of the task list).
 CHROME_LINE = any_of(_C.button, _C.counter, _C.footer, _C.breadcrumb)
-# Any line that opens the part after the task list, in one pattern: the task loop asks this
-# of every line, and one call costs a fifth of five.
-TAIL_START = any_of(NR.tail_label, NR.printed_line, NR.standalone_date, CHROME_LINE, NR.public_note)
+# The lines that open the part after the task list (the task loop asks this of every line).
+# The 印发 line and the signature end in 印发 and 日, what their rules' leading lookaheads ask
+# first: only a line ending so is matched against them.  The rest are keyed on how a line
+# opens, and are one pattern (one call costs a fifth of three).
+TAIL_OPENING = any_of(NR.tail_label, CHROME_LINE, NR.public_note)
+TAIL_DATED = any_of(NR.printed_line, NR.standalone_date)
+TAIL_DATED_ENDS = ("印发", "日")
+
+
+def is_tail_line(f: str) -> bool:
+    """Whether a folded line is a 版记 label, chrome, the public note, a 印发 line or a date."""
+    return TAIL_OPENING.match(f) is not None or (f.endswith(TAIL_DATED_ENDS) and TAIL_DATED.match(f) is not None)
+
+
 # Several deadlines in one field: 2021年6月底、2021年12月底
 DEADLINE_SPLIT = regex.compile(r"[;；、]")
 # A task sentence closed after its inline-fields bracket: …30万人次（牵头单位：…）。
@@ -684,8 +695,8 @@ class _TailStarts:
     closing signature and date, or web-page footer chrome.
 
     The reader asks line after line, and the signature test of line i reads line i+1: each
-    line's TAIL_START test is made once and remembered, and the organ test of line i is made
-    only when line i+1 passes it (a date or 印发 line does: TAIL_START holds both)."""
+    line's is_tail_line test is made once and remembered, and the organ test of line i is made
+    only when line i+1 passes it (a date or 印发 line does: is_tail_line holds both)."""
 
     def __init__(self, lines: list[tuple[Line, str]]) -> None:
         self.lines = lines
@@ -694,7 +705,7 @@ class _TailStarts:
     def _opens(self, i: int) -> bool:
         got = self.opens.get(i)
         if got is None:
-            got = self.opens[i] = bool(TAIL_START.match(self.lines[i][1]))
+            got = self.opens[i] = is_tail_line(self.lines[i][1])
         return got
 
     def __call__(self, i: int) -> bool:

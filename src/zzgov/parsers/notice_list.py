@@ -118,16 +118,24 @@ LEAD_WORDS = ("牵头", "主办", "主责", "主要", "主抓")
 CO_WORDS = ("配合", "协同", "协办", "协助", "参与", "参加", "责任", "相关", "其他", "承办")
 
 
+GUESSED_LABEL_ENDS = ("单位", "部门", "处室", "科室")
+
+
 def guess_label_role(word: str) -> str | None:
     """The role of a label the rules do not list, from its shape: a body word at the end
     (单位, 部门) and a role word before it; None unless both are there."""
-    if word.endswith(("单位", "部门", "处室", "科室")):
+    if word.endswith(GUESSED_LABEL_ENDS):
         head = word[:-2]
         if any(w in head for w in LEAD_WORDS):
             return "lead"
         if any(w in head for w in CO_WORDS):
             return "units"
     return None
+
+
+# The last characters of every label find_labels may report: a colon after any other is no
+# label's (most colons in running text are turned away by this one test).
+LABEL_LAST = frozenset(w[-1] for w in LABEL_ROLE) | frozenset(w[-1] for w in GUESSED_LABEL_ENDS)
 
 
 def label_role(word: str) -> str:
@@ -141,7 +149,14 @@ def find_labels(f: str, pos: int = 0) -> list[FieldHit]:
     pattern of every label tried at every position was quadratic in practice)."""
     out: list[FieldHit] = []
     after_bracket = -1
-    for m in LABEL_END.finditer(f, pos):
+    # each label end found by a search from the last one: on a line with one or two colons,
+    # a finditer's iterator costs more than the searches
+    search = LABEL_END.search
+    c = pos - 1
+    while True:
+        m = search(f, c + 1)
+        if m is None:
+            break
         c = m.start()
         if c == after_bracket:
             continue  # the colon after `【牵头单位】`
@@ -171,8 +186,8 @@ def find_labels(f: str, pos: int = 0) -> list[FieldHit]:
                     chars.append(k)
                 k -= 1
             seen = "".join(f[i] for i in reversed(chars))
-        if not chars:
-            continue
+        if not chars or seen[-1] not in LABEL_LAST:
+            continue  # no label, listed or guessed, ends with the character before c
         hit = None
         for n in range(min(len(chars), LABEL_MAX), 1, -1):
             word = seen[-n:]
@@ -272,10 +287,15 @@ ROLE_VERB = T.lazy("role_verb")  # only some layouts reach it
 ROLE_VERB_WORDS = T.rules["role_verb"].needs  # a role sentence holds one of them
 RETRO_ROLES = T.lazy("retro_roles")  # only some layouts reach it
 DEADLINE_ITEM = T.pattern("deadline_item")
+# The words every time limit holds (the rule's `needs`), in one `re` search: nearly every unit
+# lacks them and is turned away before its pieces are folded and matched one by one.
+_DEADLINE_WORD = re.compile("|".join(map(re.escape, T.rules["deadline_item"].needs)))
 
 
 def is_deadline(value: str) -> bool:
     """Whether a list item is a time limit (`6月底完成`, `6月底前、12月底前`), never a unit."""
+    if _DEADLINE_WORD.search(fold(value)) is None:
+        return False  # (folding maps character for character: no piece holds what the whole lacks)
     # a loop, not all() over a generator: asked of every unit of every list
     for x in value.split("、"):
         if DEADLINE_ITEM.match(fold(x).strip()) is None:
