@@ -394,6 +394,44 @@ def test_the_stdlib_classes_hold_what_regex_means_by_blanks():
     for mine, theirs in pairs:
         ref = regex.compile(theirs)
         assert [c for c in range(0x10000) if bool(mine.match(chr(c))) != bool(ref.match(chr(c)))] == []
+    # and the characters column_role strips from a cell's ends are the ones _HEADER_NOISE removes
+    assert sorted(NL._HEADER_NOISE_CHARS) == [chr(c) for c in range(0x10000) if NL._HEADER_NOISE.match(chr(c))]
+
+
+def test_column_role_turns_away_only_cells_that_end_no_header_word():
+    """column_role answers from a cell's last character (and a 是否 opening) before removing its
+    blanks: every cell of every seed and fixture line gets the answer of the full rules."""
+    from pathlib import Path
+
+    from zzgov.parsers import notice_list as NL
+    from zzgov.text import fold, split_lines
+
+    def full(cell, listed_only=False):  # column_role without its first test
+        c = NL._HEADER_NOISE.sub("", fold(cell))
+        if not c:
+            return None
+        role = NL.COLUMN_ROLE.get(c)
+        if role is None and not listed_only and len(c) <= 14 and NL.TEXT_COLUMN.match(c):
+            role = "text"
+        if role is None and not listed_only and len(c) <= 10:
+            role = NL.guess_label_role(c)
+        if role is None and not listed_only and len(c) <= 8 and c.endswith(NL._UNIT_BODIES):
+            return "other_units"
+        if role is None and not listed_only and len(c) <= 12 and (c.endswith(NL._IGNORED_ENDS) or c.startswith("是否")):
+            role = "ignore"
+        return role if role not in ("ignore", "note") else "ignore"
+
+    root = Path(__file__).parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("fixtures/**/*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(Path(RAW).glob("*.txt"))]
+    cells = {c for t in texts for ln in split_lines(t) for c in (ln.text, *NL.table_cells(ln.text)) if len(c) <= 40}
+    cells |= {"是 否完成", "责任 单位 |", "| 序号", ": 牵头单位 :", "2024年进展情况", "评分部门", "具体承办部门"}
+    named = 0
+    for cell in cells:
+        for listed_only in (False, True):
+            assert NL.column_role(cell, listed_only) == full(cell, listed_only), cell
+        named += NL.column_role(cell) is not None
+    assert named >= 50
 
 
 def test_a_text_column_cell_ends_with_one_of_its_words():

@@ -76,6 +76,9 @@ GAP = "[ \t\u3000\u00a0]*"
 # twice as fast as `regex` (stdlib's own \s would also take \x1c-\x1f).
 _WHITE_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _HEADER_NOISE = re.compile(f"[{_WHITE_SPACE}|｜:]")  # blanks, rules and colons around a header cell
+# The same characters written out, for str.strip.
+_HEADER_NOISE_CHARS = ("\t\n\v\f\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
+                       + "\u2028\u2029\u202f\u205f\u3000|｜:")
 _BLANKS = re.compile(f"[{_WHITE_SPACE}]")
 _ALL_HAN = regex.compile(r"\p{Han}+")
 # Patterns only some layouts reach (tables, leader clauses, flattened pages) are compiled on
@@ -251,9 +254,14 @@ _IGNORED_ENDS = tuple(fold(w) for w in T.words("label_ignore") if len(w) >= 3)
 def column_role(cell: str, listed_only: bool = False) -> str | None:
     """The field a table header cell names (spaces, rules and a trailing colon ignored);
     with listed_only, only the header words the rules list."""
-    c = _HEADER_NOISE.sub("", fold(cell))
-    if not c:
+    folded = fold(cell)
+    # Asked of nearly every short line (a header may be pasted one cell per line): a cell
+    # whose last character ends no header word, and that cannot open with 是否, names no
+    # column, which its ends alone tell.
+    core = folded.strip(_HEADER_NOISE_CHARS)
+    if not core or (core[-1] not in COLUMN_LAST and core[0] != "是"):
         return None
+    c = _HEADER_NOISE.sub("", folded)
     role = COLUMN_ROLE.get(c)
     if role is None and not listed_only and len(c) <= 14 and c.endswith(_TEXT_COLUMN_ENDS) and TEXT_COLUMN.match(c):
         role = "text"
@@ -266,6 +274,12 @@ def column_role(cell: str, listed_only: bool = False) -> str | None:
         # status (`是否完成`)
         role = "ignore"
     return role if role not in ("ignore", "note") else "ignore"
+
+
+# The last character of every word column_role can name a column by: a listed header word,
+# a text column's word, a guessed label's body, another part's units, a progress column.
+COLUMN_LAST = frozenset(w[-1] for w in (*COLUMN_ROLE, *_TEXT_COLUMN_ENDS, *GUESSED_LABEL_ENDS, *_UNIT_BODIES,
+                                        *_IGNORED_ENDS))
 EMPTY_CELL = frozenset(fold(w) for w in T.words("empty_cell"))
 
 TITLES = sorted({fold(w) for w in T.words("titles")}, key=len, reverse=True)
