@@ -299,6 +299,8 @@ UNITS_LABEL_LEADS = T.pattern("units_label_leads")
 RULE_NOTE = T.pattern("rule_note")
 ROLE_VERB = T.lazy("role_verb")  # only some layouts reach it
 ROLE_VERB_WORDS = T.rules["role_verb"].needs  # a role sentence holds one of them
+# … found by one `re` search (asked of every line that is neither numbered nor a field line)
+_ROLE_VERB_WORD = re.compile("|".join(map(re.escape, ROLE_VERB_WORDS)))
 RETRO_ROLES = T.lazy("retro_roles")  # only some layouts reach it
 DEADLINE_ITEM = T.pattern("deadline_item")
 # The words every time limit holds (the rule's `needs`), in one `re` search: nearly every unit
@@ -329,6 +331,12 @@ MARKERS: list[tuple[str, int, regex.Pattern[str]]] = [
 # A line can open with a marker only if its first character can open one: one test of that
 # character rejects most lines (task text, field lines) before the five markers are tried.
 MARKER_START = regex.compile(rf"[(\d\u2460-\u2473\u3251-\u325f{HEADING_NUMERAL_CHARS}]")
+# The kinds a line's first character can open, in rank order: `(` opens the bracketed kinds, a
+# numeral `一、`, and any other character MARKER_START passes (a digit, a circled number) the
+# others; a line is tried only against these.
+_MARKERS_AFTER_PAREN = [k for k in MARKERS if k[0] in ("cn_paren", "paren")]
+_MARKERS_AFTER_NUMERAL = [k for k in MARKERS if k[0] == "cn"]
+_MARKERS_AFTER_DIGIT = [k for k in MARKERS if k[0] in ("arabic", "circled")]
 RANK = {name: k for k, (name, _, _) in enumerate(MARKERS)}
 LEVEL = {name: level for name, level, _ in MARKERS}
 
@@ -425,7 +433,7 @@ def is_office(f: str) -> bool:
 
 def is_leader_line(f: str) -> bool:
     """A line that holds only leaders' names (a table cell, a leader line before a role sentence)."""
-    if not T.pattern("leader_line").match(f) and not ANY_TITLE.search(f):
+    if not T.re.leader_line.match(f) and not ANY_TITLE.search(f):
         return False
     names, bad = read_leaders(f)
     return bool(names) and not bad
@@ -533,7 +541,10 @@ def fields_of(f: str, ln: Line, hits: list[regex.Match[str]], last_end: int = -1
 def _marker(f: str) -> tuple[str, str, int, int] | None:
     if not MARKER_START.match(f):
         return None
-    for name, _level, pat in MARKERS:
+    first = f[0]
+    kinds = _MARKERS_AFTER_PAREN if first == "(" else \
+        _MARKERS_AFTER_NUMERAL if first in HEADING_NUMERAL_CHARS else _MARKERS_AFTER_DIGIT
+    for name, _level, pat in kinds:
         m = pat.match(f)
         if m:
             label = m["label"]
@@ -591,7 +602,7 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
                 info.hits = [FieldHit(k + m.start("label"), k + m.start("value"), m["label"], False)]
                 info.fields_end = k + m.end("value")
         if not info.is_field and not mk and not info.retro:
-            info.is_roles = any(w in f for w in ROLE_VERB_WORDS) and roles_from_sentence(_unwrap(f), need_lead=False) is not None
+            info.is_roles = _ROLE_VERB_WORD.search(f) is not None and roles_from_sentence(_unwrap(f), need_lead=False) is not None
             info.is_leaders = not info.is_roles and is_leader_line(f)
         if not info.is_roles and f.endswith((")", "）")) and ("牵头" in f or "负责" in f or "配合" in f or ":" in f):
             k = opening_bracket(f)
