@@ -136,6 +136,9 @@ def guess_label_role(word: str) -> str | None:
     return None
 
 
+# The listed labels the walk back from a label end would take whole, stopping nowhere inside
+# them: a line's text before its colon being one of them is a label at once.
+PLAIN_LABELS = frozenset(w for w in LABEL_ROLE if not WALK_STOP.search(w))
 # The last characters of every label find_labels may report: a colon after any other is no
 # label's (most colons in running text are turned away by this one test).
 LABEL_LAST = frozenset(w[-1] for w in LABEL_ROLE) | frozenset(w[-1] for w in GUESSED_LABEL_ENDS)
@@ -163,50 +166,15 @@ def find_labels(f: str, pos: int = 0) -> list[FieldHit]:
         c = m.start()
         if c == after_bracket:
             continue  # the colon after `【牵头单位】`
-        # the characters before c, letter-spacing skipped, nearest first (`chars`), and the
-        # same in reading order (`seen`: the n nearest are its last n)
         lo = max(pos, c - LABEL_MAX)
-        near = WALK_STOP.search(f[lo:c][::-1])
-        if near is None or f[c - 1 - near.start()] in WALK_END:
-            # the usual label, written without letter-spacing or a qualifier: the characters
-            # after the nearest stop (or the LABEL_MAX before c) are one slice of the line
-            n_chars = c - lo if near is None else near.start()
-            chars: range | list[int] = range(c - 1, c - 1 - n_chars, -1)
-            seen = f[c - n_chars:c]
+        if f[lo:c] in PLAIN_LABELS:
+            # the usual field line, a listed label alone before its colon (`责任单位:`): the walk
+            # below would stop nowhere and take it at once (asked of every field line)
+            hit = (lo, f[lo:c])
         else:
-            chars = []
-            k = c - 1
-            while k >= pos and len(chars) < LABEL_MAX and (c - k) <= 3 * LABEL_MAX:
-                if f[k] == ")" and chars:
-                    # a qualifier inside the label: 责任(配合)单位 reads as 责任单位
-                    o = f.rfind("(", max(pos, k - 6), k)
-                    if o >= 0:
-                        k = o - 1
-                        continue
-                if f[k] not in GAP_CHARS:
-                    if f[k] in OPEN_LABEL or f[k] in ":;；,，。)":
-                        break
-                    chars.append(k)
-                k -= 1
-            seen = "".join(f[i] for i in reversed(chars))
-        if not chars or seen[-1] not in LABEL_LAST:
-            continue  # no label, listed or guessed, ends with the character before c
-        hit = None
-        for n in range(min(len(chars), LABEL_MAX), 1, -1):
-            word = seen[-n:]
-            if word in LABEL_ROLE:
-                hit = (chars[n - 1], word)
-                break
-        if hit is None and len(chars) >= 4:
-            # a label not listed but shaped like one: 协同配合单位, 具体承办部门
-            for n in range(min(len(chars), 8), 3, -1):
-                word = seen[-n:]
-                if guess_label_role(word) is not None and (n == len(chars) or f[chars[n]] in FIELD_BEFORE
-                                                            or chars[n] < chars[n - 1] - 1):
-                    hit = (chars[n - 1], word)
-                    break
-        if hit is None:
-            continue
+            hit = _label_before(f, pos, c, lo)
+            if hit is None:
+                continue
         start, word = hit
         bracket = f[c] in CLOSE_LABEL
         end = c + 1
@@ -226,6 +194,53 @@ def find_labels(f: str, pos: int = 0) -> list[FieldHit]:
             end += 1
         out.append(FieldHit(start, end, word, bracket))
     return out
+
+
+def _label_before(f: str, pos: int, c: int, lo: int) -> tuple[int, str] | None:
+    """The label ending before the label end at c (its start and its words), read from c
+    backwards to `lo` (the LABEL_MAX characters before c, none before `pos`), or None."""
+    # the characters before c, letter-spacing skipped, nearest first (`chars`), and the
+    # same in reading order (`seen`: the n nearest are its last n)
+    near = WALK_STOP.search(f[lo:c][::-1])
+    if near is None or f[c - 1 - near.start()] in WALK_END:
+        # the usual label, written without letter-spacing or a qualifier: the characters
+        # after the nearest stop (or the LABEL_MAX before c) are one slice of the line
+        n_chars = c - lo if near is None else near.start()
+        chars: range | list[int] = range(c - 1, c - 1 - n_chars, -1)
+        seen = f[c - n_chars:c]
+    else:
+        chars = []
+        k = c - 1
+        while k >= pos and len(chars) < LABEL_MAX and (c - k) <= 3 * LABEL_MAX:
+            if f[k] == ")" and chars:
+                # a qualifier inside the label: 责任(配合)单位 reads as 责任单位
+                o = f.rfind("(", max(pos, k - 6), k)
+                if o >= 0:
+                    k = o - 1
+                    continue
+            if f[k] not in GAP_CHARS:
+                if f[k] in OPEN_LABEL or f[k] in ":;；,，。)":
+                    break
+                chars.append(k)
+            k -= 1
+        seen = "".join(f[i] for i in reversed(chars))
+    if not chars or seen[-1] not in LABEL_LAST:
+        return None  # no label, listed or guessed, ends with the character before c
+    hit = None
+    for n in range(min(len(chars), LABEL_MAX), 1, -1):
+        word = seen[-n:]
+        if word in LABEL_ROLE:
+            hit = (chars[n - 1], word)
+            break
+    if hit is None and len(chars) >= 4:
+        # a label not listed but shaped like one: 协同配合单位, 具体承办部门
+        for n in range(min(len(chars), 8), 3, -1):
+            word = seen[-n:]
+            if guess_label_role(word) is not None and (n == len(chars) or f[chars[n]] in FIELD_BEFORE
+                                                        or chars[n] < chars[n - 1] - 1):
+                hit = (chars[n - 1], word)
+                break
+    return hit
 
 
 _BRACKET = re.compile(r"[(\[〔)\]〕]")
