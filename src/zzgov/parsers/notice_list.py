@@ -356,6 +356,7 @@ RANK = {name: k for k, (name, _, _) in enumerate(MARKERS)}
 LEVEL = {name: level for name, level, _ in MARKERS}
 
 SENTENCE_END = frozenset("。！？!?；;")
+SENTENCE_ENDS = tuple(SENTENCE_END)  # for str.endswith
 CLAUSE_SEPARATORS = "，,；;"
 
 # ---------------------------------------------------------------------------------------
@@ -484,6 +485,9 @@ class LineInfo:
     fields_end: int = -1  # where the fields end on the line (before a closing bracket), -1: its end
     labels: list[FieldHit] = field(default_factory=list)  # every label on the line (find_labels)
     hits: list[FieldHit] = field(default_factory=list)  # those that open a field (field_hits)
+    # line_has_roles, once asked (the task kind of the whole list and of each part, and the
+    # reader, ask it of the same line); not carried over by dataclasses.replace, which changes `f`
+    roles_here: bool | None = field(default=None, init=False, repr=False, compare=False)
 
 
 # Brackets that hold a task's fields after its sentence: (…) 〔…〕 […] 【…】
@@ -882,6 +886,13 @@ _CLAUSE_COMMA = re.compile("[,，;；]")
 
 
 def line_has_roles(info: LineInfo) -> bool:
+    """Whether an item's own line assigns it: fields, a role sentence, roles in brackets."""
+    if info.roles_here is None:
+        info.roles_here = _line_has_roles(info)
+    return info.roles_here
+
+
+def _line_has_roles(info: LineInfo) -> bool:
     if info.fields_at >= 0 or info.is_roles or any(x.start >= info.title_at for x in info.labels):
         return True
     f = info.f
@@ -937,7 +948,7 @@ def task_kind(infos: list[LineInfo], fallback: bool = True) -> str | None:
         role_line = info.is_field or info.is_roles or info.is_leaders
         if role_line and not in_block:
             blocks += 1
-        in_block = role_line or (in_block and not info.f.endswith(tuple(SENTENCE_END)) and len(info.f) < 20)
+        in_block = role_line or (in_block and not info.f.endswith(SENTENCE_ENDS) and len(info.f) < 20)
     settle()
     heads = sum(heads_by.values())
     # a kind whose items are as often headings over several role blocks as carriers of one
@@ -1439,7 +1450,7 @@ class _Reader:
         h = self.last_heading
         # a heading wraps onto a short line; a whole sentence after it is body text
         # (`（一）省监察厅牵头的工作` / `加强行政监察工作，全面落实……责任制。`)
-        wraps = not (info.f.endswith(tuple(SENTENCE_END)) and len(info.f) >= 12 and h is not None and len(h.title) >= 6)
+        wraps = not (info.f.endswith(SENTENCE_ENDS) and len(info.f) >= 12 and h is not None and len(h.title) >= 6)
         if h is not None and wraps and (not h.title or h.title[-1] not in SENTENCE_END) \
                 and len(h.title) <= MAX_WRAPPED_TITLE_CHARS:
             h.title = clean(self.text, h.start, ln.end).text
@@ -1459,7 +1470,7 @@ class _Reader:
             value = fold(self.text[last.start:last.end]).rstrip()
             # a unit list that stops mid-name goes on; after one that ends in an organisation
             # word or a sentence end, a line that is not itself a unit list is the next task
-            if value.endswith(tuple(SENTENCE_END)):
+            if value.endswith(SENTENCE_ENDS):
                 return False
             if ORG_END.search(value) or value.endswith(")"):
                 units, _ = split_units(info.f)
@@ -1914,17 +1925,8 @@ def split_run_on_items(lines: list[tuple[Line, str]]) -> tuple[list[tuple[Line, 
     markers: list = []
     for k, (ln, f) in enumerate(lines):
         mk = _marker(f)
-        keep = []
-        if mk and len(f) > 20:  # only a numbered line long enough to hold a second item is cut
-            seq = mk[2]
-            cuts = [m.end() for m in RUN_ON_ITEM.finditer(f)]
-        else:
-            cuts = []
-        for c in cuts:
-            nxt = _marker(f[c:])
-            if nxt and nxt[0] == mk[0] and nxt[2] == seq + 1:
-                keep.append(c)
-                seq += 1
+        # only a numbered line long enough to hold a second item is cut
+        keep = _run_on_cuts(f, mk) if mk and len(f) > 20 else None
         if not keep:
             out.append((ln, f))
             origin.append(k)
@@ -1937,6 +1939,19 @@ def split_run_on_items(lines: list[tuple[Line, str]]) -> tuple[list[tuple[Line, 
             origin.append(k)
             markers.append(NOT_READ)
     return out, origin, markers
+
+
+def _run_on_cuts(f: str, mk: tuple[str, str, int, int]) -> list[int]:
+    """Where the items after the first on a numbered line begin: each an item of the line's
+    own kind, numbered on from the one before it."""
+    keep = []
+    seq = mk[2]
+    for m in RUN_ON_ITEM.finditer(f):
+        nxt = _marker(f[m.end():])
+        if nxt and nxt[0] == mk[0] and nxt[2] == seq + 1:
+            keep.append(m.end())
+            seq += 1
+    return keep
 
 
 def read_list(text: str, lines: list[tuple[Line, str]], starts_tail) -> ListResult:
