@@ -589,7 +589,8 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
     line where already read, NOT_READ where not."""
     out = []
     for k, (ln, f) in enumerate(lines):
-        info = LineInfo(ln, f)
+        labels = find_labels(f) if (":" in f or "】" in f or "]" in f or "〕" in f) else []
+        info = LineInfo(ln, f, labels=labels, hits=field_hits(f, labels) if labels else [])
         # circled numbers are matched as written: width folding turns ① into 1
         if "\u2460" <= ln.text[0] <= "\u2473" or "\u3251" <= ln.text[0] <= "\u325f":
             mk = _marker(ln.text)
@@ -599,8 +600,7 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
             mk = _marker(f)
         if mk:
             info.marker, info.label, info.seq, info.title_at = mk
-        info.labels = find_labels(f) if (":" in f or "】" in f or "]" in f or "〕" in f) else []
-        info.hits = hits = field_hits(f, info.labels) if info.labels else []
+        hits = info.hits
         if hits:
             info.fields_at = hits[0].start
             info.is_field = f[: hits[0].start].strip(BULLETS_BLANKS) == ""
