@@ -1185,6 +1185,8 @@ class _Reader:
         self.text = text
         self.infos = infos
         self.line_starts = [info.ln.start for info in infos]
+        # the folded lines as unit_heading_at reads them, listed once (not once per line asked)
+        self.folded_lines = [info.f for info in infos]
         self.starts_tail = starts_tail
         self.tree = SectionTree()
         self.drafts: list[TaskDraft] = []
@@ -1351,7 +1353,7 @@ class _Reader:
         if info.marker is not None or info.labels or self.in_fields:
             return False
         k = bisect.bisect_left(self.line_starts, info.ln.start)
-        found = unit_heading_at([x.f for x in self.infos], k, lambda j: self.infos[j].marker == self.kind)
+        found = unit_heading_at(self.folded_lines, k, lambda j: self.infos[j].marker == self.kind)
         if found is None:
             return False
         if found > k + 1:
