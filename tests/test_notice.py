@@ -170,10 +170,11 @@ def test_meta_values_carry_spans_into_the_original_text(stem):
             assert _norm(value) in source, name
 
 
-def test_tail_start_matches_where_one_of_the_tail_patterns_does():
-    """TAIL_START (one pattern) agrees with asking the five tail patterns in turn, on every
-    line of every seed and fixture and on each pattern's own kind of line."""
-    from zzgov.parsers.notice import CHROME_LINE, NR, TAIL_START
+def test_tail_line_test_matches_where_one_of_the_tail_patterns_does():
+    """is_tail_line (two patterns, the dated one asked only of lines ending in 日 or 印发)
+    agrees with asking the five tail patterns in turn, on every line of every seed and fixture
+    and on each pattern's own kind of line."""
+    from zzgov.parsers.notice import CHROME_LINE, NR, is_tail_line
     from zzgov.text import fold, split_lines
 
     from pathlib import Path
@@ -182,12 +183,13 @@ def test_tail_start_matches_where_one_of_the_tail_patterns_does():
     texts += [p.read_text(encoding="utf-8") for p in sorted(Path(RAW).glob("*.txt"))]
     lines = [fold(ln.text) for t in texts for ln in split_lines(t)]
     lines += ["抄送:市委各部门", "郑州市人民政府办公厅 2020年5月26日印发", "2020年5月26日", "【打印本页】",
-              "(此件公开发布)", "郑州市人民政府 二〇二〇年五月二十六日", "1.稳增长"]
+              "(此件公开发布)", "郑州市人民政府 二〇二〇年五月二十六日", "1.稳增长", "2020年5月26日前完成",
+              "各单位6月8日17时前上报", "现将任务分解印发给你们"]
     hits = 0
     for f in lines:
         expected = any(p.match(f) for p in (NR.tail_label, NR.printed_line, NR.standalone_date, CHROME_LINE,
                                             NR.public_note))
-        assert bool(TAIL_START.match(f)) == expected, f
+        assert is_tail_line(f) == expected, f
         hits += expected
     assert hits >= 6
 
@@ -392,6 +394,44 @@ def test_the_stdlib_classes_hold_what_regex_means_by_blanks():
     for mine, theirs in pairs:
         ref = regex.compile(theirs)
         assert [c for c in range(0x10000) if bool(mine.match(chr(c))) != bool(ref.match(chr(c)))] == []
+    # and the characters column_role strips from a cell's ends are the ones _HEADER_NOISE removes
+    assert sorted(NL._HEADER_NOISE_CHARS) == [chr(c) for c in range(0x10000) if NL._HEADER_NOISE.match(chr(c))]
+
+
+def test_column_role_turns_away_only_cells_that_end_no_header_word():
+    """column_role answers from a cell's last character (and a 是否 opening) before removing its
+    blanks: every cell of every seed and fixture line gets the answer of the full rules."""
+    from pathlib import Path
+
+    from zzgov.parsers import notice_list as NL
+    from zzgov.text import fold, split_lines
+
+    def full(cell, listed_only=False):  # column_role without its first test
+        c = NL._HEADER_NOISE.sub("", fold(cell))
+        if not c:
+            return None
+        role = NL.COLUMN_ROLE.get(c)
+        if role is None and not listed_only and len(c) <= 14 and NL.TEXT_COLUMN.match(c):
+            role = "text"
+        if role is None and not listed_only and len(c) <= 10:
+            role = NL.guess_label_role(c)
+        if role is None and not listed_only and len(c) <= 8 and c.endswith(NL._UNIT_BODIES):
+            return "other_units"
+        if role is None and not listed_only and len(c) <= 12 and (c.endswith(NL._IGNORED_ENDS) or c.startswith("是否")):
+            role = "ignore"
+        return role if role not in ("ignore", "note") else "ignore"
+
+    root = Path(__file__).parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("fixtures/**/*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(Path(RAW).glob("*.txt"))]
+    cells = {c for t in texts for ln in split_lines(t) for c in (ln.text, *NL.table_cells(ln.text)) if len(c) <= 40}
+    cells |= {"是 否完成", "责任 单位 |", "| 序号", ": 牵头单位 :", "2024年进展情况", "评分部门", "具体承办部门"}
+    named = 0
+    for cell in cells:
+        for listed_only in (False, True):
+            assert NL.column_role(cell, listed_only) == full(cell, listed_only), cell
+        named += NL.column_role(cell) is not None
+    assert named >= 50
 
 
 def test_a_text_column_cell_ends_with_one_of_its_words():

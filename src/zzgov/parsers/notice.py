@@ -22,6 +22,7 @@ row; hard-wrapped lines anywhere; web-page chrome before the title.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -56,9 +57,31 @@ _C = rules.load("chrome").re
 # Web-page chrome around a notice copied from a government site: breadcrumbs, viewer buttons,
 # counters and footers (`主办单位` is no chrome here: it is a field label of the task list).
 CHROME_LINE = any_of(_C.button, _C.counter, _C.footer, _C.breadcrumb)
-# Any line that opens the part after the task list, in one pattern: the task loop asks this
-# of every line, and one call costs a fifth of five.
-TAIL_START = any_of(NR.tail_label, NR.printed_line, NR.standalone_date, CHROME_LINE, NR.public_note)
+# The lines that open the part after the task list (the task loop asks this of every line).
+# The 印发 line and the signature end in 印发 and 日, what their rules' leading lookaheads ask
+# first: only a line ending so is matched against them.  The rest are keyed on how a line
+# opens, and are one pattern (one call costs a fifth of three).
+TAIL_OPENING = any_of(NR.tail_label, CHROME_LINE, NR.public_note)
+TAIL_DATED = any_of(NR.printed_line, NR.standalone_date)
+TAIL_DATED_ENDS = ("印发", "日")
+
+
+def is_tail_line(f: str) -> bool:
+    """Whether a folded line is a 版记 label, chrome, the public note, a 印发 line or a date."""
+    return TAIL_OPENING.match(f) is not None or (f.endswith(TAIL_DATED_ENDS) and TAIL_DATED.match(f) is not None)
+
+
+def _words_needed(rule: str) -> re.Pattern[str]:
+    """One stdlib search for the words every match of a notice rule holds (its `needs`): every
+    unit field is asked four such rules, and a list holding none of their words (nearly all)
+    is turned away at about half the cost of searching it with the rule."""
+    return re.compile("|".join(map(re.escape, rules.load("notice").rules[rule].needs)))
+
+
+_LEAD_MARK_WORDS = _words_needed("lead_mark")
+_DUTY_NOTE_WORDS = _words_needed("duty_note")
+_RULE_NOTE_WORDS = _words_needed("rule_note")
+_STAR_MARK_WORDS = _words_needed("star_mark")
 # Several deadlines in one field: 2021年6月底、2021年12月底
 DEADLINE_SPLIT = regex.compile(r"[;；、]")
 # A task sentence closed after its inline-fields bracket: …30万人次（牵头单位：…）。
@@ -416,20 +439,20 @@ class _Roles:
                     break
         else:
             marked: list[int] = []
-            if NR.lead_mark.search(value):
+            if _LEAD_MARK_WORDS.search(value) and NR.lead_mark.search(value):
                 # `市委宣传部(牵头)、市应急管理局`: the marked unit leads (taken off before the
                 # role-sentence test below, which its 牵头 would send the list to)
                 marked = [k for k, item in enumerate(split_list(value)) if NR.lead_mark.search(item)]
                 value = NR.lead_mark.sub("", value)
                 folded = fold(value)
-            if NR.duty_note.search(value):
+            if _DUTY_NOTE_WORDS.search(value) and NR.duty_note.search(value):
                 value = NR.duty_note.sub("", value)
                 folded = fold(value)
             stop = value.find("。")
             if 0 < stop < len(value) - 1:
                 # `X、Y按职责分工负责。具体任务均涉及…，下同。`: the list ends at its full stop
                 value, folded = value[:stop], folded[:stop]
-            if notice_list.RULE_NOTE.search(folded):
+            if _RULE_NOTE_WORDS.search(folded) and notice_list.RULE_NOTE.search(folded):
                 # cut the note where the folded text has it (the same positions as written)
                 keep, at = [], 0
                 for m in notice_list.RULE_NOTE.finditer(folded):
@@ -443,7 +466,7 @@ class _Roles:
                     self.take(roles)
                     return
             value = _spaces_as_separators(value)
-            has_star = NR.star_mark.search(value) is not None
+            has_star = _STAR_MARK_WORDS.search(value) is not None and NR.star_mark.search(value) is not None
             starred = [k for k, item in enumerate(split_list(value)) if NR.star_mark.search(item)] if has_star else []
             starred += marked
             units, opn = split_units(NR.star_mark.sub("", value) if has_star else value)
@@ -688,8 +711,8 @@ class _TailStarts:
     closing signature and date, or web-page footer chrome.
 
     The reader asks line after line, and the signature test of line i reads line i+1: each
-    line's TAIL_START test is made once and remembered, and the organ test of line i is made
-    only when line i+1 passes it (a date or 印发 line does: TAIL_START holds both)."""
+    line's is_tail_line test is made once and remembered, and the organ test of line i is made
+    only when line i+1 passes it (a date or 印发 line does: is_tail_line holds both)."""
 
     def __init__(self, lines: list[tuple[Line, str]]) -> None:
         self.lines = lines
@@ -698,7 +721,7 @@ class _TailStarts:
     def _opens(self, i: int) -> bool:
         got = self.opens.get(i)
         if got is None:
-            got = self.opens[i] = bool(TAIL_START.match(self.lines[i][1]))
+            got = self.opens[i] = is_tail_line(self.lines[i][1])
         return got
 
     def __call__(self, i: int) -> bool:

@@ -76,6 +76,9 @@ GAP = "[ \t\u3000\u00a0]*"
 # twice as fast as `regex` (stdlib's own \s would also take \x1c-\x1f).
 _WHITE_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _HEADER_NOISE = re.compile(f"[{_WHITE_SPACE}|｜:]")  # blanks, rules and colons around a header cell
+# The same characters written out, for str.strip.
+_HEADER_NOISE_CHARS = ("\t\n\v\f\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
+                       + "\u2028\u2029\u202f\u205f\u3000|｜:")
 _BLANKS = re.compile(f"[{_WHITE_SPACE}]")
 _ALL_HAN = regex.compile(r"\p{Han}+")
 # Patterns only some layouts reach (tables, leader clauses, flattened pages) are compiled on
@@ -118,16 +121,27 @@ LEAD_WORDS = ("牵头", "主办", "主责", "主要", "主抓")
 CO_WORDS = ("配合", "协同", "协办", "协助", "参与", "参加", "责任", "相关", "其他", "承办")
 
 
+GUESSED_LABEL_ENDS = ("单位", "部门", "处室", "科室")
+
+
 def guess_label_role(word: str) -> str | None:
     """The role of a label the rules do not list, from its shape: a body word at the end
     (单位, 部门) and a role word before it; None unless both are there."""
-    if word.endswith(("单位", "部门", "处室", "科室")):
+    if word.endswith(GUESSED_LABEL_ENDS):
         head = word[:-2]
         if any(w in head for w in LEAD_WORDS):
             return "lead"
         if any(w in head for w in CO_WORDS):
             return "units"
     return None
+
+
+# The listed labels the walk back from a label end would take whole, stopping nowhere inside
+# them: a line's text before its colon being one of them is a label at once.
+PLAIN_LABELS = frozenset(w for w in LABEL_ROLE if not WALK_STOP.search(w))
+# The last characters of every label find_labels may report: a colon after any other is no
+# label's (most colons in running text are turned away by this one test).
+LABEL_LAST = frozenset(w[-1] for w in LABEL_ROLE) | frozenset(w[-1] for w in GUESSED_LABEL_ENDS)
 
 
 def label_role(word: str) -> str:
@@ -141,54 +155,26 @@ def find_labels(f: str, pos: int = 0) -> list[FieldHit]:
     pattern of every label tried at every position was quadratic in practice)."""
     out: list[FieldHit] = []
     after_bracket = -1
-    for m in LABEL_END.finditer(f, pos):
+    # each label end found by a search from the last one: on a line with one or two colons,
+    # a finditer's iterator costs more than the searches
+    search = LABEL_END.search
+    c = pos - 1
+    while True:
+        m = search(f, c + 1)
+        if m is None:
+            break
         c = m.start()
         if c == after_bracket:
             continue  # the colon after `【牵头单位】`
-        # the characters before c, letter-spacing skipped, nearest first (`chars`), and the
-        # same in reading order (`seen`: the n nearest are its last n)
         lo = max(pos, c - LABEL_MAX)
-        near = WALK_STOP.search(f[lo:c][::-1])
-        if near is None or f[c - 1 - near.start()] in WALK_END:
-            # the usual label, written without letter-spacing or a qualifier: the characters
-            # after the nearest stop (or the LABEL_MAX before c) are one slice of the line
-            n_chars = c - lo if near is None else near.start()
-            chars: range | list[int] = range(c - 1, c - 1 - n_chars, -1)
-            seen = f[c - n_chars:c]
+        if f[lo:c] in PLAIN_LABELS:
+            # the usual field line, a listed label alone before its colon (`责任单位:`): the walk
+            # below would stop nowhere and take it at once (asked of every field line)
+            hit = (lo, f[lo:c])
         else:
-            chars = []
-            k = c - 1
-            while k >= pos and len(chars) < LABEL_MAX and (c - k) <= 3 * LABEL_MAX:
-                if f[k] == ")" and chars:
-                    # a qualifier inside the label: 责任(配合)单位 reads as 责任单位
-                    o = f.rfind("(", max(pos, k - 6), k)
-                    if o >= 0:
-                        k = o - 1
-                        continue
-                if f[k] not in GAP_CHARS:
-                    if f[k] in OPEN_LABEL or f[k] in ":;；,，。)":
-                        break
-                    chars.append(k)
-                k -= 1
-            seen = "".join(f[i] for i in reversed(chars))
-        if not chars:
-            continue
-        hit = None
-        for n in range(min(len(chars), LABEL_MAX), 1, -1):
-            word = seen[-n:]
-            if word in LABEL_ROLE:
-                hit = (chars[n - 1], word)
-                break
-        if hit is None and len(chars) >= 4:
-            # a label not listed but shaped like one: 协同配合单位, 具体承办部门
-            for n in range(min(len(chars), 8), 3, -1):
-                word = seen[-n:]
-                if guess_label_role(word) is not None and (n == len(chars) or f[chars[n]] in FIELD_BEFORE
-                                                            or chars[n] < chars[n - 1] - 1):
-                    hit = (chars[n - 1], word)
-                    break
-        if hit is None:
-            continue
+            hit = _label_before(f, pos, c, lo)
+            if hit is None:
+                continue
         start, word = hit
         bracket = f[c] in CLOSE_LABEL
         end = c + 1
@@ -208,6 +194,53 @@ def find_labels(f: str, pos: int = 0) -> list[FieldHit]:
             end += 1
         out.append(FieldHit(start, end, word, bracket))
     return out
+
+
+def _label_before(f: str, pos: int, c: int, lo: int) -> tuple[int, str] | None:
+    """The label ending before the label end at c (its start and its words), read from c
+    backwards to `lo` (the LABEL_MAX characters before c, none before `pos`), or None."""
+    # the characters before c, letter-spacing skipped, nearest first (`chars`), and the
+    # same in reading order (`seen`: the n nearest are its last n)
+    near = WALK_STOP.search(f[lo:c][::-1])
+    if near is None or f[c - 1 - near.start()] in WALK_END:
+        # the usual label, written without letter-spacing or a qualifier: the characters
+        # after the nearest stop (or the LABEL_MAX before c) are one slice of the line
+        n_chars = c - lo if near is None else near.start()
+        chars: range | list[int] = range(c - 1, c - 1 - n_chars, -1)
+        seen = f[c - n_chars:c]
+    else:
+        chars = []
+        k = c - 1
+        while k >= pos and len(chars) < LABEL_MAX and (c - k) <= 3 * LABEL_MAX:
+            if f[k] == ")" and chars:
+                # a qualifier inside the label: 责任(配合)单位 reads as 责任单位
+                o = f.rfind("(", max(pos, k - 6), k)
+                if o >= 0:
+                    k = o - 1
+                    continue
+            if f[k] not in GAP_CHARS:
+                if f[k] in OPEN_LABEL or f[k] in ":;；,，。)":
+                    break
+                chars.append(k)
+            k -= 1
+        seen = "".join(f[i] for i in reversed(chars))
+    if not chars or seen[-1] not in LABEL_LAST:
+        return None  # no label, listed or guessed, ends with the character before c
+    hit = None
+    for n in range(min(len(chars), LABEL_MAX), 1, -1):
+        word = seen[-n:]
+        if word in LABEL_ROLE:
+            hit = (chars[n - 1], word)
+            break
+    if hit is None and len(chars) >= 4:
+        # a label not listed but shaped like one: 协同配合单位, 具体承办部门
+        for n in range(min(len(chars), 8), 3, -1):
+            word = seen[-n:]
+            if guess_label_role(word) is not None and (n == len(chars) or f[chars[n]] in FIELD_BEFORE
+                                                        or chars[n] < chars[n - 1] - 1):
+                hit = (chars[n - 1], word)
+                break
+    return hit
 
 
 _BRACKET = re.compile(r"[(\[〔)\]〕]")
@@ -236,9 +269,14 @@ _IGNORED_ENDS = tuple(fold(w) for w in T.words("label_ignore") if len(w) >= 3)
 def column_role(cell: str, listed_only: bool = False) -> str | None:
     """The field a table header cell names (spaces, rules and a trailing colon ignored);
     with listed_only, only the header words the rules list."""
-    c = _HEADER_NOISE.sub("", fold(cell))
-    if not c:
+    folded = fold(cell)
+    # Asked of nearly every short line (a header may be pasted one cell per line): a cell
+    # whose last character ends no header word, and that cannot open with 是否, names no
+    # column, which its ends alone tell.
+    core = folded.strip(_HEADER_NOISE_CHARS)
+    if not core or (core[-1] not in COLUMN_LAST and core[0] != "是"):
         return None
+    c = _HEADER_NOISE.sub("", folded)
     role = COLUMN_ROLE.get(c)
     if role is None and not listed_only and len(c) <= 14 and c.endswith(_TEXT_COLUMN_ENDS) and TEXT_COLUMN.match(c):
         role = "text"
@@ -251,6 +289,12 @@ def column_role(cell: str, listed_only: bool = False) -> str | None:
         # status (`是否完成`)
         role = "ignore"
     return role if role not in ("ignore", "note") else "ignore"
+
+
+# The last character of every word column_role can name a column by: a listed header word,
+# a text column's word, a guessed label's body, another part's units, a progress column.
+COLUMN_LAST = frozenset(w[-1] for w in (*COLUMN_ROLE, *_TEXT_COLUMN_ENDS, *GUESSED_LABEL_ENDS, *_UNIT_BODIES,
+                                        *_IGNORED_ENDS))
 EMPTY_CELL = frozenset(fold(w) for w in T.words("empty_cell"))
 
 TITLES = sorted({fold(w) for w in T.words("titles")}, key=len, reverse=True)
@@ -270,12 +314,19 @@ UNITS_LABEL_LEADS = T.pattern("units_label_leads")
 RULE_NOTE = T.pattern("rule_note")
 ROLE_VERB = T.lazy("role_verb")  # only some layouts reach it
 ROLE_VERB_WORDS = T.rules["role_verb"].needs  # a role sentence holds one of them
+# … found by one `re` search (asked of every line that is neither numbered nor a field line)
+_ROLE_VERB_WORD = re.compile("|".join(map(re.escape, ROLE_VERB_WORDS)))
 RETRO_ROLES = T.lazy("retro_roles")  # only some layouts reach it
 DEADLINE_ITEM = T.pattern("deadline_item")
+# The words every time limit holds (the rule's `needs`), in one `re` search: nearly every unit
+# lacks them and is turned away before its pieces are folded and matched one by one.
+_DEADLINE_WORD = re.compile("|".join(map(re.escape, T.rules["deadline_item"].needs)))
 
 
 def is_deadline(value: str) -> bool:
     """Whether a list item is a time limit (`6月底完成`, `6月底前、12月底前`), never a unit."""
+    if _DEADLINE_WORD.search(fold(value)) is None:
+        return False  # (folding maps character for character: no piece holds what the whole lacks)
     # a loop, not all() over a generator: asked of every unit of every list
     for x in value.split("、"):
         if DEADLINE_ITEM.match(fold(x).strip()) is None:
@@ -295,10 +346,17 @@ MARKERS: list[tuple[str, int, regex.Pattern[str]]] = [
 # A line can open with a marker only if its first character can open one: one test of that
 # character rejects most lines (task text, field lines) before the five markers are tried.
 MARKER_START = regex.compile(rf"[(\d\u2460-\u2473\u3251-\u325f{HEADING_NUMERAL_CHARS}]")
+# The kinds a line's first character can open, in rank order: `(` opens the bracketed kinds, a
+# numeral `一、`, and any other character MARKER_START passes (a digit, a circled number) the
+# others; a line is tried only against these.
+_MARKERS_AFTER_PAREN = [k for k in MARKERS if k[0] in ("cn_paren", "paren")]
+_MARKERS_AFTER_NUMERAL = [k for k in MARKERS if k[0] == "cn"]
+_MARKERS_AFTER_DIGIT = [k for k in MARKERS if k[0] in ("arabic", "circled")]
 RANK = {name: k for k, (name, _, _) in enumerate(MARKERS)}
 LEVEL = {name: level for name, level, _ in MARKERS}
 
 SENTENCE_END = frozenset("。！？!?；;")
+SENTENCE_ENDS = tuple(SENTENCE_END)  # for str.endswith
 CLAUSE_SEPARATORS = "，,；;"
 
 # ---------------------------------------------------------------------------------------
@@ -391,7 +449,7 @@ def is_office(f: str) -> bool:
 
 def is_leader_line(f: str) -> bool:
     """A line that holds only leaders' names (a table cell, a leader line before a role sentence)."""
-    if not T.pattern("leader_line").match(f) and not ANY_TITLE.search(f):
+    if not T.re.leader_line.match(f) and not ANY_TITLE.search(f):
         return False
     names, bad = read_leaders(f)
     return bool(names) and not bad
@@ -427,6 +485,9 @@ class LineInfo:
     fields_end: int = -1  # where the fields end on the line (before a closing bracket), -1: its end
     labels: list[FieldHit] = field(default_factory=list)  # every label on the line (find_labels)
     hits: list[FieldHit] = field(default_factory=list)  # those that open a field (field_hits)
+    # line_has_roles, once asked (the task kind of the whole list and of each part, and the
+    # reader, ask it of the same line); not carried over by dataclasses.replace, which changes `f`
+    roles_here: bool | None = field(default=None, init=False, repr=False, compare=False)
 
 
 # Brackets that hold a task's fields after its sentence: (…) 〔…〕 […] 【…】
@@ -499,7 +560,10 @@ def fields_of(f: str, ln: Line, hits: list[regex.Match[str]], last_end: int = -1
 def _marker(f: str) -> tuple[str, str, int, int] | None:
     if not MARKER_START.match(f):
         return None
-    for name, _level, pat in MARKERS:
+    first = f[0]
+    kinds = _MARKERS_AFTER_PAREN if first == "(" else \
+        _MARKERS_AFTER_NUMERAL if first in HEADING_NUMERAL_CHARS else _MARKERS_AFTER_DIGIT
+    for name, _level, pat in kinds:
         m = pat.match(f)
         if m:
             label = m["label"]
@@ -525,7 +589,8 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
     line where already read, NOT_READ where not."""
     out = []
     for k, (ln, f) in enumerate(lines):
-        info = LineInfo(ln, f)
+        labels = find_labels(f) if (":" in f or "】" in f or "]" in f or "〕" in f) else []
+        info = LineInfo(ln, f, labels=labels, hits=field_hits(f, labels) if labels else [])
         # circled numbers are matched as written: width folding turns ① into 1
         if "\u2460" <= ln.text[0] <= "\u2473" or "\u3251" <= ln.text[0] <= "\u325f":
             mk = _marker(ln.text)
@@ -535,8 +600,7 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
             mk = _marker(f)
         if mk:
             info.marker, info.label, info.seq, info.title_at = mk
-        info.labels = find_labels(f) if (":" in f or "】" in f or "]" in f or "〕" in f) else []
-        info.hits = hits = field_hits(f, info.labels) if info.labels else []
+        hits = info.hits
         if hits:
             info.fields_at = hits[0].start
             info.is_field = f[: hits[0].start].strip(BULLETS_BLANKS) == ""
@@ -557,7 +621,7 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
                 info.hits = [FieldHit(k + m.start("label"), k + m.start("value"), m["label"], False)]
                 info.fields_end = k + m.end("value")
         if not info.is_field and not mk and not info.retro:
-            info.is_roles = any(w in f for w in ROLE_VERB_WORDS) and roles_from_sentence(_unwrap(f), need_lead=False) is not None
+            info.is_roles = _ROLE_VERB_WORD.search(f) is not None and roles_from_sentence(_unwrap(f), need_lead=False) is not None
             info.is_leaders = not info.is_roles and is_leader_line(f)
         if not info.is_roles and f.endswith((")", "）")) and ("牵头" in f or "负责" in f or "配合" in f or ":" in f):
             k = opening_bracket(f)
@@ -822,6 +886,13 @@ _CLAUSE_COMMA = re.compile("[,，;；]")
 
 
 def line_has_roles(info: LineInfo) -> bool:
+    """Whether an item's own line assigns it: fields, a role sentence, roles in brackets."""
+    if info.roles_here is None:
+        info.roles_here = _line_has_roles(info)
+    return info.roles_here
+
+
+def _line_has_roles(info: LineInfo) -> bool:
     if info.fields_at >= 0 or info.is_roles or any(x.start >= info.title_at for x in info.labels):
         return True
     f = info.f
@@ -877,7 +948,7 @@ def task_kind(infos: list[LineInfo], fallback: bool = True) -> str | None:
         role_line = info.is_field or info.is_roles or info.is_leaders
         if role_line and not in_block:
             blocks += 1
-        in_block = role_line or (in_block and not info.f.endswith(tuple(SENTENCE_END)) and len(info.f) < 20)
+        in_block = role_line or (in_block and not info.f.endswith(SENTENCE_ENDS) and len(info.f) < 20)
     settle()
     heads = sum(heads_by.values())
     # a kind whose items are as often headings over several role blocks as carriers of one
@@ -1114,6 +1185,8 @@ class _Reader:
         self.text = text
         self.infos = infos
         self.line_starts = [info.ln.start for info in infos]
+        # the folded lines as unit_heading_at reads them, listed once (not once per line asked)
+        self.folded_lines = [info.f for info in infos]
         self.starts_tail = starts_tail
         self.tree = SectionTree()
         self.drafts: list[TaskDraft] = []
@@ -1280,7 +1353,7 @@ class _Reader:
         if info.marker is not None or info.labels or self.in_fields:
             return False
         k = bisect.bisect_left(self.line_starts, info.ln.start)
-        found = unit_heading_at([x.f for x in self.infos], k, lambda j: self.infos[j].marker == self.kind)
+        found = unit_heading_at(self.folded_lines, k, lambda j: self.infos[j].marker == self.kind)
         if found is None:
             return False
         if found > k + 1:
@@ -1379,7 +1452,7 @@ class _Reader:
         h = self.last_heading
         # a heading wraps onto a short line; a whole sentence after it is body text
         # (`（一）省监察厅牵头的工作` / `加强行政监察工作，全面落实……责任制。`)
-        wraps = not (info.f.endswith(tuple(SENTENCE_END)) and len(info.f) >= 12 and h is not None and len(h.title) >= 6)
+        wraps = not (info.f.endswith(SENTENCE_ENDS) and len(info.f) >= 12 and h is not None and len(h.title) >= 6)
         if h is not None and wraps and (not h.title or h.title[-1] not in SENTENCE_END) \
                 and len(h.title) <= MAX_WRAPPED_TITLE_CHARS:
             h.title = clean(self.text, h.start, ln.end).text
@@ -1399,7 +1472,7 @@ class _Reader:
             value = fold(self.text[last.start:last.end]).rstrip()
             # a unit list that stops mid-name goes on; after one that ends in an organisation
             # word or a sentence end, a line that is not itself a unit list is the next task
-            if value.endswith(tuple(SENTENCE_END)):
+            if value.endswith(SENTENCE_ENDS):
                 return False
             if ORG_END.search(value) or value.endswith(")"):
                 units, _ = split_units(info.f)
@@ -1854,17 +1927,8 @@ def split_run_on_items(lines: list[tuple[Line, str]]) -> tuple[list[tuple[Line, 
     markers: list = []
     for k, (ln, f) in enumerate(lines):
         mk = _marker(f)
-        keep = []
-        if mk and len(f) > 20:  # only a numbered line long enough to hold a second item is cut
-            seq = mk[2]
-            cuts = [m.end() for m in RUN_ON_ITEM.finditer(f)]
-        else:
-            cuts = []
-        for c in cuts:
-            nxt = _marker(f[c:])
-            if nxt and nxt[0] == mk[0] and nxt[2] == seq + 1:
-                keep.append(c)
-                seq += 1
+        # only a numbered line long enough to hold a second item is cut
+        keep = _run_on_cuts(f, mk) if mk and len(f) > 20 else None
         if not keep:
             out.append((ln, f))
             origin.append(k)
@@ -1877,6 +1941,19 @@ def split_run_on_items(lines: list[tuple[Line, str]]) -> tuple[list[tuple[Line, 
             origin.append(k)
             markers.append(NOT_READ)
     return out, origin, markers
+
+
+def _run_on_cuts(f: str, mk: tuple[str, str, int, int]) -> list[int]:
+    """Where the items after the first on a numbered line begin: each an item of the line's
+    own kind, numbered on from the one before it."""
+    keep = []
+    seq = mk[2]
+    for m in RUN_ON_ITEM.finditer(f):
+        nxt = _marker(f[m.end():])
+        if nxt and nxt[0] == mk[0] and nxt[2] == seq + 1:
+            keep.append(m.end())
+            seq += 1
+    return keep
 
 
 def read_list(text: str, lines: list[tuple[Line, str]], starts_tail) -> ListResult:
