@@ -178,9 +178,15 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         if not m:
             break
         lo, led = m.end(), True  # "其中475项…", "全市4137个…": nothing left before the number
+    framed = lo
     for m in T["frame_lead"].finditer(s, lo, hi):
         if m.end() < hi:
             lo = m.end()
+    for _ in range(4 if lo > framed else 0):
+        m = T["lead"].match(s, lo, hi)  # `部署了2013年市政府的…`: the time after the frame too
+        if not m:
+            break
+        lo = m.end()
     joined = s[lo:hi].rstrip().endswith(("和", "及", "与", "、"))
     m = T["trail"].search(s, lo, hi) if T["trail_exists"].search(s, lo, hi) else None
     if m and m.start() > lo:
