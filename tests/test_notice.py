@@ -747,3 +747,17 @@ def test_signing_date_from_a_web_copys_metadata(meta_line, signed):
     text = "\n".join(["某县人民政府办公室关于印发2021年重点工作任务的通知", meta_line, "各乡镇人民政府:",
                       "现将任务印发给你们。", "1.新建学校2所。", "牵头单位:县教育局", ""])
     assert parse_text(text, kind="notice").meta.signed_date == signed
+
+
+@pytest.mark.parametrize("value, names, rejected", [
+    ("刘建国(县委常委、副县长)", ["刘建国"], []),
+    ("张三（副市长）", ["张三"], []),
+    ("张三 副县长、李四 县长助理", ["张三", "李四"], []),
+    ("县政府党组成员、副县长 赵六", ["赵六"], []),
+    ("市长", [], ["市长"]),  # an office and no name: say so
+    ("城市更新", [], ["城市更新"]),
+])
+def test_offices_beside_a_leader_name_are_no_rejected_names(value, names, rejected):
+    from zzgov.parsers.notice_list import read_leaders
+
+    assert read_leaders(value) == (names, rejected)

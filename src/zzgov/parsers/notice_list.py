@@ -411,9 +411,12 @@ PADDED_NAME = regex.compile(r"(?<![\p{Han}])(\p{Han})[ \u3000]{1,2}(\p{Han})(?![
 def read_leaders(value: str) -> tuple[list[str], list[str]]:
     """(names, rejected pieces) of a leader value: `吴福民 史占勇`, `王新伟副市长、李明同志`.
     A two-character name padded to the width of three (`刘 洋`) is one name."""
-    names, bad = [], []
+    names, bad, offices = [], [], []
     if " " in value or "\u3000" in value:  # the pattern is tried at every position: only where it can hit
         value = PADDED_NAME.sub(r"\1\2", value)
+    if "(" in value or "（" in value:
+        # `刘建国(县委常委、副县长)`: offices in brackets after a name say who the person is
+        value = _BRACKETED.sub(lambda m: "" if is_office(fold(m["inner"]).strip()) else m.group(), value)
     for piece in LEADER_SPLIT.split(value.strip().strip("。.")):
         piece = piece.strip("()（）")
         if not piece:
@@ -430,9 +433,16 @@ def read_leaders(value: str) -> tuple[list[str], list[str]]:
         if person:
             at = folded.rindex(name)
             names.append(piece[at:at + len(name)])
+        elif is_office(folded):
+            offices.append(piece)  # `张三 副县长`: the office of a name beside it
         else:
             bad.append(piece)
-    return names, bad
+    # an office with no name anywhere in the value names no person: say so
+    return names, bad if names else bad + offices
+
+
+# A bracketed part of a leader value: `(县委常委、副县长)`.
+_BRACKETED = lazy_regex(r"[(（](?P<inner>[^()（）]{1,40})[)）]")
 
 
 @functools.cache
