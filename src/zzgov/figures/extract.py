@@ -28,7 +28,7 @@ from zzgov.figures.metric import (PARALLEL_MAX, STOCK_CUE, Metric, distribute, n
                                   stock_of, topic_before)
 from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
 from zzgov.numbers.chinese import CN_DIGITS, parse_fraction_words, parse_percent_words
-from zzgov.text.clean import Clean, clean
+from zzgov.text.clean import Clean, clean, script_folded
 from zzgov.text.script import lazy_re
 
 
@@ -900,16 +900,17 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
     sent_starts = _Breaks(s, V.SENTENCE_BREAKS, rs)
     brk = (_Breaks(s, V.CLAUSE_BREAKS, rs), _Breaks(s, V.ITEM_BREAKS, rs), _Breaks(s, V.ITEM_BREAKS | V.NAME_STOPS, rs))
     estimates = _occurrences(s, V.ESTIMATE_CUE)
+    words, back = _naming_words(c.text)
     cands: list[_Cand] = []
     for m in CANDIDATE.finditer(s, first_candidate):
         try:
-            cand = _candidate(m, s, c, quotes, sentences, sent_starts, default_kind, brk, estimates)
+            cand = _candidate(m, s, c, quotes, sentences, sent_starts, default_kind, brk, estimates, words)
         except Exception:  # pragma: no cover - one odd candidate must not cost the others
             continue
         if cand is not None:
             prev = cands[-1] if cands and _same_sentence(sent_starts, cands[-1].ns, cand.ns) else None
             ref: Metric = cand.ref
-            topic = topic_before(c.text, s, cand.clause_lo, prev.re_ if prev else 0) \
+            topic = topic_before(words, s, cand.clause_lo, prev.re_ if prev else 0) \
                 if ref.ref == "prev" else None
             if topic is not None:
                 # `…;财政一般预算收入实现翻倍增长,从2006年的8.8亿元…`: the clause before names it
@@ -937,6 +938,8 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
         ma = mb = None
         if k.metric and "(" in k.metric:
             k.metric = _PINYIN.sub("", k.metric) or k.metric  # 農(nóng)業(yè)總產(chǎn)值 -> 農業總產值
+        if back is not None and k.metric:
+            k.metric = k.metric.translate(back)  # named in simplified script, given as written
         if k.metric and k.mspan:
             ma, mb = c.span(*k.mspan)
         out.append(new(RawFigure, (a, b, k.metric, k.value, k.value_max, k.unit, k.comparator, k.direction,
@@ -969,8 +972,28 @@ def _holds(starts: list[int], n: int, lo: int, hi: int) -> bool:
     return k < len(starts) and starts[k] + n <= hi
 
 
+def _naming_words(written: str) -> tuple[str, dict[int, str] | None]:
+    """The words metric names are read from, and the way back to the script as written: a
+    range in traditional script is named in simplified script, where the word lists of
+    rules/figures_metric.yaml are written (舉辦400場招聘會 -> 招聘會, as 举办 takes its
+    object after the number), and the name is given back in the range's own characters.  A
+    simplified text with a stray traditional character or two (a name) is named as written."""
+    plain = script_folded(written)
+    if plain is written:
+        return written, None
+    pairs = [(w, p) for w, p in zip(written, plain) if w != p]
+    if len(pairs) < max(TRADITIONAL_MIN, len(written) // 100):
+        return written, None
+    return plain, {ord(p): w for w, p in pairs}
+
+
+# A range is named in simplified script from this many traditional characters on (and one
+# in a hundred): below that it is a simplified text naming someone in traditional script.
+TRADITIONAL_MIN = 8
+
+
 def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, default_kind, brk,
-               estimates: list[int]) -> _Cand | None:
+               estimates: list[int], words: str) -> _Cand | None:
     ns, ue = m.start(), m.end()
     prev = s[ns - 1] if ns else ""
     nv = _number_value(m, prev)
@@ -1048,7 +1071,7 @@ def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, de
     if default_kind is not None and kind == "target" and _EXISTING_RX.search(left_t):
         kind = "actual"  # 提升现有9个功能性口岸业务规模
     item_hi = item_b.fwd(re_)
-    metric = name_metric(c.text, s, item_lo, item_lo + left.core_end, re_, item_hi, clause_lo)
+    metric = name_metric(words, s, item_lo, item_lo + left.core_end, re_, item_hi, clause_lo)
     cand = _Cand(ns, ue, re_, clause_lo, value, value_max, unit_text, comparator, direction, kind, estimate,
                  metric.text, (metric.start, metric.end) if metric.start < metric.end else None,
                  left.comparator, right_comp, own_dir)

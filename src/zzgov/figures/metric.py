@@ -388,6 +388,12 @@ def _counted(text: str, s: str, right: str, r_lo: int, r_hi: int, item_hi: int) 
     return Metric(name, r_lo, max(m.end(), r_hi))
 
 
+# A noun after a unit cut this early by a stop word may be a clause ending in 的 (at most this
+# long) that qualifies the noun after it.
+RELATIVE_STOP_MAX = 2
+RELATIVE_CLAUSE_MAX = 10
+
+
 def _right_noun(text: str, s: str, i: int, j: int) -> tuple[str, int, int]:
     """The noun after a unit, to the item's end or a stop word: "350亿元产业发展基金" ->
     产业发展基金; "32个核心板块建设" -> 核心板块."""
@@ -427,6 +433,14 @@ def _right_noun(text: str, s: str, i: int, j: int) -> tuple[str, int, int]:
                 or ch in "近约逾" and t[k + 1:k + 2].isdigit():  # (80个乡镇近300万群众)
             end = min(end, k)  # (not a 、 inside brackets: 乡镇（镇、办、园区）)
             break
+    if end <= RELATIVE_STOP_MAX and not depth:
+        k = t.find("的", end, RELATIVE_CLAUSE_MAX + 1)
+        if k > end and not any(ch in ",;。、" for ch in t[:k]):
+            # `29个未完成安置补偿的城中村改造工作`: a stop word inside a clause that ends in 的
+            # qualifies the noun after it; the two together name what is counted
+            noun, _, stop = _right_noun(text, s, i + k + 1, j)
+            if noun:
+                return text[i:stop], i, stop
     if end < 1:
         return "", i, i
     if t[:end].rstrip().endswith(THRESHOLD_WORDS) and end < len(t) and t[end].isdigit():

@@ -217,6 +217,14 @@ def _has_traditional(s: str) -> bool:
     return m is not None and (m.group() in _TRAD or not _TRAD.isdisjoint(s))
 
 
+def script_folded(s: str) -> str:
+    """`s` with its traditional characters in simplified script, one for one; widths and
+    everything else as written (fold() also folds widths)."""
+    if _FOLDABLE is None:
+        _fold("\u4e00")  # (the tables are built on first use)
+    return s.translate(_TRAD_MAP) if _has_traditional(s) else s
+
+
 class Folded:
     """A text and its width-folded view of the same length (`（`→`(`, `：`→`:`), folded on first
     use: most views never need it.  What a `Doc` and a `Clean` have in common."""
