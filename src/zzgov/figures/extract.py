@@ -900,7 +900,9 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
     sent_starts = _Breaks(s, V.SENTENCE_BREAKS, rs)
     brk = (_Breaks(s, V.CLAUSE_BREAKS, rs), _Breaks(s, V.ITEM_BREAKS, rs), _Breaks(s, V.ITEM_BREAKS | V.NAME_STOPS, rs))
     estimates = _occurrences(s, V.ESTIMATE_CUE)
-    words, back = _naming_words(c.text)
+    if memo is not None and "traditional" not in memo:
+        memo["traditional"] = _naming_words(text)[1] is not None  # (one scan of the whole text)
+    words, back = _naming_words(c.text) if memo is None or memo["traditional"] else (c.text, None)
     cands: list[_Cand] = []
     for m in CANDIDATE.finditer(s, first_candidate):
         try:
@@ -974,7 +976,8 @@ def _holds(starts: list[int], n: int, lo: int, hi: int) -> bool:
 
 def _naming_words(written: str) -> tuple[str, dict[int, str] | None]:
     """The words metric names are read from, and the way back to the script as written: a
-    range in traditional script is named in simplified script, where the word lists of
+    document (or a range scanned alone) in traditional script is named in simplified script,
+    where the word lists of
     rules/figures_metric.yaml are written (舉辦400場招聘會 -> 招聘會, as 举办 takes its
     object after the number), and the name is given back in the range's own characters.  A
     simplified text with a stray traditional character or two (a name) is named as written."""
