@@ -977,10 +977,10 @@ def _holds(starts: list[int], n: int, lo: int, hi: int) -> bool:
 def _naming_words(written: str) -> tuple[str, dict[int, str] | None]:
     """The words metric names are read from, and the way back to the script as written: a
     document (or a range scanned alone) in traditional script is named in simplified script,
-    where the word lists of
-    rules/figures_metric.yaml are written (舉辦400場招聘會 -> 招聘會, as 举办 takes its
-    object after the number), and the name is given back in the range's own characters.  A
-    simplified text with a stray traditional character or two (a name) is named as written."""
+    where the word lists of rules/figures_metric.yaml are written (舉辦400場招聘會 -> 招聘會,
+    as 举办 takes its object after the number), and the name is given back in the range's own
+    characters.  A simplified text with a stray traditional character or two (a name) is
+    named as written."""
     plain = script_folded(written)
     if plain is written:
         return written, None
