@@ -761,3 +761,14 @@ def test_offices_beside_a_leader_name_are_no_rejected_names(value, names, reject
     from zzgov.parsers.notice_list import read_leaders
 
     assert read_leaders(value) == (names, rejected)
+
+
+def test_a_person_in_a_column_read_past_is_no_task_text():
+    # 责任人 names the official under the lead unit: a column read past, never the task's text
+    cells = ["序号", "目标任务", "牵头单位", "责任单位", "责任人",
+             "1", "地区生产总值增长8%。", "区发改局", "区统计局", "胡晓峰",
+             "2", "新建高标准农田2.5万亩。", "区农业农村局", "区自然资源局", "陈卫东"]
+    doc = parse_text("\n\n".join(cells) + "\n", kind="notice")
+    assert [(t.text, t.leaders, t.lead_units, t.units) for t in doc.tasks] == [
+        ("地区生产总值增长8%。", [], ["区发改局"], ["区统计局"]),
+        ("新建高标准农田2.5万亩。", [], ["区农业农村局"], ["区自然资源局"])]

@@ -1732,6 +1732,8 @@ class _Reader:
             while j < len(cols) and typ not in ACCEPTS[cols[j]]:
                 j += 1
             if j == len(cols):
+                if typ == "leaders" and "ignore" in cols[c:]:
+                    continue  # a person in a column read past (责任人, 联系人): no task text
                 if "text" in cols and typ != "number":
                     d.cells.setdefault("text", []).append(raw)
                 else:
