@@ -772,3 +772,20 @@ def test_a_person_in_a_column_read_past_is_no_task_text():
     assert [(t.text, t.leaders, t.lead_units, t.units) for t in doc.tasks] == [
         ("地区生产总值增长8%。", [], ["区发改局"], ["区统计局"]),
         ("新建高标准农田2.5万亩。", [], ["区农业农村局"], ["区自然资源局"])]
+
+
+def test_pasted_rows_with_a_group_cell_then_a_numbered_task_cell():
+    # `一、… | 1.… | 财务科`: the first cell titles the rows below (a section), the numbered
+    # cell is the task and its number the task's; a row without the group cell keeps its number
+    text = "\n".join([
+        "某中心2022年政务公开工作任务分解表",
+        "工作任务 | 具体要求 | 责任部门 |",
+        "一、做好财政资金信息公开。 | 1.按时公开本中心部门预算、决算。 | 财务科 |",
+        "二、做好网站专栏信息维护。 | 2.及时更新网站专栏中的概况信息。 | 办公室 |",
+        "3.及时回复网民留言板提出的咨询。 | 各科室 | |", ""])
+    doc = parse_text(text, kind="notice")
+    assert [(s.label, s.title) for s in doc.sections] == [("一", "做好财政资金信息公开。"), ("二", "做好网站专栏信息维护。")]
+    assert [(t.seq, t.section, t.text, t.units) for t in doc.tasks] == [
+        (1, "s1", "按时公开本中心部门预算、决算。", ["财务科"]),
+        (2, "s2", "及时更新网站专栏中的概况信息。", ["办公室"]),
+        (3, "s2", "及时回复网民留言板提出的咨询。", ["各科室"])]

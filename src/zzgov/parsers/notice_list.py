@@ -1521,6 +1521,16 @@ class _Reader:
             filled = [c for c in cells if c]
             starts_row = (has_seq and _ROW_NUMBER.fullmatch(first) and seq_col == 0) or \
                 (not has_seq and len(filled) >= 2)
+            if starts_row and not has_seq and len(filled) >= 3:
+                mk = _marker(fold(cells[0]).strip())
+                if mk is not None and mk[0] in ("cn", "cn_paren") and CELL_ITEM.match(cells[1]):
+                    # `一、做好财政资金信息公开。 | 1.按时公开… | 财务科`: the first cell titles the
+                    # group of rows, the numbered cell after it is the task
+                    self.close()
+                    at = info.ln.start + raw.find(cells[0])
+                    self.tree.add(LEVEL[mk[0]], mk[1], clean(cells[0][mk[3]:]).text, at, at + len(cells[0]))
+                    self.heading_mark = len(self.drafts)
+                    cells = [""] + cells[1:]
             if starts_row:
                 self.close()
                 seq = int(first) if has_seq else len(self.drafts) + 1
@@ -1530,6 +1540,10 @@ class _Reader:
                 self.cur.cells = {}
                 self.cur.cell_labels = self.table_labels
                 col = fill_row_cells(self.cur.cells, cells, header)
+                text = self.cur.cells.get("text")
+                m = CELL_ITEM.match(text[0]) if text and not has_seq else None
+                if m:
+                    self.cur.seq, text[0] = int(m[1]), text[0][m.end():]  # `3.及时回复…`: its number
                 i += 1
                 continue
             if info.marker in ("cn", "cn_paren") or (len(filled) == 1 and self.cur is None):
