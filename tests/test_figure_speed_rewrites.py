@@ -79,10 +79,40 @@ def test_trail_found_from_the_end_exists_where_the_forward_search_finds_one():
     hits = 0
     for t in texts:
         for lo in range(0, len(t), 7):  # (windows that start inside the clause, as the namer's do)
-            forward = T["trail"].search(t, lo, len(t))
-            assert (forward is not None) == (T["trail_exists"].search(t, lo, len(t)) is not None), t[lo:]
-            hits += forward is not None
+            for hi in {len(t), len(t) - 1, len(t) - 3}:
+                forward = T["trail"].search(t, lo, hi)
+                # the REVERSE pattern's match is anchored at hi: one attempt, not a search
+                assert (forward is not None) == (T["trail_exists"].match(t, lo, hi) is not None), t[lo:hi]
+                hits += forward is not None
     assert hits > 50
+
+
+def test_the_namer_s_one_character_tests_before_a_rule_decide_as_the_rule():
+    # after_figure is at most AFTER_FIGURE_MAX long; ratio_to (fullmatch) ends in 的; share_of
+    # opens with 占: the namer tries each only where that holds
+    import regex
+
+    from zzgov import rules
+    from zzgov.figures import metric
+
+    t = rules.load("figures_metric")
+    shape = regex.fullmatch(r"\\G\(\?:([^()\[\]]*)\)\?\[([^\]]*)\]\?\$", t.pattern("after_figure").pattern)
+    assert shape, "after_figure changed shape: check AFTER_FIGURE_MAX"
+    assert max(len(w) for w in shape.group(1).split("|")) + 1 == metric.AFTER_FIGURE_MAX
+    after, ratio, share = t.pattern("after_figure"), t.pattern("ratio_to"), t.pattern("share_of")
+    ratios = shares = 0
+    for c in _clauses()[:4000] + list(t.rules["ratio_to"].examples) + list(t.rules["share_of"].examples):
+        for lo in range(0, len(c), 3):
+            for hi in range(lo, min(len(c), lo + 24) + 1):
+                if after.match(c[lo:hi]):
+                    assert hi - lo <= metric.AFTER_FIGURE_MAX
+                if ratio.fullmatch(c, lo, hi):
+                    assert c[hi - 1] == "的"
+                    ratios += 1
+                if share.match(c, lo, hi):
+                    assert c[lo] == "占"
+                    shares += 1
+    assert ratios and shares
 
 
 def test_a_noun_after_a_unit_needs_a_han_character_a_quote_or_a_number():

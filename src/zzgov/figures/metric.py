@@ -39,6 +39,8 @@ MAX_LEN = 24
 RIGHT_MAX = 16
 # Noun forms of a change that belong to the name ("居民消费价格涨幅2%左右": the CPI target).
 RATE_NOUNS = ("涨幅", "增幅", "增速", "降幅")
+# The longest text the rule after_figure matches ("及以上、"; a test checks it against the rule).
+AFTER_FIGURE_MAX = 4
 # A name this short that ends like the previous figure's names the same thing of the same
 # subject ("轨道交通运营里程达到206.3公里,在建里程达到203.5公里" -> 轨道交通在建里程).
 PARALLEL_MAX = 4
@@ -84,9 +86,10 @@ def _table():
         "lead": t.pattern("lead"), "after_figure": t.pattern("after_figure"),
         "refers_back": t.pattern("refers_back"), "share_of": t.pattern("share_of"), "ratio_to": t.pattern("ratio_to"), "from_to": t.pattern("from_to"),
         "trail": t.pattern("trail"), "examples_end": t.pattern("examples_end"),
-        # trail is anchored at the words' end ($) and rarely matches: tried from the end, where
-        # `$` fails at once, the search says whether there is a match at all for a third of the
-        # cost of the forward search, which then finds the one the rule means
+        # trail is anchored at the words' end ($) and rarely matches: matched backwards from
+        # the end (a REVERSE `match` is anchored at endpos), it says whether there is a match
+        # at all in one attempt, where a search tries every start; the forward search then
+        # finds the one the rule means (the scan string holds no line break for `$` to stop at)
         "trail_exists": regex.compile(t.pattern("trail").pattern, t.pattern("trail").flags | regex.REVERSE),
         "figure_in_item": t.pattern("figure_in_item"), "enumeration_count": t.pattern("enumeration_count"),
         "list_label": t.pattern("list_label"), "predicate": t.pattern("predicate"), "clause_form": t.pattern("clause_form"),
@@ -149,7 +152,8 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         hi += 2  # 居民消费价格涨幅
     elif hi and s[hi - 1] == "年" and s.startswith("平均", hi):
         hi += 2  # PM2.5年平均同比下降: 年平均 belongs to the name, 平均 alone qualifies the verb
-    if T["after_figure"].match(s[lo:hi]):
+    # (after_figure is at most four characters long: the length decides for most figures)
+    if hi - lo <= AFTER_FIGURE_MAX and T["after_figure"].match(s[lo:hi]):
         # "增长4.5%左右和5.5%左右": the list's metric is shared; "104个病种费用": the noun after
         right, r_lo, r_hi = _right_noun(text, s, re_, item_hi)
         if right and (last is None or lo == hi):
@@ -161,14 +165,15 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
     if last is not None and any(s.rfind(c, item_lo, last.start()) != -1 for c in FROM_CUES) \
             and T["from_to"].match(s, lo, hi):
         return Metric(None, lo, hi, "prev")  # 认证从45个发展到117个
-    ratio = T["ratio_to"].fullmatch(s, lo, hi)
+    # (ratio_to ends in 的 and share_of opens with 占: one character test spares each pattern)
+    ratio = T["ratio_to"].fullmatch(s, lo, hi) if hi > lo and s[hi - 1] == "的" else None
     if ratio and ratio.start("subject") == lo:
         subject = text[lo:ratio.end("subject")]
         if ratio["share"]:
             base = text[ratio.start("base"):ratio.end("base")]
             return Metric(subject + "占" + base + "比重", lo, hi)  # 产值占农林牧渔业总产值的80%
         return Metric(subject, lo, ratio.end("subject"))  # 利润总额为“十三五”时期的2.2倍
-    share = T["share_of"].match(s, lo, hi)
+    share = T["share_of"].match(s, lo, hi) if s.startswith("占", lo, hi) else None
     if share:
         whole = text[share.start("whole"):share.end("whole")]
         return Metric("占" + whole + "比重", lo, hi, "share")
@@ -188,7 +193,7 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
             break
         lo = m.end()
     joined = s[lo:hi].rstrip().endswith(("和", "及", "与", "、"))
-    m = T["trail"].search(s, lo, hi) if T["trail_exists"].search(s, lo, hi) else None
+    m = T["trail"].search(s, lo, hi) if T["trail_exists"].match(s, lo, hi) else None
     if m and m.start() > lo:
         hi = m.start()
     elif m and m.start() == lo and s[lo:hi].strip() and not (
