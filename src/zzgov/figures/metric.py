@@ -124,7 +124,8 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
     T = _table()
     lo, hi = item_lo, core_end
     if clause_lo is not None and clause_lo < item_lo and _NUMBER_LIKE.search(s, clause_lo, item_lo):
-        for m in T["list_label"].finditer(s, clause_lo, item_lo):
+        m = _last(T["list_label"], s, clause_lo, item_lo)
+        if m:
             clause_lo = m.end()  # a list item's number kept inside the line (lone-CR files)
     if clause_lo is not None and clause_lo < item_lo and not _DIGIT.search(s, clause_lo, item_lo):
         # "新建、改建乡村教师周转宿舍1115套": the items before the 、 hold no figure, so they are
@@ -136,8 +137,7 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
     last = None
     numbered = _NUMBER_LIKE.search(s, lo, hi) is not None
     if numbered:
-        for last in T["figure_in_item"].finditer(s, lo, hi):
-            pass
+        last = _last(T["figure_in_item"], s, lo, hi)
     if last is not None and last.group().endswith(("以上", "以下")) and "元" in last.group() \
             and last.end() < hi and "\u4e00" <= s[last.end()] <= "\u9fff" and last.start() - lo <= 3:
         last = None  # "10亿元以上项目25个": a money threshold opening the name is part of it
@@ -146,9 +146,10 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         while lo < hi and s[lo] in "和及与、":
             lo += 1  # "森林特色小镇17个和森林生态乡村166个"
     if numbered:  # (lo only moved right: the range holds no more than before)
-        for m in T["list_label"].finditer(s, lo, hi):
+        m = _last(T["list_label"], s, lo, hi)
+        if m:
             lo = m.end()
-    if hi + 2 <= len(s) and s[hi:hi + 2] in RATE_NOUNS:
+    if s.startswith(RATE_NOUNS, hi):
         hi += 2  # 居民消费价格涨幅
     elif hi and s[hi - 1] == "年" and s.startswith("平均", hi):
         hi += 2  # PM2.5年平均同比下降: 年平均 belongs to the name, 平均 alone qualifies the verb
@@ -290,6 +291,17 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
     if name.ref is not None:
         return name._replace(end=said.end, tail=said.text)
     return Metric(name.text + said.text, name.start, said.end)
+
+
+def _last(rx: regex.Pattern, s: str, lo: int, hi: int):
+    """The last match of rx in s[lo:hi], None when there is none.  Most windows hold none, and
+    a search that finds nothing costs half an empty finditer: the matches are walked only
+    after a search has found one."""
+    last = None
+    if rx.search(s, lo, hi):
+        for last in rx.finditer(s, lo, hi):
+            pass
+    return last
 
 
 def _said_of(text: str, s: str, i: int, j: int) -> Metric | None:
