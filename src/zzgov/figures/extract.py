@@ -1082,15 +1082,16 @@ def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, de
     return cand
 
 
-def _respectively(before: list[_Cand], group: list[_Cand], s: str) -> list[str] | None:
+def _respectively(cands: list[_Cand], i: int, group: list[_Cand], s: str) -> list[str] | None:
     """The names of a list of k figures after 分别 that refers to the k figures just before it
-    in the sentence ("生产总值…、…税费收入144.8亿元,较2015年分别增长26.8%、…和25.9%";
+    (cands[i - k:i]) in the sentence ("生产总值…、…税费收入144.8亿元,较2015年分别增长26.8%、…和25.9%";
     "新增高速公路1317公里、一级公路2667公里,总里程分别达4246公里和3166公里" -> 高速公路总里程,
-    一级公路总里程), else None."""
+    一级公路总里程), else None.  (The index, not a copy of the candidates before: a copy per
+    list made a document of many lists quadratic.)"""
     k, first = len(group), group[0]
-    if len(before) < k:
+    if i < k:
         return None
-    prior = before[-k:]
+    prior = cands[i - k:i]
     between = s[prior[-1].re_:first.ns]
     if V.RESPECTIVELY not in between or any(c in between for c in V.SENTENCE_BREAKS):
         return None
@@ -1124,7 +1125,7 @@ def _share_across_lists(cands: list[_Cand], s: str) -> None:
                 if g.metric is None or g.metric == first.metric:
                     g.metric, g.mspan = first.metric, first.mspan
             shared = all(g.metric == first.metric for g in group)
-            names = _respectively(cands[:i], group, s) if shared else None
+            names = _respectively(cands, i, group, s) if shared else None
             names = names or (distribute(first.metric, len(group)) if shared else None)
             if names:
                 for g, name in zip(group, names):

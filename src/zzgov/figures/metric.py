@@ -608,7 +608,9 @@ def topic_before(text: str, s: str, item_lo: int, floor: int) -> Metric | None:
     figure), hold no figure but name the subject then a verb: `…;财政一般预算收入实现翻倍增长,
     从2006年的8.8亿元增至…` -> 财政一般预算收入.  None otherwise."""
     T = _table()
-    lo = max(floor, max((s.rfind(ch, 0, item_lo) for ch in "。;；!?！？"), default=-1) + 1)
+    # (a break before `floor` cannot move lo: looking back no further keeps a long text of
+    # figures and no sentence end linear, where each figure looked back to the text's start)
+    lo = max(floor, max((s.rfind(ch, floor, item_lo) for ch in "。;；!?！？"), default=-1) + 1)
     head = s[lo:item_lo]
     if not head or _DIGIT.search(head) or "," not in head and "，" not in head:
         return None
