@@ -608,9 +608,7 @@ def topic_before(text: str, s: str, item_lo: int, floor: int) -> Metric | None:
     figure), hold no figure but name the subject then a verb: `…;财政一般预算收入实现翻倍增长,
     从2006年的8.8亿元增至…` -> 财政一般预算收入.  None otherwise."""
     T = _table()
-    # (a break before `floor` cannot move lo: looking back no further keeps a long text of
-    # figures and no sentence end linear, where each figure looked back to the text's start)
-    lo = max(floor, max((s.rfind(ch, floor, item_lo) for ch in "。;；!?！？"), default=-1) + 1)
+    lo = _clause_start(s, item_lo, floor)
     head = s[lo:item_lo]
     if not head or _DIGIT.search(head) or "," not in head and "，" not in head:
         return None
@@ -621,6 +619,14 @@ def topic_before(text: str, s: str, item_lo: int, floor: int) -> Metric | None:
     if not 2 <= len(name) <= MAX_LEN or "," in name or "，" in name:
         return None
     return Metric(name, lo, lo + m.start())
+
+
+def _clause_start(s: str, i: int, floor: int) -> int:
+    """Where the clause holding i starts: after the last `;` or sentence end before i, never
+    before `floor`.  (A break before floor cannot move the start: looking back no further
+    keeps a long text of figures and no sentence end linear, where each figure looked back
+    to the text's start.)"""
+    return max(floor, max((s.rfind(ch, floor, i) for ch in "。;；!?！？"), default=-1) + 1)
 
 
 def stock_name(name: str) -> str:
