@@ -210,3 +210,25 @@ def test_a_clause_start_looks_back_no_further_than_its_floor():
         floor = rnd.randint(0, len(s))
         plain = max(floor, max((s.rfind(ch, 0, i) for ch in "。;；!?！？"), default=-1) + 1)
         assert _clause_start(s, i, floor) == plain, (s, i, floor)
+
+
+def test_candidates_opening_with_the_named_digits_are_the_plain_spelling():
+    # CANDIDATE opens with the BMP's decimal digits named by range (and any astral character)
+    # instead of \d: the same digits, and the same candidates
+    from zzgov.figures import extract as ex
+    from zzgov.text import fold
+
+    digits = {chr(z + k) for z in ex._BMP_DIGIT_ZEROS for k in range(10)}
+    for cp in range(0x10000):
+        ch = chr(cp)
+        assert (re.match(r"\d", ch) is not None) == (ch in digits), hex(cp)
+    p = ex.CANDIDATE.pattern
+    plain = re.compile(r"[\d%s]" % ex._CN + p[p.index("]") + 1:])
+    hostile = ["增长٣٫٥%", "新增١٢个", "𝟓万人", "增长𝟓%", "😀5万人😀", "𐒡个", "三万人", "٣亿元和𝟗亿元"]
+    texts = [fold(t) for t in _documents()] + hostile
+    hits = 0
+    for t in texts:
+        want = [m.span() for m in plain.finditer(t)]
+        assert [m.span() for m in ex.CANDIDATE.finditer(t)] == want, t[:40]
+        hits += len(want)
+    assert hits > 1000

@@ -87,6 +87,16 @@ def _trie(words) -> str:
 
 
 _CN = V.CN_NUMERAL_CLASS
+# The decimal digits (`\d`) of the BMP, each run of ten named by its zero (a test checks them
+# against `\d`), and every astral character.  CANDIDATE opens with this class where `[\d…]`
+# would look up the Unicode category of every character of the text, twice the cost of
+# a class the engine tests by a bitmap; the `(?<=\d)` after it keeps \d's meaning (an astral
+# character that is no digit opens no candidate).
+_BMP_DIGIT_ZEROS = (0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6,
+                    0xD66, 0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0,
+                    0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0,
+                    0xA9F0, 0xAA50, 0xABF0, 0xFF10)
+_DIGIT_OR_ASTRAL = "".join("%s-%s" % (chr(z), chr(z + 9)) for z in _BMP_DIGIT_ZEROS) + "\U00010000-\U0010FFFF"
 # Numbers are bounded (a 13-digit integer part, 12 Chinese numeral characters) and may not start
 # inside another number, so a failed candidate costs O(its length) once: linear on any input.
 _ARABIC = r"\d{1,13}(?:,\d{3}){0,4}(?:\.\d{1,8})?"
@@ -106,7 +116,7 @@ _UNIT = r"(?:%s)(?:/(?:%s))?" % (_trie(V.ALL_UNITS), _alt(V.PER_SUFFIXES))
 # unit, range sign or 多/余 begins with a digit, comma or point (a test checks the
 # vocabularies), so a number followed by none of them fails at once.
 CANDIDATE = re.compile(
-    r"[\d{cn}]"
+    r"[{digit}{cn}]"
     r"(?:(?<=百)分之[{cn}点]{{1,12}}(?P<pct>)"
     r"|(?<=[{cn}])(?<![{cn}]{{2}})[{cn}]{{0,11}}分之{cn_run}(?P<frac>)"
     r"|(?:(?<=\d)(?<![\d.]\d)(?>\d{{0,12}}(?:,\d{{3}}){{0,4}}(?:\.\d{{1,8}})?)"
@@ -114,7 +124,7 @@ CANDIDATE = re.compile(
     r"(?P<ap1>[{ap}])?"
     r"(?:(?P<u1>%)?(?P<sep>[{sep}])(?P<num2>(?>{ar})|{cn_run}))?"
     r"(?:(?P<mag>{mag})(?P<ap2>[{ap}])?(?P<unit>{unit})?|(?P<unit0>{unit})))".format(
-        cn=_CN, cn_run=_CN_RUN, ar=_ARABIC, ap=V.APPROX_SUFFIXES, sep=V.RANGE_SEPARATORS,
+        digit=_DIGIT_OR_ASTRAL, cn=_CN, cn_run=_CN_RUN, ar=_ARABIC, ap=V.APPROX_SUFFIXES, sep=V.RANGE_SEPARATORS,
         mag=_alt(V.MAGNITUDES), unit=_UNIT)
 )
 
