@@ -79,10 +79,40 @@ def test_trail_found_from_the_end_exists_where_the_forward_search_finds_one():
     hits = 0
     for t in texts:
         for lo in range(0, len(t), 7):  # (windows that start inside the clause, as the namer's do)
-            forward = T["trail"].search(t, lo, len(t))
-            assert (forward is not None) == (T["trail_exists"].search(t, lo, len(t)) is not None), t[lo:]
-            hits += forward is not None
+            for hi in {len(t), len(t) - 1, len(t) - 3}:
+                forward = T["trail"].search(t, lo, hi)
+                # the REVERSE pattern's match is anchored at hi: one attempt, not a search
+                assert (forward is not None) == (T["trail_exists"].match(t, lo, hi) is not None), t[lo:hi]
+                hits += forward is not None
     assert hits > 50
+
+
+def test_the_namer_s_one_character_tests_before_a_rule_decide_as_the_rule():
+    # after_figure is at most AFTER_FIGURE_MAX long; ratio_to (fullmatch) ends in 的; share_of
+    # opens with 占: the namer tries each only where that holds
+    import regex
+
+    from zzgov import rules
+    from zzgov.figures import metric
+
+    t = rules.load("figures_metric")
+    shape = regex.fullmatch(r"\\G\(\?:([^()\[\]]*)\)\?\[([^\]]*)\]\?\$", t.pattern("after_figure").pattern)
+    assert shape, "after_figure changed shape: check AFTER_FIGURE_MAX"
+    assert max(len(w) for w in shape.group(1).split("|")) + 1 == metric.AFTER_FIGURE_MAX
+    after, ratio, share = t.pattern("after_figure"), t.pattern("ratio_to"), t.pattern("share_of")
+    ratios = shares = 0
+    for c in _clauses()[:4000] + list(t.rules["ratio_to"].examples) + list(t.rules["share_of"].examples):
+        for lo in range(0, len(c), 3):
+            for hi in range(lo, min(len(c), lo + 24) + 1):
+                if after.match(c[lo:hi]):
+                    assert hi - lo <= metric.AFTER_FIGURE_MAX
+                if ratio.fullmatch(c, lo, hi):
+                    assert c[hi - 1] == "的"
+                    ratios += 1
+                if share.match(c, lo, hi):
+                    assert c[lo] == "占"
+                    shares += 1
+    assert ratios and shares
 
 
 def test_a_noun_after_a_unit_needs_a_han_character_a_quote_or_a_number():
@@ -165,3 +195,40 @@ def test_list_labels_with_the_lookbehind_after_the_first_digit_are_the_plain_spe
         for lo in range(0, len(t), 997):  # windows, as the namer scans them
             assert [m.span() for m in rule.finditer(t, lo, lo + 40)] == [m.span() for m in plain.finditer(t, lo, lo + 40)]
     assert hits > 100
+
+
+def test_a_clause_start_looks_back_no_further_than_its_floor():
+    # the clause start a figure's topic is read from is found after `floor` only: the same
+    # start as a look back to the text's start, which made a long text of figures and no
+    # sentence end quadratic
+    from zzgov.figures.metric import _clause_start
+
+    rnd = random.Random(5)
+    for _ in range(50000):
+        s = "".join(rnd.choice("收入,。;；!?！？5") for _ in range(rnd.randint(0, 16)))
+        i = rnd.randint(0, len(s))
+        floor = rnd.randint(0, len(s))
+        plain = max(floor, max((s.rfind(ch, 0, i) for ch in "。;；!?！？"), default=-1) + 1)
+        assert _clause_start(s, i, floor) == plain, (s, i, floor)
+
+
+def test_candidates_opening_with_the_named_digits_are_the_plain_spelling():
+    # CANDIDATE opens with the BMP's decimal digits named by range (and any astral character)
+    # instead of \d: the same digits, and the same candidates
+    from zzgov.figures import extract as ex
+    from zzgov.text import fold
+
+    digits = {chr(z + k) for z in ex._BMP_DIGIT_ZEROS for k in range(10)}
+    for cp in range(0x10000):
+        ch = chr(cp)
+        assert (re.match(r"\d", ch) is not None) == (ch in digits), hex(cp)
+    p = ex.CANDIDATE.pattern
+    plain = re.compile(r"[\d%s]" % ex._CN + p[p.index("]") + 1:])
+    hostile = ["增长٣٫٥%", "新增١٢个", "𝟓万人", "增长𝟓%", "😀5万人😀", "𐒡个", "三万人", "٣亿元和𝟗亿元"]
+    texts = [fold(t) for t in _documents()] + hostile
+    hits = 0
+    for t in texts:
+        want = [m.span() for m in plain.finditer(t)]
+        assert [m.span() for m in ex.CANDIDATE.finditer(t)] == want, t[:40]
+        hits += len(want)
+    assert hits > 1000

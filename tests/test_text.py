@@ -182,3 +182,22 @@ def test_a_long_text_folds_in_one_scan_as_each_character_alone():
         assert len(s) >= TRAD_SEARCH_FROM
         assert fold(s) == "".join(fold(ch) for ch in s), s[-3:]
     assert fold(pad + "\uf902")[-1] == "车" and fold("𠀀" + pad + "單")[-1] == "单"
+
+
+def test_a_cleaned_slice_maps_back_to_the_offsets_of_its_first_and_last_character():
+    # Clean.span reads the runs directly: it answers as the per-character offsets do
+    import random
+
+    rnd = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rnd.choice("ab中文1 \n\u3000\r") for _ in range(rnd.randint(1, rnd.choice((40, 600)))))
+        c = clean(text)
+        n = len(c.text)
+        for _ in range(10):
+            i = rnd.randint(0, n)
+            j = rnd.randint(0, n)
+            if i < j:
+                assert c.span(i, j) == (c.offsets[i], c.offsets[j - 1] + 1), (text, i, j)
+            elif n:
+                k = c.offsets[min(i, n - 1)]
+                assert c.span(i, j) == (k, k)

@@ -87,6 +87,16 @@ def _trie(words) -> str:
 
 
 _CN = V.CN_NUMERAL_CLASS
+# The decimal digits (`\d`) of the BMP, each run of ten named by its zero (a test checks them
+# against `\d`), and every astral character.  CANDIDATE opens with this class where `[\d…]`
+# would look up the Unicode category of every character of the text, twice the cost of
+# a class the engine tests by a bitmap; the `(?<=\d)` after it keeps \d's meaning (an astral
+# character that is no digit opens no candidate).
+_BMP_DIGIT_ZEROS = (0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6,
+                    0xD66, 0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0,
+                    0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0,
+                    0xA9F0, 0xAA50, 0xABF0, 0xFF10)
+_DIGIT_OR_ASTRAL = "".join("%s-%s" % (chr(z), chr(z + 9)) for z in _BMP_DIGIT_ZEROS) + "\U00010000-\U0010FFFF"
 # Numbers are bounded (a 13-digit integer part, 12 Chinese numeral characters) and may not start
 # inside another number, so a failed candidate costs O(its length) once: linear on any input.
 _ARABIC = r"\d{1,13}(?:,\d{3}){0,4}(?:\.\d{1,8})?"
@@ -106,7 +116,7 @@ _UNIT = r"(?:%s)(?:/(?:%s))?" % (_trie(V.ALL_UNITS), _alt(V.PER_SUFFIXES))
 # unit, range sign or 多/余 begins with a digit, comma or point (a test checks the
 # vocabularies), so a number followed by none of them fails at once.
 CANDIDATE = re.compile(
-    r"[\d{cn}]"
+    r"[{digit}{cn}]"
     r"(?:(?<=百)分之[{cn}点]{{1,12}}(?P<pct>)"
     r"|(?<=[{cn}])(?<![{cn}]{{2}})[{cn}]{{0,11}}分之{cn_run}(?P<frac>)"
     r"|(?:(?<=\d)(?<![\d.]\d)(?>\d{{0,12}}(?:,\d{{3}}){{0,4}}(?:\.\d{{1,8}})?)"
@@ -114,7 +124,7 @@ CANDIDATE = re.compile(
     r"(?P<ap1>[{ap}])?"
     r"(?:(?P<u1>%)?(?P<sep>[{sep}])(?P<num2>(?>{ar})|{cn_run}))?"
     r"(?:(?P<mag>{mag})(?P<ap2>[{ap}])?(?P<unit>{unit})?|(?P<unit0>{unit})))".format(
-        cn=_CN, cn_run=_CN_RUN, ar=_ARABIC, ap=V.APPROX_SUFFIXES, sep=V.RANGE_SEPARATORS,
+        digit=_DIGIT_OR_ASTRAL, cn=_CN, cn_run=_CN_RUN, ar=_ARABIC, ap=V.APPROX_SUFFIXES, sep=V.RANGE_SEPARATORS,
         mag=_alt(V.MAGNITUDES), unit=_UNIT)
 )
 
@@ -1082,15 +1092,16 @@ def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, de
     return cand
 
 
-def _respectively(before: list[_Cand], group: list[_Cand], s: str) -> list[str] | None:
+def _respectively(cands: list[_Cand], i: int, group: list[_Cand], s: str) -> list[str] | None:
     """The names of a list of k figures after 分别 that refers to the k figures just before it
-    in the sentence ("生产总值…、…税费收入144.8亿元,较2015年分别增长26.8%、…和25.9%";
+    (cands[i - k:i]) in the sentence ("生产总值…、…税费收入144.8亿元,较2015年分别增长26.8%、…和25.9%";
     "新增高速公路1317公里、一级公路2667公里,总里程分别达4246公里和3166公里" -> 高速公路总里程,
-    一级公路总里程), else None."""
+    一级公路总里程), else None.  (The index, not a copy of the candidates before: a copy per
+    list made a document of many lists quadratic.)"""
     k, first = len(group), group[0]
-    if len(before) < k:
+    if i < k:
         return None
-    prior = before[-k:]
+    prior = cands[i - k:i]
     between = s[prior[-1].re_:first.ns]
     if V.RESPECTIVELY not in between or any(c in between for c in V.SENTENCE_BREAKS):
         return None
@@ -1124,7 +1135,7 @@ def _share_across_lists(cands: list[_Cand], s: str) -> None:
                 if g.metric is None or g.metric == first.metric:
                     g.metric, g.mspan = first.metric, first.mspan
             shared = all(g.metric == first.metric for g in group)
-            names = _respectively(cands[:i], group, s) if shared else None
+            names = _respectively(cands, i, group, s) if shared else None
             names = names or (distribute(first.metric, len(group)) if shared else None)
             if names:
                 for g, name in zip(group, names):

@@ -39,6 +39,8 @@ MAX_LEN = 24
 RIGHT_MAX = 16
 # Noun forms of a change that belong to the name ("居民消费价格涨幅2%左右": the CPI target).
 RATE_NOUNS = ("涨幅", "增幅", "增速", "降幅")
+# The longest text the rule after_figure matches ("及以上、"; a test checks it against the rule).
+AFTER_FIGURE_MAX = 4
 # A name this short that ends like the previous figure's names the same thing of the same
 # subject ("轨道交通运营里程达到206.3公里,在建里程达到203.5公里" -> 轨道交通在建里程).
 PARALLEL_MAX = 4
@@ -84,9 +86,10 @@ def _table():
         "lead": t.pattern("lead"), "after_figure": t.pattern("after_figure"),
         "refers_back": t.pattern("refers_back"), "share_of": t.pattern("share_of"), "ratio_to": t.pattern("ratio_to"), "from_to": t.pattern("from_to"),
         "trail": t.pattern("trail"), "examples_end": t.pattern("examples_end"),
-        # trail is anchored at the words' end ($) and rarely matches: tried from the end, where
-        # `$` fails at once, the search says whether there is a match at all for a third of the
-        # cost of the forward search, which then finds the one the rule means
+        # trail is anchored at the words' end ($) and rarely matches: matched backwards from
+        # the end (a REVERSE `match` is anchored at endpos), it says whether there is a match
+        # at all in one attempt, where a search tries every start; the forward search then
+        # finds the one the rule means (the scan string holds no line break for `$` to stop at)
         "trail_exists": regex.compile(t.pattern("trail").pattern, t.pattern("trail").flags | regex.REVERSE),
         "figure_in_item": t.pattern("figure_in_item"), "enumeration_count": t.pattern("enumeration_count"),
         "list_label": t.pattern("list_label"), "predicate": t.pattern("predicate"), "clause_form": t.pattern("clause_form"),
@@ -121,7 +124,8 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
     T = _table()
     lo, hi = item_lo, core_end
     if clause_lo is not None and clause_lo < item_lo and _NUMBER_LIKE.search(s, clause_lo, item_lo):
-        for m in T["list_label"].finditer(s, clause_lo, item_lo):
+        m = _last(T["list_label"], s, clause_lo, item_lo)
+        if m:
             clause_lo = m.end()  # a list item's number kept inside the line (lone-CR files)
     if clause_lo is not None and clause_lo < item_lo and not _DIGIT.search(s, clause_lo, item_lo):
         # "新建、改建乡村教师周转宿舍1115套": the items before the 、 hold no figure, so they are
@@ -133,8 +137,7 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
     last = None
     numbered = _NUMBER_LIKE.search(s, lo, hi) is not None
     if numbered:
-        for last in T["figure_in_item"].finditer(s, lo, hi):
-            pass
+        last = _last(T["figure_in_item"], s, lo, hi)
     if last is not None and last.group().endswith(("以上", "以下")) and "元" in last.group() \
             and last.end() < hi and "\u4e00" <= s[last.end()] <= "\u9fff" and last.start() - lo <= 3:
         last = None  # "10亿元以上项目25个": a money threshold opening the name is part of it
@@ -143,13 +146,15 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         while lo < hi and s[lo] in "和及与、":
             lo += 1  # "森林特色小镇17个和森林生态乡村166个"
     if numbered:  # (lo only moved right: the range holds no more than before)
-        for m in T["list_label"].finditer(s, lo, hi):
+        m = _last(T["list_label"], s, lo, hi)
+        if m:
             lo = m.end()
-    if hi + 2 <= len(s) and s[hi:hi + 2] in RATE_NOUNS:
+    if s.startswith(RATE_NOUNS, hi):
         hi += 2  # 居民消费价格涨幅
     elif hi and s[hi - 1] == "年" and s.startswith("平均", hi):
         hi += 2  # PM2.5年平均同比下降: 年平均 belongs to the name, 平均 alone qualifies the verb
-    if T["after_figure"].match(s[lo:hi]):
+    # (after_figure is at most four characters long: the length decides for most figures)
+    if hi - lo <= AFTER_FIGURE_MAX and T["after_figure"].match(s[lo:hi]):
         # "增长4.5%左右和5.5%左右": the list's metric is shared; "104个病种费用": the noun after
         right, r_lo, r_hi = _right_noun(text, s, re_, item_hi)
         if right and (last is None or lo == hi):
@@ -161,14 +166,15 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
     if last is not None and any(s.rfind(c, item_lo, last.start()) != -1 for c in FROM_CUES) \
             and T["from_to"].match(s, lo, hi):
         return Metric(None, lo, hi, "prev")  # 认证从45个发展到117个
-    ratio = T["ratio_to"].fullmatch(s, lo, hi)
+    # (ratio_to ends in 的 and share_of opens with 占: one character test spares each pattern)
+    ratio = T["ratio_to"].fullmatch(s, lo, hi) if hi > lo and s[hi - 1] == "的" else None
     if ratio and ratio.start("subject") == lo:
         subject = text[lo:ratio.end("subject")]
         if ratio["share"]:
             base = text[ratio.start("base"):ratio.end("base")]
             return Metric(subject + "占" + base + "比重", lo, hi)  # 产值占农林牧渔业总产值的80%
         return Metric(subject, lo, ratio.end("subject"))  # 利润总额为“十三五”时期的2.2倍
-    share = T["share_of"].match(s, lo, hi)
+    share = T["share_of"].match(s, lo, hi) if s.startswith("占", lo, hi) else None
     if share:
         whole = text[share.start("whole"):share.end("whole")]
         return Metric("占" + whole + "比重", lo, hi, "share")
@@ -179,16 +185,18 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
             break
         lo, led = m.end(), True  # "其中475项…", "全市4137个…": nothing left before the number
     framed = lo
-    for m in T["frame_lead"].finditer(s, lo, hi):
-        if m.end() < hi:
-            lo = m.end()
+    # (most items hold no frame: a search that finds nothing costs half an empty finditer)
+    if T["frame_lead"].search(s, lo, hi):
+        for m in T["frame_lead"].finditer(s, lo, hi):
+            if m.end() < hi:
+                lo = m.end()
     for _ in range(4 if lo > framed else 0):
         m = T["lead"].match(s, lo, hi)  # `部署了2013年市政府的…`: the time after the frame too
         if not m:
             break
         lo = m.end()
     joined = s[lo:hi].rstrip().endswith(("和", "及", "与", "、"))
-    m = T["trail"].search(s, lo, hi) if T["trail_exists"].search(s, lo, hi) else None
+    m = T["trail"].search(s, lo, hi) if T["trail_exists"].match(s, lo, hi) else None
     if m and m.start() > lo:
         hi = m.start()
     elif m and m.start() == lo and s[lo:hi].strip() and not (
@@ -283,6 +291,17 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
     if name.ref is not None:
         return name._replace(end=said.end, tail=said.text)
     return Metric(name.text + said.text, name.start, said.end)
+
+
+def _last(rx: regex.Pattern, s: str, lo: int, hi: int):
+    """The last match of rx in s[lo:hi], None when there is none.  Most windows hold none, and
+    a search that finds nothing costs half an empty finditer: the matches are walked only
+    after a search has found one."""
+    last = None
+    if rx.search(s, lo, hi):
+        for last in rx.finditer(s, lo, hi):
+            pass
+    return last
 
 
 def _said_of(text: str, s: str, i: int, j: int) -> Metric | None:
@@ -589,7 +608,7 @@ def topic_before(text: str, s: str, item_lo: int, floor: int) -> Metric | None:
     figure), hold no figure but name the subject then a verb: `…;财政一般预算收入实现翻倍增长,
     从2006年的8.8亿元增至…` -> 财政一般预算收入.  None otherwise."""
     T = _table()
-    lo = max(floor, max((s.rfind(ch, 0, item_lo) for ch in "。;；!?！？"), default=-1) + 1)
+    lo = _clause_start(s, item_lo, floor)
     head = s[lo:item_lo]
     if not head or _DIGIT.search(head) or "," not in head and "，" not in head:
         return None
@@ -600,6 +619,14 @@ def topic_before(text: str, s: str, item_lo: int, floor: int) -> Metric | None:
     if not 2 <= len(name) <= MAX_LEN or "," in name or "，" in name:
         return None
     return Metric(name, lo, lo + m.start())
+
+
+def _clause_start(s: str, i: int, floor: int) -> int:
+    """Where the clause holding i starts: after the last `;` or sentence end before i, never
+    before `floor`.  (A break before floor cannot move the start: looking back no further
+    keeps a long text of figures and no sentence end linear, where each figure looked back
+    to the text's start.)"""
+    return max(floor, max((s.rfind(ch, floor, i) for ch in "。;；!?！？"), default=-1) + 1)
 
 
 def stock_name(name: str) -> str:

@@ -313,7 +313,13 @@ class Clean(Folded):
         if j <= i:
             k = self.offset(min(i, len(self.text) - 1))
             return (k, k)
-        return (self.offset(i), self.offset(j - 1) + 1)
+        # offset(i) and offset(j - 1) + 1 written out: asked twice for every figure, and the
+        # run holding j - 1 is searched for from the one holding i on
+        starts, origins = self.starts, self.origins
+        k = bisect_right(starts, i) - 1
+        a = origins[k] + (i - starts[k])
+        k = bisect_right(starts, j - 1, max(k, 0)) - 1
+        return (a, origins[k] + (j - 1 - starts[k]) + 1)
 
     def __len__(self) -> int:
         return len(self.text)

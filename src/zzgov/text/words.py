@@ -37,10 +37,11 @@ class Words:
         lengths = self._by_last.get(t[-1:])
         if lengths is None:
             return None
+        words = self.words  # (asked thousands of times per document: one attribute lookup)
         for k in lengths:
             # when k > len(t), t[-k:] is t itself: then the longest suffix there can be
             w = t[-k:]
-            if w in self.words:
+            if w in words:
                 return w
         return None
 
@@ -48,9 +49,11 @@ class Words:
         lengths = self._by_first.get(t[:1])
         if lengths is None:
             return None
+        words = self.words
         for k in lengths:
-            if t[:k] in self.words:
-                return t[:k]
+            w = t[:k]  # (sliced once, whether it is returned or not)
+            if w in words:
+                return w
         return None
 
     def __contains__(self, w: object) -> bool:
