@@ -58,9 +58,11 @@ def test_section_tree(notice_doc):
 
 
 def test_every_task_span_starts_at_its_number(notice_doc):
-    text = (notice_doc_text := open(notice_doc.source.path, encoding="utf-8").read())
+    from pathlib import Path
+
+    text = Path(notice_doc.source.path).read_text(encoding="utf-8")
     for t in notice_doc.tasks:
-        assert notice_doc_text[t.span.start:].startswith(f"{t.seq}."), t.seq
+        assert text[t.span.start:].startswith(f"{t.seq}."), t.seq
         # the span ends with the last field line: the last unit name is inside it
         last = (t.units or t.lead_units)[-1]
         assert _norm(last)[-2:] in _norm(text[t.span.start:t.span.end])
