@@ -791,3 +791,17 @@ def test_pasted_rows_with_a_group_cell_then_a_numbered_task_cell():
         (1, "s1", "按时公开本中心部门预算、决算。", ["财务科"]),
         (2, "s2", "及时更新网站专栏中的概况信息。", ["办公室"]),
         (3, "s2", "及时回复网民留言板提出的咨询。", ["各科室"])]
+
+
+def test_labels_naming_places_or_offices_as_the_units():
+    # 责任县区 / 责任镇办 name counties and towns; 牵头委室 a CPPCC office; a label of two
+    # bodies joined by 和 (协作委室和县级部门) is one label
+    text = "\n".join([
+        "某市2018年民生实事推进情况",
+        "1.城区公办幼儿园建设:新建城区公办幼儿园6所。", "牵头部门:市教育局", "责任县区:岭东区、南岭县",
+        "2.建成丹水河生态廊道一期工程。", "牵头部门:县水利局", "责任镇办:城关街道办、云溪镇",
+        "3.召开一季度常委会议。", "牵头委室:办公室", "协作委室和县级部门:提案委、县发改局", ""])
+    doc = parse_text(text, kind="notice")
+    assert [(t.lead_units, t.units) for t in doc.tasks] == [
+        (["市教育局"], ["岭东区", "南岭县"]), (["县水利局"], ["城关街道办", "云溪镇"]),
+        (["办公室"], ["提案委", "县发改局"])]

@@ -117,11 +117,14 @@ class FieldHit(NamedTuple):
     open: bool  # written in brackets: 【牵头单位】
 
 
-LEAD_WORDS = ("牵头", "主办", "主责", "主要", "主抓")
-CO_WORDS = ("配合", "协同", "协办", "协助", "参与", "参加", "责任", "相关", "其他", "承办")
+# The role words of unit labels (rules/notice.yaml), which also judge labels not listed.
+LEAD_WORDS = tuple(T.words("unit_lead_words"))
+CO_WORDS = tuple(T.words("unit_co_words"))
 
 
-GUESSED_LABEL_ENDS = ("单位", "部门", "处室", "科室")
+# A label not listed is this long at most (`协作委室和县级部门`: two bodies joined by 和).
+GUESSED_LABEL_MAX = 9
+GUESSED_LABEL_ENDS = tuple(T.words("unit_bodies"))  # (all two characters: see guess_label_role)
 
 
 def guess_label_role(word: str) -> str | None:
@@ -234,7 +237,7 @@ def _label_before(f: str, pos: int, c: int, lo: int) -> tuple[int, str] | None:
             break
     if hit is None and len(chars) >= 4:
         # a label not listed but shaped like one: 协同配合单位, 具体承办部门
-        for n in range(min(len(chars), 8), 3, -1):
+        for n in range(min(len(chars), GUESSED_LABEL_MAX), 3, -1):
             word = seen[-n:]
             if guess_label_role(word) is not None and (n == len(chars) or f[chars[n]] in FIELD_BEFORE
                                                         or chars[n] < chars[n - 1] - 1):
