@@ -359,9 +359,9 @@ def test_the_tail_lookaheads_turn_away_only_lines_the_patterns_would_not_match()
     texts += [p.read_text(encoding="utf-8") for p in sorted((SHARED / "corpus-provinces").glob("*.txt"))]
     lines = [fold(ln.text) for t in texts for ln in split_lines(t)]
     lines += ["郑州市人民政府办公厅 2020年5月27日印发", "郑州市人民政府 二〇二〇年五月二十六日", "2020年5月26日印发 ",
-              "日印发", "现将任务分解印发给你们"]
+              "日印发", "现将任务分解印发给你们", "某市住房和城乡建设局办公室 2021年9月8日印", "2021年9月8日 印"]
     hits = 0
-    for pat, lookahead in ((NR.standalone_date, r"(?=[\s\S]*日$)"), (NR.printed_line, r"(?=[\s\S]*印发$)")):
+    for pat, lookahead in ((NR.standalone_date, r"(?=[\s\S]*日$)"), (NR.printed_line, r"(?=[\s\S]*日\s*印发?$)")):
         assert lookahead in pat.pattern
         plain = regex.compile(pat.pattern.replace(lookahead, "", 1), pat.flags)
         for f in lines:
@@ -805,3 +805,19 @@ def test_labels_naming_places_or_offices_as_the_units():
     assert [(t.lead_units, t.units) for t in doc.tasks] == [
         (["市教育局"], ["岭东区", "南岭县"]), (["县水利局"], ["城关街道办", "云溪镇"]),
         (["办公室"], ["提案委", "县发改局"])]
+
+
+def test_minutes_paragraphs_closed_by_their_own_role_sentence():
+    # minutes of a meeting: each decision a paragraph ending `由X牵头，Y配合。` (no brackets, no
+    # numbers); the opening and the lines after the last decision (本期发, …日印) are no tasks
+    text = "\n".join([
+        "9月6日上午,局长主持召开局长办公会,局领导参加会议。现纪要如下:",
+        "会议原则同意《建筑业企业梯度培育实施方案》。会议要求,年内新培育一级企业5家以上。由建筑市场监管科牵头,政策法规科配合。",
+        "会议听取了燃气管道改造进展情况的汇报。会议强调,确保10月底前完成年度改造任务。由公用事业科牵头,市燃气集团配合。",
+        "会议研究了农房风貌管控有关事项。会议要求,开展乡村建设工匠培训不少于300人次。由村镇建设科负责。",
+        "本期发:局领导,机关各科室。", "某市住房和城乡建设局办公室 2021年9月8日印", ""])
+    doc = parse_text(text, kind="notice")
+    assert [(t.seq, t.lead_units, t.units) for t in doc.tasks] == [
+        (1, ["建筑市场监管科"], ["政策法规科"]), (2, ["公用事业科"], ["市燃气集团"]), (3, [], ["村镇建设科"])]
+    assert doc.tasks[0].text.startswith("会议原则同意")
+    assert doc.meta.printed_date == "2021-09-08"

@@ -58,12 +58,12 @@ _C = rules.load("chrome").re
 # counters and footers (`主办单位` is no chrome here: it is a field label of the task list).
 CHROME_LINE = any_of(_C.button, _C.counter, _C.footer, _C.breadcrumb)
 # The lines that open the part after the task list (the task loop asks this of every line).
-# The 印发 line and the signature end in 印发 and 日, what their rules' leading lookaheads ask
+# The 印发 line and the signature end in 印发, 日印 and 日, what their rules' leading lookaheads ask
 # first: only a line ending so is matched against them.  The rest are keyed on how a line
 # opens, and are one pattern (one call costs a fifth of three).
 TAIL_OPENING = any_of(NR.tail_label, CHROME_LINE, NR.public_note)
 TAIL_DATED = any_of(NR.printed_line, NR.standalone_date)
-TAIL_DATED_ENDS = ("印发", "日")
+TAIL_DATED_ENDS = ("印发", "日", "日印")
 
 
 def is_tail_line(f: str) -> bool:
@@ -814,9 +814,18 @@ def parse_notice(source: str | Doc) -> ParseResult:
         if not any(d.numbered for d in drafts[first:]):
             for k, t in enumerate(found_tasks):
                 t["seq"] = k + 1  # unnumbered paragraphs: their places in the list that is left
+    drafts = drafts[first:]
+    if drafts and not any(d.numbered for d in drafts):
+        # unnumbered paragraphs after the last that assigns someone (a 本期发 line, a caption)
+        # are the text after the list, as those before the first are the cover's
+        last = max((k for k, t in enumerate(found_tasks) if _assigns(t)), default=len(found_tasks) - 1)
+        if last < len(found_tasks) - 1:
+            warnings.append(f"{len(found_tasks) - 1 - last} paragraph(s) after the task list assign no one: "
+                            f"read as the notice's text")
+            found_tasks, drafts = found_tasks[:last + 1], drafts[:last + 1]
     tasks = []
     seen: set[int] = set()
-    for t, d in zip(found_tasks, drafts[first:]):
+    for t, d in zip(found_tasks, drafts):
         task_id = f"t{t['seq']}"
         if t["seq"] in seen:
             if d.numbered:  # (an unnumbered sub-row of a table row shares its row's number)

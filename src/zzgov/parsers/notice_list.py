@@ -640,8 +640,18 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
             k = opening_bracket(f)
             info.ends_with_roles = k > 0 and (any(x.start > k for x in info.labels) or
                                              roles_from_sentence(f[k + 1:-1], need_lead=False) is not None)
+        elif not info.is_roles and not mk and f.endswith(("。", ".")) and ("牵头" in f or "负责" in f) \
+                and len(f) <= CLOSING_ROLES_PARAGRAPH_MAX:
+            # a paragraph closed by its own role sentence, not in brackets (minutes of a meeting:
+            # `…确保10月底前完成年度改造任务。由公用事业科牵头，各县区住建部门配合。`)
+            k = f.rfind("。", 0, len(f) - 1)
+            info.ends_with_roles = k > 0 and roles_from_sentence(_unwrap(f[k + 1:]), need_lead=False) is not None
         out.append(info)
     return out
+
+
+# A paragraph closed by a role sentence of its own is a task up to this long.
+CLOSING_ROLES_PARAGRAPH_MAX = 400
 
 
 def opening_bracket(s: str) -> int:
@@ -1237,7 +1247,8 @@ class _Reader:
         first = k
         while first > 0 and self.infos[first - 1].ln.start >= d.text_start:
             above = self.infos[first - 1].f.rstrip()
-            if not above or above[-1] in SENTENCE_END or len(above) <= UNNUMBERED_HEADING_MAX:
+            if not above or above[-1] in SENTENCE_END or above[-1] in ":：" \
+                    or len(above) <= UNNUMBERED_HEADING_MAX:
                 break
             first -= 1
         if 0 <= first <= k and self.infos[first].ln.start > d.text_start:
