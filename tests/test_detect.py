@@ -410,3 +410,11 @@ def test_photo_credit_counts_what_its_first_spelling_counts():
 @given(st.lists(st.sampled_from(["\n", " ", "摄", "林木", "大会现场", "A", "木", "摄影", "。"]), max_size=20))
 def test_photo_credit_counts_the_same_on_any_text(pieces):
     _photo_credit_agrees("".join(pieces))
+
+
+def test_role_labels_in_brackets_inside_the_text_are_a_notice():
+    # work points copied from a document site: no 文号, no field lines, the roles in brackets
+    text = ("市教育局2023年工作要点\n一、扩充优质教育资源\n"
+            "1.实施学位扩容攻坚行动。年内新建改扩建中小学幼儿园16所。(责任单位:发展规划科、计划财务科)\n"
+            "2.推进集团化办学扩面提质。新组建教育集团8个。(责任单位:基础教育科)\n")
+    assert detect_kind(text)[0] == "notice"

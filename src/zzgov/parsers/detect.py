@@ -117,6 +117,7 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "field_lines": ("导", "位", "门", "室", "限"),  # the last character of 领导 单位 部门 科室 时限
     "task_then_field": ("领导", "单位"),
     "role_words": ("单位",),
+    "inline_field_parens": ("(",),
     "task_title": ("任务", "分工"),
     "unit_list_title": ("责任书", "责任清单"),
     "doc_number": ("号",),
@@ -190,6 +191,8 @@ FEATURES: tuple[Feature, ...] = (
     Feature("task_then_field", lazy_re(
         r"(?m)\n[^\S\n]*\d{1,3}[^\S\n]*[.、][^\n]{2,}\n(?:[^\S\n]*\n)*[^\S\n]*(?:责任领导|牵头领导|牵头单位|责任单位|配合单位)[^\S\n]*:"),
         {"notice": 2.0}, 3),
+    # a role label opening a bracket inside a task's text: `…缓解城区“大班额”问题。(责任单位:X、Y)`
+    Feature("inline_field_parens", lazy_regex(rf"\({_G}{_ROLE_LABELS}{_G}:"), {"notice": 1.0}, 5),
     # inline or table roles: （牵头单位：X）, 序号 重点工作任务 牵头单位
     words_feature("role_words", ("牵头单位", "责任单位", "配合单位"), {"notice": 0.3}, 20),
     # 重点工作任务分解 / …工作任务的通知 / 重点任务的分工意见
