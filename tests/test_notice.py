@@ -821,3 +821,14 @@ def test_minutes_paragraphs_closed_by_their_own_role_sentence():
         (1, ["建筑市场监管科"], ["政策法规科"]), (2, ["公用事业科"], ["市燃气集团"]), (3, [], ["村镇建设科"])]
     assert doc.tasks[0].text.startswith("会议原则同意")
     assert doc.meta.printed_date == "2021-09-08"
+
+
+def test_fields_in_brackets_inside_a_sentence():
+    # `…“零容忍”(责任单位:人事科、教育工会),确保…`: the brackets inside the sentence hold the
+    # roles; the task's text is the sentence without them
+    text = "\n".join([
+        "市教育局2023年工作要点", "一、加强教师队伍建设",
+        "1.严格师德师风管理。对违规补课等行为“零容忍”(责任单位:人事科、教育工会),确保全年无重大师德失范事件。", ""])
+    t = parse_text(text, kind="notice").tasks[0]
+    assert t.units == ["人事科", "教育工会"]
+    assert t.text == "严格师德师风管理。对违规补课等行为“零容忍”,确保全年无重大师德失范事件。"

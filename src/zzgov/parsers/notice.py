@@ -576,6 +576,14 @@ def _task_fields(doc: Doc, d: notice_list.TaskDraft, first_unit_leads: bool,
             _inline_roles(c.text[body_start:body_end], roles, where)
             closing = "。" if SENTENCE_CLOSE.search(folded[start:]) and not folded[:start].rstrip().endswith(("。", ".")) else ""
             task_text = c.text[:start].rstrip() + closing
+        elif not d.fields and "(" in folded:
+            mid = notice_list.fields_inside(folded)
+            if mid:
+                # `…“零容忍”(责任单位:人事科、教育工会),确保…`: fields in brackets inside the
+                # sentence; the sentence is the task's text without them
+                start, body_start, body_end = mid
+                _inline_roles(c.text[body_start:body_end], roles, where)
+                task_text = c.text[:start].rstrip() + c.text[body_end + 1:].lstrip()
         for fl in d.fields:
             roles.add(fl.role, clean(text, fl.start, fl.end, keep_blanks=True).text, where, fl.label)
         for s, e in d.leader_lines:

@@ -507,6 +507,37 @@ class LineInfo:
 INLINE_CLOSE = {")": "(", "〕": "〔", "]": "[", "】": "【"}
 
 
+# Fields in brackets inside a sentence: the brackets tried at most, and how long one may be
+# (bounds that keep a text of thousands of unclosed brackets linear).
+FIELDS_INSIDE_TRIES = 20
+FIELDS_INSIDE_MAX = 300
+
+
+def fields_inside(f: str) -> tuple[int, int, int] | None:
+    """Fields in a parenthesis inside a task sentence, not closing it (folded text):
+    `…“零容忍”(责任单位:人事科、教育工会),确保…` -> (where it opens, where its body starts,
+    where it ends), or None; the first such parenthesis."""
+    k = f.find("(")
+    tried = 0
+    while k != -1 and tried < FIELDS_INSIDE_TRIES:
+        tried += 1
+        depth, j, stop = 0, k, min(len(f), k + FIELDS_INSIDE_MAX)
+        while j < stop:
+            depth += (f[j] == "(") - (f[j] == ")")
+            if depth == 0:
+                break
+            j += 1
+        if j < stop:
+            body_start = k + 1
+            while body_start < j and f[body_start] in GAP_CHARS:
+                body_start += 1
+            hits = find_labels(f[body_start:j])
+            if hits and hits[0].start == 0 and not hits[0].open:
+                return k, body_start, j
+        k = f.find("(", k + 1)
+    return None
+
+
 def inline_fields(f: str) -> tuple[int, int, int] | None:
     """Fields in the parenthesis that closes a task sentence, on folded text:
     `…。(牵头单位:X;配合单位:Y)` or `…30万人次(牵头单位:X)。` -> (where the parenthesis opens,
