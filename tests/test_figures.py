@@ -319,6 +319,15 @@ def test_cue_words_inside_a_quoted_name_are_no_cues():
     assert one("经济运行在预期的合理区间,工业增加值105亿元。", default_kind=None).kind == "actual"
 
 
+def test_the_part_of_this_year_gone_by_reports_results():
+    # 今年上半年 / 今年以来 report results; a plan's 计划 owning what follows (完成…计划的X%)
+    # is a completion rate, no plan
+    f = extract_figures("今年上半年,全区实现地区生产总值369.9亿元,增长10.2%。", default_kind=None, plan_year=2021)
+    assert [x.kind for x in f] == ["actual", "actual"]
+    f = extract_figures("8个省级重点项目完成投资10.55亿元,完成年度投资计划的103.95%。", default_kind=None)
+    assert [x.kind for x in f] == ["actual", "actual", "actual"]
+
+
 def test_existing_stock_in_a_plan_is_actual():
     assert one("提升现有9个功能性口岸业务规模").kind == "actual"
 
