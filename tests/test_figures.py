@@ -637,3 +637,14 @@ def test_paragraph_breaks_are_the_plain_spelling_breaks(text):
     assert [m.span() for m in _PARAGRAPH_BREAK.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert [m.span() for m in _PARAGRAPH_BREAK.finditer(text, 2, len(text) - 1)] == \
         [m.span() for m in plain.finditer(text, 2, len(text) - 1)]
+
+
+def test_a_heading_line_is_no_part_of_the_first_figure_under_it():
+    # `二、社会消费潜力持续释放` ends no sentence: the cleaned view would join it to the first
+    # sentence under it, and the metric would start with the heading's words
+    from zzgov.api import parse_text
+
+    text = ("青川区一季度经济运行情况\n记者 周一 来源：青川日报\n一、投资领域增势强劲\n"
+            "全区固定资产投资同比增长8.5%。\n二、社会消费潜力持续释放\n社会消费品零售总额完成94.4亿元。\n")
+    doc = parse_text(text)
+    assert [f.metric for f in doc.figures] == ["固定资产投资", "社会消费品零售总额"]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from zzgov.figures.indicators import indicator_for
 from zzgov.models import Figure, Section, Task, type_adapter
+from zzgov.text.clean import clean
 
 if TYPE_CHECKING:  # the extractor is imported on first use (start-up time)
     from zzgov.figures.extract import RawFigure
@@ -70,7 +71,7 @@ class _Union:
         return k >= 0 and pos < self.ends[k]
 
 
-def _regions(text_len: int, index: _SectionIndex, tasks: Sequence[Task],
+def _regions(text: str, index: _SectionIndex, tasks: Sequence[Task],
              doc_kind: str, body: tuple[int, int] | None):
     """(start, end, default kind) regions to scan, in document order.
 
@@ -79,6 +80,7 @@ def _regions(text_len: int, index: _SectionIndex, tasks: Sequence[Task],
     tasks: a notice's figures are its tasks' targets. One scan instead of one per task keeps
     the per-call set-up cost off documents with hundreds of tasks."""
     out = []
+    text_len = len(text)
     if tasks:
         first = min(t.span.start for t in tasks)
         if doc_kind == "notice" and first > 0:
@@ -93,8 +95,15 @@ def _regions(text_len: int, index: _SectionIndex, tasks: Sequence[Task],
             out.append((lo, hi, None))
         return out
     lo, hi = body if body else (0, text_len)
-    # Cut the body at every section start: each piece lies in one innermost section.
-    cuts = sorted({lo, hi} | {s for s in index.starts if lo < s < hi})
+    # Cut the body at every section start: each piece lies in one innermost section.  And at
+    # the end of each heading's line: a heading without a full stop (`二、社会消费潜力持续释放`)
+    # is no part of the first sentence under it, which the cleaned view would join to it.
+    cuts = {lo, hi} | {s for s in index.starts if lo < s < hi}
+    for sec in index.sections:
+        e = text.find("\n", sec.span.start, hi)
+        if lo < e and sec.title and clean(text, sec.span.start, e).text.rstrip(" #*").endswith(sec.title):
+            cuts.add(e)  # (a line that is the heading and no more: not one wrapped mid-sentence)
+    cuts = sorted(cuts)
     for a, b in zip(cuts, cuts[1:]):
         sec = index.innermost(a)
         out.append((a, b, KIND_BY_PART.get(sec.part if sec else None)))
@@ -125,7 +134,7 @@ def attach_figures(text: str, sections: Sequence[Section], tasks: Sequence[Task]
     ordered = sorted(tasks, key=lambda t: t.span.start)
     task_starts = [t.span.start for t in ordered]
     first_task = task_starts[0] if task_starts else len(text)
-    regions = [(a, b, kind) for a, b, kind in _regions(len(text), index, ordered, doc_kind, body) if b > a]
+    regions = [(a, b, kind) for a, b, kind in _regions(text, index, ordered, doc_kind, body) if b > a]
     # headlines and subtitles above a body: their figures count too (`郑州GDP增长5.4%`)
     lo = min((a for a, _, _ in regions), default=len(text))
     regions = [(a, b, None) for a, b in sorted(extra_spans) if b <= lo and b > a] + regions
