@@ -181,6 +181,8 @@ _RIGHT_WINDOW = 30
 _SENTENCE_WINDOW = 240
 _DURATION = frozenset(V.DURATION_UNITS)
 _SPEC = frozenset(V.SPEC_UNITS)
+# A bracketed aside inside a name: an abbreviation (GDP, CPI) or a note of scope (包括…, 含…).
+_ASIDE = lazy_re(r"[(（](?:[A-Za-z]{2,6}|(?:包括|含|不含|简称|下同)[^()（）]{0,40})[)）]")
 # Pinyin a conversion site left after each character (`農(nóng)業(yè)`): no part of a name.
 _PINYIN = lazy_re(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 # A qualifying quantity is followed by the noun it qualifies, maybe after 以上/以下.
@@ -948,8 +950,11 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
         a, b = c.span(k.ns, k.ue)
         nv, nu = normalize(k.value, k.unit)
         ma = mb = None
-        if k.metric and "(" in k.metric:
+        if k.metric and ("(" in k.metric or "（" in k.metric):
             k.metric = _PINYIN.sub("", k.metric) or k.metric  # 農(nóng)業(yè)總產(chǎn)值 -> 農業總產值
+            # an abbreviation or a scope note in brackets says what the name means, and is no
+            # part of it: 地区生产总值(GDP), 农林牧渔业(包括农林牧渔专业及辅助性活动)增加值
+            k.metric = _ASIDE.sub("", k.metric) or k.metric
         if back is not None and k.metric:
             k.metric = k.metric.translate(back)  # named in simplified script, given as written
         if k.metric and k.mspan:
