@@ -185,7 +185,7 @@ _SPEC = frozenset(V.SPEC_UNITS)
 _ASIDE = lazy_re(r"[(（](?:[A-Za-z]{2,6}|(?:包括|含|不含|简称|下同)[^()（）]{0,40})[)）]")
 # A verb between a subject and the measure said of it (第二产业实现增加值, 化工分别实现产值,
 # 第一产业完成增加值): no part of the name, which is the subject and the measure.
-_MID_VERB = lazy_regex(r"(?<=\p{Han}{2})(?:分别)?(?:实现|完成)(?=(?:增加值|总产值|产值|营业收入|营收|利润总额|利润|税收收入|税收|销售收入)$)")
+_MID_VERB = lazy_regex(r"(?<=\p{Han}{2})(?:分别)?(?:实现|完成)(?=(?:增加值|总产值|产值|产量|销量|营业收入|营业额|营收|销售额|利润总额|利润|税收收入|税收|销售收入)$)")
 # Pinyin a conversion site left after each character (`農(nóng)業(yè)`): no part of a name.
 _PINYIN = lazy_re(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 # A qualifying quantity is followed by the noun it qualifies, maybe after 以上/以下.
