@@ -417,7 +417,7 @@ def test_column_role_turns_away_only_cells_that_end_no_header_word():
             role = "text"
         if role is None and not listed_only and len(c) <= 10:
             role = NL.guess_label_role(c)
-        if role is None and not listed_only and len(c) <= 8 and c.endswith(NL._UNIT_BODIES):
+        if role is None and not listed_only and len(c) <= 8 and c.endswith(NL.GUESSED_LABEL_ENDS):
             return "other_units"
         if role is None and not listed_only and len(c) <= 12 and (c.endswith(NL._IGNORED_ENDS) or c.startswith("是否")):
             role = "ignore"

@@ -25,11 +25,11 @@ from typing import NamedTuple
 from zzgov.figures import vocab as V
 from zzgov.text.words import Words
 from zzgov.figures.metric import (PARALLEL_MAX, STOCK_CUE, Metric, distribute, name_metric, refer, shared_verb, stock_name,
-                                  stock_of, topic_before)
+                                  stock_of, tidy, topic_before)
 from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
 from zzgov.numbers.chinese import CN_DIGITS, parse_fraction_words, parse_percent_words
 from zzgov.text.clean import Clean, clean, script_folded
-from zzgov.text.script import lazy_re, lazy_regex
+from zzgov.text.script import lazy_re
 
 
 class RawFigure(NamedTuple):
@@ -181,13 +181,6 @@ _RIGHT_WINDOW = 30
 _SENTENCE_WINDOW = 240
 _DURATION = frozenset(V.DURATION_UNITS)
 _SPEC = frozenset(V.SPEC_UNITS)
-# A bracketed aside inside a name: an abbreviation (GDP, CPI) or a note of scope (包括…, 含…).
-_ASIDE = lazy_re(r"[(（](?:[A-Za-z]{2,6}|(?:包括|含|不含|简称|下同)[^()（）]{0,40})[)）]")
-# A verb between a subject and the measure said of it (第二产业实现增加值, 化工分别实现产值,
-# 第一产业完成增加值): no part of the name, which is the subject and the measure.
-_MID_VERB = lazy_regex(r"(?<=\p{Han}{2})(?:分别)?(?:实现|完成)(?=(?:增加值|总产值|产值|产量|销量|营业收入|营业额|营收|销售额|利润总额|利润|税收收入|税收|销售收入)$)")
-# Pinyin a conversion site left after each character (`農(nóng)業(yè)`): no part of a name.
-_PINYIN = lazy_re(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 # A qualifying quantity is followed by the noun it qualifies, maybe after 以上/以下.
 _QUALIFIED_NOUN = lazy_re("(?:及?以上|及?以下)?的?(?:" + "|".join(V.AGE_QUALIFIED_NOUNS) + ")")
 _HAS_DIGIT = lazy_re(r"\d")
@@ -953,14 +946,8 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
         a, b = c.span(k.ns, k.ue)
         nv, nu = normalize(k.value, k.unit)
         ma = mb = None
-        if k.metric and ("(" in k.metric or "（" in k.metric):
-            k.metric = _PINYIN.sub("", k.metric) or k.metric  # 農(nóng)業(yè)總產(chǎn)值 -> 農業總產值
-            # an abbreviation or a scope note in brackets says what the name means, and is no
-            # part of it: 地区生产总值(GDP), 农林牧渔业(包括农林牧渔专业及辅助性活动)增加值
-            k.metric = _ASIDE.sub("", k.metric) or k.metric
-        if k.metric and ("实现" in k.metric or "完成" in k.metric):
-            # `第二产业实现增加值`: the verb between what is measured and its measure
-            k.metric = _MID_VERB.sub("", k.metric)
+        if k.metric:
+            k.metric = tidy(k.metric)
         if back is not None and k.metric:
             k.metric = k.metric.translate(back)  # named in simplified script, given as written
         if k.metric and k.mspan:

@@ -26,6 +26,7 @@ import re
 import regex
 
 from zzgov import rules
+from zzgov.text.clean import PINYIN_TONED
 from zzgov.text.words import Words
 
 # A number's first digit (not one inside a code such as PM10).
@@ -112,6 +113,7 @@ def _table():
                           + t.words("event_verbs")), "joiners": words("joiners"),
         "share_heads": words("share_heads"), "shared_heads": words("shared_heads"),
         "verb_bound": frozenset(t.words("verb_bound")),
+        "aside": t.pattern("aside"), "mid_verb": t.pattern("mid_verb"),
     }
 
 
@@ -471,6 +473,24 @@ def _right_noun(text: str, s: str, i: int, j: int) -> tuple[str, int, int]:
             return text[i:stop], i, stop
     end = len(t[:end].rstrip())
     return text[i:i + end], i, i + end
+
+
+def tidy(name: str) -> str:
+    """A name read, without what is no part of it: pinyin readings left after its characters
+    (農(nóng)業 -> 農業), a bracketed aside (地区生产总值(GDP)), a verb between the subject and its
+    measure (第二产业实现增加值 -> 第二产业增加值)."""
+    T = _table()
+    if "(" in name or "（" in name:
+        name = _PINYIN.sub("", name) or name
+        name = T["aside"].sub("", name) or name
+    if "实现" in name or "完成" in name:
+        name = T["mid_verb"].sub("", name)
+    return name
+
+
+# Pinyin a conversion site left after each character (`農(nóng)業(yè)`), toneless syllables too
+# (the cleaned view drops only syllables with a tone mark: text.clean.READING).
+_PINYIN = re.compile(r"\([a-z%s]{1,7}\)" % PINYIN_TONED)
 
 
 def refer(prev: str | None, cur: Metric) -> str | None:

@@ -265,7 +265,6 @@ TEXT_COLUMN = lazy_regex(rf"^\S{{0,10}}(?:{'|'.join(_TEXT_WORDS)})(?:{'|'.join(_
 _TEXT_COLUMN_ENDS = _TEXT_WORDS + tuple(w + t for w in _TEXT_WORDS for t in _TEXT_TAILS)
 
 
-_UNIT_BODIES = tuple(T.words("unit_bodies"))
 _IGNORED_ENDS = tuple(fold(w) for w in T.words("label_ignore") if len(w) >= 3)
 
 
@@ -285,7 +284,7 @@ def column_role(cell: str, listed_only: bool = False) -> str | None:
         role = "text"
     if role is None and not listed_only and len(c) <= 10:
         role = guess_label_role(c)  # 责任主体与协同单位
-    if role is None and not listed_only and len(c) <= 8 and c.endswith(_UNIT_BODIES):
+    if role is None and not listed_only and len(c) <= 8 and c.endswith(GUESSED_LABEL_ENDS):
         return "other_units"  # units with another part (评分部门, 考核单位): not the task's
     if role is None and not listed_only and len(c) <= 12 and (c.endswith(_IGNORED_ENDS) or c.startswith("是否")):
         # a progress column of one period (`第二季度完成情况`, `2024年进展情况`) or a yes/no
@@ -296,7 +295,7 @@ def column_role(cell: str, listed_only: bool = False) -> str | None:
 
 # The last character of every word column_role can name a column by: a listed header word,
 # a text column's word, a guessed label's body, another part's units, a progress column.
-COLUMN_LAST = frozenset(w[-1] for w in (*COLUMN_ROLE, *_TEXT_COLUMN_ENDS, *GUESSED_LABEL_ENDS, *_UNIT_BODIES,
+COLUMN_LAST = frozenset(w[-1] for w in (*COLUMN_ROLE, *_TEXT_COLUMN_ENDS, *GUESSED_LABEL_ENDS,
                                         *_IGNORED_ENDS))
 EMPTY_CELL = frozenset(fold(w) for w in T.words("empty_cell"))
 

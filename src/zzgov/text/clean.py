@@ -482,7 +482,9 @@ _GAP_SPLIT = lazy_re("(" + _GAP_CLASS + _GAP_CLASS + "*)")  # captured, so split
 # A pinyin reading that a script-conversion site prints after a character (`報(bào)告`,
 # `預(yù)計(jì)`): no part of the words, which it splits (预计 is a cue, 报告 a word).  Only a
 # syllable with a tone mark is taken: no unit or code in brackets has one (`(km)`, `(PM)`).
-READING = re.compile("[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]{0,5}[)）]")
+# The letters of pinyin with a tone mark (and ü).
+PINYIN_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿü"
+READING = re.compile("[(（][a-zü]{0,5}[%s][a-zü]{0,5}[)）]" % PINYIN_TONED.replace("ü", ""))
 _GAP_OR_READING = re.compile(_GAP.pattern + "|" + READING.pattern)
 
 def _stray_digit_gap(text: str, i: int, j: int, end: int, has_break: bool) -> bool:
