@@ -184,7 +184,7 @@ def _find_meta(text: str, lines: list[tuple[Line, str]], meta: MetaDraft) -> tup
             ln, f = lines[i]
             if ITEM_ARABIC.match(f) or HEADING_L1.match(f) or NR.standalone_date.match(f):
                 break
-            if notice_list.unit_heading_at([x for _, x in lines[i:i + 3]], 0, lambda k: False) is not None:
+            if _unit_heading(lines, i):
                 break  # a unit's own list begins: no cover letter
             m = NR.recipients_line.match(f)
             if m and not _is_field_line(f) and not NR.meta_bullet.match(f) and not NR.title_label.match(f) \
@@ -303,6 +303,12 @@ def _skip_head_line(f: str) -> bool:
     )
 
 
+def _unit_heading(lines: list[tuple[Line, str]], i: int) -> bool:
+    """Whether line i is a unit's name over its own list, titled on the next line (the head
+    of a notice has no numbered items to ask about)."""
+    return notice_list.unit_heading_at([f for _, f in lines[i:i + 3]], 0, lambda k: False) is not None
+
+
 def _title_end(lines: list[tuple[Line, str]], i: int) -> int | None:
     """Index of the last line of a title starting at line i, or None if none starts there."""
     joined = ""
@@ -312,7 +318,7 @@ def _title_end(lines: list[tuple[Line, str]], i: int) -> int | None:
         if j > i and (_skip_head_line(f) or NR.recipients_line.match(f) or DOC_NUMBER.search(f)
                       or NR.standalone_date.match(f) or ITEM_ARABIC.match(f) or not f.strip(" |")):
             break
-        if j > i and notice_list.unit_heading_at([x for _, x in lines[j:j + 3]], 0, lambda k: False) is not None:
+        if j > i and _unit_heading(lines, j):
             break  # a unit's name over its own list (`青川市应急管理局` / `…责任清单`)
         joined += f.rstrip(" |")
         if len(joined) > 120:
