@@ -584,3 +584,41 @@ def test_library_text_with_a_lone_surrogate_parses_to_a_record_every_writer_can_
     assert task.text in text[task.span.start:task.span.end].replace("\ud800", "\ufffd")
     for fmt in ("json", "jsonl", "yaml"):
         dumps(doc, fmt).encode("utf-8")
+
+
+class _Stop(BaseException):
+    pass
+
+
+@pytest.mark.parametrize("writer", ["atomic_write", "atomic_path"])
+def test_a_signal_right_after_the_temporary_file_is_made_leaves_no_file(tmp_path, monkeypatch, writer):
+    # SIGTERM arriving between a temporary file's creation and the `try` that removes it left
+    # the file behind; the file is known as pending from before it exists, and the stop
+    # handler (zzgov.cli.main) removes what is pending
+    import signal
+
+    from zzgov.emit import atomic
+
+    made = atomic._new_temporary
+
+    def made_then_signal(directory):
+        out = made(directory)
+        os.kill(os.getpid(), signal.SIGTERM)  # the handler runs before the caller's next step
+        return out
+
+    def stop(signum, frame):
+        raise _Stop()
+
+    monkeypatch.setattr(atomic, "_new_temporary", made_then_signal)
+    old = signal.signal(signal.SIGTERM, stop)
+    try:
+        with pytest.raises(_Stop):
+            if writer == "atomic_write":
+                atomic.atomic_write(tmp_path / "out.json", "{}")
+            else:
+                with atomic.atomic_path(tmp_path / "out.db"):
+                    pass
+    finally:
+        signal.signal(signal.SIGTERM, old)
+    atomic.remove_pending()
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

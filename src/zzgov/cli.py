@@ -317,6 +317,9 @@ def main() -> None:
         cli(prog_name="zzgov")
     except (_Stopped, KeyboardInterrupt) as exc:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the message
+        from zzgov.emit.atomic import remove_pending
+
+        remove_pending()  # a temporary file the signal caught before its clean-up could start
         signum = exc.signum if isinstance(exc, _Stopped) else signal.SIGINT
         _err("interrupted" if signum == signal.SIGINT else "terminated")
         sys.exit(128 + signum)

@@ -5,8 +5,8 @@ their directory whatever the inputs were called."""
 from __future__ import annotations
 
 import os
+import secrets
 import stat
-import tempfile
 
 import regex
 from contextlib import contextmanager
@@ -183,11 +183,40 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=temporary_prefix(), suffix=_TMP_SUFFIX, dir=path.parent)
+    fd, tmp = _new_temporary(path.parent)
     os.close(fd)
     with _replacing(tmp, path):
         yield Path(tmp)
     _fsync_dir(path.parent)
+
+
+# The temporary files this process made and has not yet renamed or removed.  A signal can
+# stop the run between a file's creation and the `try` that would remove it: the command's
+# stop handler removes what is left here (remove_pending).
+_PENDING: set[str] = set()
+
+
+def _new_temporary(directory: Path) -> tuple[int, str]:
+    """A new temporary file in directory (descriptor and name), known as pending from before
+    it exists."""
+    while True:
+        name = os.path.join(directory, f"{temporary_prefix()}{secrets.token_hex(6)}{_TMP_SUFFIX}")
+        _PENDING.add(name)
+        try:
+            return os.open(name, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600), name
+        except FileExistsError:
+            _PENDING.discard(name)  # (not ours: another name)
+
+
+def remove_pending() -> None:
+    """Remove the temporary files this process made and neither renamed nor removed (a run
+    stopped by Ctrl-C or SIGTERM)."""
+    for name in sorted(_PENDING):
+        try:
+            os.unlink(name)
+        except OSError:
+            pass
+    _PENDING.clear()
 
 
 @contextmanager
@@ -197,11 +226,13 @@ def _replacing(tmp: str, path: Path) -> Iterator[None]:
         yield
         os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, path)
+        _PENDING.discard(tmp)
     except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        _PENDING.discard(tmp)
         raise
 
 
@@ -214,7 +245,7 @@ def atomic_write(path: Path, data: str | bytes, *, sync_dir: bool = True) -> Non
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=temporary_prefix(), suffix=_TMP_SUFFIX, dir=path.parent)
+    fd, tmp = _new_temporary(path.parent)
     with _replacing(tmp, path):
         try:
             fh = os.fdopen(fd, "wb")
