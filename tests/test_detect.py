@@ -70,6 +70,14 @@ def test_a_congress_told_in_the_third_person_is_news():
     # the same words broken by pinyin readings (`會(huì)議`) still count
     readings = "1月15日上午隆重開(kāi)幕的青川縣十七屆人大三次會(huì)議上，縣長周立新作《政府工作報(bào)告》。\n"
     assert detect_kind(readings)[0] == "news"
+    # a session said to have met, and the report cited as the source of what follows
+    cited = ("青川：加快建设临港物流园\n2 月 5 日，青川市第十六届人民代表大会第六次会议召开。"
+             "据青川市政府工作报告，2026 年青川市经济社会发展的主要预期目标是：地区生产总值增长 6% 左右。\n")
+    assert detect_kind(cited)[0] == "news"
+    # a report speaking of its own congress is still a report
+    own = ("各位代表：\n自市十五届人大一次会议召开以来，我们认真落实大会决议。"
+           "现在，我代表市人民政府向大会报告工作，请予审议。\n")
+    assert detect_kind(own)[0] == "report"
 
 
 def test_a_page_of_a_report_reprinted_in_parts_is_a_report():

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from zzgov.figures import vocab as V
 from zzgov.text.words import Words
-from zzgov.figures.metric import (PARALLEL_MAX, STOCK_CUE, Metric, distribute, name_metric, refer, shared_verb, stock_name,
+from zzgov.figures.metric import (PARALLEL_MAX, STOCK_CUE, Metric, attributed, distribute, name_metric, refer, shared_verb, stock_name,
                                   stock_of, tidy, topic_before)
 from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
 from zzgov.numbers.chinese import CN_DIGITS, parse_fraction_words, parse_percent_words
@@ -925,6 +925,8 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
             if topic is not None:
                 # `…;财政一般预算收入实现翻倍增长,从2006年的8.8亿元…`: the clause before names it
                 cand.metric, cand.mspan = topic.text, (topic.start, topic.end)
+            elif ref.ref == "rate" and prev is not None and any(ch in s[prev.re_:cand.ns] for ch in ";；"):
+                cand.metric = ref.text  # a rate said of a subject in its own clause, not of the figure before
             elif ref.ref is not None:
                 cand.metric = refer(prev.metric if prev else None, ref)
                 if ref.ref == "prev" and prev is not None:
@@ -934,10 +936,16 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
                 if STOCK_CUE in s[cand.clause_lo:cand.ns]:
                     cand.metric = stock_of(prev.metric)  # 新增…800家,累计达到2900家
             elif prev is not None and ref.ref in (None, "parallel") and cand.metric and prev.metric \
+                    and (named := attributed(prev.metric, cand.metric)):
+                cand.metric = named  # 第一产业实现增加值11.4亿元,…,贡献率为33.6%
+            elif prev is not None and ref.ref in (None, "parallel") and cand.metric and prev.metric \
                     and cand.clause_lo <= prev.ns \
                     and not cand.own_dir and not (cand.mspan and s[cand.mspan[1]:cand.ns].strip()):
                 # (an item with a verb of its own keeps its name: "新增A企业1000家、B企业达到1.8万家")
                 cand.metric = shared_verb(prev.metric, cand.metric)  # 新增A企业500家、B企业1000家
+            if cand.metric:
+                # (tidied now too: a later figure's name is built from this one's)
+                cand.metric = tidy(cand.metric)
             cands.append(cand)
     _share_across_lists(cands, s)
     out = []
@@ -1036,6 +1044,12 @@ def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, de
     # the clause starts where the item does unless the item follows a 、 inside the clause
     clause_lo = clause_b.back(item_lo - 1) if item_lo and s[item_lo - 1] == "、" else item_lo
     left_t = s[item_lo:ns]
+    # a minus sign before the number (增长-8.7%, 贡献率为-31.6%): a negative value, the sign no
+    # part of the words before; after a digit or a letter a hyphen joins (1-9月, 0371-…), and a
+    # line's leading dash is a bullet
+    minus = prev in V.MINUS_SIGNS and ns - 1 > item_lo and (_is_cjk(s[ns - 2]) or s[ns - 2] in V.MINUS_AFTER)
+    if minus:
+        left_t = s[item_lo:ns - 1]
     if _excluded(s, ns, ue, left_t, s[ue:ue + _RIGHT_WINDOW], prev, nxt, brk, m, unit_raw or unit_text, value):
         return None
     value_max = None
@@ -1045,6 +1059,8 @@ def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, de
         if hi is None or hi < value:
             return None  # not a range
         value_max = hi
+    if minus and value_max is None:
+        value = -value
     base_unit = unit_raw.split("/")[0]
     rate = base_unit in V.RATE_UNITS or unit_text == "%"
     left = read_left(left_t, rate)
@@ -1083,7 +1099,7 @@ def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, de
         kind = "actual"  # 提升现有9个功能性口岸业务规模
     item_hi = item_b.fwd(re_)
     metric = name_metric(words, s, item_lo, item_lo + left.core_end, re_, item_hi, clause_lo)
-    cand = _Cand(ns, ue, re_, clause_lo, value, value_max, unit_text, comparator, direction, kind, estimate,
+    cand = _Cand(ns - 1 if minus and value < 0 else ns, ue, re_, clause_lo, value, value_max, unit_text, comparator, direction, kind, estimate,
                  metric.text, (metric.start, metric.end) if metric.start < metric.end else None,
                  left.comparator, right_comp, own_dir)
     cand.ref = metric

@@ -40,6 +40,7 @@ MAX_LEN = 24
 RIGHT_MAX = 16
 # Noun forms of a change that belong to the name ("居民消费价格涨幅2%左右": the CPI target).
 RATE_NOUNS = ("涨幅", "增幅", "增速", "降幅")
+PULL_WORDS = ("拉动", "拉低")  # 拉动GDP增长0.7个百分点: the points a part adds to the whole's growth
 # The longest text the rule after_figure matches ("及以上、"; a test checks it against the rule).
 AFTER_FIGURE_MAX = 4
 # A name this short that ends like the previous figure's names the same thing of the same
@@ -86,6 +87,8 @@ def _table():
     return {
         "lead": t.pattern("lead"), "after_figure": t.pattern("after_figure"),
         "refers_back": t.pattern("refers_back"), "share_of": t.pattern("share_of"), "ratio_to": t.pattern("ratio_to"), "from_to": t.pattern("from_to"),
+        "compares": t.pattern("compares"), "attribute": t.pattern("attribute"),
+        "attribute_tail": t.pattern("attribute_tail"), "measure_heads": words("measure_heads"),
         "trail": t.pattern("trail"), "examples_end": t.pattern("examples_end"),
         # trail is anchored at the words' end ($) and rarely matches: matched backwards from
         # the end (a REVERSE `match` is anchored at endpos), it says whether there is a match
@@ -163,6 +166,9 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
             # (lo == hi: "14个领域118个应用场景上线运行" -> 118 counts 应用场景 that went online)
             return _counted(text, s, right, r_lo, r_hi, item_hi)
         return Metric(None, lo, hi)
+    m = T["compares"].match(s, lo, hi)
+    if m:  # 比全市高, 增速较1季度提高: said of the figure before, or of its rate
+        return Metric(text[m.start("rate"):m.end("rate")], lo, hi, "rate") if m["rate"] else Metric(None, lo, hi, "prev")
     if T["refers_back"].match(s, lo, hi):
         return Metric(None, lo, hi, "prev")
     if last is not None and any(s.rfind(c, item_lo, last.start()) != -1 for c in FROM_CUES) \
@@ -332,8 +338,8 @@ def _left_name(text: str, s: str, left: str, lo: int, hi: int, re_: int, item_hi
         if left:
             return Metric(left, lo, hi, "sibling")
         return Metric(None, lo, hi)
-    if left in T["verb_bound"] and s[hi:hi + 2] in ("增长", "增速"):
-        return Metric(left + text[hi:hi + 2], lo, hi + 2)  # 经济增长
+    if (left in T["verb_bound"] or left.startswith(PULL_WORDS)) and s[hi:hi + 2] in ("增长", "增速"):
+        return Metric(left + text[hi:hi + 2], lo, hi + 2)  # 经济增长, 拉动GDP增长 (growth, a noun here)
     owner = _owner_after(text, s, re_, item_hi)
     if owner:
         return Metric(owner + left, lo, hi)  # 总投资2.11万亿元的912个省市重点项目
@@ -504,6 +510,11 @@ def refer(prev: str | None, cur: Metric) -> str | None:
 def _refer(prev: str | None, cur: Metric) -> str | None:
     if cur.ref == "prev":
         return prev
+    if cur.ref == "rate":
+        if not prev:
+            return cur.text
+        base = prev[:-2] if prev.endswith(RATE_NOUNS) else prev
+        return base + cur.text  # 增加值增长6.8%,增速比全市高… -> 增加值增速
     if cur.ref == "share":
         if prev and cur.text:
             prev = prev.removesuffix(STOCK_CUE)  # the share of a running total is the subject's
@@ -523,6 +534,9 @@ def _refer(prev: str | None, cur: Metric) -> str | None:
         w = T["siblings"].suffix(prev)
         if w and cur.text in T["siblings"] and len(prev) > len(w):
             return prev[: -len(w)] + cur.text  # 一般公共预算收入…、支出 -> 一般公共预算支出
+        measure = measure_of(prev)
+        if measure and measure.endswith(cur.text) and len(measure) > len(cur.text):
+            return measure  # 第二产业增加值占GDP比重61.8%,增加值增长6.8%
         if PHASE.fullmatch(cur.text):
             m = PHASE.search(prev)
             if m:
@@ -647,6 +661,38 @@ def _clause_start(s: str, i: int, floor: int) -> int:
     keeps a long text of figures and no sentence end linear, where each figure looked back
     to the text's start.)"""
     return max(floor, max((s.rfind(ch, floor, i) for ch in "。;；!?！？"), default=-1) + 1)
+
+
+def measure_of(name: str) -> str | None:
+    """The measure a name gives a share, a rate or an attribute of (第二产业增加值占GDP比重,
+    第二产业增加值增速 -> 第二产业增加值), None when it gives none."""
+    m = _table()["attribute_tail"].search(name)
+    if m and m.start() >= 2:
+        return name[:m.start()]
+    if name.endswith(RATE_NOUNS) and len(name) >= 4:
+        return name[:-2]
+    return None
+
+
+def subject_of(name: str) -> str | None:
+    """The subject of a name that gives a measure of it, or a share, a rate or an attribute of
+    that measure (第一产业增加值, 第二产业增加值占GDP比重 -> 第一产业, 第二产业); None when the
+    name ends in no measure word."""
+    measure = measure_of(name)
+    base = measure or name
+    w = _table()["measure_heads"].suffix(base)
+    if w and len(base) - len(w) >= 2:
+        return base[:-len(w)]
+    return measure
+
+
+def attributed(prev: str, cur: str) -> str | None:
+    """The name of a figure that gives an attribute of the subject the previous figure measures
+    ("第一产业实现增加值11.4亿元,…,贡献率为33.6%" -> 第一产业贡献率), else None."""
+    if not _table()["attribute"].fullmatch(cur):
+        return None
+    subject = subject_of(prev)
+    return subject + cur if subject else None
 
 
 def stock_name(name: str) -> str:

@@ -234,6 +234,10 @@ RANK_UNITS = frozenset({"名", "位"})
 # Characters glued to a number that make it part of a code or name: "PM2.5", "G310", "S312",
 # "“1+2+4+N”", "7×24小时", "“7·20”", "zfgzdc@126.com", "A4".
 GLUE_BEFORE = frozenset("+×*/#@_·.")
+# A minus sign (hyphen-minus, or U+2212) right before a number, after a Han character or one of
+# these, makes the value negative: "增长-8.7%", "(-10.8%)", "贡献率为-31.6%".
+MINUS_SIGNS = frozenset("-\u2212")
+MINUS_AFTER = frozenset("(:,;")
 GLUE_AFTER = frozenset("+×*#@_·")
 
 # Metric acronyms that may stand right before a number ("人均GDP 1.5万美元", "GDP1.2万亿元"):

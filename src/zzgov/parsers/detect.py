@@ -132,7 +132,7 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "report_speaker": rules.fragment_words("speaker_office_word"),
     "delivery_line": ("人民代表大会",),
     "report_title_line": ("政府工作报告",),
-    "congress_opening": ("开幕",),
+    "congress_opening": ("开幕", "召开"),
     "keyword_heads": ("关键",),
     "label_heads": ("【",),
     "source_line": ("来源", "稿源"),
@@ -269,13 +269,17 @@ FEATURES: tuple[Feature, ...] = (
     # `会议听取了…政府工作报告`, `报告显示/回顾/提出…` (a report says 我代表…)
     lean_feature("narrated_congress", (
         (r"(?<!我)代表\p{Han}{0,12}政府(?:向大会)?作(?:了)?\p{Han}{0,4}政府工作报告|听取(?:了)?[^。\n]{0,20}政府工作报告"
-         r"|报告(?:回顾了|显示|提出|指出|强调|明确)|在报告中(?:说|提出|指出|表示|强调)", ()),
+         r"|报告(?:回顾了|显示|提出|指出|强调|明确)|在报告中(?:说|提出|指出|表示|强调)"
+         # a report cited as a source: `据文昌市政府工作报告，…` (a report never cites itself)
+         r"|据[^。\n]{0,20}政府工作报告", ()),
         (r"(?<![我向])\p{Han}{2,3}作(?:了)?政府工作报告", ("作政府工作报告", "作了政府工作报告")),
         (r"应到代表\d+", ()),
     ), {"news": 2.0}, 3),
-    # a congress opening, told: `县第十六届人民代表大会第二次会议在…隆重开幕`, `开幕的…人大三次会议上`
+    # a congress opening, told: `县第十六届人民代表大会第二次会议在…隆重开幕`, `…第六次会议召开。`,
+    # `开幕的…人大三次会议上` (a report speaks at its congress, never of it opening)
     Feature("congress_opening", lazy_regex(
-        r"(?:人民代表大会|人大)[^。\n]{0,6}次会议[^。\n]{0,24}开幕|开幕的[^。\n]{0,24}(?:人民代表大会|人大)[^。\n]{0,6}次会议"),
+        r"(?:人民代表大会|人大)[^。\n]{0,6}次会议[^。\n]{0,24}(?:开幕|召开。)"
+        r"|(?:开幕|召开)的[^。\n]{0,24}(?:人民代表大会|人大)[^。\n]{0,6}次会议"),
         {"news": 2.0}, 1),
     # the reporter's source: `记者从市统计局获悉`, `记者了解到`
     Feature("reporter_learned", lazy_regex(r"记者(?:从|在|近日从)?[^。\n]{0,20}?(?:获悉|了解到)"), {"news": 2.0}, 1),
