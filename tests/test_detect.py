@@ -426,3 +426,22 @@ def test_role_labels_in_brackets_inside_the_text_are_a_notice():
             "1.实施学位扩容攻坚行动。年内新建改扩建中小学幼儿园16所。(责任单位:发展规划科、计划财务科)\n"
             "2.推进集团化办学扩面提质。新组建教育集团8个。(责任单位:基础教育科)\n")
     assert detect_kind(text)[0] == "notice"
+
+
+def test_a_progress_bulletin_with_bracket_labels_and_an_office_source_is_a_notice():
+    # `【责任单位】X` closes its label with the bracket alone; `来源：县政府督查室` is what a
+    # government site prints above its notices too, and counts half for news
+    text = ("当前位置：首页 > 政务公开\n关于2022年民生实事项目进展情况的通报\n来源：县政府督查室　　发布时间：2022-10-16\n"
+            "1.新建城乡公交候车亭60座。\n【责任领导】马文涛　【责任单位】县交通运输局　【序时进度】已建成41座。\n"
+            "2.改造农村危房200户。\n【责任领导】江海燕　【责任单位】县住建局　【序时进度】完成65%。\n")
+    assert detect_kind(text)[0] == "notice"
+
+
+def test_meeting_minutes_are_a_notice_and_a_dated_event_is_news():
+    minutes = ("6月3日上午，县长主持召开县政府常务会议。现纪要如下：\n会议要求，各部门抓好落实。"
+               "由县发改局牵头，县财政局配合。\n会议指出，要加快项目建设。由县住建局牵头，各乡镇配合。\n"
+               "会议强调，要守住安全底线。\n")
+    assert detect_kind(minutes)[0] == "notice"
+    event = ("区人大常委会召开年中情况通报会\n来源:某区人民政府\n"
+             "8月24日下午,区人大常委会召开年中重要情况通报会。区长通报上半年全区经济社会发展情况。\n")
+    assert detect_kind(event)[0] == "news"

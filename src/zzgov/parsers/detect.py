@@ -136,6 +136,7 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "keyword_heads": ("关键",),
     "label_heads": ("【",),
     "source_line": ("来源", "稿源"),
+    "source_line_office": ("来源", "稿源"),
     "site_chrome": ("首页", *_SITE_WORDS),
     "byline": ("记者", "通讯员", "实习生"),
     "timestamp": ("-",),
@@ -144,6 +145,7 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "epaper_chrome": ("版",),
     "narrated_congress": ("报告", "代表"),
     "reporter_learned": ("获悉", "了解到"),
+    "dated_lead": ("日",),
 }
 
 
@@ -165,7 +167,7 @@ _ROLE_CELL = rf"(?:\p{{Han}}{_G}){{1,6}}?(?:\n{_G}){{0,2}}{_ROLE_HEAD}"
 # where the feature's own scan tries a match at every line (or character) of the text.
 GATES: dict[str, tuple[str, ...]] = {
     "role_columns": tuple(rf"(?m){h}{_G}(?=$|[\t|])" for h in _ROLE_HEADS),
-    "field_lines": tuple(rf"{h}[】\]]?{_G}:" for h in _ROLE_HEADS),
+    "field_lines": tuple(rf"{h}(?:[】\]]?{_G}:|】)" for h in _ROLE_HEADS),
     # each branch of narrated_congress names the report, says what the report did, or counts
     # the delegates present (a report's own head says 政府工作报告 only in its title)
     "narrated_congress": ("政府工作报告", "报告(?:回顾了|显示|提出|指出|强调|明确)", "在报告中", "应到代表"),
@@ -180,8 +182,9 @@ FEATURES: tuple[Feature, ...] = (
             {"notice": 3.0}, 1),
     # field lines 责任单位：… — the signature of a task decomposition
     # (the labels of zzgov/data/rules/notice.yaml, with any letter-spacing)
+    # (or closed by a bracket alone: `【责任领导】林志强　【责任单位】区住建局`)
     Feature("field_lines", lazy_regex(
-        rf"(?m)\n[^\S\n]*[【\[]?(?:{_ROLE_LABELS})[】\]]?[^\S\n]*:"), {"notice": 1.0}, 20),
+        rf"(?m)\n[^\S\n]*(?:[【\[]?(?:{_ROLE_LABELS})[】\]]?[^\S\n]*:|【(?:{_ROLE_LABELS})】)"), {"notice": 1.0}, 20),
     # a table header naming the columns of roles, as a row or one cell per line (a page that
     # is only the attached task table): 序号 | 重点工作任务 | 牵头单位 | 责任单位
     # (opening with a line feed where a line start would be `^`: see above)
@@ -192,7 +195,8 @@ FEATURES: tuple[Feature, ...] = (
         r"(?m)\n[^\S\n]*\d{1,3}[^\S\n]*[.、][^\n]{2,}\n(?:[^\S\n]*\n)*[^\S\n]*(?:责任领导|牵头领导|牵头单位|责任单位|配合单位)[^\S\n]*:"),
         {"notice": 2.0}, 3),
     # a role label opening a bracket inside a task's text: `…缓解城区“大班额”问题。(责任单位:X、Y)`
-    Feature("inline_field_parens", lazy_regex(rf"\({_G}{_ROLE_LABELS}{_G}:"), {"notice": 1.0}, 5),
+    # (the colon may be left out: `（责任领导邓思远，责任单位发改局、港航办）`)
+    Feature("inline_field_parens", lazy_regex(rf"\({_G}{_ROLE_LABELS}{_G}(?::|(?=\p{{Han}}))"), {"notice": 1.0}, 5),
     # inline or table roles: （牵头单位：X）, 序号 重点工作任务 牵头单位
     words_feature("role_words", ("牵头单位", "责任单位", "配合单位"), {"notice": 0.3}, 20),
     # 重点工作任务分解 / …工作任务的通知 / 重点任务的分工意见
@@ -203,7 +207,9 @@ FEATURES: tuple[Feature, ...] = (
     Feature("unit_list_title", lazy_re(r"(?m)\n[^\S\n]*[^\n。,;:]{0,30}(?:目标责任书|责任清单)[^\n。,;:]{0,12}$"),
             {"notice": 2.0}, 1),
     # a 公文 title: 关于做好…的通知 / …关于落实…的分工意见
-    Feature("notice_title", lazy_regex(r"(?m)^[^\n。]{0,30}关于[^\n。]{2,60}(?:通知|意见|方案|决定|办法|通报|批复)[^\S\n]*$"),
+    # (or a report on the work's progress to the office that assigned it: …落实情况的督查报告)
+    Feature("notice_title", lazy_regex(
+        r"(?m)^[^\n。]{0,30}关于[^\n。]{2,60}(?:通知|意见|方案|决定|办法|通报|批复|(?:情况的|督查|督办)报告)[^\S\n]*$"),
             {"notice": 2.0}, 1),
     # role sentences closing a task: 市交通运输局牵头，市发展改革委配合。
     Feature("role_sentences", lazy_regex(r"牵头[^\S\n]*[,;][^\S\n]*[^。\n]{0,60}?配合|(?:局|委|办|府)牵头。"), {"notice": 1.0}, 10),
@@ -213,6 +219,8 @@ FEATURES: tuple[Feature, ...] = (
         {"notice": 1.0}, 10),
     # 主送机关 line: 各县（市、区）人民政府，市人民政府各部门，各有关单位：
     Feature("recipients", lazy_re(r"(?m)\n[^\S\n]*各(?:县|区|市|省辖市|有关|级)[^\n]{0,60}[^\S\n]*:[^\S\n]*$"), {"notice": 1.5}, 1),
+    # meeting minutes, a 公文 whose decisions assign work: 现纪要如下 / 局长办公会会议纪要【2021】第5号
+    words_feature("minutes", ("纪要如下", "会议纪要"), {"notice": 3.0}, 1),
     # 版记: 抄送：… / 2020年6月1日印发
     Feature("gongwen_tail", lazy_re(r"(?m)\n[^\S\n]*抄送[^\S\n]*:|日[^\S\n]*印发[^\S\n]*$"), {"notice": 2.0}, 2),
 
@@ -250,8 +258,14 @@ FEATURES: tuple[Feature, ...] = (
             {"news": 1.5}, 10),
     # labelled sub-parts at a line start: 【报告摘要】 / 【郑州实践】
     Feature("label_heads", lazy_regex(r"(?m)^(?:[^\S\n]|[#*])*【\p{Han}{2,8}】"), {"news": 0.5}, 6),
-    # 来源: 中原网 / 稿源：
-    Feature("source_line", lazy_regex(r"(?:来源|稿源)[^\S\n]*:[^\S\n]*\S"), {"news": 2.0}, 1),
+    # 来源: 中原网 / 稿源：; a government office or the site itself counts half, as a
+    # government site names it above its notices too (来源：区政府督查室, 来源：本站)
+    Feature("source_line", lazy_regex(
+        r"(?:来源|稿源)[^\S\n]*:[^\S\n]*(?![^\s:]{0,24}?(?:局|委|办|室|厅|府|处|科|本站|本网)(?:\s|$))\S"),
+        {"news": 2.0}, 1),
+    Feature("source_line_office", lazy_regex(
+        r"(?:来源|稿源)[^\S\n]*:[^\S\n]*(?=[^\s:]{0,24}?(?:局|委|办|室|厅|府|处|科|本站|本网)(?:\s|$))\S"),
+        {"news": 1.0}, 1),
     # bylines: 郑报全媒体记者 王红 / 本报记者 张三 / 通讯员 李四
     Feature("byline", lazy_regex(r"(?:记者|通讯员|实习生)[^\S\n]*\p{Han}{2,4}(?:\s|$|、|\))"), {"news": 2.0}, 2),
     # a publication time stamp: 2021-01-07 08:39:40
@@ -281,6 +295,8 @@ FEATURES: tuple[Feature, ...] = (
         r"(?:人民代表大会|人大)[^。\n]{0,6}次会议[^。\n]{0,24}(?:开幕|召开。)"
         r"|(?:开幕|召开)的[^。\n]{0,24}(?:人民代表大会|人大)[^。\n]{0,6}次会议"),
         {"news": 2.0}, 1),
+    # a paragraph opening with the day of the event it tells: `8月24日下午,区人大常委会召开…`
+    Feature("dated_lead", lazy_re(r"(?m)\n[^\S\n]*\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?[,，]"), {"news": 1.0}, 1),
     # the reporter's source: `记者从市统计局获悉`, `记者了解到`
     Feature("reporter_learned", lazy_regex(r"记者(?:从|在|近日从)?[^。\n]{0,20}?(?:获悉|了解到)"), {"news": 2.0}, 1),
     # site chrome: 首页 > 时政要闻 / 相关新闻 / 精彩推荐 / 责任编辑

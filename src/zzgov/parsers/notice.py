@@ -45,7 +45,7 @@ from zzgov.parsers.figures_link import attach_figures
 from zzgov.text import Line, clean, fold
 from zzgov.text.script import any_of
 from zzgov.units import split_list, split_units
-from zzgov.units.names import CLAUSE_SEPARATORS, ORG_END, is_collective
+from zzgov.units.names import CLAUSE_SEPARATORS, ORG_END, is_collective, is_unit_name
 
 # ---------------------------------------------------------------------------------------
 # Vocabularies
@@ -480,7 +480,7 @@ class _Roles:
             for u in units:
                 if notice_list.is_deadline(u):
                     self.deadlines.append(u)  # `…，6月底完成`: a time limit among the units
-                elif len(u) > 60 or len(u) < 2 or notice_list.SENTENCE_MARK.search(u):
+                elif len(u) > 60 or len(u) < 2 or notice_list.SENTENCE_MARK.search(u) or not is_unit_name(u):
                     # a sentence, or a name cut short (`责任单位：区` at the end of a page)
                     self.warnings.append(f"{where}: not a unit name, left out: {u!r}")
                 else:
@@ -620,7 +620,7 @@ def _task_fields(doc: Doc, d: notice_list.TaskDraft, first_unit_leads: bool,
     fields = dict(
         seq=d.seq,
         section=d.section,
-        text=task_text,
+        text=task_text.rstrip(" \u3000—–"),  # (the dash before fields on its line: `…工程——牵头部门：`)
         leaders=roles.leaders,
         lead_units=_dedupe(roles.lead),
         units=_dedupe(roles.units),
@@ -633,7 +633,7 @@ def _task_fields(doc: Doc, d: notice_list.TaskDraft, first_unit_leads: bool,
 
 def _inline_roles(body: str, roles: _Roles, where: str) -> None:
     fb = fold(body)
-    hits = notice_list.find_labels(fb)
+    hits = notice_list.bracket_labels(fb)
     for k, m in enumerate(hits):
         end = hits[k + 1].start if k + 1 < len(hits) else len(fb)
         roles.add(notice_list.label_role(m.label), body[m.end: end].strip().rstrip(";；,，"), where, m.label)

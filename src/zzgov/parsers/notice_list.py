@@ -176,6 +176,8 @@ def find_labels(f: str, pos: int = 0) -> list[FieldHit]:
             hit = (lo, f[lo:c])
         else:
             hit = _label_before(f, pos, c, lo)
+            if hit is None and f[c] == "】" and out and out[-1].open:
+                hit = _other_bracket_label(f, pos, c)
             if hit is None:
                 continue
         start, word = hit
@@ -197,6 +199,21 @@ def find_labels(f: str, pos: int = 0) -> list[FieldHit]:
             end += 1
         out.append(FieldHit(start, end, word, bracket))
     return out
+
+
+def _other_bracket_label(f: str, pos: int, c: int) -> tuple[int, str] | None:
+    """A bracketed label naming no role after a bracketed field on the same line
+    (`【责任单位】区住建局　【序时进度】完成投资的52%`): a field of its own, which ends the
+    field before it, its value read past.  Its words and their start, or None."""
+    b = f.rfind("【", max(pos, c - 1 - BRACKET_LABEL_MAX), c)
+    word = f[b + 1:c].strip(" \u3000") if b >= 0 else ""
+    if len(word) < 2 or not _ALL_HAN.fullmatch(word):
+        return None
+    return b + 1 + f[b + 1:c].index(word), word
+
+
+BRACKET_LABEL_MAX = 8  # the words of a bracketed label naming no role, at most
+_ALL_HAN = regex.compile(r"\p{Han}+")
 
 
 def _label_before(f: str, pos: int, c: int, lo: int) -> tuple[int, str] | None:
@@ -248,7 +265,8 @@ def _label_before(f: str, pos: int, c: int, lo: int) -> tuple[int, str] | None:
 
 _BRACKET = re.compile(r"[(\[〔)\]〕]")
 # What may stand before a label that does not open its line: a blank or a clause end.
-FIELD_BEFORE = frozenset(" \t\u3000\u00a0;；。,，)）】]、")
+# (and a dash: `1.柳川会展中心二期——牵头部门：区住建局`)
+FIELD_BEFORE = frozenset(" \t\u3000\u00a0;；。,，)）】]、—")
 # Bullets a field line may open with.
 BULLETS = "•·◆◇■□●○★☆▲△>》-—*"
 BULLETS_BLANKS = BULLETS + " \u3000"  # what may stand before a line's first field label
@@ -530,7 +548,7 @@ def fields_inside(f: str) -> tuple[int, int, int] | None:
             body_start = k + 1
             while body_start < j and f[body_start] in GAP_CHARS:
                 body_start += 1
-            hits = find_labels(f[body_start:j])
+            hits = bracket_labels(f[body_start:j])
             if hits and hits[0].start == 0 and not hits[0].open:
                 return k, body_start, j
         k = f.find("(", k + 1)
@@ -562,10 +580,41 @@ def inline_fields(f: str) -> tuple[int, int, int] | None:
     body_start = k + 1
     while body_start < end - 1 and f[body_start] in GAP_CHARS:
         body_start += 1
-    hits = find_labels(f[body_start:end - 1])
+    hits = bracket_labels(f[body_start:end - 1])
+    if hits and 0 < hits[0].start <= FIELDS_QUALIFIER_MAX and f[body_start + hits[0].start - 1] in ",，;；":
+        # a word classing the task before its fields (`（预期性指标，牵头单位：市发改委）`)
+        body_start += hits[0].start
+        hits = bracket_labels(f[body_start:end - 1])
     if not hits or hits[0].start != 0 or hits[0].open:
         return None
     return k, body_start, end - 1
+
+
+FIELDS_QUALIFIER_MAX = 10  # the words before a bracket's fields that class its task, at most
+
+
+def bracket_labels(body: str) -> list[FieldHit]:
+    """The field labels in the folded body of a bracket that holds a task's fields: those with
+    a colon or brackets (find_labels), else listed labels written without a colon, one opening
+    the body and each after a clause mark (`责任领导邓思远,责任单位发改局、港航办`)."""
+    hits = find_labels(body)
+    if hits:
+        return hits
+    m = BARE_LABEL.match(body)
+    if m is None:
+        return []
+    out = []
+    for m in BARE_LABEL.finditer(body):
+        start = m.start("label")
+        if start == 0 or body[start - 1] in ",，;；":
+            out.append(FieldHit(start, m.end("label"), m["label"], False))
+    return out
+
+
+# A listed label of four characters or more (责任领导, 牵头单位), a value's Han character after it.
+BARE_LABEL = regex.compile(
+    "(?P<label>%s)(?=\\p{Han})" % "|".join(regex.escape(w) for w in sorted(
+        (w for w in LABEL_ROLE if len(w) >= 4), key=len, reverse=True)))
 
 
 def field_hits(f: str, labels: list[FieldHit] | None = None) -> list[FieldHit]:
@@ -666,10 +715,12 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
         if not info.is_field and not mk and not info.retro:
             info.is_roles = _ROLE_VERB_WORD.search(f) is not None and roles_from_sentence(_unwrap(f), need_lead=False) is not None
             info.is_leaders = not info.is_roles and is_leader_line(f)
-        if not info.is_roles and f.endswith((")", "）")) and ("牵头" in f or "负责" in f or "配合" in f or ":" in f):
+        if not info.is_roles and f.endswith((")", "）")) and ("牵头" in f or "负责" in f or "配合" in f or ":" in f
+                                                           or "单位" in f or "领导" in f):
             k = opening_bracket(f)
             info.ends_with_roles = k > 0 and (any(x.start > k for x in info.labels) or
-                                             roles_from_sentence(f[k + 1:-1], need_lead=False) is not None)
+                                             roles_from_sentence(f[k + 1:-1], need_lead=False) is not None
+                                             or bool(bracket_labels(f[k + 1:-1])))
         elif not info.is_roles and not mk and f.endswith(("。", ".")) and ("牵头" in f or "负责" in f) \
                 and len(f) <= CLOSING_ROLES_PARAGRAPH_MAX:
             # a paragraph closed by its own role sentence, not in brackets (minutes of a meeting:
@@ -1382,7 +1433,7 @@ class _Reader:
                 return i
             head_cells = table_cells(self.text[info.ln.start:info.ln.end]) \
                 if ("\t" in info.ln.text or "  " in info.ln.text or "\u3000\u3000" in info.ln.text
-                    or "|" in info.ln.text) else []
+                    or "|" in info.f) else []
             roles = header_roles(head_cells) if head_cells else None
             if roles is not None:
                 self.close()
@@ -1441,6 +1492,10 @@ class _Reader:
                 return
         if mk is not None and mk == kind and self.plausible_task(info):
             self.new_task(info.seq, info, info.title_at)
+            if info.ends_with_roles and self.any_roles:
+                # a task of one line closed by its roles in brackets: the paragraph after it
+                # is not its text (`钟立衡要求，各牵头部门…`)
+                self.closed = True
             return
         if info.is_field:
             if self.cur is None or (kind is None and self.cur.has_roles and not self.in_fields):

@@ -121,6 +121,21 @@ def is_collective(name: str) -> bool:
     return bool(COLLECTIVE.search(_f(name)))
 
 
+# Endings of bodies a unit list names that no organisation word covers: a park (产业园), a
+# court's division (刑一庭), a road section (公路段), an investment company's short name (区城投).
+OTHER_BODY_END = regex.compile(r"(?:园|庭|段|城投|交投|国资)$")
+_ASIDE_END = regex.compile(r"[(〔\[][^()〔〕\[\]]{1,20}[)〕\]]$")
+
+
+def is_unit_name(name: str) -> bool:
+    """Whether a name read from a unit list names a body: it ends in an organisation or a place
+    word, another body's word, or names a collective (各县区, 有关部门), a bracketed aside after
+    it aside (`县发改局(粮食局)`).  A clause read into a list (`以下均需各县市区落实`) does not."""
+    f = _f(name)
+    f = _ASIDE_END.sub("", f) or f
+    return bool(ORG_END.search(f) or PLACE_END.search(f) or OTHER_BODY_END.search(f) or is_collective(f))
+
+
 def split_units(text: str) -> tuple[list[str], list[str]]:
     """(units, units_open) for one unit-list field; see the module docstring."""
     units, open_tails = _split_units(text)
