@@ -328,6 +328,20 @@ def test_the_part_of_this_year_gone_by_reports_results():
     assert [x.kind for x in f] == ["actual", "actual", "actual"]
 
 
+def test_a_span_of_years_gone_by_and_data_shown_report_results():
+    # `2019年至2021年` is no plan's `到2025年`; `数据显示` and `较2020年` report what happened
+    f = extract_figures("全县地区生产总值年均增长6.9%,2018年至2022年连续5年入围百强县。", default_kind=None)
+    assert [x.kind for x in f] == ["actual"]
+    f = extract_figures("数据显示,全县地区生产总值年均增速达4.5%,城镇居民人均可支配收入达36500元,"
+                        "较2020年增长24%。", default_kind=None)
+    assert [x.kind for x in f] == ["actual", "actual", "actual"]
+    # in a review part, the span of years leaves the part's kind alone
+    f = extract_figures("过去五年,全县地区生产总值年均增长6.9%,2018年至2022年连续5年入围百强县。",
+                        default_kind="actual", plan_year=2023)
+    assert [x.kind for x in f] == ["actual"]
+    assert one("到2025年,全县地区生产总值达到300亿元。", default_kind=None).kind == "target"
+
+
 def test_existing_stock_in_a_plan_is_actual():
     assert one("提升现有9个功能性口岸业务规模").kind == "actual"
 
