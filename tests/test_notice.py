@@ -337,7 +337,7 @@ def test_find_labels_reads_plain_spaced_qualified_and_bracketed_labels():
         "1.建设学校。(牵头单位:市教育局;配合单位:市财政局)": [FieldHit(8, 13, "牵头单位", False),
                                                     FieldHit(18, 23, "配合单位", False)],
         "★牵头单位：市教育局  责任单位：市财政局": [FieldHit(1, 6, "牵头单位", False), FieldHit(12, 17, "责任单位", False)],
-        "协同配合单位：市财政局": [FieldHit(2, 7, "配合单位", False)],
+        "协同配合单位：市财政局": [FieldHit(0, 7, "协同配合单位", False)],  # a word before a listed label: one label
         "时间：2020年": [],
     }
     for line, hits in cases.items():
@@ -903,3 +903,21 @@ def test_fields_after_a_dash_on_the_task_line_and_a_qualified_time_label():
     assert _roles(doc) == [
         ("城北污水处理厂扩建", [], ["区水务局"], ["城北街道"], [], ["2020年11月"]),
         ("实验小学新校区建设", [], ["区教育局"], ["区财政局"], [], ["2020年8月"])]
+
+
+def test_leaders_named_by_group_headings_that_count_their_projects():
+    # `（一）X副市长包保项目（2个）`, two leaders `共同包保`; a label with a word before a listed
+    # one (属地责任单位) is one label; a project's particulars (建设内容) are read past
+    text = "\n".join([
+        "某市2022年重点项目包保推进方案", "三、包保项目及责任分工",
+        "（一）林海涛副市长包保项目（2个）",
+        "1.东湖污水处理厂三期工程。", "建设内容：新增日处理能力5万吨。", "牵头推进部门：市水务局",
+        "属地责任单位：东湖区人民政府", "完成时限：2022年10月底前",
+        "2.城西物流园项目。", "牵头推进部门：市商务局", "属地责任单位：城西区人民政府、市交投集团",
+        "（二）吴敏副市长、陈建华秘书长共同包保项目（1个）",
+        "3.市儿童医院新院区项目。", "牵头推进部门：市卫健委", "属地责任单位：南山区人民政府", ""])
+    doc = parse_text(text, kind="notice")
+    assert _roles(doc) == [
+        ("东湖污水处理厂三期工程。", ["林海涛"], ["市水务局"], ["东湖区人民政府"], [], ["2022年10月底前"]),
+        ("城西物流园项目。", ["林海涛"], ["市商务局"], ["城西区人民政府", "市交投集团"], [], []),
+        ("市儿童医院新院区项目。", ["吴敏", "陈建华"], ["市卫健委"], ["南山区人民政府"], [], [])]

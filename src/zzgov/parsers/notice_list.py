@@ -252,6 +252,13 @@ def _label_before(f: str, pos: int, c: int, lo: int) -> tuple[int, str] | None:
         if word in LABEL_ROLE:
             hit = (chars[n - 1], word)
             break
+    if hit is not None and len(hit[1]) < len(chars) <= GUESSED_LABEL_MAX and _ALL_HAN.fullmatch(seen) \
+            and not seen.startswith("各") and guess_label_role(seen) is not None \
+            and (chars[-1] == pos or f[chars[-1] - 1] in FIELD_BEFORE or f[chars[-1] - 1] in BULLETS_BLANKS):
+        # a listed label with a word of its own before it, the whole run from the line start
+        # or a clause mark (`属地责任单位：`): the longer label, which field_hits takes (not
+        # the recipients of a 公文, `各相关单位：`)
+        hit = (chars[-1], seen)
     if hit is None and len(chars) >= 4:
         # a label not listed but shaped like one: 协同配合单位, 具体承办部门
         for n in range(min(len(chars), GUESSED_LABEL_MAX), 3, -1):
@@ -878,7 +885,7 @@ _PERSON = r"\p{Han}{2,4}?"
 def group_leader() -> regex.Pattern[str]:
     return regex.compile(
         rf"^(?:{_TITLE_ALT})?(?P<names>{_PERSON}(?:(?:{_TITLE_ALT})*[、,，和及]{_PERSON})*)(?:{_TITLE_ALT})*"
-        rf"(?:{_VERB_ALT})"
+        rf"(?:共同|同志)?(?:{_VERB_ALT})"
     )
 GROUP_LEADER_FIELD = lazy_regex(rf"(?:{_spaced('领导')}|{_spaced('領導')}){GAP}[:：]{GAP}(?P<names>[^)）;；]+)")
 
