@@ -921,3 +921,15 @@ def test_leaders_named_by_group_headings_that_count_their_projects():
         ("东湖污水处理厂三期工程。", ["林海涛"], ["市水务局"], ["东湖区人民政府"], [], ["2022年10月底前"]),
         ("城西物流园项目。", ["林海涛"], ["市商务局"], ["城西区人民政府", "市交投集团"], [], []),
         ("市儿童医院新院区项目。", ["吴敏", "陈建华"], ["市卫健委"], ["南山区人民政府"], [], [])]
+
+
+def test_a_role_sentence_in_a_units_cell_naming_places_and_road_sections():
+    # `X牵头，城关镇、县公路段配合`: a town and a road section (公路段) are bodies before a role verb
+    text = "\n".join([
+        "县政府常务会议议定事项督办通报",
+        "| 序号 | 议定事项 | 责任单位 | 办理时限 |",
+        "| 1 | 研究青石桥危桥改造问题。 | 县交通运输局牵头，城关镇、县公路段配合 | 2022年12月底 |",
+        "| 2 | 推进城区集中供暖扩面。 | 县住建局 | 2022年10月底 |", ""])
+    doc = parse_text(text, kind="notice")
+    assert [(t.lead_units, t.units, t.deadlines) for t in doc.tasks] == [
+        (["县交通运输局"], ["城关镇", "县公路段"], ["2022年12月底"]), ([], ["县住建局"], ["2022年10月底"])]

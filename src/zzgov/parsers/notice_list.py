@@ -45,7 +45,7 @@ from zzgov.text.script import lazy_re, lazy_regex
 # Imported once here: an import statement in a function asked of every line costs a lookup a call.
 from zzgov.units import split_units
 from zzgov.units.names import CLAUSE_SEPARATORS as UNIT_CLAUSE_SEPARATORS
-from zzgov.units.names import ORG_END, PLACE_END, is_collective, split_list
+from zzgov.units.names import ORG_END, OTHER_BODY_END, PLACE_END, is_collective, split_list
 
 T = rules.load("notice")
 
@@ -772,7 +772,9 @@ def _unwrap(s: str) -> str:
 _ALIAS_AFTER = lazy_regex(r"[(（〔][^()（）〔〕]{1,20}[)）〕]$")
 
 
-def looks_like_units(items: list[str]) -> bool:
+def looks_like_units(items: list[str], places_alone: bool = False) -> bool:
+    """Whether every item names a body; with places_alone, a list of places alone does too
+    (before a role verb: `城关镇配合`)."""
     def name_of(x: str) -> str:
         name = fold(x)
         if _ALIAS_AFTER.search(name) and not is_collective(name):
@@ -780,7 +782,7 @@ def looks_like_units(items: list[str]) -> bool:
         return name
 
     def unit(name: str) -> bool:
-        return bool(ORG_END.search(name) or is_collective(name))
+        return bool(ORG_END.search(name) or OTHER_BODY_END.search(name) or is_collective(name))
 
     if not items or any(len(x) > 45 or SENTENCE_MARK.search(x) for x in items):
         return False
@@ -788,7 +790,7 @@ def looks_like_units(items: list[str]) -> bool:
     # a place (濠东经济开发区, 金水区) stands for its government beside named units
     # (`市政局、濠东经济开发区、各街道`); alone it may be a task's subject
     return all(unit(n) for n in names) or (
-        any(unit(n) for n in names) and all(unit(n) or PLACE_END.search(n) for n in names))
+        (places_alone or any(unit(n) for n in names)) and all(unit(n) or PLACE_END.search(n) for n in names))
 
 
 def role_clause(clause: str) -> tuple[bool, list[str], list[str]] | None:
@@ -801,7 +803,7 @@ def role_clause(clause: str) -> tuple[bool, list[str], list[str]] | None:
     if not m or m.start() == 0:
         return None
     units, tails = split_units(clause[: m.start()])
-    if not looks_like_units(units):
+    if not looks_like_units(units, places_alone=True):
         return None
     return m.group("lead") is not None, units, tails
 
