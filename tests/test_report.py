@@ -475,3 +475,31 @@ def test_a_part_heading_naming_no_part_is_the_plan_when_its_text_plans():
     doc = parse_report(text)
     assert [s.part for s in doc.sections if s.level == 1] == ["review", "plan"]
     assert {f.kind for f in doc.figures if f.unit == "个"} == {"target"}
+
+
+def test_unnumbered_part_headings_with_an_emoji_after_them_and_after_the_sentence_before():
+    # a page that decorates lines with emoji: `…工作报告。🌟` still ends its paragraph, and
+    # `回顾2023年工作成果🏆` / `展望2024年工作目标🎯` open the review and the plan
+    text = "\n".join([
+        "青岭县2024工作报告📜", "各位代表：", "现在，我代表县人民政府，向大家汇报2024年的工作报告。🌟",
+        "回顾2023年工作成果🏆", "过去的一年，全县人民团结奋进。",
+        "经济发展稳中向好，全县GDP增长6%，财政收入增长5%。📈",
+        "展望2024年工作目标🎯", "2024年，我们将继续奋斗。", "经济高质量发展，确保GDP增长7%。", ""])
+    doc = parse_text(text, kind="report")
+    assert [(s.title, s.part) for s in doc.sections] == [
+        ("回顾2023年工作成果🏆", "review"), ("展望2024年工作目标🎯", "plan")]
+    assert [(f.value, f.kind) for f in doc.figures] == [(6, "actual"), (5, "actual"), (7, "target")]
+
+
+def test_a_work_summary_names_its_parts_in_its_headings():
+    # a department's 工作总结 (no report, no news): `一、今年以来工作情况` is done, `二、明年工作计划`
+    # planned; 今年 inside the summary is the year of the work done, not a plan's
+    text = "\n".join([
+        "某县交通运输局2023年工作总结和2024年工作计划",
+        "一、今年以来工作情况", "（一）各项目标任务完成情况",
+        "今年，我局积极抓好争资立项工作。向上争取车购税项目7个，建设里程327.05公里。",
+        "二、明年工作计划", "新开工农村公路改造项目12个。", ""])
+    doc = parse_text(text, kind="unknown")
+    assert [(s.title, s.part) for s in doc.sections] == [
+        ("今年以来工作情况", "review"), ("各项目标任务完成情况", "review"), ("明年工作计划", "plan")]
+    assert [(f.value, f.kind) for f in doc.figures] == [(7, "actual"), (327.05, "actual"), (12, "target")]

@@ -521,7 +521,7 @@ class _KindOverrides:
         # case, decided without scanning for the part's own kind's cues at all).
         scans = [("review_cue", "actual"), ("plan_cue", "target")]
         if default == "actual":
-            scans.reverse()
+            scans = [("plan_cue_in_review", "target"), ("review_cue", "actual")]
         found = {kind: [(m.start(), kind) for m in T[rule].finditer(s)]
                  for rule, kind in scans[:1 if default in ("target", "actual") else 2]}
         if not any(k != default for _, k in years) and not any(found.values()):
@@ -612,7 +612,7 @@ class _Either:
 def _kind_rules():
     from zzgov import rules
     t = rules.load("figures_kind")
-    return {n: t.pattern(n) for n in ("review_cue", "plan_cue", "year")}
+    return {n: t.pattern(n) for n in ("review_cue", "plan_cue", "plan_cue_in_review", "year")}
 
 
 # Modal words of intent that an estimate before them in the clause turns into a forecast of

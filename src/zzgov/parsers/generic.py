@@ -1,4 +1,5 @@
-"""Any text without a recognised layout -> a title and the 一、 / （一） section tree.
+"""Any text without a recognised layout -> a title and the 一、 / （一） section tree, each
+part a heading names (工作情况, 工作计划) marked review or plan.
 
 Used for documents whose kind is unknown, and as the base the report and news parsers
 refine.  Headings are short lines opening with a GB/T 9704 marker.
@@ -19,7 +20,10 @@ def parse_generic(text: str) -> ParseResult:
     meta = MetaDraft()
     if lines:
         meta.title = clean(text, lines[0].start, lines[0].end).text.strip("#* ") or None
+    from zzgov.parsers.report import part_of_heading
+
     tree = SectionTree()
+    top_part = None
     for ln in lines:
         f = fold(ln.text)
         m1 = HEADING_L1.match(f)
@@ -29,7 +33,13 @@ def parse_generic(text: str) -> ParseResult:
             continue
         title = clean(text, ln.start + m.start("title"), ln.end).text
         label = m["label"] if m1 else f"（{m['label']}）"
-        tree.add(1 if m1 else 2, label, title, ln.start, ln.end)
+        sec = tree.add(1 if m1 else 2, label, title, ln.start, ln.end)
+        # a heading saying which part it opens (一、今年以来工作情况 / 二、明年工作计划) gives its
+        # figures their kind, as a report's parts do; a subheading follows its part
+        if m1:
+            top_part = sec.part = part_of_heading(title)
+        else:
+            sec.part = top_part or part_of_heading(title, strict=True)
     sections = tree.finalize(lines[-1].end if lines else 0)
     figures = attach_figures(text, sections, [], doc_kind="unknown")
     return ParseResult(meta=meta, sections=sections, figures=figures)

@@ -24,6 +24,7 @@ is not hard-wrapped comes back one paragraph per line.  Everything runs in one p
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from collections import Counter
 from typing import NamedTuple, Sequence
 
@@ -70,6 +71,8 @@ def display_width(s: str) -> int:
 
 def _ends_terminal(s: str) -> bool:
     s = s.rstrip(CLOSERS + " \t\u3000")
+    while s and (s[-1] > "\uffff" or unicodedata.category(s[-1]) == "So"):
+        s = s[:-1].rstrip(CLOSERS + " \t\u3000")  # an emoji after the full stop (`…报告。🌟`)
     return bool(s) and s[-1] in TERMINAL
 
 
