@@ -933,3 +933,45 @@ def test_a_role_sentence_in_a_units_cell_naming_places_and_road_sections():
     doc = parse_text(text, kind="notice")
     assert [(t.lead_units, t.units, t.deadlines) for t in doc.tasks] == [
         (["县交通运输局"], ["城关镇", "县公路段"], ["2022年12月底"]), ([], ["县住建局"], ["2022年10月底"])]
+
+
+def test_decimal_numbered_tasks_under_bare_numbered_groups():
+    # `1 市容环境提升` / `1.1 …`: the decimal items are the tasks, numbered by their place;
+    # `责任科室（单位）：` is the label 责任科室 with a qualifier after it
+    text = "\n".join([
+        "某区城市管理局2019年度重点工作项目化清单",
+        "1 市容环境提升",
+        "1.1 完成主次干道沿街立面整治10条。", "责任科室（单位）：市容科、区环卫所", "分管领导：汪志平",
+        "时间节点：11月底前",
+        "2 城市管理执法",
+        "2.1 拆除存量违建2万平方米。", "责任科室（单位）：执法科", "分管领导：宋 玮", "时间节点：10月底前",
+        "2.2 规范户外广告设置。", "责任科室（单位）：执法科、市容科", "分管领导：宋 玮", "时间节点：持续推进", ""])
+    doc = parse_text(text, kind="notice")
+    assert [(t.seq, t.text, t.leaders, t.units, t.deadlines) for t in doc.tasks] == [
+        (1, "完成主次干道沿街立面整治10条。", ["汪志平"], ["市容科", "区环卫所"], ["11月底前"]),
+        (2, "拆除存量违建2万平方米。", ["宋玮"], ["执法科"], ["10月底前"]),
+        (3, "规范户外广告设置。", ["宋玮"], ["执法科", "市容科"], ["持续推进"])]
+
+
+def test_a_collective_of_levels_sharing_one_body_and_a_livelihood_projects_column():
+    # `各区、县(市)人民政府` is one collective; `民生实事项目` names the task column of a tab table
+    text = "\n".join([
+        "某市2023年民生实事项目考核分工表",
+        "序号\t民生实事项目\t牵头单位\t配合单位\t分值",
+        "1\t新建和改造农村供水工程40处。\t市林业水利局\t市财政局，各区、县(市)人民政府\t10",
+        "2\t新增普惠性托育机构托位2000个。\t市卫生健康委\t\t8", ""])
+    doc = parse_text(text, kind="notice")
+    assert [(t.text, t.lead_units, t.units) for t in doc.tasks] == [
+        ("新建和改造农村供水工程40处。", ["市林业水利局"], ["市财政局", "各区、县(市)人民政府"]),
+        ("新增普惠性托育机构托位2000个。", ["市卫生健康委"], [])]
+
+
+def test_a_decimal_opening_a_wrapped_line_of_a_pdf_is_a_figure_not_a_number():
+    # `3.5 万个` (a PDF's blank before the unit) opening a wrapped line: no `3.1` opens its group
+    text = "\n".join([
+        "某市教育局2023年工作要点任务分工",
+        "1.实施学位扩容攻坚行动。新增中小学学位",
+        "3.5 万个,缓解城区“大班额”问题。(责任单位:发展规划科)",
+        "2.推进集团化办学。新组建教育集团8个。(责任单位:基础教育科)", ""])
+    doc = parse_text(text, kind="notice")
+    assert [(t.seq, t.units) for t in doc.tasks] == [(1, ["发展规划科"]), (2, ["基础教育科"])]

@@ -232,8 +232,9 @@ def _label_before(f: str, pos: int, c: int, lo: int) -> tuple[int, str] | None:
         chars = []
         k = c - 1
         while k >= pos and len(chars) < LABEL_MAX and (c - k) <= 3 * LABEL_MAX:
-            if f[k] == ")" and chars:
-                # a qualifier inside the label: 责任(配合)单位 reads as 责任单位
+            if f[k] == ")" and (chars or k == c - 1):
+                # a qualifier inside the label: 责任(配合)单位 reads as 责任单位; or after it:
+                # 责任科室(单位) reads as 责任科室
                 o = f.rfind("(", max(pos, k - 6), k)
                 if o >= 0:
                     k = o - 1
@@ -369,6 +370,10 @@ MARKERS: list[tuple[str, int, regex.Pattern[str]]] = [
     ("arabic", 3, regex.compile(rf"^(?P<label>\d{{1,3}})(?:{GAP}、|[ \t\u3000]?\.(?!\d)){GAP}(?P<title>.*)$")),
     ("paren", 4, lazy_regex(rf"^\({GAP}(?P<label>\d{{1,3}}){GAP}\){GAP}[、.]?{GAP}(?P<title>.*)$")),
     ("circled", 5, lazy_regex(r"^(?P<label>[\u2460-\u2473\u3251-\u325f])[ \t\u3000]*[、.．]?(?P<title>.*)$")),
+    # a decimal number under a numbered group (`1 市容环境提升` / `1.1 完成…`); its seq is its
+    # place in the list (the reader numbers it), the group's number and its own being no task's
+    # (a blank after the number: `2.5万亩` opening a wrapped line is a figure)
+    ("decimal", 6, lazy_regex(r"^(?P<label>\d{1,2}\.\d{1,2})(?![.\d])[ \t\u3000]+(?P<title>\p{Han}.*)$")),
 ]
 # A line can open with a marker only if its first character can open one: one test of that
 # character rejects most lines (task text, field lines) before the five markers are tried.
@@ -378,7 +383,7 @@ MARKER_START = regex.compile(rf"[(\d\u2460-\u2473\u3251-\u325f{HEADING_NUMERAL_C
 # others; a line is tried only against these.
 _MARKERS_AFTER_PAREN = [k for k in MARKERS if k[0] in ("cn_paren", "paren")]
 _MARKERS_AFTER_NUMERAL = [k for k in MARKERS if k[0] == "cn"]
-_MARKERS_AFTER_DIGIT = [k for k in MARKERS if k[0] in ("arabic", "circled")]
+_MARKERS_AFTER_DIGIT = [k for k in MARKERS if k[0] in ("arabic", "circled", "decimal")]
 RANK = {name: k for k, (name, _, _) in enumerate(MARKERS)}
 LEVEL = {name: level for name, level, _ in MARKERS}
 
@@ -671,6 +676,8 @@ def _marker(f: str) -> tuple[str, str, int, int] | None:
             elif name == "circled":
                 ch = ord(label)
                 seq = ch - 0x2460 + 1 if ch <= 0x2473 else ch - 0x3251 + 21
+            elif name == "decimal":
+                seq = int(label.split(".")[1])
             else:
                 seq = int(label)
             if seq is None:
@@ -735,7 +742,36 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
             k = f.rfind("。", 0, len(f) - 1)
             info.ends_with_roles = k > 0 and roles_from_sentence(_unwrap(f[k + 1:]), need_lead=False) is not None
         out.append(info)
+    _decimal_groups(out)
     return out
+
+
+# A group's number and title with only a blank between (`1 市容环境提升`), the group of the
+# decimal items under it (`1.1 …`).
+DECIMAL_GROUP = lazy_regex(r"^(?P<label>\d{1,2})[ \t\u3000]+(?P<title>\p{Han}[^。;:]{1,30})$")
+
+
+def _decimal_groups(infos: list[LineInfo]) -> None:
+    """Mark `N title` lines as headings (`arabic`) where the next numbered line is `N.1`:
+    the decimal numbering says what the bare number is."""
+    decimals = [info for info in infos if info.marker == "decimal"]
+    if not decimals:
+        return
+    # a decimal is a number only where its group opens with N.1 (`3.5 万个` opening a wrapped
+    # line of a PDF is a figure)
+    groups = {info.label.split(".")[0] for info in decimals if info.label.split(".")[1] == "1"}
+    for info in decimals:
+        if info.label.split(".")[0] not in groups:
+            info.marker, info.label, info.seq, info.title_at = None, "", None, 0
+    for k, info in enumerate(infos):
+        if info.marker is not None or not info.f[:1].isdigit():
+            continue
+        m = DECIMAL_GROUP.match(info.f.rstrip())
+        if m is None:
+            continue
+        nxt = next((x for x in infos[k + 1:k + 4] if x.marker is not None), None)
+        if nxt is not None and nxt.marker == "decimal" and nxt.label.split(".")[0] == m["label"]:
+            info.marker, info.label, info.seq, info.title_at = "arabic", m["label"], int(m["label"]), m.start("title")
 
 
 # A paragraph closed by a role sentence of its own is a task up to this long.
@@ -1397,6 +1433,8 @@ class _Reader:
 
     def new_task(self, seq: int, info: LineInfo, text_from: int) -> None:
         self.close()
+        if info.marker == "decimal":
+            seq = len(self.drafts) + 1  # 1.1, 1.2, 2.1…: numbered by place in the list
         self.closed = False
         ln = info.ln
         self.cur = TaskDraft(seq, ln.start, ln.start + text_from, ln.end, self.section_id(), self.group_leaders(),

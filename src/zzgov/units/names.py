@@ -177,6 +177,9 @@ def _split_units(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 LEVEL_CHARS = frozenset("县市区旗州盟")  # 各市、州人民政府 (a province with autonomous prefectures)
 LEVEL_ORG = lazy_regex(r"[县市区旗州盟](?:级市|级)?(?:人民政府|政府|党委|党工委)")
+# The last level of a collective with the body all its levels share, a level in brackets
+# allowed: `各区、县(市)人民政府`, `各市、县（区）农业农村部门`.
+LEVEL_BODY = lazy_regex(r"[县市区旗州盟](?:[(（][县市区旗州盟、]{1,5}[)）])?\p{Han}{2,12}")
 
 
 CONJUNCTION = regex.compile(r"[和及与]")
@@ -211,7 +214,9 @@ def _join_level_runs(items: list[str]) -> list[str]:
         item = items[k]
         j = k
         while j + 1 < len(items) and _f(items[j + 1])[:1] in LEVEL_CHARS \
-                and (len(items[j + 1]) == 1 or LEVEL_ORG.fullmatch(_f(items[j + 1])) or _f(items[j + 1]) in ("县级市", "市辖区")) \
+                and (len(items[j + 1]) == 1 or LEVEL_ORG.fullmatch(_f(items[j + 1])) or _f(items[j + 1]) in ("县级市", "市辖区")
+                     or LEVEL_BODY.fullmatch(_f(items[j + 1])) and ORG_END.search(_f(items[j + 1]))
+                     and not _f(items[j + 1]).startswith(BARE_STARTS)) \
                 and _f(item).startswith(("各", "相关", "有关")) and len(items[j]) <= 4 and _f(items[j])[-1:] in LEVEL_CHARS:
             j += 1
         if j > k:
