@@ -445,3 +445,12 @@ def test_meeting_minutes_are_a_notice_and_a_dated_event_is_news():
     event = ("区人大常委会召开年中情况通报会\n来源:某区人民政府\n"
              "8月24日下午,区人大常委会召开年中重要情况通报会。区长通报上半年全区经济社会发展情况。\n")
     assert detect_kind(event)[0] == "news"
+
+
+def test_a_notice_issuing_a_plan_titled_without_guanyu_is_a_notice():
+    # `…办公室印发《…三年行动计划》的通知` and the plan's own title; 责任主体 is a role label
+    text = ("中共某区委办公室 某区人民政府办公室印发《某区优化营商环境三年行动计划(2021—2023年)》的通知\n"
+            "某区优化营商环境三年行动计划(2021—2023年)\n一、总体要求\n二、主要任务\n"
+            "1.集聚总部经济。每年新增总部型机构5家以上。(责任主体：区商务委；配合部门：区发改委)\n"
+            "2.发展专业服务业。培育专业服务品牌机构20家。(责任主体：区司法局；配合部门：区财政局)\n")
+    assert detect_kind(text)[0] == "notice"

@@ -975,3 +975,20 @@ def test_a_decimal_opening_a_wrapped_line_of_a_pdf_is_a_figure_not_a_number():
         "2.推进集团化办学。新组建教育集团8个。(责任单位:基础教育科)", ""])
     doc = parse_text(text, kind="notice")
     assert [(t.seq, t.units) for t in doc.tasks] == [(1, ["发展规划科"]), (2, ["基础教育科"])]
+
+
+def test_a_work_plan_with_bracketed_number_characters_and_fields_after_each_sentence():
+    # `⑴` (one character: width folding leaves it) numbers the tasks; the principles `1、` above
+    # assign no one; the page's title is the plan's own (…工作方案), with a site's source line
+    text = "\n".join([
+        "某县城市排水管网普查和安全运行管理工作方案",
+        "来源: 某县住房和城乡建设局 发布时间: 2023-08-11 10:26 浏览次数: 3",
+        "一、工作原则", "1、先查后治，分类处置。", "2、部门协同，权责对应。",
+        "二、主要任务",
+        "⑴开展设施普查。建立设施台账。责任部门：县住建局（牵头），县自然资源局。完成时限：2023年12月底。",
+        "⑵建立管理信息平台。责任部门：县住建局（牵头），县数据局。完成时限：2024年6月底。", ""])
+    doc = parse_text(text)
+    assert doc.kind == "notice"
+    assert [(t.seq, t.text, t.lead_units, t.units, t.deadlines) for t in doc.tasks] == [
+        (1, "开展设施普查。建立设施台账。", ["县住建局"], ["县住建局", "县自然资源局"], ["2023年12月底"]),
+        (2, "建立管理信息平台。", ["县住建局"], ["县住建局", "县数据局"], ["2024年6月底"])]

@@ -114,14 +114,16 @@ def lean_feature(name: str, branches: tuple[tuple[str, tuple[str, ...]], ...], w
 # A word feature whose words open with no more distinct characters than it has needles has
 # none: its count (`word_patterns`) is as cheap as the test would be.
 NEEDLES: dict[str, tuple[str, ...]] = {
-    "field_lines": ("导", "位", "门", "室", "限"),  # the last character of 领导 单位 部门 科室 时限
+    "field_lines": ("导", "位", "门", "室", "限", "体"),  # the last character of 领导 单位 部门 科室 时限 主体
     "task_then_field": ("领导", "单位"),
     "role_words": ("单位",),
     "inline_field_parens": ("(",),
     "task_title": ("任务", "分工"),
     "unit_list_title": ("责任书", "责任清单"),
     "doc_number": ("号",),
-    "notice_title": ("关于",),
+    "notice_title": ("关于", "印发"),
+    "plan_title": ("方案", "计划", "要点", "清单"),
+    "fields_after_sentence": ("。", ";"),
     "role_sentences": ("牵头",),
     "role_parens": ("牵头", "负责"),
     "recipients": ("各",),
@@ -153,7 +155,7 @@ NEEDLES: dict[str, tuple[str, ...]] = {
 # 部门 or 时限 (牵头单位, 协同责任单位, 包抓县领导, 责 任 单 位).  The notice reader checks the
 # words themselves (zzgov/data/rules/notice.yaml); detection only needs the shape.
 _G = r"[^\S\n]*"
-_ROLE_HEAD_WORDS = ("领导", "单位", "部门", "科室", "处室", "时限")
+_ROLE_HEAD_WORDS = ("领导", "单位", "部门", "科室", "处室", "时限", "主体")
 _ROLE_HEADS = tuple(f"{a}{_G}{b}" for a, b in _ROLE_HEAD_WORDS)  # letter-spaced
 _ROLE_HEAD = "(?:%s)" % "|".join(_ROLE_HEADS)
 _ROLE_LABELS = rf"(?:\p{{Han}}{_G}){{1,6}}?{_ROLE_HEAD}"
@@ -209,8 +211,15 @@ FEATURES: tuple[Feature, ...] = (
     # a 公文 title: 关于做好…的通知 / …关于落实…的分工意见
     # (or a report on the work's progress to the office that assigned it: …落实情况的督查报告)
     Feature("notice_title", lazy_regex(
-        r"(?m)^[^\n。]{0,30}关于[^\n。]{2,60}(?:通知|意见|方案|决定|办法|通报|批复|(?:情况的|督查|督办)报告)[^\S\n]*$"),
+        r"(?m)^[^\n。]{0,30}(?:关于[^\n。]{2,60}(?:通知|意见|方案|决定|办法|通报|批复|(?:情况的|督查|督办)报告)"
+        r"|印发[^\n。]{2,80}的通知)[^\S\n]*$"),
             {"notice": 2.0}, 1),
+    # a plan's own title on a line of its own: …管理工作方案 / …三年行动计划(2018—2020年) / …任务清单
+    Feature("plan_title", lazy_regex(
+        r"(?m)\n[^\S\n]*[^\n。,，:;]{4,40}(?:工作方案|实施方案|行动方案|行动计划|工作要点|任务清单|工作清单)"
+        r"(?:\([^()\n]{4,14}\))?[^\S\n]*$"), {"notice": 1.5}, 1),
+    # a role label after a task's sentence on its line: `…建立设施台账。责任部门：县住建局（牵头）`
+    Feature("fields_after_sentence", lazy_regex(rf"[。;]{_G}{_ROLE_LABELS}{_G}:"), {"notice": 1.0}, 5),
     # role sentences closing a task: 市交通运输局牵头，市发展改革委配合。
     Feature("role_sentences", lazy_regex(r"牵头[^\S\n]*[,;][^\S\n]*[^。\n]{0,60}?配合|(?:局|委|办|府)牵头。"), {"notice": 1.0}, 10),
     # role parentheses closing a task: （市交通局牵头，市财政局配合） / （区市场监管局负责）

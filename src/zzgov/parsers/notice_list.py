@@ -377,7 +377,7 @@ MARKERS: list[tuple[str, int, regex.Pattern[str]]] = [
 ]
 # A line can open with a marker only if its first character can open one: one test of that
 # character rejects most lines (task text, field lines) before the five markers are tried.
-MARKER_START = regex.compile(rf"[(\d\u2460-\u2473\u3251-\u325f{HEADING_NUMERAL_CHARS}]")
+MARKER_START = regex.compile(rf"[(\d\u2460-\u249b\u3251-\u325f{HEADING_NUMERAL_CHARS}]")
 # The kinds a line's first character can open, in rank order: `(` opens the bracketed kinds, a
 # numeral `一、`, and any other character MARKER_START passes (a digit, a circled number) the
 # others; a line is tried only against these.
@@ -665,6 +665,12 @@ def _marker(f: str) -> tuple[str, str, int, int] | None:
     if not MARKER_START.match(f):
         return None
     first = f[0]
+    if "\u2474" <= first <= "\u249b":
+        # one character for a bracketed or dotted number (⑴ ⑵ …, ⒈ ⒉ …), which width folding
+        # leaves as written: the kind it stands for, `(1)` or `1.`
+        if first <= "\u2487":
+            return "paren", first, ord(first) - 0x2473, len(f) - len(f[1:].lstrip(" \t\u3000、."))
+        return "arabic", first, ord(first) - 0x2487, len(f) - len(f[1:].lstrip(" \t\u3000"))
     kinds = _MARKERS_AFTER_PAREN if first == "(" else \
         _MARKERS_AFTER_NUMERAL if first in HEADING_NUMERAL_CHARS else _MARKERS_AFTER_DIGIT
     for name, _level, pat in kinds:
