@@ -992,3 +992,21 @@ def test_a_work_plan_with_bracketed_number_characters_and_fields_after_each_sent
     assert [(t.seq, t.text, t.lead_units, t.units, t.deadlines) for t in doc.tasks] == [
         (1, "开展设施普查。建立设施台账。", ["县住建局"], ["县住建局", "县自然资源局"], ["2023年12月底"]),
         (2, "建立管理信息平台。", ["县住建局"], ["县住建局", "县数据局"], ["2024年6月底"])]
+
+
+def test_a_plan_printed_whole_with_its_signature_after_the_tasks():
+    # the cover and the plan in one text, the 成文日期 at the very end: the tasks are above it
+    text = "\n".join([
+        "某市发展和改革委员会 某市民政局 关于印发某市社区服务设施建设三年行动方案的通知",
+        "各区(市)县政府,市级有关部门:",
+        "《某市社区服务设施建设三年行动方案》已经市领导同意,现予印发,请抓好落实.",
+        "一、主要目标", "到2026年底,建成示范社区60个.",
+        "二、重点任务",
+        "(一)开展设施摸底评估.形成问题清单.(牵头单位:市民政局;责任单位:各区(市)县政府;完成时限:2024年10月底前)",
+        "(二)编制设施布局规划.(牵头单位:市规划和自然资源局;责任单位:市住建局;完成时限:2024年12月底前)",
+        "某市发展和改革委员会 某市民政局", "2024年7月26日", ""])
+    doc = parse_text(text, kind="notice")
+    assert [(t.seq, t.lead_units, t.units, t.deadlines) for t in doc.tasks] == [
+        (1, ["市民政局"], ["各区(市)县政府"], ["2024年10月底前"]),
+        (2, ["市规划和自然资源局"], ["市住建局"], ["2024年12月底前"])]
+    assert doc.meta.signed_date == "2024-07-26"

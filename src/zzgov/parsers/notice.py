@@ -750,6 +750,16 @@ class _TailStarts:
 # Entry point
 
 
+def _list_before_signature(lines, body_from: int, signed_idx: int) -> bool:
+    """Whether the task list stands before the 成文日期 rather than after it: nothing but
+    chrome follows the date, and lines above it assign work (`（牵头单位：…）`, `X牵头，Y配合`)."""
+    if any(f.strip() and not (CHROME_LINE.match(f) or _C.page_meta_line.match(f) or _C.page_marker.match(f.strip()))
+           for _, f in lines[signed_idx + 1:]):
+        return False
+    return any(("牵头" in f or "责任单位" in f or "负责" in f) and notice_list.line_assigns(f)
+               for _, f in lines[body_from:signed_idx])
+
+
 def parse_notice(source: str | Doc) -> ParseResult:
     doc = as_doc(source)
     text, folded = doc.text, doc.folded
@@ -764,6 +774,8 @@ def parse_notice(source: str | Doc) -> ParseResult:
     # The task list is the attachment after the 成文日期 when there is one; the notice's own
     # numbered requirements (一、项目化推进 …) before it are kept in meta.requirements.
     region_from = body_from
+    if signed_idx >= 0 and _list_before_signature(lines, body_from, signed_idx):
+        signed_idx = -1  # a plan printed whole, its roles above the signature: the list is there
     if signed_idx >= 0:
         for ln, f in lines[body_from:signed_idx]:
             m = HEADING_L1.match(f)

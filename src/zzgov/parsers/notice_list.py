@@ -1070,6 +1070,13 @@ def _line_has_roles(info: LineInfo) -> bool:
     return False
 
 
+def line_assigns(f: str) -> bool:
+    """Whether a folded line assigns work: a role field on it, in brackets closing it or
+    inside it, or a role sentence."""
+    return bool(field_hits(f)) or inline_fields(f) is not None or fields_inside(f) is not None \
+        or (_ROLE_VERB_WORD.search(f) is not None and roles_from_sentence(_unwrap(f), need_lead=False) is not None)
+
+
 def task_kind(infos: list[LineInfo], fallback: bool = True) -> str | None:
     """The marker kind whose items carry role assignments, or None when the tasks are not
     numbered.  An item carries roles when one block of role lines follows its text (or its own
