@@ -1010,3 +1010,20 @@ def test_a_plan_printed_whole_with_its_signature_after_the_tasks():
         (1, ["市民政局"], ["各区(市)县政府"], ["2024年10月底前"]),
         (2, ["市规划和自然资源局"], ["市住建局"], ["2024年12月底前"])]
     assert doc.meta.signed_date == "2024-07-26"
+
+
+def test_leaders_named_in_the_task_sentence_and_requirements_numbered_again_after_the_list():
+    # `…，由区政府副区长欧阳晓包保协调推进`: the person the duty verb assigns; an office alone
+    # names no leader; `二、工作要求` numbered from 1 again after the list assigns no one
+    text = "\n".join([
+        "某开发区管委会办公室关于印发2021年重点产业项目区级领导包保分工的通知",
+        "一、区级领导包保分工",
+        "1.2020年起由郝建林常委联系的结转项目，继续由郝建林常委包保协调推进，共31个项目。",
+        "2.智能制造产业园新开工项目，由区政府副区长欧阳晓包保协调推进，共18个项目。",
+        "3.区级储备的前期项目，由区政府常务副区长包保协调推进，共33个项目。",
+        "二、工作要求",
+        "1.各包保领导每月至少到项目现场一次。", "2.各项目责任单位每月5日前报送进展。",
+        "某开发区管委会办公室", "2021年3月4日", ""])
+    doc = parse_text(text, kind="notice")
+    assert [(t.seq, t.leaders) for t in doc.tasks] == [(1, ["郝建林"]), (2, ["欧阳晓"]), (3, [])]
+    assert any("after the task list assign no one" in w for w in doc.warnings)

@@ -605,6 +605,12 @@ def _task_fields(doc: Doc, d: notice_list.TaskDraft, first_unit_leads: bool,
                 task_text = task_text[opening[1]:].lstrip()
     if not roles.lead and not roles.units and d.group_units:
         roles.units = list(d.group_units)  # the unit whose list this is (`市交通运输局` / `…目标责任书`)
+    if not roles.leaders and not roles.lead and not roles.units:
+        names = _names_leader(task_text)
+        if names:
+            # (as written: folding keeps positions, so a traditional name stays traditional)
+            folded_text = fold(task_text)
+            roles.leaders = [task_text[folded_text.index(n):][:len(n)] for n in names]
     if not roles.leaders and d.group_leaders:
         roles.leaders = list(d.group_leaders)
     if not roles.lead and d.group_lead:
@@ -756,8 +762,17 @@ def _list_before_signature(lines, body_from: int, signed_idx: int) -> bool:
     if any(f.strip() and not (CHROME_LINE.match(f) or _C.page_meta_line.match(f) or _C.page_marker.match(f.strip()))
            for _, f in lines[signed_idx + 1:]):
         return False
-    return any(("牵头" in f or "责任单位" in f or "负责" in f) and notice_list.line_assigns(f)
+    return any(("牵头" in f or "责任单位" in f or "负责" in f) and notice_list.line_assigns(f) or _names_leader(f)
                for _, f in lines[body_from:signed_idx])
+
+
+def _names_leader(f: str) -> list[str]:
+    """The persons a sentence assigns work to by a duty verb (`由郝建林常委包保协调推进`), or []."""
+    m = NR.leader_in_text.search(f) if "由" in f else None
+    if m is None:
+        return []
+    names, bad = notice_list.read_leaders(fold(m["who"]))
+    return names if names and not bad else []
 
 
 def parse_notice(source: str | Doc) -> ParseResult:
@@ -849,6 +864,16 @@ def parse_notice(source: str | Doc) -> ParseResult:
             warnings.append(f"{len(found_tasks) - 1 - last} paragraph(s) after the task list assign no one: "
                             f"read as the notice's text")
             found_tasks, drafts = found_tasks[:last + 1], drafts[:last + 1]
+    if found_tasks and any(d.numbered for d in drafts):
+        # numbered items after the last that assigns someone, their numbering started again
+        # (`二、工作要求` / `1.各包保领导每月…`): the notice's own requirements, not tasks
+        last = max((k for k, t in enumerate(found_tasks) if _assigns(t)), default=None)
+        restart = next((k for k in range(last + 1, len(found_tasks)) if found_tasks[k]["seq"] == 1
+                        and found_tasks[k - 1]["seq"] > 1 and drafts[k].numbered), None) if last is not None else None
+        if restart is not None:
+            warnings.append(f"{len(found_tasks) - restart} item(s) after the task list assign no one: "
+                            f"read as the notice's text")
+            found_tasks, drafts = found_tasks[:restart], drafts[:restart]
     tasks = []
     seen: set[int] = set()
     for t, d in zip(found_tasks, drafts):

@@ -367,7 +367,8 @@ CN = f"[{HEADING_NUMERAL_CHARS}]{{1,4}}"
 MARKERS: list[tuple[str, int, regex.Pattern[str]]] = [
     ("cn", 1, regex.compile(rf"^(?P<label>{CN}){GAP}[、.]{GAP}(?P<title>.*)$")),
     ("cn_paren", 2, regex.compile(rf"^\({GAP}(?P<label>{CN}){GAP}\){GAP}[、.]?{GAP}(?P<title>.*)$")),
-    ("arabic", 3, regex.compile(rf"^(?P<label>\d{{1,3}})(?:{GAP}、|[ \t\u3000]?\.(?!\d)){GAP}(?P<title>.*)$")),
+    # (`1.2019年起…`: a year right after the number's point)
+    ("arabic", 3, regex.compile(rf"^(?P<label>\d{{1,3}})(?:{GAP}、|[ \t\u3000]?\.(?!\d)|\.(?=(?:19|20)\d\d年)){GAP}(?P<title>.*)$")),
     ("paren", 4, lazy_regex(rf"^\({GAP}(?P<label>\d{{1,3}}){GAP}\){GAP}[、.]?{GAP}(?P<title>.*)$")),
     ("circled", 5, lazy_regex(r"^(?P<label>[\u2460-\u2473\u3251-\u325f])[ \t\u3000]*[、.．]?(?P<title>.*)$")),
     # a decimal number under a numbered group (`1 市容环境提升` / `1.1 完成…`); its seq is its
