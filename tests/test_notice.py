@@ -1027,3 +1027,34 @@ def test_leaders_named_in_the_task_sentence_and_requirements_numbered_again_afte
     doc = parse_text(text, kind="notice")
     assert [(t.seq, t.leaders) for t in doc.tasks] == [(1, ["郝建林"]), (2, ["欧阳晓"]), (3, [])]
     assert any("after the task list assign no one" in w for w in doc.warnings)
+
+
+def test_a_tab_table_whose_group_cell_is_filled_on_its_first_row_only():
+    # a row opening with a tab keeps its empty 类别 cell; a paragraph after a blank line ends
+    # the table
+    text = "\n".join([
+        "某县2024年政府工作报告目标任务分工方案政策解读",
+        "类别\t任务内容\t牵头领导\t责任单位",
+        "产业发展\t实施新一轮技术改造。\t韩立群\t县工信局",
+        "\t推进纺织服装产业园二期建设。\t韩立群、周海涛\t县发改局、县商务局",
+        "民生保障\t新增城镇就业4500人。\t吴春燕\t县人社局",
+        "", "《通知》明确，各单位主要负责同志对本单位承担的任务负总责。", ""])
+    doc = parse_text(text, kind="notice")
+    assert [(t.text, t.leaders, t.units) for t in doc.tasks] == [
+        ("实施新一轮技术改造。", ["韩立群"], ["县工信局"]),
+        ("推进纺织服装产业园二期建设。", ["韩立群", "周海涛"], ["县发改局", "县商务局"]),
+        ("新增城镇就业4500人。", ["吴春燕"], ["县人社局"])]
+
+
+def test_items_that_open_with_the_leader_who_takes_them():
+    # `严志远局长负责联系…`, `局党组书记康立群负责…`, `纪检组长何慧、总工程师孟凡宇共同负责…`;
+    # the plan stands above the signature; `X配合。` names the units
+    text = "\n".join([
+        "某市建设局关于建立局领导挂钩联系点的通知", "各市（区）建设局：", "一、挂钩联系点",
+        "1.严志远局长负责联系东澄市，重点联系东澄建设有限公司。建筑业管理处配合。",
+        "2.局党组书记康立群负责联系相澄区，重点联系相澄安装工程有限公司。",
+        "3.纪检组长何慧、总工程师孟凡宇共同负责联系高新区。招投标管理办公室配合。",
+        "某市建设局", "二〇〇九年二月十日", ""])
+    doc = parse_text(text, kind="notice")
+    assert [(t.leaders, t.units) for t in doc.tasks] == [
+        (["严志远"], ["建筑业管理处"]), (["康立群"], []), (["何慧", "孟凡宇"], ["招投标管理办公室"])]

@@ -605,7 +605,7 @@ def _task_fields(doc: Doc, d: notice_list.TaskDraft, first_unit_leads: bool,
                 task_text = task_text[opening[1]:].lstrip()
     if not roles.lead and not roles.units and d.group_units:
         roles.units = list(d.group_units)  # the unit whose list this is (`市交通运输局` / `…目标责任书`)
-    if not roles.leaders and not roles.lead and not roles.units:
+    if not roles.leaders and not d.group_leaders:
         names = _names_leader(task_text)
         if names:
             # (as written: folding keeps positions, so a traditional name stays traditional)
@@ -767,11 +767,17 @@ def _list_before_signature(lines, body_from: int, signed_idx: int) -> bool:
 
 
 def _names_leader(f: str) -> list[str]:
-    """The persons a sentence assigns work to by a duty verb (`由郝建林常委包保协调推进`), or []."""
+    """The persons a sentence assigns work to by a duty verb, named inside it
+    (`…，由郝建林常委包保协调推进`) or opening it (`严志远局长负责联系昆澄市`), or []."""
     m = NR.leader_in_text.search(f) if "由" in f else None
+    if m is not None:
+        names, bad = notice_list.read_leaders(fold(m["who"]))
+        return names if names and not bad else []
+    mk = notice_list._marker(f)
+    m = notice_list.group_leader().match(fold(f[mk[3]:] if mk else f).lstrip())
     if m is None:
         return []
-    names, bad = notice_list.read_leaders(fold(m["who"]))
+    names, bad = notice_list.read_leaders(m["names"])
     return names if names and not bad else []
 
 

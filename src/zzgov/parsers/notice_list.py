@@ -929,7 +929,7 @@ _PERSON = r"\p{Han}{2,4}?"
 @functools.cache
 def group_leader() -> regex.Pattern[str]:
     return regex.compile(
-        rf"^(?:{_TITLE_ALT})?(?P<names>{_PERSON}(?:(?:{_TITLE_ALT})*[、,，和及]{_PERSON})*)(?:{_TITLE_ALT})*"
+        rf"^(?:{_TITLE_ALT})?(?P<names>{_PERSON}(?:(?:{_TITLE_ALT})*[、,，和及](?:{_TITLE_ALT})*{_PERSON})*)(?:{_TITLE_ALT})*"
         rf"(?:共同|同志)?(?:{_VERB_ALT})"
     )
 GROUP_LEADER_FIELD = lazy_regex(rf"(?:{_spaced('领导')}|{_spaced('領導')}){GAP}[:：]{GAP}(?P<names>[^)）;；]+)")
@@ -1676,6 +1676,12 @@ class _Reader:
             if ATTACHMENT.match(info.f.strip(" |｜")):
                 break  # the next attachment (`附件2 |`) and its own table begin
             raw = self.text[info.ln.start:info.ln.end]
+            line_start = self.text.rfind("\n", 0, info.ln.start) + 1
+            pre = self.text[line_start:info.ln.start]
+            if "\t" in pre:
+                raw = pre + raw  # a row opening with an empty cell (`\t推进…`): it keeps its column
+            elif "\t" not in raw and i and "\n\n" in self.text[infos[i - 1].ln.end:line_start].replace("\r", ""):
+                break  # a paragraph after a blank line below a tab-ruled table: the table ended
             cells = table_cells(raw)
             first = fold(cells[0]).strip() if cells else ""
             filled = [c for c in cells if c]
@@ -1687,7 +1693,7 @@ class _Reader:
                     # `一、做好财政资金信息公开。 | 1.按时公开… | 财务科`: the first cell titles the
                     # group of rows, the numbered cell after it is the task
                     self.close()
-                    at = info.ln.start + raw.find(cells[0])
+                    at = info.ln.start - len(pre if "\t" in pre else "") + raw.find(cells[0])
                     self.tree.add(LEVEL[mk[0]], mk[1], clean(cells[0][mk[3]:]).text, at, at + len(cells[0]))
                     self.heading_mark = len(self.drafts)
                     cells = [""] + cells[1:]
