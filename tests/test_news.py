@@ -282,3 +282,17 @@ def test_the_plan_year_reads_the_sentences_with_a_plan_word_as_all_sentences_on_
     t = "".join(pieces)
     start, end = min(a, len(t)), max(min(a, len(t)), len(t) - b)
     _latest_year_agrees(t, start, end)
+
+
+def test_a_date_label_alone_above_its_date_and_a_photo_credit_in_the_byline():
+    # `发布日期:` / `2025年07月28日` / headline: the label and the date are meta, the headline
+    # is the title; `记者 王丽/文 杨波/摄` names the writer, not the photographer
+    text = "\n".join([
+        "发布日期:", "2025年07月28日", "某县“跑”出高质量发展“加速度”",
+        "本报讯(记者 韩小珍)7月24日,某市政府新闻办举行发布会,展示某县“十四五”期间发展成就。",
+        "数据显示,某县地区生产总值年均增速达4.25%。", ""])
+    doc = parse_text(text, kind="news")
+    assert (doc.meta.title, doc.meta.published) == ("某县“跑”出高质量发展“加速度”", "2025-07-28T00:00:00")
+    text = "\n".join(["记者 王丽/文 杨波/摄", "昨日,备受瞩目的县第十六届人民代表大会第三次会议隆重开幕。", ""])
+    doc = parse_text(text, kind="news")
+    assert doc.meta.title is None and doc.meta.authors == ["王丽"]

@@ -143,7 +143,7 @@ def parse_byline(s: str) -> list[str] | None:
             continue
         if tok in CREDIT_MARKS:
             continue
-        if tok.endswith(("/文", "/图")):  # `张三/文`, `李四/图` (a photo credit)
+        if tok.endswith(("/文", "/图", "/摄")):  # `张三/文`, `李四/图`, `杨波/摄` (photo credits)
             if tok.endswith("/文") and N.name.match(tok[:-2]) and role == "author":
                 names.append(tok[:-2])
             continue
@@ -191,6 +191,9 @@ def _is_head_candidate(r: Row, first: bool = False) -> bool:
 LABELLED_TITLE_CHARS = 6  # `【栏目】` + a headline of at least this many characters
 
 
+META_LABEL_CHARS = 8  # a meta label alone on its line (发布日期:) is this long at most
+
+
 def _is_meta_row(r: Row) -> bool:
     c = r.core
     if len(c) > 100:
@@ -199,6 +202,8 @@ def _is_meta_row(r: Row) -> bool:
         return True
     if N.datetime.search(c) and (N.meta_words.search(c) or len(N.datetime.sub("", c).strip()) <= 2):
         return True
+    if c.endswith(":") and len(c) <= META_LABEL_CHARS and N.meta_words.search(c):
+        return True  # a date's label alone, the date on the next line (`发布日期:` / `2025年07月28日`)
     return bool(N.source.search(c)) or parse_byline(c) is not None
 
 
