@@ -1058,3 +1058,15 @@ def test_items_that_open_with_the_leader_who_takes_them():
     doc = parse_text(text, kind="notice")
     assert [(t.leaders, t.units) for t in doc.tasks] == [
         (["严志远"], ["建筑业管理处"]), (["康立群"], []), (["何慧", "孟凡宇"], ["招投标管理办公室"])]
+
+
+def test_labels_with_a_word_of_their_own_after_a_single_blank_on_one_line():
+    # `责任单位:X 项目责任人:Y 实际完成情况:…`: 项目责任人 and 实际完成情况 are labels of their own
+    # (read past), ending the units before them; 责任单位 beside 配合单位 leads
+    text = ("某市2016年民生实事项目1—6月份进展情况公示\n"
+            "1.新增安装150套电子警察设备。 牵头领导:贺振华 责任单位:市公安局 项目责任人:方建平 "
+            "配合单位:市城管局、市财政局 实际完成情况:已完成设备招标，完成年度目标的40%。 "
+            "2.新辟公交线路10条。 牵头领导:陆文涛 责任单位:市交通委 项目责任人:钱立群 实际完成情况:已新辟6条。\n")
+    doc = parse_text(text, kind="notice")
+    assert [(t.leaders, t.lead_units, t.units) for t in doc.tasks] == [
+        (["贺振华"], ["市公安局"], ["市城管局", "市财政局"]), (["陆文涛"], ["市交通委"], [])]

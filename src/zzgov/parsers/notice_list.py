@@ -253,13 +253,23 @@ def _label_before(f: str, pos: int, c: int, lo: int) -> tuple[int, str] | None:
         if word in LABEL_ROLE:
             hit = (chars[n - 1], word)
             break
-    if hit is not None and len(hit[1]) < len(chars) <= GUESSED_LABEL_MAX and _ALL_HAN.fullmatch(seen) \
-            and not seen.startswith("各") and guess_label_role(seen) is not None \
-            and (chars[-1] == pos or f[chars[-1] - 1] in FIELD_BEFORE or f[chars[-1] - 1] in BULLETS_BLANKS):
-        # a listed label with a word of its own before it, the whole run from the line start
-        # or a clause mark (`属地责任单位：`): the longer label, which field_hits takes (not
-        # the recipients of a 公文, `各相关单位：`)
-        hit = (chars[-1], seen)
+    if hit is not None and len(hit[1]) >= 3 and hit[0] > pos and "\u4e00" <= f[hit[0] - 1] <= "\u9fff":
+        # a listed label with a word of its own before it, the whole run of Han characters from
+        # the line start, a blank or a clause mark (`属地责任单位：`, `项目责任人：`,
+        # `实际完成情况：`): one label, which field_hits takes, named by its words where they
+        # say a role, else by the listed label in it (not the recipients of a 公文, `各相关单位：`;
+        # not a bare body word, `政策解读单位：`)
+        j = hit[0]
+        while j > pos and "\u4e00" <= f[j - 1] <= "\u9fff" and c - j < GUESSED_LABEL_MAX:
+            j -= 1
+        run = f[j:c]
+        guessed = guess_label_role(run) is not None
+        at_start = not f[pos:j].strip(BULLETS_BLANKS)
+        # (at a line's start only a run that names a role itself: `具体联系人：` opening a line
+        # below the list is the page's contact, no field of a task)
+        if ((at_start and guessed) or (not at_start and f[j - 1] in FIELD_BEFORE)) \
+                and not run.startswith("各") and _ALL_HAN.fullmatch(run):
+            hit = (j, run if guessed else hit[1])
     if hit is None and len(chars) >= 4:
         # a label not listed but shaped like one: 协同配合单位, 具体承办部门
         for n in range(min(len(chars), GUESSED_LABEL_MAX), 3, -1):
