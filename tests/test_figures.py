@@ -342,6 +342,17 @@ def test_a_span_of_years_gone_by_and_data_shown_report_results():
     assert one("到2025年,全县地区生产总值达到300亿元。", default_kind=None).kind == "target"
 
 
+def test_a_comparison_with_the_plan_and_a_forecast_report_results():
+    # 比年度计划高 compares a result with the plan; 预测 forecasts the result, as 预计 does;
+    # a number right after 目标 (目标201亿元, 目标任务19家) is the target's value
+    f = extract_figures("城乡排水设施建设完成投资5.04亿元,比年度计划高20.3个百分点。", default_kind=None)
+    assert [x.kind for x in f] == ["actual", "actual"]
+    f = extract_figures("1-5月规上工业总产值上报数为97.74亿元,预测增长17.6%。", default_kind=None)
+    assert [x.kind for x in f] == ["actual", "actual"]
+    f = extract_figures("2023年市下达两区产业产值目标201亿元,新入规企业目标任务19家。", default_kind=None)
+    assert [x.kind for x in f] == ["target", "target"]
+
+
 def test_existing_stock_in_a_plan_is_actual():
     assert one("提升现有9个功能性口岸业务规模").kind == "actual"
 
