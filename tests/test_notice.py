@@ -1070,3 +1070,20 @@ def test_labels_with_a_word_of_their_own_after_a_single_blank_on_one_line():
     doc = parse_text(text, kind="notice")
     assert [(t.leaders, t.lead_units, t.units) for t in doc.tasks] == [
         (["贺振华"], ["市公安局"], ["市城管局", "市财政局"]), (["陆文涛"], ["市交通委"], [])]
+
+
+def test_a_group_heading_closed_by_its_lead_and_no_heading_running_over_a_blank_line():
+    # `（一）…专题。（牵头部门：X、Y）` over numbered tasks: X and Y lead them; `一、总体要求`
+    # does not take the paragraph after the blank line into its title; 市委党校 is a body
+    text = "\n".join([
+        "某市安全生产专项整治三年行动总体方案", "",
+        "    一、总体要求", "",
+        "    坚持问题导向、目标导向和结果导向，深化源头治理。", "",
+        "    （一）学习宣传贯彻安全生产重要论述专题。（牵头部门：市委宣传部、市应急管理局）", "",
+        "    1.把安全生产重要论述纳入理论学习内容。（参与部门：市委组织部、市委党校）", "",
+        "    （二）危险化学品安全整治。（牵头部门：市应急管理局）", "",
+        "    2.开展危险化学品企业风险评估。（参与部门：市生态环境局）", ""])
+    doc = parse_text(text, kind="notice")
+    assert [(t.lead_units, t.units) for t in doc.tasks] == [
+        (["市委宣传部", "市应急管理局"], ["市委组织部", "市委党校"]), (["市应急管理局"], ["市生态环境局"])]
+    assert [s.title for s in doc.sections][0] == "总体要求"

@@ -971,10 +971,20 @@ GROUP_LEAD = lazy_regex(r"^(?:由)?(?P<units>[^,，;；:。]{2,60}?)(?:牵头|�
 
 
 def heading_lead_units(title: str) -> list[str]:
-    """The lead units a heading names for the tasks below it (`（三）省编办牵头的工作`), or []."""
-    m = GROUP_LEAD.match(fold(title).strip())
+    """The lead units a heading names for the tasks below it (`（三）省编办牵头的工作`, `…专题。
+    （牵头部门：市委宣传部、市应急管理局）`), or []."""
+    f = fold(title).strip()
+    m = GROUP_LEAD.match(f)
     if not m:
-        return []
+        fields = inline_fields(f) if f.endswith(")") else None
+        if fields is None:
+            return []
+        body = title[fields[1]:fields[2]]
+        hits = bracket_labels(fold(body))
+        if len(hits) != 1 or label_role(hits[0].label) != "lead":
+            return []
+        units, _tails = split_units(body[hits[0].end:].strip())
+        return units if looks_like_units(units) else []
     units, _tails = split_units(title[m.start("units"):m.end("units")])
     return units if looks_like_units(units) else []
 
@@ -1632,7 +1642,8 @@ class _Reader:
         h = self.last_heading
         # a heading wraps onto a short line; a whole sentence after it is body text
         # (`（一）省监察厅牵头的工作` / `加强行政监察工作，全面落实……责任制。`)
-        wraps = not (info.f.endswith(SENTENCE_ENDS) and len(info.f) >= 12 and h is not None and len(h.title) >= 6)
+        wraps = not (info.f.endswith(SENTENCE_ENDS) and len(info.f) >= 12 and h is not None and len(h.title) >= 6) \
+            and not (h is not None and "\n\n" in self.text[h.end:info.ln.start].replace("\r", ""))  # (never over a blank line)
         if h is not None and wraps and (not h.title or h.title[-1] not in SENTENCE_END) \
                 and len(h.title) <= MAX_WRAPPED_TITLE_CHARS:
             h.title = clean(self.text, h.start, ln.end).text
@@ -2066,7 +2077,12 @@ ATTACHMENT = lazy_regex(r"^附件[ \t\u3000]*\d{0,2}[ \t\u3000]*[:.、]?[ \t\u30
 
 
 def plausible_heading(f: str) -> bool:
-    """A heading line is short and has no sentence inside (a wrapped `一体化…` is not one)."""
+    """A heading line is short and has no sentence inside (a wrapped `一体化…` is not one); the
+    lead of its tasks in brackets may close it (`（一）…专题。（牵头部门：市委宣传部）`)."""
+    if f.endswith((")", "）")) and "。" in f[:-1] and ("牵头" in f or "主责" in f):
+        fields = inline_fields(f)
+        if fields is not None and all(label_role(h.label) == "lead" for h in bracket_labels(f[fields[1]:fields[2]])):
+            f = f[:fields[0]]
     return len(f) <= 60 and "。" not in f[:-1]
 
 

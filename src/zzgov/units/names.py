@@ -122,8 +122,9 @@ def is_collective(name: str) -> bool:
 
 
 # Endings of bodies a unit list names that no organisation word covers: a park (产业园), a
-# court's division (刑一庭), a road section (公路段), an investment company's short name (区城投).
-OTHER_BODY_END = regex.compile(r"(?:园|庭|段|城投|交投|国资)$")
+# court's division (刑一庭), a road section (公路段), a school (市委党校), an investment
+# company's short name (区城投).
+OTHER_BODY_END = regex.compile(r"(?:园|庭|段|校|城投|交投|国资)$")
 _ASIDE_END = regex.compile(r"[(〔\[][^()〔〕\[\]]{1,20}[)〕\]]$")
 
 
