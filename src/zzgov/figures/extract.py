@@ -945,7 +945,7 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
                 cand.metric = shared_verb(prev.metric, cand.metric)  # 新增A企业500家、B企业1000家
             if cand.metric:
                 # (tidied now too: a later figure's name is built from this one's)
-                cand.metric = tidy(cand.metric)
+                cand.metric = tidy(cand.metric) or None
             cands.append(cand)
     _share_across_lists(cands, s)
     out = []
@@ -955,7 +955,7 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
         nv, nu = normalize(k.value, k.unit)
         ma = mb = None
         if k.metric:
-            k.metric = tidy(k.metric)
+            k.metric = tidy(k.metric) or None
         if back is not None and k.metric:
             k.metric = k.metric.translate(back)  # named in simplified script, given as written
         if k.metric and k.mspan:

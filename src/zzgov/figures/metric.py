@@ -491,6 +491,9 @@ def tidy(name: str) -> str:
         name = T["aside"].sub("", name) or name
     if "实现" in name or "完成" in name:
         name = T["mid_verb"].sub("", name)
+    if name.endswith(("(", "（")) or name.startswith((")", "）")):
+        # a bracket the name's window cut through (`完成年任务(40.2亿元)的32.5%`: 年任务( and )的)
+        name = name.strip("()（）").removesuffix("的")
     return name
 
 
