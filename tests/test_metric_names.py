@@ -102,3 +102,14 @@ def test_number_like_precheck_covers_every_example(rule):
     for p in sorted(RAW.glob("*.txt")):
         for m in r.pattern.finditer(p.read_text(encoding="utf-8")):
             assert _NUMBER_LIKE.search(m.group()), (p.name, m.group())
+
+
+def test_a_bulletins_run_in_label_does_not_open_the_first_figures_name():
+    # `财政收入 全年财政收入跨越130亿元`: the line-opening label names the paragraph
+    from zzgov.api import parse_text
+    text = ("某县2019年国民经济和社会发展统计公报\n一、综合\n"
+            "财政收入 全年财政收入跨越90亿元,累计完成96.6亿元,同比增长7%。\n"
+            "农业 全年粮食播种面积11.2万公顷,粮食产量85.1万吨。\n")
+    doc = parse_text(text, kind="unknown")
+    assert [(f.value, f.metric) for f in doc.figures] == [
+        (90, "财政收入"), (96.6, "财政收入"), (7, "财政收入"), (11.2, "粮食播种面积"), (85.1, "粮食产量")]

@@ -8,6 +8,8 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING, Sequence
 
+import regex
+
 from zzgov.figures.indicators import indicator_for
 from zzgov.models import Figure, Section, Task, type_adapter
 from zzgov.text.clean import clean
@@ -98,7 +100,7 @@ def _regions(text: str, index: _SectionIndex, tasks: Sequence[Task],
     # Cut the body at every section start: each piece lies in one innermost section.  And at
     # the end of each heading's line: a heading without a full stop (`二、社会消费潜力持续释放`)
     # is no part of the first sentence under it, which the cleaned view would join to it.
-    cuts = {lo, hi} | {s for s in index.starts if lo < s < hi}
+    cuts = {lo, hi} | {s for s in index.starts if lo < s < hi} | _run_in_label_ends(text, lo, hi)
     for sec in index.sections:
         e = text.find("\n", sec.span.start, hi)
         if lo < e and sec.title and clean(text, sec.span.start, e).text.rstrip(" #*").endswith(sec.title):
@@ -108,6 +110,20 @@ def _regions(text: str, index: _SectionIndex, tasks: Sequence[Task],
         sec = index.innermost(a)
         out.append((a, b, KIND_BY_PART.get(sec.part if sec else None)))
     return out
+
+
+# A statistics bulletin's run-in label: a short line-opening label, a blank, then the
+# paragraph (`财政收入 全年财政收入跨越130亿元`, `地区生产总值 初步核算,全年…`).  The label names
+# the paragraph, not the first figure's words, which it would otherwise open.
+RUN_IN_LABEL = regex.compile(
+    r"(?m)^[ \t\u3000]*\p{Han}{2,8}[ \u3000]+(?=(?:全年|年末|年底|年内|初步核算|据初步核算|全[省市县区州旗]|\d{4}年|[上下]半年|1[-—–~至]\d{1,2}月)\p{Han})")
+
+
+def _run_in_label_ends(text: str, lo: int, hi: int) -> set[int]:
+    """Where each run-in label of text[lo:hi] ends (its paragraph begins)."""
+    if " " not in text and "\u3000" not in text:
+        return set()
+    return {m.end() for m in RUN_IN_LABEL.finditer(text, lo, hi)}
 
 
 def _task_at(task_starts: list[int], tasks: Sequence[Task], pos: int) -> Task | None:
