@@ -615,7 +615,10 @@ def distribute(metric: str | None, k: int) -> list[str] | None:
         # no shared head: each conjunct names itself (刑事案件、治安案件、命案数)
         return parts if all(len(p) >= 2 for p in parts) else None
     head, stem = last[cut:], last[:cut]
-    out = [p + head for p in parts[:-1]] + [last]
+    # (a conjunct that ends in a measure of its own takes no shared measure: 旅游总收入、游客人均
+    # 花费; a shared rate or share is another matter: 工业技改投资、制造业技改投资增速)
+    rate = head.endswith(RATE_NOUNS) or head in _table()["share_heads"]
+    out = [p if not rate and _names_a_measure(p) else p + head for p in parts[:-1]] + [last]
     if len(stem) < len(first) and not head:
         # the first conjunct carries the shared subject: 生活垃圾分类覆盖率和回收利用率
         lead = first[: len(first) - len(stem)]
@@ -624,6 +627,11 @@ def distribute(metric: str | None, k: int) -> list[str] | None:
         # 非化石能源发电量、用电量占比: subject and head both shared
         out = [first + head, first[: len(first) - len(stem)] + last]
     return out
+
+
+def _names_a_measure(name: str) -> bool:
+    """Whether a name ends in a measure word or a count of persons (收入, 产值, 人次)."""
+    return bool(_table()["measure_heads"].suffix(name)) or name.endswith(("人次", "人数"))
 
 
 def _verb_word(w: str) -> bool:
