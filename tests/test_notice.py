@@ -1087,3 +1087,16 @@ def test_a_group_heading_closed_by_its_lead_and_no_heading_running_over_a_blank_
     assert [(t.lead_units, t.units) for t in doc.tasks] == [
         (["市委宣传部", "市应急管理局"], ["市委组织部", "市委党校"]), (["市应急管理局"], ["市生态环境局"])]
     assert [s.title for s in doc.sections][0] == "总体要求"
+
+
+def test_posts_in_brackets_after_leaders_and_a_verb_opening_an_item_is_no_name():
+    # `刘建新（党工委委员、副主任）`, `孙立（武装部部长）`: the posts say who they are; `强化督导考核`
+    # under 保障措施 opens with a verb (强 is a family name), and its numbering starts again
+    text = "\n".join([
+        "某街道安全生产专项整治三年行动实施方案", "二、重点任务",
+        "（一）开展学习宣传贯彻专题。", "分管领导：刘建新（党工委委员、副主任）", "牵头科室：应急办",
+        "（二）开展危险化学品安全整治。", "分管领导：吕晓燕（副主任）、孙立（武装部部长）", "牵头科室：应急办",
+        "三、保障措施", "（一）加强组织领导。街道成立工作专班。", "（二）强化督导考核。将专项整治纳入年度考核。", ""])
+    doc = parse_text(text, kind="notice")
+    assert [(t.leaders, t.lead_units) for t in doc.tasks] == [
+        (["刘建新"], ["应急办"]), (["吕晓燕", "孙立"], ["应急办"])]

@@ -775,8 +775,8 @@ def _names_leader(f: str) -> list[str]:
         return names if names and not bad else []
     mk = notice_list._marker(f)
     m = notice_list.group_leader().match(fold(f[mk[3]:] if mk else f).lstrip())
-    if m is None:
-        return []
+    if m is None or not notice_list.ANY_TITLE.search(m.group()):
+        return []  # (a title beside the name: `强化督导考核` opens with a verb, no one's name)
     names, bad = notice_list.read_leaders(m["names"])
     return names if names and not bad else []
 

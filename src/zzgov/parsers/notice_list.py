@@ -459,7 +459,7 @@ def read_leaders(value: str) -> tuple[list[str], list[str]]:
         value = PADDED_NAME.sub(r"\1\2", value)
     if "(" in value or "（" in value:
         # `刘建国(县委常委、副县长)`: offices in brackets after a name say who the person is
-        value = _BRACKETED.sub(lambda m: "" if is_office(fold(m["inner"]).strip()) else m.group(), value)
+        value = _BRACKETED.sub(lambda m: "" if _posts(fold(m["inner"]).strip()) else m.group(), value)
     for piece in LEADER_SPLIT.split(value.strip().strip("。.")):
         piece = piece.strip("()（）")
         if not piece:
@@ -486,6 +486,13 @@ def read_leaders(value: str) -> tuple[list[str], list[str]]:
 
 # A bracketed part of a leader value: `(县委常委、副县长)`.
 _BRACKETED = lazy_regex(r"[(（](?P<inner>[^()（）]{1,40})[)）]")
+# How a post ends, where the title lists do not name it (党工委委员, 武装部部长, 纪工委书记).
+_POST_ENDS = ("长", "员", "书记", "主任", "主席")
+
+
+def _posts(inner: str) -> bool:
+    """Whether the words in brackets after a name are its posts (`党工委委员、副主任`)."""
+    return is_office(inner) or all(p.endswith(_POST_ENDS) for p in LEADER_SPLIT.split(inner) if p)
 
 
 @functools.cache
