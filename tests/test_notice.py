@@ -1100,3 +1100,14 @@ def test_posts_in_brackets_after_leaders_and_a_verb_opening_an_item_is_no_name()
     doc = parse_text(text, kind="notice")
     assert [(t.leaders, t.lead_units) for t in doc.tasks] == [
         (["刘建新"], ["应急办"]), (["吕晓燕", "孙立"], ["应急办"])]
+
+
+def test_villages_and_a_township_prefix_in_unit_lists():
+    # `沿河各村（居）` names bodies; `镇党政办、经管办`: the bare office takes the township's prefix
+    text = "\n".join([
+        "某镇河长制工作实施方案",
+        "1.开展河道清违清障行动。　牵头单位：镇水利站　配合单位：各管区、沿河各村（居）",
+        "2.建立河长巡河台账。　牵头单位：镇党政办、经管办", ""])
+    doc = parse_text(text, kind="notice")
+    assert [(t.lead_units, t.units) for t in doc.tasks] == [
+        (["镇水利站"], ["各管区", "沿河各村（居）"]), (["镇党政办", "镇经管办"], [])]

@@ -44,7 +44,7 @@ ORG_END = regex.compile(
 # (`市发展改革委、住建局` -> `市住建局`): short, ending in a department word.
 # (This and the other patterns that only some lists reach are compiled on first use.)
 DEPARTMENT_END = lazy_regex(r"(?:局|委|办|厅|委员会|办公室)$")
-LEVEL_PREFIXES = ("市", "省", "县", "区")
+LEVEL_PREFIXES = ("市", "省", "县", "区", "镇", "乡")
 # Department words that open with a level character (`市发展改革委、市场监管局` -> 市市场监管局).
 BARE_STARTS = ("市场",)
 # A name holding a place word is not a bare department (郑州警备区, 开发区管委会, 团市委).
@@ -122,9 +122,9 @@ def is_collective(name: str) -> bool:
 
 
 # Endings of bodies a unit list names that no organisation word covers: a park (产业园), a
-# court's division (刑一庭), a road section (公路段), a school (市委党校), an investment
-# company's short name (区城投).
-OTHER_BODY_END = regex.compile(r"(?:园|庭|段|校|城投|交投|国资)$")
+# court's division (刑一庭), a road section (公路段), a school (市委党校), villages and
+# communities (沿河各村), an investment company's short name (区城投).
+OTHER_BODY_END = regex.compile(r"(?:园|庭|段|校|村|社区|城投|交投|国资)$")
 _ASIDE_END = regex.compile(r"[(〔\[][^()〔〕\[\]]{1,20}[)〕\]]$")
 
 
