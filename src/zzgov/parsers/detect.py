@@ -121,7 +121,9 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "task_title": ("任务", "分工"),
     "unit_list_title": ("责任书", "责任清单"),
     "doc_number": ("号",),
-    "notice_title": ("关于", "印发"),
+    "notice_title": ("关于",),
+    "issuing_title": ("印发",),
+    "minutes": ("纪要",),
     "plan_title": ("方案", "计划", "要点", "清单"),
     "fields_after_sentence": ("。", ";"),
     "role_sentences": ("牵头",),
@@ -174,6 +176,10 @@ GATES: dict[str, tuple[str, ...]] = {
     # the delegates present (a report's own head says 政府工作报告 only in its title)
     "narrated_congress": ("政府工作报告", "报告(?:回顾了|显示|提出|指出|强调|明确)", "在报告中", "应到代表"),
     "report_speaker": tuple(rf"(?m){w}[^\S\n]+\p{{Han}}{{2,4}}{_G}$" for w in rules.fragment_words("speaker_office_word")),
+    # a plan's title word closing a line; a role label with its colon
+    "issuing_title": (r"(?m)的通知[^\S\n]*$",),
+    "plan_title": (r"(?m)(?:工作方案|实施方案|行动方案|行动计划|工作要点|任务清单|工作清单)(?:\([^()\n]{4,14}\))?[^\S\n]*$",),
+    "fields_after_sentence": tuple(rf"{h}{_G}:" for h in _ROLE_HEADS),
 }
 
 
@@ -211,12 +217,17 @@ FEATURES: tuple[Feature, ...] = (
     # a 公文 title: 关于做好…的通知 / …关于落实…的分工意见
     # (or a report on the work's progress to the office that assigned it: …落实情况的督查报告)
     Feature("notice_title", lazy_regex(
-        r"(?m)^[^\n。]{0,30}(?:关于[^\n。]{2,60}(?:通知|意见|方案|决定|办法|通报|批复|(?:情况的|督查|督办)报告)"
-        r"|印发[^\n。]{2,80}的通知)[^\S\n]*$"),
+        r"(?m)^[^\n。]{0,30}关于[^\n。]{2,60}(?:通知|意见|方案|决定|办法|通报|批复|(?:情况的|督查|督办)报告)[^\S\n]*$"),
             {"notice": 2.0}, 1),
+    # a 公文 title that issues a plan without 关于: …办公室印发《…三年行动计划》的通知 (found from its
+    # end: the scan jumps from one 的通知 to the next)
+    Feature("issuing_title", lazy_regex(
+        r"(?m)(?<=^(?![^\n]*关于)[^\n。]{0,40}印发[^\n。]{2,80})的通知[^\S\n]*$"), {"notice": 2.0}, 1),
     # a plan's own title on a line of its own: …管理工作方案 / …三年行动计划(2018—2020年) / …任务清单
+    # (found from the title word: the scan jumps between them where a pattern opening with the
+    # line would try every line)
     Feature("plan_title", lazy_regex(
-        r"(?m)\n[^\S\n]*[^\n。,，:;]{4,40}(?:工作方案|实施方案|行动方案|行动计划|工作要点|任务清单|工作清单)"
+        r"(?m)(?<=\n[^\S\n]*[^\n。,，:;]{4,40})(?:工作方案|实施方案|行动方案|行动计划|工作要点|任务清单|工作清单)"
         r"(?:\([^()\n]{4,14}\))?[^\S\n]*$"), {"notice": 1.5}, 1),
     # a role label after a task's sentence on its line: `…建立设施台账。责任部门：县住建局（牵头）`
     Feature("fields_after_sentence", lazy_regex(rf"[。;]{_G}{_ROLE_LABELS}{_G}:"), {"notice": 1.0}, 5),

@@ -766,6 +766,9 @@ def _list_before_signature(lines, body_from: int, signed_idx: int) -> bool:
                for _, f in lines[body_from:signed_idx])
 
 
+LEADER_HEAD_CHARS = 40  # a title beside the name that opens a task stands this early
+
+
 def _names_leader(f: str) -> list[str]:
     """The persons a sentence assigns work to by a duty verb, named inside it
     (`…，由郝建林常委包保协调推进`) or opening it (`严志远局长负责联系昆澄市`), or []."""
@@ -774,7 +777,10 @@ def _names_leader(f: str) -> list[str]:
         names, bad = notice_list.read_leaders(fold(m["who"]))
         return names if names and not bad else []
     mk = notice_list._marker(f)
-    m = notice_list.group_leader().match(fold(f[mk[3]:] if mk else f).lstrip())
+    head = fold(f[mk[3]:] if mk else f).lstrip()
+    if not notice_list.ANY_TITLE.search(head, 0, LEADER_HEAD_CHARS):
+        return []  # (most tasks open with their work, no person: one search turns them away)
+    m = notice_list.group_leader().match(head)
     if m is None or not notice_list.ANY_TITLE.search(m.group()):
         return []  # (a title beside the name: `强化督导考核` opens with a verb, no one's name)
     names, bad = notice_list.read_leaders(m["names"])

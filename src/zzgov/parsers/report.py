@@ -329,7 +329,9 @@ _SYMBOLS_AFTER = regex.compile(r"[\p{So}\p{Sk}\s]+$")
 def _unmarked_part_heading(para: Para, s: str, pos: int) -> bool:
     """A line that is only a part's heading without its number: it says which part it opens
     in the words of a numbered one (工作回顾, 重点工作, 工作安排) and holds no sentence."""
-    t = _SYMBOLS_AFTER.sub("", s[pos:].strip())  # (an emoji after it: `回顾2023年工作成果🏆`)
+    t = s[pos:].strip()
+    if t and not "\u4e00" <= t[-1] <= "\u9fff":
+        t = _SYMBOLS_AFTER.sub("", t)  # (an emoji after it: `回顾2023年工作成果🏆`)
     if len(para.lines) != 1 or not 4 <= len(t) <= UNMARKED_HEADING_CHARS:
         return False
     if R.sentence_end.search(t) or R.clause_punct.search(t) or not R.unmarked_part_heading.search(fold(t)):
