@@ -115,8 +115,10 @@ def _regions(text: str, index: _SectionIndex, tasks: Sequence[Task],
 # A statistics bulletin's run-in label: a short line-opening label, a blank, then the
 # paragraph (`财政收入 全年财政收入跨越130亿元`, `地区生产总值 初步核算,全年…`).  The label names
 # the paragraph, not the first figure's words, which it would otherwise open.
+# (matched from the blank, which the scan jumps to, the label looked behind for: a pattern
+# opening at each line start tried every line of every document)
 RUN_IN_LABEL = regex.compile(
-    r"(?m)^[ \t\u3000]*\p{Han}{2,8}[ \u3000]+(?=(?:全年|年末|年底|年内|初步核算|据初步核算|全[省市县区州旗]|\d{4}年|[上下]半年|1[-—–~至]\d{1,2}月)\p{Han})")
+    r"(?m)(?<=^[ \t\u3000]*\p{Han}{2,8})[ \u3000]+(?=(?:全年|年末|年底|年内|初步核算|据初步核算|全[省市县区州旗]|\d{4}年|[上下]半年|1[-—–~至]\d{1,2}月)\p{Han})")
 
 
 def _run_in_label_ends(text: str, lo: int, hi: int) -> set[int]:

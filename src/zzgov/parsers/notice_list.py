@@ -642,7 +642,8 @@ def bracket_labels(body: str) -> list[FieldHit]:
 
 
 # A listed label of four characters or more (责任领导, 牵头单位), a value's Han character after it.
-BARE_LABEL = regex.compile(
+# (compiled when first used: only a bracket whose labels have no colon needs it)
+BARE_LABEL = lazy_regex(
     "(?P<label>%s)(?=\\p{Han})" % "|".join(regex.escape(w) for w in sorted(
         (w for w in LABEL_ROLE if len(w) >= 4), key=len, reverse=True)))
 

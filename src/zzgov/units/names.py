@@ -128,12 +128,14 @@ OTHER_BODY_END = regex.compile(r"(?:园|庭|段|校|村|社区|城投|交投|国
 _ASIDE_END = regex.compile(r"[(〔\[][^()〔〕\[\]]{1,20}[)〕\]]$")
 
 
+@functools.lru_cache(maxsize=4096)
 def is_unit_name(name: str) -> bool:
     """Whether a name read from a unit list names a body: it ends in an organisation or a place
     word, another body's word, or names a collective (各县区, 有关部门), a bracketed aside after
     it aside (`县发改局(粮食局)`).  A clause read into a list (`以下均需各县市区落实`) does not."""
     f = _f(name)
-    f = _ASIDE_END.sub("", f) or f
+    if f.endswith((")", "〕", "]")):
+        f = _ASIDE_END.sub("", f) or f
     return bool(ORG_END.search(f) or PLACE_END.search(f) or OTHER_BODY_END.search(f) or is_collective(f))
 
 
