@@ -3,8 +3,10 @@ hand-made snippets for each layout rule."""
 
 import re
 import unicodedata
+from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -838,71 +840,17 @@ def _roles(doc):
     return [(t.text, t.leaders, t.lead_units, t.units, t.units_open, t.deadlines) for t in doc.tasks]
 
 
-def test_a_table_ruled_with_full_width_bars_and_an_institution_leader_column():
-    # cells split by `｜`; 分管局领导 is a leader column (a duty word, the institution, 领导);
-    # 交办来源 names where the work came from, never units
-    text = "\n".join([
-        "某县发展和改革局关于对交办事项实行台账管理的通知", "各股室：", "现将台账印发给你们。",
-        "序号｜事项名称｜交办来源｜承办股室｜分管局领导｜办结时限",
-        "1｜编制县域商业体系建设方案｜县政府常务会议｜商贸股、综合股｜李春林｜2023年6月底",
-        "2｜申报中央预算内投资项目｜省发展改革委文件｜投资股｜周敏、吴昊｜每月10日前", ""])
-    doc = parse_text(text)
-    assert doc.kind == "notice"
-    assert _roles(doc) == [
-        ("编制县域商业体系建设方案", ["李春林"], [], ["商贸股", "综合股"], [], ["2023年6月底"]),
-        ("申报中央预算内投资项目", ["周敏", "吴昊"], [], ["投资股"], [], ["每月10日前"])]
+LAYOUT_CASES = yaml.safe_load(Path(__file__).with_name("notice_layout_cases.yaml").read_text(encoding="utf-8"))
 
 
-def test_bracket_labels_without_colons_end_at_the_next_bracket_label_of_any_name():
-    # `【责任单位】X　【序时进度】…`: the progress label names no role, but it ends the units
-    text = "\n".join([
-        "关于2022年民生实事项目进展情况的通报", "来源：县政府督查室",
-        "1.新建城乡公交候车亭60座。", "【责任领导】马文涛　【责任单位】县交通运输局、各乡镇　【序时进度】已建成41座。",
-        "2.改造农村危房200户。", "【责任领导】江海燕　【责任单位】县住建局　【序时进度】完成年度任务的65%。", ""])
-    doc = parse_text(text)
-    assert doc.kind == "notice"
-    assert _roles(doc) == [
-        ("新建城乡公交候车亭60座。", ["马文涛"], [], ["县交通运输局", "各乡镇"], [], []),
-        ("改造农村危房200户。", ["江海燕"], [], ["县住建局"], [], [])]
-
-
-def test_labels_in_brackets_without_colons_and_a_closing_paragraph_after_the_list():
-    # `（责任领导X，责任单位Y、Z）` closes each one-line task; the paragraph after the last
-    # task is the meeting's requirement, no part of it
-    text = "\n".join([
-        "区政府召开重点督办事项推进会", "会议确定的部分事项及责任分工如下：",
-        "1.完成滨河路改造工程。（责任领导郑卫东，责任单位住建局、城管局）",
-        "2.新建社区养老服务站5个。（责任领导韩露，责任单位民政局）",
-        "会议要求，各牵头部门一周内拿出推进方案，列明完成时限、责任单位和责任人。", ""])
-    doc = parse_text(text, kind="notice")
-    assert _roles(doc) == [
-        ("完成滨河路改造工程。", ["郑卫东"], [], ["住建局", "城管局"], [], []),
-        ("新建社区养老服务站5个。", ["韩露"], [], ["民政局"], [], [])]
-
-
-def test_a_word_classing_the_task_before_its_bracketed_fields():
-    # `（约束性指标，牵头单位：…；责任单位：…）`; a clause read into the unit list is no
-    # unit: left out, with a warning
-    text = "\n".join([
-        "某市“十四五”规划纲要主要指标任务分工方案", "一、主要指标",
-        "1.单位地区生产总值能耗降低完成省下达目标。（约束性指标，牵头单位：市发改委；责任单位：市统计局，各县区，以下不再逐一列出）",
-        "2.常住人口城镇化率达到65%。（预期性指标，牵头单位：市住建局；责任单位：市公安局）", ""])
-    doc = parse_text(text, kind="notice")
-    assert _roles(doc) == [
-        ("单位地区生产总值能耗降低完成省下达目标。", [], ["市发改委"], ["市统计局", "各县区"], [], []),
-        ("常住人口城镇化率达到65%。", [], ["市住建局"], ["市公安局"], [], [])]
-    assert any("以下不再逐一列出" in w for w in doc.warnings)
-
-
-def test_fields_after_a_dash_on_the_task_line_and_a_qualified_time_label():
-    text = "\n".join([
-        "某区2020年重点项目责任分解表",
-        "1.城北污水处理厂扩建——牵头部门：区水务局；配合单位：城北街道；计划完成时间：2020年11月",
-        "2.实验小学新校区建设——牵头部门：区教育局；配合单位：区财政局；计划完成时间：2020年8月", ""])
-    doc = parse_text(text, kind="notice")
-    assert _roles(doc) == [
-        ("城北污水处理厂扩建", [], ["区水务局"], ["城北街道"], [], ["2020年11月"]),
-        ("实验小学新校区建设", [], ["区教育局"], ["区财政局"], [], ["2020年8月"])]
+@pytest.mark.parametrize("case", LAYOUT_CASES, ids=[c["id"] for c in LAYOUT_CASES])
+def test_layout_cases(case):
+    doc = parse_text("\n".join(case["lines"]), kind=case["kind"])
+    if case["detect"]:
+        assert doc.kind == "notice"
+    assert _roles(doc) == [tuple(t) for t in case["tasks"]]
+    if case["warn"]:
+        assert any(case["warn"] in w for w in doc.warnings)
 
 
 def test_leaders_named_by_group_headings_that_count_their_projects():
