@@ -1059,3 +1059,15 @@ def test_villages_and_a_township_prefix_in_unit_lists():
     doc = parse_text(text, kind="notice")
     assert [(t.lead_units, t.units) for t in doc.tasks] == [
         (["镇水利站"], ["各管区", "沿河各村（居）"]), (["镇党政办", "镇经管办"], [])]
+
+
+def test_a_role_sentence_between_a_tasks_sentences():
+    # `…。X牵头，Y配合。<more of the task>`: the roles, out of the text; the rest stays
+    text = "\n".join([
+        "关于进一步优化营商环境工作方案", "一、实施窗口优化工程",
+        "1.梳理尚未进驻服务中心的审批事项，整合进入服务中心。区行政服务中心牵头，各审批单位配合。未按时进驻的，由区政府督查室督办。",
+        "2.推行投资项目在线审批。由区发改委牵头，区住建局配合。", ""])
+    doc = parse_text(text, kind="notice")
+    assert [(t.text, t.lead_units, t.units) for t in doc.tasks] == [
+        ("梳理尚未进驻服务中心的审批事项，整合进入服务中心。未按时进驻的，由区政府督查室督办。", ["区行政服务中心"], ["各审批单位"]),
+        ("推行投资项目在线审批。", ["区发改委"], ["区住建局"])]

@@ -598,6 +598,8 @@ def _task_fields(doc: Doc, d: notice_list.TaskDraft, first_unit_leads: bool,
             roles.add_sentence(clean(text, s, e).text)
         if not roles.lead and not roles.units:
             task_text = _strip_role_sentence(_take_role_parens(task_text, roles), roles)
+        if not roles.lead and not roles.units and "。" in task_text.rstrip("。"):
+            task_text = _take_mid_role_sentence(task_text, roles)
         if not roles.lead and not roles.units and task_text.startswith("由"):
             opening = notice_list.leading_roles(task_text)
             if opening is not None:
@@ -706,6 +708,26 @@ def _strip_role_sentence(task_text: str, roles: _Roles) -> str:
     roles.take(found)
     head = body[:cut].rstrip("，,；; ")
     return head + ("" if head.endswith("。") else "。") if head else ""
+
+
+def _take_mid_role_sentence(task_text: str, roles: _Roles) -> str:
+    """A role sentence between a task's sentences (`…整合进入行政服务中心。X牵头，Y配合。未按时
+    进驻的，由…督办。`): its roles taken, the sentence cut from the text.  Never the first
+    sentence, which is the task itself."""
+    bounds = [m.end() for m in SENTENCE_STOP.finditer(task_text)]
+    for a, b in zip(bounds, bounds[1:] + [len(task_text)]):
+        sentence = task_text[a:b].strip().rstrip("。")
+        f = fold(sentence)
+        if not sentence or not ("牵头" in f or "负责" in f or "配合" in f):
+            continue
+        found = notice_list.roles_from_sentence(sentence, need_lead=False)
+        if found:
+            roles.take(found)
+            return task_text[:a] + task_text[b:].lstrip()
+    return task_text
+
+
+SENTENCE_STOP = regex.compile("。")
 
 
 # Where a role clause may begin inside a task's last sentence.
