@@ -1071,3 +1071,14 @@ def test_a_role_sentence_between_a_tasks_sentences():
     assert [(t.text, t.lead_units, t.units) for t in doc.tasks] == [
         ("梳理尚未进驻服务中心的审批事项，整合进入服务中心。未按时进驻的，由区政府督查室督办。", ["区行政服务中心"], ["各审批单位"]),
         ("推行投资项目在线审批。", ["区发改委"], ["区住建局"])]
+
+
+def test_a_role_sentence_wrapped_mid_word_over_a_blank_line():
+    # a PDF's page text: `…由市住房和城乡建` / blank / `设局牵头，…`: one sentence, one unit
+    text = "\n".join([
+        "某市2022年城市更新重点工作分工",
+        "1.实施老旧小区改造。年内新开工改造老旧小区40个。由市住房和城乡建", "",
+        "设局牵头，市财政局配合。", "",
+        "2.整治背街小巷环境。由市城管委牵头，各区政府具体实施。", ""])
+    doc = parse_text(text, kind="notice")
+    assert [(t.lead_units, t.units) for t in doc.tasks][0] == (["市住房和城乡建设局"], ["市财政局"])

@@ -1606,7 +1606,9 @@ class _Reader:
                     return
             self.add_fields(info)
             return
-        if self.cur is not None and info.is_roles and (self.in_fields or self.cur.text_end > self.cur.text_start):
+        if self.cur is not None and info.is_roles and (self.in_fields or self.cur.text_end > self.cur.text_start) \
+                and not (self.continuing_text() and "\u4e00" <= self.last_text()[-1:] <= "\u9fff"):
+            # (a role line after text cut mid-word, `…由市住房和城乡建` / `设局牵头，…`, goes on with it)
             self.cur.role_lines.append((ln.start, ln.end))
             self.cur.end = ln.end
             self.in_fields = True
