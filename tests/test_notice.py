@@ -1082,3 +1082,15 @@ def test_a_role_sentence_wrapped_mid_word_over_a_blank_line():
         "2.整治背街小巷环境。由市城管委牵头，各区政府具体实施。", ""])
     doc = parse_text(text, kind="notice")
     assert [(t.lead_units, t.units) for t in doc.tasks][0] == (["市住房和城乡建设局"], ["市财政局"])
+
+
+def test_a_responsible_departments_column_names_units():
+    # `负责部门` (a duty word and a body) names the units that carry out the task
+    text = "\n".join([
+        "某市城市管理重点工作任务分解表",
+        "序号\t工作任务\t负责部门\t时间进度",
+        "1\t理顺城市管理执法体制\t市委编办、市城管局\t2016年9月底前",
+        "2\t健全城市管理工作协调机制\t市城管局,各县(区)政府\t常态工作", ""])
+    doc = parse_text(text, kind="notice")
+    assert [(t.lead_units, t.units) for t in doc.tasks] == [
+        ([], ["市委编办", "市城管局"]), ([], ["市城管局", "各县(区)政府"])]
