@@ -210,15 +210,17 @@ def _is_org(name: str) -> bool:
 
 
 def _join_level_runs(items: list[str]) -> list[str]:
-    """`各县`, `市`, `区人民政府` back into `各县、市、区人民政府`: one collective, split at its 、."""
+    """`各县`, `市`, `区人民政府` back into `各县、市、区人民政府`: one collective, split at its 、
+    (an autonomous level too: `各区、市、县、自治县人民政府`)."""
     out: list[str] = []
     k = 0
     while k < len(items):
         item = items[k]
         j = k
-        while j + 1 < len(items) and _f(items[j + 1])[:1] in LEVEL_CHARS \
-                and (len(items[j + 1]) == 1 or LEVEL_ORG.fullmatch(_f(items[j + 1])) or _f(items[j + 1]) in ("县级市", "市辖区")
-                     or LEVEL_BODY.fullmatch(_f(items[j + 1])) and ORG_END.search(_f(items[j + 1]))
+        while j + 1 < len(items) and _f(items[j + 1]).removeprefix("自治")[:1] in LEVEL_CHARS \
+                and (len(items[j + 1]) == 1 or LEVEL_ORG.fullmatch(_f(items[j + 1]).removeprefix("自治"))
+                     or _f(items[j + 1]) in ("县级市", "市辖区", "自治县", "自治州", "自治旗")
+                     or LEVEL_BODY.fullmatch(_f(items[j + 1]).removeprefix("自治")) and ORG_END.search(_f(items[j + 1]))
                      and not _f(items[j + 1]).startswith(BARE_STARTS)) \
                 and _f(item).startswith(("各", "相关", "有关")) and len(items[j]) <= 4 and _f(items[j])[-1:] in LEVEL_CHARS:
             j += 1
