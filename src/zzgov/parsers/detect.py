@@ -157,6 +157,9 @@ NEEDLES: dict[str, tuple[str, ...]] = {
 # 部门 or 时限 (牵头单位, 协同责任单位, 包抓县领导, 责 任 单 位).  The notice reader checks the
 # words themselves (zzgov/data/rules/notice.yaml); detection only needs the shape.
 _G = r"[^\S\n]*"
+# A source line's label, and a source that is a government office or the site itself.
+_SOURCE_LABEL = r"(?:来源|稿源)[^\S\n]*:[^\S\n]*"
+_OFFICE_SOURCE = r"[^\s:]{0,24}?(?:局|委|办|室|厅|府|处|科|本站|本网)(?:\s|$)"
 _ROLE_HEAD_WORDS = ("领导", "单位", "部门", "科室", "处室", "时限", "主体")
 _ROLE_HEADS = tuple(f"{a}{_G}{b}" for a, b in _ROLE_HEAD_WORDS)  # letter-spaced
 _ROLE_HEAD = "(?:%s)" % "|".join(_ROLE_HEADS)
@@ -280,12 +283,8 @@ FEATURES: tuple[Feature, ...] = (
     Feature("label_heads", lazy_regex(r"(?m)^(?:[^\S\n]|[#*])*【\p{Han}{2,8}】"), {"news": 0.5}, 6),
     # 来源: 中原网 / 稿源：; a government office or the site itself counts half, as a
     # government site names it above its notices too (来源：区政府督查室, 来源：本站)
-    Feature("source_line", lazy_regex(
-        r"(?:来源|稿源)[^\S\n]*:[^\S\n]*(?![^\s:]{0,24}?(?:局|委|办|室|厅|府|处|科|本站|本网)(?:\s|$))\S"),
-        {"news": 2.0}, 1),
-    Feature("source_line_office", lazy_regex(
-        r"(?:来源|稿源)[^\S\n]*:[^\S\n]*(?=[^\s:]{0,24}?(?:局|委|办|室|厅|府|处|科|本站|本网)(?:\s|$))\S"),
-        {"news": 1.0}, 1),
+    Feature("source_line", lazy_regex(_SOURCE_LABEL + rf"(?!{_OFFICE_SOURCE})\S"), {"news": 2.0}, 1),
+    Feature("source_line_office", lazy_regex(_SOURCE_LABEL + rf"(?={_OFFICE_SOURCE})\S"), {"news": 1.0}, 1),
     # bylines: 郑报全媒体记者 王红 / 本报记者 张三 / 通讯员 李四
     Feature("byline", lazy_regex(r"(?:记者|通讯员|实习生)[^\S\n]*\p{Han}{2,4}(?:\s|$|、|\))"), {"news": 2.0}, 2),
     # a publication time stamp: 2021-01-07 08:39:40

@@ -24,8 +24,6 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple, Sequence
 
-import regex
-
 from zzgov import rules
 from zzgov.models import Section
 from zzgov.parsers.base import MetaDraft, ParseResult
@@ -33,7 +31,7 @@ from zzgov.parsers.common import SectionDraft, SectionTree
 from zzgov.parsers.figures_link import attach_figures
 from zzgov.text import Line, clean, fold, split_lines
 from zzgov.text.plus import lost_plus, plus_warning, restore_plus
-from zzgov.text.reflow import Joined, Para, join, paragraphs
+from zzgov.text.reflow import Joined, Para, join, paragraphs, without_symbols_after
 from zzgov.text.script import any_of
 
 # The vocabulary is in zzgov/data/rules/report.yaml (headings, parts, targets, speaker, captions)
@@ -323,15 +321,12 @@ def _walk_paragraph(w: _Walk, para: Para) -> None:
 
 # An unnumbered part heading is a short line of its own.
 UNMARKED_HEADING_CHARS = 24
-_SYMBOLS_AFTER = regex.compile(r"[\p{So}\p{Sk}\s]+$")
 
 
 def _unmarked_part_heading(para: Para, s: str, pos: int) -> bool:
     """A line that is only a part's heading without its number: it says which part it opens
     in the words of a numbered one (工作回顾, 重点工作, 工作安排) and holds no sentence."""
-    t = s[pos:].strip()
-    if t and not "\u4e00" <= t[-1] <= "\u9fff":
-        t = _SYMBOLS_AFTER.sub("", t)  # (an emoji after it: `回顾2023年工作成果🏆`)
+    t = without_symbols_after(s[pos:].strip())  # (an emoji after it: `回顾2023年工作成果🏆`)
     if len(para.lines) != 1 or not 4 <= len(t) <= UNMARKED_HEADING_CHARS:
         return False
     if R.sentence_end.search(t) or R.clause_punct.search(t) or not R.unmarked_part_heading.search(fold(t)):
