@@ -446,6 +446,82 @@ def test_ctrl_c_says_interrupted_and_exits_130(tmp_path, many_inputs, jobs):
     assert _gone_within(workers, 10) == []
 
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the point of the test
+def test_a_stop_python_swallowed_is_still_taken(capsys):
+    """Python ignores an exception raised in a weakref callback (an import lock's, say): a
+    Ctrl-C landing there must still end the run as `interrupted`, exit 130, not exit 0."""
+    import weakref
+
+    import zzgov.cli as cli_mod
+
+    def run_swallowing_the_stop(**kwargs):
+        class Thing:
+            pass
+
+        thing = Thing()
+        ref = weakref.ref(thing, lambda _: cli_mod._stop(signal.SIGINT, None))
+        del thing  # the callback raises, Python prints "Exception ignored" and goes on
+        assert ref() is None
+        sys.exit(0)
+
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        cli_mod._received.clear()
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(cli_mod, "cli", run_swallowing_the_stop)
+            with pytest.raises(SystemExit) as exit_:
+                cli_mod.main()
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+        cli_mod._received.clear()
+    assert exit_.value.code == 130
+    assert capsys.readouterr().err.endswith("zzgov: error: interrupted\n")
+
+
+_INTERRUPT_WRITES = r"""
+import os, random, signal, sys
+from zzgov.emit.atomic import atomic_write, remove_pending
+
+class Stop(BaseException):
+    pass
+
+def stop(signum, frame):
+    raise Stop
+
+signal.signal(signal.SIGALRM, stop)
+folder, ends = sys.argv[1], []
+# One write first, so that its lazy imports are done: a signal landing in an import lock's
+# weakref callback is ignored by Python ("Exception ignored in"), and the loop would not end.
+atomic_write(os.path.join(folder, "f0.json"), "x", sync_dir=False)
+random.seed(7)
+for i in range(2000):
+    try:
+        signal.setitimer(signal.ITIMER_REAL, random.uniform(1e-5, 4e-4))
+        while True:
+            atomic_write(os.path.join(folder, f"f{i % 5}.json"), "x" * 2000, sync_dir=False)
+    except Stop:
+        ends.append("stop")
+    except OSError as exc:
+        ends.append(f"OSError {exc.strerror}")
+remove_pending()
+print(sorted(set(ends)))
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs interval timers")
+def test_a_signal_landing_anywhere_in_a_write_stays_the_signal(tmp_path):
+    """2000 writes each cut by a timer signal at a random moment: every one ends as the
+    signal, never as a failed write (the CI once saw Ctrl-C reported as `cannot write …: bad
+    file descriptor` when it landed while a file object was being wrapped round the
+    descriptor), and the pending temporaries are all removed."""
+    p = subprocess.run([sys.executable, "-c", _INTERRUPT_WRITES, str(tmp_path)], capture_output=True,
+                       timeout=TIMEOUT)
+    assert p.returncode == 0, p.stderr.decode()
+    assert p.stdout.decode().strip() == "['stop']"
+    assert _temporaries(tmp_path) == []
+
+
 # ---------------------------------------------------------------------------------------
 # 7. File names that are not UTF-8
 

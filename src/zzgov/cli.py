@@ -302,7 +302,14 @@ class _Stopped(BaseException):
         self.signum = signum
 
 
+# The signal a run received.  Python ignores an exception raised where it cannot be passed on
+# (a weakref callback, such as an import lock's, a __del__): the stop is then taken when the
+# command ends, so that a Ctrl-C is never lost.
+_received: list[int] = []
+
+
 def _stop(signum, frame) -> None:
+    _received.append(signum)
     raise _Stopped(signum)
 
 
@@ -314,7 +321,12 @@ def main() -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, _stop)
     try:
-        cli(prog_name="zzgov")
+        try:
+            cli(prog_name="zzgov")
+        except SystemExit:
+            if _received:  # the stop was swallowed on its way
+                raise _Stopped(_received[0]) from None
+            raise
     except (_Stopped, KeyboardInterrupt) as exc:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the message
         from zzgov.emit.atomic import remove_pending

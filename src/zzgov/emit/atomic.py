@@ -247,15 +247,17 @@ def atomic_write(path: Path, data: str | bytes, *, sync_dir: bool = True) -> Non
     remove_stale_temporaries(path.parent)
     fd, tmp = _new_temporary(path.parent)
     with _replacing(tmp, path):
+        # Plain os.write on the descriptor, closed in one place.  A file object wrapped
+        # around it (os.fdopen) could be half-built when Ctrl-C lands: its clean-up closed
+        # the descriptor, a second close failed with EBADF, and that OSError replaced the
+        # interruption, reported as a failed write instead of `interrupted`.
         try:
-            fh = os.fdopen(fd, "wb")
-        except BaseException:
+            view = memoryview(data.encode("utf-8") if isinstance(data, str) else data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
             os.close(fd)
-            raise
-        with fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-            fh.flush()
-            os.fsync(fh.fileno())
     if sync_dir:
         _fsync_dir(path.parent)
 
