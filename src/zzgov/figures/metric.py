@@ -114,9 +114,9 @@ def _table():
         # a word of these lists standing alone names nothing by itself (one set lookup for the four)
         "bare": frozenset(t.words("siblings") + t.words("generic_verbs") + t.words("keep_verbs")
                           + t.words("event_verbs")), "joiners": words("joiners"),
-        "share_heads": words("share_heads"), "shared_heads": words("shared_heads"),
+        "share_heads": words("share_heads"), "shared_heads": words("shared_heads"), "shared_head_verbs": words("shared_head_verbs"),
         "verb_bound": frozenset(t.words("verb_bound")),
-        "aside": t.pattern("aside"), "mid_verb": t.pattern("mid_verb"),
+        "aside": t.pattern("aside"), "mid_verb": t.pattern("mid_verb"), "respectively": t.pattern("respectively"),
     }
 
 
@@ -484,13 +484,15 @@ def _right_noun(text: str, s: str, i: int, j: int) -> tuple[str, int, int]:
 def tidy(name: str) -> str:
     """A name read, without what is no part of it: pinyin readings left after its characters
     (農(nóng)業 -> 農業), a bracketed aside (地区生产总值(GDP)), a verb between the subject and its
-    measure (第二产业实现增加值 -> 第二产业增加值)."""
+    measure (第二产业实现增加值 -> 第二产业增加值), `分别` inside a name (省重点项目分别完成投资)."""
     T = _table()
     if "(" in name or "（" in name:
         name = _PINYIN.sub("", name) or name
         name = T["aside"].sub("", name) or name
     if "实现" in name or "完成" in name:
         name = T["mid_verb"].sub("", name)
+    if "分别" in name or "分別" in name:
+        name = T["respectively"].sub("", name)
     if name.endswith(("(", "（")) or name.startswith((")", "）")):
         # a bracket the name's window cut through (`完成年任务(40.2亿元)的32.5%`: 年任务( and )的)
         name = name.strip("()（）").removesuffix("的")
@@ -601,6 +603,9 @@ def distribute(metric: str | None, k: int) -> list[str] | None:
     fits = head is not None and len(last) - len(head) <= max(len(p) for p in parts[:-1]) + 1
     if fits and len(parts) > 2 and not any(p.endswith(head[-1]) for p in parts[1:-1]):
         cut = len(last) - len(head)  # 化学需氧量、二氧化硫、氨氮、氮氧化物排放量: 排放量 is shared
+        verb = T["shared_head_verbs"].suffix(last[:cut])
+        if verb and cut > len(verb):
+            cut -= len(verb)  # 省重点项目、市重点项目完成投资: the verb before the measure is shared too
     else:
         cut = last.find(first[-1], 1) + 1 if first[-1] in last[1:] else 0
     if not cut and fits:

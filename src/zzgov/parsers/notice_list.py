@@ -628,6 +628,9 @@ def bracket_labels(body: str) -> list[FieldHit]:
     a colon or brackets (find_labels), else listed labels written without a colon, one opening
     the body and each after a clause mark (`责任领导邓思远,责任单位发改局、港航办`)."""
     hits = find_labels(body)
+    if (not hits or hits[0].start) and body.startswith(BARE_ROLE_WORDS):
+        bare = [FieldHit(m.start("word"), m.end(), BARE_ROLE_LABEL[m["word"]], False) for m in BARE_ROLE.finditer(body)]
+        hits = sorted([*bare, *hits]) if bare and bare[0].start == 0 else hits
     if hits:
         return hits
     m = BARE_LABEL.match(body)
@@ -639,6 +642,13 @@ def bracket_labels(body: str) -> list[FieldHit]:
         if start == 0 or body[start - 1] in ",，;；":
             out.append(FieldHit(start, m.end("label"), m["label"], False))
     return out
+
+
+# Role words alone as labels in a field bracket (`主办：X；协办：Y`), with the labels they stand for.
+BARE_ROLE_LABEL = {fold(w): fold(label) for w, _, label in (e.partition("=") for e in T.words("label_bare"))}
+BARE_ROLE_WORDS = tuple(BARE_ROLE_LABEL)
+BARE_ROLE = lazy_regex("(?:^|(?<=[,，;；]))[ \u3000]*(?P<word>%s)[ \u3000]*:[ \u3000]*"
+                       % "|".join(map(regex.escape, BARE_ROLE_WORDS)))
 
 
 # A listed label of four characters or more (责任领导, 牵头单位), a value's Han character after it.
@@ -2017,13 +2027,17 @@ def sub_rows(cells: list[LineInfo], cols: list[str]) -> list[list[LineInfo]]:
 
 
 def fill_cells(row: dict[str, list[str]], cells: list[str], header: dict[int, str], col: int) -> int:
-    """Append cells to the row's columns starting at `col`; return the last column written."""
+    """Append cells to the row's columns starting at `col`; return the last column written.
+    Two columns of one role on a line are two lists (`责任单位 | 配合单位`: `教育局 | 发改局、住建局`):
+    the second opens with `、`, not run into the first (`教育局发改局`)."""
     last = col
+    written = set()
     for k, c in enumerate(cells):
         idx = col + k
         role = header.get(idx)
         if c and role and role != "seq" and fold(c).strip() not in EMPTY_CELL:
-            row.setdefault(role, []).append(c)
+            row.setdefault(role, []).append("、" + c if role in written and role != "text" else c)
+            written.add(role)
         if c:
             last = idx
     return last
