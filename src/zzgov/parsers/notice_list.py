@@ -985,7 +985,9 @@ def names_as_written(info: LineInfo, names: list[str]) -> list[str]:
     return [info.ln.text[info.f.index(n):info.f.index(n) + len(n)] if n in info.f else n for n in names]
 
 
-GROUP_LEAD = lazy_regex(r"^(?:由)?(?P<units>[^,，;；:。]{2,60}?)(?:牵头|主办|牽頭)(?:负责|負責)?(?:的|负责的)?(?:工作|任务|任務|重点工作|事项|事項)?$")
+# (a count of the tasks may close it: `一、县产业园区管委会牵头工作(3项)`)
+GROUP_LEAD = lazy_regex(r"^(?:由)?(?P<units>[^,，;；:。]{2,60}?)(?:牵头|主办|牽頭)(?:负责|負責)?(?:的|负责的)?(?:工作|任务|任務|重点工作|事项|事項)?"
+                        r"(?:\((?:共|计)?[\d一二三四五六七八九十]{1,3}(?:项|个|件|項|個)\))?$")
 
 
 def heading_lead_units(title: str) -> list[str]:
@@ -1573,6 +1575,16 @@ class _Reader:
         if self.unit_heading(info):
             self.close()
             self.units_here = [clean(self.text, ln.start, ln.end).text.strip()]
+            return
+        if (self.cur is not None or self.drafts) and ATTACHMENT.match(f.strip(" |｜")):
+            # `附件2` after a list: the next attachment's list starts, no field value goes on
+            # over it and no group heading's leaders or leads reach into it
+            self.close()
+            self.leaders_at.clear()
+            self.lead_at.clear()
+            self.lead_stated.clear()
+            self.units_here = []
+            self.last_heading = None
             return
         if info.retro and (self.cur is not None or self.drafts):
             # `3项目标的责任单位均为市发展改革委。`: the roles of the tasks just before

@@ -209,18 +209,31 @@ def _is_org(name: str) -> bool:
     return bool(ORG_END.search(f)) or is_collective(name)
 
 
+# Words before a level that make it a level of its own kind: 自治县, 特区 (六枝特区), 林区.
+LEVEL_QUALIFIERS = ("自治", "特", "林")
+
+
+def _level_core(item: str) -> str:
+    """An item folded, its level's qualifier taken off (`自治县` -> 县, `特区` -> 区)."""
+    f = _f(item)
+    for q in LEVEL_QUALIFIERS:
+        if f.startswith(q) and f[len(q):len(q) + 1] in LEVEL_CHARS:
+            return f[len(q):]
+    return f
+
+
 def _join_level_runs(items: list[str]) -> list[str]:
     """`各县`, `市`, `区人民政府` back into `各县、市、区人民政府`: one collective, split at its 、
-    (an autonomous level too: `各区、市、县、自治县人民政府`)."""
+    (a qualified level too: `各区、市、县、自治县人民政府`, `各县、市、特区、区人民政府`)."""
     out: list[str] = []
     k = 0
     while k < len(items):
         item = items[k]
         j = k
-        while j + 1 < len(items) and _f(items[j + 1]).removeprefix("自治")[:1] in LEVEL_CHARS \
-                and (len(items[j + 1]) == 1 or LEVEL_ORG.fullmatch(_f(items[j + 1]).removeprefix("自治"))
-                     or _f(items[j + 1]) in ("县级市", "市辖区", "自治县", "自治州", "自治旗")
-                     or LEVEL_BODY.fullmatch(_f(items[j + 1]).removeprefix("自治")) and ORG_END.search(_f(items[j + 1]))
+        while j + 1 < len(items) and _level_core(items[j + 1])[:1] in LEVEL_CHARS \
+                and (len(_level_core(items[j + 1])) == 1 or LEVEL_ORG.fullmatch(_level_core(items[j + 1]))
+                     or _f(items[j + 1]) in ("县级市", "市辖区")
+                     or LEVEL_BODY.fullmatch(_level_core(items[j + 1])) and ORG_END.search(_f(items[j + 1]))
                      and not _f(items[j + 1]).startswith(BARE_STARTS)) \
                 and _f(item).startswith(("各", "相关", "有关")) and len(items[j]) <= 4 and _f(items[j])[-1:] in LEVEL_CHARS:
             j += 1
