@@ -113,3 +113,22 @@ def test_a_bulletins_run_in_label_does_not_open_the_first_figures_name():
     doc = parse_text(text, kind="unknown")
     assert [(f.value, f.metric) for f in doc.figures] == [
         (90, "财政收入"), (96.6, "财政收入"), (7, "财政收入"), (11.2, "粮食播种面积"), (85.1, "粮食产量")]
+
+
+def test_the_documents_own_place_is_left_out_before_a_standard_indicator_only():
+    """A report's place (read from its congress line) before a standard indicator is the
+    subject, as 全省 is: left out of the name, and the name's span starts after it.  Before
+    anything else it is part of a proper name (四川大学, 四川港)."""
+    import zzgov
+
+    text = ("——2026年1月20日在四川省第十四届人民代表大会第五次会议上\n"
+            "2025年，四川省地区生产总值增长5.8%，四川省实现粮食产量3600万吨，"
+            "四川大学新增博士点12个，四川港集装箱吞吐量达到120万标箱。\n")
+    doc = zzgov.parse(text, kind="report")
+    assert doc.meta.place == "四川省"
+    got = {f.value: f for f in doc.figures}
+    assert got[5.8].metric == "地区生产总值"
+    assert text[got[5.8].metric_span.start:got[5.8].metric_span.end] == "地区生产总值"
+    assert got[3600].metric == "粮食产量"
+    assert got[12].metric.startswith("四川大学")
+    assert got[120].metric.startswith("四川港")

@@ -7,6 +7,7 @@ Read it top to bottom; each step is one call into the module that owns it:
     detect (parsers.detect)          which kind, with a confidence
     read (kinds.KINDS[kind])         a meta draft, sections, tasks and figures, by the kind's reader
     place (figures.place)            where the document is about, when its reader left it open
+                                     (readers ask before their figures: names leave it out)
     meta (parsers.base.MetaDraft)    the Meta record, built once and validated (bad values warn)
     summaries (summaries.py)         each leader and unit with its tasks
     record (models.Document)         built once, validated once; nothing changes it afterwards
@@ -53,10 +54,10 @@ def run(text: str, *, kind: str | None = None, doc_id: str = "stdin", path: str 
     notes.extend(parsed.warnings)
 
     draft = parsed.meta
-    if draft.place is None:
-        from zzgov.figures.place import read_place
+    if draft.place is None and not draft.place_read:
+        from zzgov.figures.place import place_of
 
-        draft.place = read_place(doc.text, draft.title, draft.issuer, draft.speaker_title)
+        place_of(doc.text, draft)
     meta = draft.build(notes)
 
     return Document(

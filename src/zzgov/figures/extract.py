@@ -25,6 +25,7 @@ from typing import NamedTuple
 from zzgov.figures import vocab as V
 from zzgov.text.words import Words
 from zzgov.figures.metric import (PARALLEL_MAX, STOCK_CUE, Metric, attributed, distribute, name_metric, refer, shared_verb, stock_name,
+                                  without_place,
                                   stock_of, tidy, topic_before)
 from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
 from zzgov.numbers.chinese import CN_DIGITS, parse_fraction_words, parse_percent_words
@@ -848,8 +849,9 @@ def prepare(text: str, start: int, end: int) -> Prepared:
 
 
 def extract_prepared(p: Prepared, start: int, end: int, *, default_kind: str | None = "target",
-                     plan_year: int | None = None) -> list[RawFigure]:
-    """extract_figures(p.text, start, end) for a range inside the prepared span."""
+                     plan_year: int | None = None, place: tuple[str, ...] = ()) -> list[RawFigure]:
+    """extract_figures(p.text, start, end) for a range inside the prepared span; `place`: the
+    ways the document writes its own place (figures.place.place_forms), left out of names."""
     try:
         i, j = p.view.index(start), p.view.index(end)
         scan = p.scan[i:j]
@@ -860,14 +862,15 @@ def extract_prepared(p: Prepared, start: int, end: int, *, default_kind: str | N
         inside = [(a - i, b - i) for a, b in zip(p.quote_starts[lo:hi], p.quote_ends[lo:hi]) if b <= j]
         quotes = ([a for a, _ in inside], [b for _, b in inside])
         return _extract(p.text, start, end, default_kind, p.view.slice(i, j), scan, quotes, m.start(),
-                        plan_year, p.memo)
+                        plan_year, p.memo, place)
     except Exception:  # pragma: no cover - a library called on arbitrary input must not raise
         return []
 
 
 def _extract(text: str, start: int, end: int | None, default_kind: str | None,
              view: Clean | None = None, scan: str | None = None, quotes=None,
-             first_candidate: int = 0, plan_year: int | None = None, memo: dict | None = None) -> list[RawFigure]:
+             first_candidate: int = 0, plan_year: int | None = None, memo: dict | None = None,
+             place: tuple[str, ...] = ()) -> list[RawFigure]:
     """The extractor; `first_candidate`: where the caller found the first candidate in `scan`
     (the scan for candidates resumes there: none starts before it); `memo`: the document's
     Prepared.memo when the range is one of a prepared document's."""
@@ -956,6 +959,11 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
         ma = mb = None
         if k.metric:
             k.metric = tidy(k.metric) or None
+        if place and k.metric and k.metric.startswith(place):
+            named = without_place(k.metric, place)
+            if k.mspan and words.startswith(k.metric[:len(k.metric) - len(named)], k.mspan[0]):
+                k.mspan = (k.mspan[0] + len(k.metric) - len(named), k.mspan[1])
+            k.metric = named
         if back is not None and k.metric:
             k.metric = k.metric.translate(back)  # named in simplified script, given as written
         if k.metric and k.mspan:

@@ -121,6 +121,18 @@ def _fits(ind: Indicator, cls: str, direction: str | None) -> int:
     return 0
 
 
+def names_an_indicator(metric: str) -> bool:
+    """Whether a metric is one of the standard indicators' names, whatever its unit (`GDP`,
+    `地区生产总值增长`, `粮食产量`).
+
+    >>> names_an_indicator("地区生产总值"), names_an_indicator("港集装箱吞吐量")
+    (True, False)
+    """
+    index = _index()
+    key = _key(metric)
+    return key in index or _CHANGE.sub("", key) in index or _FILLERS.sub("", key) in index
+
+
 @lru_cache(maxsize=4096)
 def indicator_for(metric: str | None, unit: str, direction: str | None) -> str | None:
     """The id of the standard indicator a figure states, or None."""

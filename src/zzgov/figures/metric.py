@@ -499,6 +499,22 @@ def tidy(name: str) -> str:
     return name
 
 
+def without_place(name: str, forms: tuple[str, ...]) -> str:
+    """A name without the document's own place before one of the standard indicators
+    (`四川省地区生产总值`, `西藏GDP`, `甘肃省实现生产总值` -> 地区生产总值, GDP, 生产总值), as 全省 is
+    left out; `forms` are the ways the place is written (figures.place.place_forms).  Before
+    anything else the place is part of a name (上海港集装箱吞吐量, 重庆大学…, 吉林大米…)."""
+    from zzgov.figures.indicators import names_an_indicator
+
+    for form in forms:
+        if name.startswith(form):
+            rest = name[len(form):]
+            if rest.startswith(("实现", "完成")):
+                rest = rest[2:]  # 肇庆完成GDP, 甘肃省实现生产总值
+            return rest if len(rest) >= 2 and names_an_indicator(rest) else name
+    return name
+
+
 # Pinyin a conversion site left after each character (`農(nóng)業(yè)`), toneless syllables too
 # (the cleaned view drops only syllables with a tone mark: text.clean.READING).
 _PINYIN = re.compile(r"\([a-z%s]{1,7}\)" % PINYIN_TONED)

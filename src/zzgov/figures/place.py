@@ -20,7 +20,7 @@ from functools import lru_cache
 from zzgov import rules
 from zzgov.text import fold
 from zzgov.text.clean import clean
-from zzgov.text.script import lazy_re
+from zzgov.text.script import lazy_re, lazy_regex
 
 HEAD = 4000
 MIN_NAMED = 3  # times a place must be named in full for the frequency fallback
@@ -52,6 +52,44 @@ def _ok(stem: str, stops: frozenset) -> bool:
     if len(stem) < 2 or stem in stops or stem[:1] in ("全", "本", "各", "该", "我"):
         return False
     return not any(stem.endswith(w) for w in stops if len(w) >= 2)
+
+
+# The people a level is autonomous for, after the place's own name: 广西壮族(自治区), 新疆维吾尔
+# (自治区), 延边朝鲜族(自治州).
+_PEOPLES_END = lazy_regex(r"^(?P<name>\p{Han}{2,}?)(?:(?:\p{Han}{1,3}族)+|维吾尔)$")
+
+
+def place_forms(place: str | None) -> tuple[str, ...]:
+    """The ways a text writes its place before a figure's metric, longest first: 四川省 and
+    四川; 广西壮族自治区, 广西壮族 and 广西.  Nothing for a level alone (市, from 全市).
+
+    >>> place_forms("广西壮族自治区")
+    ('广西壮族自治区', '广西壮族', '广西')
+    >>> place_forms("兰州新区")
+    ('兰州新区',)
+    >>> place_forms("市")
+    ()
+    """
+    if not place:
+        return ()
+    stem = _LEVEL_END.sub("", place)
+    if len(stem) < 2:
+        return ()
+    if place.endswith("新区"):
+        return (place,)  # 兰州新区: 兰州 is another place
+    m = _PEOPLES_END.match(stem)
+    return tuple(dict.fromkeys((place, stem, m["name"]) if m else (place, stem)))
+
+
+def place_of(text: str, draft) -> str | None:
+    """The place of a document whose meta draft is `draft` (parsers.base.MetaDraft): the one
+    its reader found, else read from the text once (read_place with the draft's title, issuer
+    and speaker) and kept in the draft.  Readers ask before their figures, whose names leave
+    the place out; the pipeline asks for any reader that did not."""
+    if draft.place is None and not draft.place_read:
+        draft.place = read_place(text, draft.title, draft.issuer, draft.speaker_title)
+        draft.place_read = True
+    return draft.place
 
 
 def read_place(text: str, *hints: str | None) -> str | None:

@@ -23,6 +23,7 @@ class MetaDraft:
         for name in _META_FIELDS:
             setattr(self, name, Meta.model_fields[name].get_default(call_default_factory=True))
         self.spans: dict[str, tuple[int, int]] = {}
+        self.place_read = False  # whether figures.place.place_of has read the text for a place
 
     if TYPE_CHECKING:  # Meta's fields, set in __init__
         def __getattr__(self, name: str) -> Any: ...

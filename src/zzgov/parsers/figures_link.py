@@ -138,15 +138,17 @@ def _task_at(task_starts: list[int], tasks: Sequence[Task], pos: int) -> Task | 
 def attach_figures(text: str, sections: Sequence[Section], tasks: Sequence[Task], *, doc_kind: str,
                    body: tuple[int, int] | None = None, headline_spans: Sequence[tuple[int, int]] = (),
                    default_kind: str | None = None, plan_year: int | None = None,
-                   extra_spans: Sequence[tuple[int, int]] = ()) -> list[Figure]:
+                   extra_spans: Sequence[tuple[int, int]] = (), place: str | None = None) -> list[Figure]:
     """Figure records for a document, in document order, with ids f1, f2, …
 
     `body` limits scanning to the document body (web chrome excluded); `headline_spans`
     marks figures of a report's 主要预期目标 paragraph; `default_kind` applies where no part
     is known (None: each sentence decides); `plan_year` lets a sentence about an earlier year
     read as a result wherever it stands; `extra_spans` (a news headline and subtitle above
-    the body) are scanned too, each sentence deciding its kind."""
+    the body) are scanned too, each sentence deciding its kind; `place` (the document's) is
+    left out of the metric names it opens (`四川省地区生产总值` -> 地区生产总值)."""
     from zzgov.figures.extract import extract_prepared, prepare
+    from zzgov.figures.place import place_forms
     index = _SectionIndex(sections)
     headlines = _Union(headline_spans)
     ordered = sorted(tasks, key=lambda t: t.span.start)
@@ -160,9 +162,11 @@ def attach_figures(text: str, sections: Sequence[Section], tasks: Sequence[Task]
         return []
     # Clean and prepare the scanned range once; each region gets a slice of that.
     prepared = prepare(text, min(a for a, _, _ in regions), max(b for _, b, _ in regions))
+    forms = place_forms(place)
     found: list[tuple[RawFigure, Task | None]] = []
     for a, b, kind in regions:
-        for raw in extract_prepared(prepared, a, b, default_kind=kind or default_kind, plan_year=plan_year):
+        for raw in extract_prepared(prepared, a, b, default_kind=kind or default_kind, plan_year=plan_year,
+                                    place=forms):
             task = _task_at(task_starts, ordered, raw.start) if ordered else None
             if doc_kind == "notice" and task is None and raw.start >= first_task:
                 continue  # between tasks: a heading, not a task's target

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from zzgov.parsers.base import MetaDraft, ParseResult
 from zzgov.parsers.common import HEADING_L1, HEADING_L2, SectionTree
+from zzgov.figures.place import place_of
 from zzgov.parsers.figures_link import attach_figures
 from zzgov.text import clean, fold, split_lines
 
@@ -41,5 +42,5 @@ def parse_generic(text: str) -> ParseResult:
         else:
             sec.part = top_part or part_of_heading(title, strict=True)
     sections = tree.finalize(lines[-1].end if lines else 0)
-    figures = attach_figures(text, sections, [], doc_kind="unknown")
+    figures = attach_figures(text, sections, [], doc_kind="unknown", place=place_of(text, meta))
     return ParseResult(meta=meta, sections=sections, figures=figures)

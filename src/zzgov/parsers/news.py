@@ -35,6 +35,7 @@ from zzgov import rules
 from zzgov.models import Section
 from zzgov.parsers.base import MetaDraft, ParseResult
 from zzgov.parsers.common import SectionTree, cn_small_int
+from zzgov.figures.place import place_of
 from zzgov.parsers.figures_link import attach_figures
 from zzgov.text import Line, clean, fold, split_lines
 from zzgov.text.plus import lost_plus, plus_warning, restore_plus
@@ -547,5 +548,5 @@ def parse_news(text: str) -> ParseResult:
     head_lines = [(rows[i].line.start, rows[i].line.end) for i in h.head_idx if i != h.column_idx]
     year = meta.year or (int(meta.published[:4]) if meta.published else _latest_year(text, folded, bs, be))
     figures = attach_figures(text, sections, [], doc_kind="news", body=(bs, be), extra_spans=head_lines,
-                             plan_year=year)
+                             plan_year=year, place=place_of(text, meta))
     return ParseResult(meta=meta, sections=sections, figures=figures, warnings=warnings)

@@ -41,6 +41,7 @@ from zzgov.parsers.common import (
 )
 from zzgov.doc import Doc, as_doc
 from zzgov.parsers import notice_list
+from zzgov.figures.place import place_of
 from zzgov.parsers.figures_link import attach_figures
 from zzgov.text import Line, clean, fold
 from zzgov.text.script import any_of
@@ -937,5 +938,5 @@ def parse_notice(source: str | Doc) -> ParseResult:
                             f"the list it sends (《{text[sent.start('name'):sent.end('name')]}》) is not in it")
         else:
             warnings.append("no numbered tasks found")
-    figures = attach_figures(text, sections, tasks, doc_kind="notice")
+    figures = attach_figures(text, sections, tasks, doc_kind="notice", place=place_of(text, meta))
     return ParseResult(meta=meta, sections=sections, tasks=tasks, figures=figures, warnings=warnings)

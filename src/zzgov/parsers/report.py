@@ -28,6 +28,7 @@ from zzgov import rules
 from zzgov.models import Section
 from zzgov.parsers.base import MetaDraft, ParseResult
 from zzgov.parsers.common import SectionDraft, SectionTree
+from zzgov.figures.place import place_of
 from zzgov.parsers.figures_link import attach_figures
 from zzgov.text import Line, clean, fold, split_lines
 from zzgov.text.plus import lost_plus, plus_warning, restore_plus
@@ -525,5 +526,5 @@ def expected_targets_spans(text: str) -> list[tuple[int, int]]:
 def parse_report(text: str) -> ParseResult:
     a = analyse_report(text)
     figures = attach_figures(text, a.sections, [], doc_kind="report", body=a.body,
-                             headline_spans=a.headline_spans, plan_year=a.meta.year)
+                             headline_spans=a.headline_spans, plan_year=a.meta.year, place=place_of(text, a.meta))
     return ParseResult(meta=a.meta, sections=a.sections, figures=figures, warnings=a.warnings)
