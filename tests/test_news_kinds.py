@@ -82,3 +82,18 @@ def test_detection_of_the_seeds_and_provincial_reports_is_unchanged():
     provinces = SHARED / "corpus-provinces"
     for p in sorted(provinces.glob("report_*.txt")) if provinces.is_dir() else []:
         assert detect_kind(p.read_text(encoding="utf-8"))[0] == "report", p.name
+
+
+def test_pinyin_after_each_character_does_not_hide_the_year_an_article_plans_for():
+    """A conversion site's page puts pinyin after characters (`預(yù)期目標(biāo)`): the plan year
+    is still read (from the text without it), so last year's results stay actual."""
+    import zzgov
+
+    text = ("長春提振經(jīng)濟顯成效\n"
+            "中新網(wǎng)長春1月10日電 長春市第十六屆人民代表大會第三次會議10日開幕。\n"
+            "報告提到,2023年長春市工業(yè)穩(wěn)中快進。一汽在長春生產(chǎn)整車156萬輛,完成產(chǎn)值3165億元。\n"
+            "報告指出,2024年長春市經(jīng)濟社會發(fā)展主要預(yù)期目標(biāo)是:地區(qū)生產(chǎn)總值增長6.5%以上。\n")
+    doc = zzgov.parse(text, kind="news")
+    kinds = {f.value: f.kind for f in doc.figures}
+    assert kinds[156] == "actual" and kinds[3165] == "actual"
+    assert kinds[6.5] == "target"

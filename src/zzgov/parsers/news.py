@@ -38,6 +38,7 @@ from zzgov.parsers.common import SectionTree, cn_small_int
 from zzgov.figures.place import place_of
 from zzgov.parsers.figures_link import attach_figures
 from zzgov.text import Line, clean, fold, split_lines
+from zzgov.text.clean import READING
 from zzgov.text.plus import lost_plus, plus_warning, restore_plus
 from zzgov.text.script import any_of
 
@@ -527,6 +528,16 @@ def _latest_year(text: str, folded: str, start: int, end: int) -> int | None:
 _SENTENCE_BACK = regex.compile(N.sentence.pattern, N.sentence.flags | regex.REVERSE)
 
 
+def _plan_year(text: str, folded: str, start: int, end: int) -> int | None:
+    """_latest_year of the body; read again without the pinyin a conversion site put after
+    each character (`預(yù)期目標(biāo)`) when that hid every plan word."""
+    year = _latest_year(text, folded, start, end)
+    if year is None and READING.search(text, start, end):
+        c = clean(text, start, end)
+        year = _latest_year(c.text, c.folded, 0, len(c.text))
+    return year
+
+
 def parse_news(text: str) -> ParseResult:
     folded = fold(text)  # read by the rows and the plan year
     rows = _rows(text, folded)
@@ -546,7 +557,7 @@ def parse_news(text: str) -> ParseResult:
     if meta.title is None:
         warnings.append("no headline found")
     head_lines = [(rows[i].line.start, rows[i].line.end) for i in h.head_idx if i != h.column_idx]
-    year = meta.year or (int(meta.published[:4]) if meta.published else _latest_year(text, folded, bs, be))
+    year = meta.year or (int(meta.published[:4]) if meta.published else _plan_year(text, folded, bs, be))
     figures = attach_figures(text, sections, [], doc_kind="news", body=(bs, be), extra_spans=head_lines,
                              plan_year=year, place=place_of(text, meta))
     return ParseResult(meta=meta, sections=sections, figures=figures, warnings=warnings)

@@ -53,11 +53,18 @@ T = rules.load("notice")
 # Vocabulary from rules/notice.yaml
 
 LABEL_ROLE: dict[str, str] = {}
+HEAD_LABELS: set[str] = set()
 # Leader labels are made of a duty word, a level and 领导: 包抓县领导, 分管市领导, 责任区级领导 …
 for _duty in T.words("leader_duty"):
     for _level in [""] + list(T.words("leader_level")):
         for _tail in ("领导", "领导同志"):
             LABEL_ROLE[fold(_duty + _level + _tail)] = "leaders"
+    # or of a duty and the head of a government: 分管市长, 分管副县长 (a column or a label
+    # with its colon only: `（分管副省长负责，…）` is a role sentence naming a post, no label)
+    for _head in ("省长", "市长", "县长", "区长", "州长", "旗长"):
+        for _w in (fold(_duty + _head), fold(_duty + "副" + _head)):
+            LABEL_ROLE[_w] = "leaders"
+            HEAD_LABELS.add(_w)
 for _role, _key in (("lead", "unit_lead_words"), ("units", "unit_co_words")):
     for _word in T.words(_key):
         for _mid in ("", "责任", "负责"):
@@ -103,8 +110,9 @@ CLOSE_LABEL = {"】": "【", "]": "[", "〕": "〔"}
 # qualifier (责任(配合)单位).  A stretch before the colon with none of them is one slice.
 WALK_END = frozenset(":;；,，。【[〔")
 WALK_STOP = re.compile("[:;；,，。【\\[〔) \t\u3000\u00a0]")
-# The characters that end a label: a colon (folded), or the bracket closing `【牵头单位】`.
-LABEL_END = re.compile(r"[:】\]〕]")  # stdlib: a class of four characters, asked of every line
+# The characters that end a label: a colon (folded), the bracket closing `【牵头单位】`, or a
+# double dash (`责任单位——市交通运输局`).
+LABEL_END = re.compile(r"[:】\]〕]|——")  # stdlib: asked of every line
 
 
 class FieldHit(NamedTuple):
@@ -182,7 +190,7 @@ def find_labels(f: str, pos: int = 0) -> list[FieldHit]:
                 continue
         start, word = hit
         bracket = f[c] in CLOSE_LABEL
-        end = c + 1
+        end = m.end()
         if bracket:
             b = start - 1
             while b >= 0 and f[b] in GAP_CHARS:
@@ -655,7 +663,7 @@ BARE_ROLE = lazy_regex("(?:^|(?<=[,，;；]))[ \u3000]*(?P<word>%s)[ \u3000]*:[ 
 # (compiled when first used: only a bracket whose labels have no colon needs it)
 BARE_LABEL = lazy_regex(
     "(?P<label>%s)(?=\\p{Han})" % "|".join(regex.escape(w) for w in sorted(
-        (w for w in LABEL_ROLE if len(w) >= 4), key=len, reverse=True)))
+        (w for w in LABEL_ROLE if len(w) >= 4 and w not in HEAD_LABELS), key=len, reverse=True)))
 
 
 def field_hits(f: str, labels: list[FieldHit] | None = None) -> list[FieldHit]:
@@ -730,7 +738,7 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
     line where already read, NOT_READ where not."""
     out = []
     for k, (ln, f) in enumerate(lines):
-        labels = find_labels(f) if (":" in f or "】" in f or "]" in f or "〕" in f) else []
+        labels = find_labels(f) if (":" in f or "】" in f or "]" in f or "〕" in f or "——" in f) else []
         info = LineInfo(ln, f, labels=labels, hits=field_hits(f, labels) if labels else [])
         # circled numbers are matched as written: width folding turns ① into 1
         if "\u2460" <= ln.text[0] <= "\u2473" or "\u3251" <= ln.text[0] <= "\u325f":
