@@ -116,7 +116,7 @@ def _table():
                           + t.words("event_verbs")), "joiners": words("joiners"),
         "share_heads": words("share_heads"), "shared_heads": words("shared_heads"), "shared_head_verbs": words("shared_head_verbs"),
         "verb_bound": frozenset(t.words("verb_bound")),
-        "aside": t.pattern("aside"), "mid_verb": t.pattern("mid_verb"), "respectively": t.pattern("respectively"),
+        "aside": t.pattern("aside"), "mid_verb": t.pattern("mid_verb"), "respectively": t.pattern("respectively"), "among_tail": t.pattern("among_tail"),
     }
 
 
@@ -493,6 +493,8 @@ def tidy(name: str) -> str:
         name = T["mid_verb"].sub("", name)
     if "分别" in name or "分別" in name:
         name = T["respectively"].sub("", name)
+    if name.endswith("中"):
+        name = T["among_tail"].sub("", name) or name
     if name.endswith(("(", "（")) or name.startswith((")", "）")):
         # a bracket the name's window cut through (`完成年任务(40.2亿元)的32.5%`: 年任务( and )的)
         name = name.strip("()（）").removesuffix("的")

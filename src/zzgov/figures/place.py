@@ -25,10 +25,10 @@ from zzgov.text.script import lazy_re, lazy_regex
 HEAD = 4000
 MIN_NAMED = 3  # times a place must be named in full for the frequency fallback
 # Words no place name holds, around a government named in a sentence (`省长代表省人民政府`).
-_NOT_IN_NAMES = lazy_re("代表|[长作向的了在]")
+_NOT_IN_NAMES = lazy_re("代表|[长作向的了在年]")
 _LEVEL_END = lazy_re("(?:自治区|自治州|省|市|县|区|州|盟|旗)$")
 # Characters no place name holds but running text puts before 市/省 (的城市, 提升省…).
-_FUNCTION_CHARS = lazy_re("[的了和与及或在是为等以对把被将从向于上下中进推提升新大小高各全本该这那其点型性类化级]")  # the cues stand near the top; the frequency count reads the whole text
+_FUNCTION_CHARS = lazy_re("[的了和与及或在是为等以对把被将从向于上下中进推提升新大小高各全本该这那其点型性类化级年]")  # the cues stand near the top; the frequency count reads the whole text
 
 
 @lru_cache(maxsize=1)
