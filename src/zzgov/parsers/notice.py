@@ -400,6 +400,11 @@ def _is_field_line(f: str) -> bool:
     return bool(hits) and f[: hits[0].start].strip(notice_list.BULLETS_BLANKS) == ""
 
 
+# The head of a government or a deputy in a post (副省长, 常务副市长, 县长): who a notice
+# means by a leader.
+_GOVERNMENT_HEAD = re.compile(r"[省市县区州旗]长")
+
+
 @dataclass
 class _Roles:
     leaders: list[str] = field(default_factory=list)
@@ -427,6 +432,13 @@ class _Roles:
         value = value.strip().rstrip("。;；,，、")
         if value[:1] in "[【〔" and value[-1:] in "]】〕":
             value = value[1:-1].strip()  # `[各镇人民政府、嘉溪经济开发区]`
+        if role == "ignore" and label.endswith("人") and _GOVERNMENT_HEAD.search(value) and all(
+                _GOVERNMENT_HEAD.search(p) and len(notice_list.read_leaders(p)[0]) == 1
+                for p in notice_list.LEADER_SPLIT.split(value) if p):
+            # a person label naming the heads of a government, each by name and post
+            # (`具体负责人：许明德副省长`): the task's leaders, as 责任领导 would; one naming others
+            # too (`责 任 人：魏长林 五县县长`: bureau officials, posts alone) stays read past
+            role = "leaders"
         if not value or role in ("ignore", "other_units"):
             return
         folded = fold(value)  # one character for one: a prefix of it is the folded prefix
