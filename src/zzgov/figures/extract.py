@@ -923,8 +923,10 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
         if cand is not None:
             prev = cands[-1] if cands and _same_sentence(sent_starts, cands[-1].ns, cand.ns) else None
             ref: Metric = cand.ref
+            # (a figure of no name opening its sentence may take it from the clause before too:
+            # `全县地区生产总值2018年突破百亿元大关,预计2020年实现144亿元`)
             topic = topic_before(words, s, cand.clause_lo, prev.re_ if prev else 0) \
-                if ref.ref == "prev" else None
+                if ref.ref == "prev" or (cand.metric is None and prev is None) else None
             if topic is not None:
                 # `…;财政一般预算收入实现翻倍增长,从2006年的8.8亿元…`: the clause before names it
                 cand.metric, cand.mspan = topic.text, (topic.start, topic.end)

@@ -31,6 +31,7 @@ from zzgov.text.words import Words
 
 # A number's first digit (not one inside a code such as PM10).
 _DIGIT = re.compile(r"(?<![A-Za-z\d.])\d")
+_YEARS = re.compile(r"(?<![\d.])\d{4}年")
 # Every figure and list label (rules figure_in_item, list_label) holds a digit or a circled
 # number: one cheap test spares their scans over the many items that hold neither.
 _NUMBER_LIKE = re.compile(r"[\d①-⑳]")
@@ -114,7 +115,7 @@ def _table():
         # a word of these lists standing alone names nothing by itself (one set lookup for the four)
         "bare": frozenset(t.words("siblings") + t.words("generic_verbs") + t.words("keep_verbs")
                           + t.words("event_verbs")), "joiners": words("joiners"),
-        "share_heads": words("share_heads"), "shared_heads": words("shared_heads"), "shared_head_verbs": words("shared_head_verbs"),
+        "share_heads": words("share_heads"), "shared_heads": words("shared_heads"), "topic_heads": words("topic_heads"), "shared_head_verbs": words("shared_head_verbs"),
         "verb_bound": frozenset(t.words("verb_bound")),
         "aside": t.pattern("aside"), "mid_verb": t.pattern("mid_verb"), "respectively": t.pattern("respectively"), "among_tail": t.pattern("among_tail"),
     }
@@ -678,15 +679,37 @@ def topic_before(text: str, s: str, item_lo: int, floor: int) -> Metric | None:
     T = _table()
     lo = _clause_start(s, item_lo, floor)
     head = s[lo:item_lo]
-    if not head or _DIGIT.search(head) or "," not in head and "，" not in head:
+    # (a year dates the subject's milestone, no figure: `全县地区生产总值2018年突破百亿元大关,`)
+    if not head or _DIGIT.search(_YEARS.sub("年", head)) or "," not in head and "，" not in head:
         return None
     m = T["topic_verb"].search(head)
     if not m or m.start() < 2:
         return None
-    name = text[lo:lo + m.start()].strip(" ,，、")
-    if not 2 <= len(name) <= MAX_LEN or "," in name or "，" in name:
+    hi = lo + m.start()
+    # the verb's subject is in its own comma clause (`地区生产总值 初步核算,全年地区生产总值突破…`)
+    lo = max(lo, max(s.rfind(",", lo, hi), s.rfind("，", lo, hi)) + 1)
+    for _ in range(4):
+        lead = T["lead"].match(s, lo, hi)
+        if not lead or lead.end() == lo:
+            break
+        lo = lead.end()  # 全年, 2022年: no part of the subject
+    trail = T["trail"].search(s, lo, hi)
+    if trail and trail.start() > lo:
+        hi = trail.start()  # 首次
+    if hi - lo > 5 and _YEARS.fullmatch(s, hi - 5, hi):
+        hi -= 5  # 2018年
+    # the subject names a measure, and ends with it (`陇县地区生产总值稳定增长` -> …生产总值);
+    # words naming none are no subject of a figure (`从这两年我省经济`)
+    heads = (T["measure_heads"], T["shared_heads"], T["topic_heads"])
+    # (an aside after the measure stays for tidy to take off: `地区生产总值(GDP)`)
+    end = max(s.rfind("(", lo, hi), s.rfind("（", lo, hi)) if s[hi - 1:hi] in (")", "）") else hi
+    while end - lo >= 2 and not any(h.suffix(s[lo:end]) for h in heads):
+        end -= 1
+        hi = end
+    name = text[lo:hi].strip(" ,，、")
+    if not 2 <= len(name) <= MAX_LEN:
         return None
-    return Metric(name, lo, lo + m.start())
+    return Metric(name, lo, hi)
 
 
 def _clause_start(s: str, i: int, floor: int) -> int:
