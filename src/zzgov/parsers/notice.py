@@ -506,7 +506,8 @@ class _Roles:
             self.labels.append((role, label, len(self.units)))
 
     def add_sentence(self, s: str) -> bool:
-        roles = notice_list.roles_from_sentence(notice_list._unwrap(s), need_lead=False)
+        roles = notice_list.roles_from_sentence(notice_list._unwrap(s), need_lead=False,
+                                                bare=notice_list.bare_unit_bracket(fold(s)))
         if not roles:
             return False
         self.take(roles)
@@ -698,7 +699,8 @@ def _strip_role_sentence(task_text: str, roles: _Roles) -> str:
     if body.endswith(("）", ")")):
         k = notice_list.opening_bracket(body)
         if k > 0:
-            roles_in = notice_list.roles_from_sentence(body[k + 1:-1], need_lead=False)
+            roles_in = notice_list.roles_from_sentence(body[k + 1:-1], need_lead=False,
+                                                       bare=body[k - 1] in notice_list.BARE_BRACKET_AFTER)
             if roles_in:
                 roles.take(roles_in)
                 head = body[:k].rstrip("，,；; ")

@@ -45,7 +45,7 @@ from zzgov.text.script import lazy_re, lazy_regex
 # Imported once here: an import statement in a function asked of every line costs a lookup a call.
 from zzgov.units import split_units
 from zzgov.units.names import CLAUSE_SEPARATORS as UNIT_CLAUSE_SEPARATORS
-from zzgov.units.names import ORG_END, OTHER_BODY_END, PLACE_END, is_collective, split_list
+from zzgov.units.names import ORG_END, OTHER_BODY_END, PLACE_END, is_collective, is_unit_name, split_list
 
 T = rules.load("notice")
 
@@ -771,6 +771,8 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
                 info.fields_end = k + m.end("value")
         if not info.is_field and not mk and not info.retro:
             info.is_roles = _ROLE_VERB_WORD.search(f) is not None and roles_from_sentence(_unwrap(f), need_lead=False) is not None
+            if not info.is_roles and bare_unit_bracket(f):
+                info.is_roles = True  # a line that is only a bracket of units: `（市经信委、发改委）`
             info.is_leaders = not info.is_roles and is_leader_line(f)
         if not info.is_roles and f.endswith((")", "）")) and ("牵头" in f or "负责" in f or "配合" in f or ":" in f
                                                            or "单位" in f or "领导" in f):
@@ -778,6 +780,10 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
             info.ends_with_roles = k > 0 and (any(x.start > k for x in info.labels) or
                                              roles_from_sentence(f[k + 1:-1], need_lead=False) is not None
                                              or bool(bracket_labels(f[k + 1:-1])))
+        elif not info.is_roles and f.endswith((")", "）")) and f.rfind("。", 0, len(f) - 2) > 0:
+            k = opening_bracket(f)
+            # `…支持工业发展。（市工信委、市财政局）`: a bracket of units after a sentence's end
+            info.ends_with_roles = k > 0 and f[k - 1] in BARE_BRACKET_AFTER and bare_unit_bracket(f[k:])
         elif not info.is_roles and not mk and f.endswith(("。", ".")) and ("牵头" in f or "负责" in f) \
                 and len(f) <= CLOSING_ROLES_PARAGRAPH_MAX:
             # a paragraph closed by its own role sentence, not in brackets (minutes of a meeting:
@@ -833,6 +839,19 @@ def opening_bracket(s: str) -> int:
             if depth == 0:
                 return k
     return -1
+
+
+# What may stand before a bracket of units closing a task: the end of its last sentence.
+BARE_BRACKET_AFTER = frozenset("。;；.")
+
+
+def bare_unit_bracket(f: str) -> bool:
+    """Whether a folded line is one bracket holding only units' names, no verb
+    (`（市发改委、财政局，澄川海关）`)."""
+    f = f.strip().rstrip("。.;；")
+    if not (f[:1] in "(（" and f[-1:] in ")）") or opening_bracket(f) != 0:
+        return False
+    return roles_from_sentence(f[1:-1], need_lead=False, bare=True) is not None
 
 
 def _unwrap(s: str) -> str:
@@ -918,10 +937,12 @@ def collect_roles(clauses) -> tuple[list[str], list[str], list[str]] | None:
     return (lead, co, opn) if lead or co else None
 
 
-def roles_from_sentence(s: str, need_lead: bool = True,
-                        trailing_co: bool = False) -> tuple[list[str], list[str], list[str]] | None:
+def roles_from_sentence(s: str, need_lead: bool = True, trailing_co: bool = False,
+                        bare: bool = False) -> tuple[list[str], list[str], list[str]] | None:
     """`X、Y分别牵头，Z配合，W负责` -> (lead units, co units, open tails), or None unless every
-    clause is a unit list with a role verb (and, with need_lead, one of them leads)."""
+    clause is a unit list with a role verb (and, with need_lead, one of them leads).  `bare`:
+    the words are a bracket closing a task, where a unit list with no verb at all names the
+    task's units (`…支持工业发展。（市工信委、市财政局）`), each a unit's name."""
     parsed = []
     # `X牵头，A，B、C等配合`: unit lists without a verb take the role of the clause after them
     pending: list[str] = []
@@ -946,6 +967,8 @@ def roles_from_sentence(s: str, need_lead: bool = True,
             c = (c[0], pending + c[1], pending_tails + c[2])
             pending, pending_tails = [], []
         parsed.append(c)
+    if pending and bare and not parsed and not need_lead:
+        return ([], pending, pending_tails) if all(is_unit_name(u) for u in pending) else None
     if pending:
         if not (trailing_co and parsed):
             return None
@@ -1116,7 +1139,8 @@ def _line_has_roles(info: LineInfo) -> bool:
         tail = body.split("，")[-1]
         if role_clause(tail) is not None:
             return True
-    return False
+    # a bracket of units after the item's last sentence: `(一)…支持工业发展。(市工信委、市财政局)`
+    return info.ends_with_roles
 
 
 def line_assigns(f: str) -> bool:

@@ -222,6 +222,10 @@ def _level_core(item: str) -> str:
     return f
 
 
+# A level in brackets after a level (`各市(县)`, `各区（市）`): the run of levels goes on after it.
+_LEVEL_ASIDE = lazy_regex(r"[(（][县市区旗州盟、]{1,5}[)）]$")
+
+
 def _join_level_runs(items: list[str]) -> list[str]:
     """`各县`, `市`, `区人民政府` back into `各县、市、区人民政府`: one collective, split at its 、
     (a qualified level too: `各区、市、县、自治县人民政府`, `各县、市、特区、区人民政府`)."""
@@ -235,7 +239,8 @@ def _join_level_runs(items: list[str]) -> list[str]:
                      or _f(items[j + 1]) in ("县级市", "市辖区")
                      or LEVEL_BODY.fullmatch(_level_core(items[j + 1])) and ORG_END.search(_f(items[j + 1]))
                      and not _f(items[j + 1]).startswith(BARE_STARTS)) \
-                and _f(item).startswith(("各", "相关", "有关")) and len(items[j]) <= 4 and _f(items[j])[-1:] in LEVEL_CHARS:
+                and _f(item).startswith(("各", "相关", "有关")) and len(_LEVEL_ASIDE.sub("", items[j])) <= 4 \
+                and _LEVEL_ASIDE.sub("", _f(items[j]))[-1:] in LEVEL_CHARS:
             j += 1
         if j > k:
             out.append("、".join(items[k:j + 1]))
