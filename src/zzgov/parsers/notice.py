@@ -710,10 +710,11 @@ def _strip_role_sentence(task_text: str, roles: _Roles) -> str:
     suffix: list[tuple[bool, list[str], list[str]]] = []
     cut = None
     for k in range(len(bounds) - 1, -1, -1):
-        c = notice_list.role_clause(body[bounds[k]:ends[k]])
-        if c is None:
+        joint = notice_list.joint_roles(body[bounds[k]:ends[k]])
+        c = notice_list.role_clause(body[bounds[k]:ends[k]]) if joint is None else None
+        if c is None and joint is None:
             break
-        suffix.append(c)
+        suffix.extend(joint[::-1] if joint else [c])
         cut = bounds[k]
     if cut is None:
         return task_text

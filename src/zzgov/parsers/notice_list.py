@@ -906,6 +906,25 @@ def role_clause(clause: str) -> tuple[bool, list[str], list[str]] | None:
     return m.group("lead") is not None, units, tails
 
 
+# `由X会同Y、Z等部门研究提出落实意见`: X leads, Y and Z work with it (the State Council's way of
+# assigning a task, followed by provinces and cities).
+JOINT_CLAUSE = lazy_regex(r"^(?:由)?(?P<x>[^,;，；]{2,40}?)会同(?P<y>[^,;，；]{2,80}?)"
+                          r"(?=研究|负责|提出|办理|落实|组织|共同|做好|抓好|制定|推进|实施|$)")
+
+
+def joint_roles(clause: str) -> list[tuple[bool, list[str], list[str]]] | None:
+    """`由X会同Y、Z等部门研究提出落实意见` -> [(lead, [X], tails), (co, [Y, Z], tails)], or None."""
+    f = fold(clause.strip().rstrip("。."))
+    m = JOINT_CLAUSE.match(f) if "会同" in f else None
+    if m is None:
+        return None
+    lead, lead_tails = split_units(clause[m.start("x"):m.end("x")])
+    co, co_tails = split_units(clause[m.start("y"):m.end("y")])
+    if not (looks_like_units(lead) and looks_like_units(co)):
+        return None
+    return [(True, lead, lead_tails), (False, co, co_tails)]
+
+
 LEADER_CLAUSE = lazy_regex(rf"^(?:由)?(?P<who>[^,，;；]{{2,40}}?)(?:同志)?(?:{_VERB_ALT})(?:抓总|统筹|落实)?$")
 
 
@@ -948,6 +967,10 @@ def roles_from_sentence(s: str, need_lead: bool = True, trailing_co: bool = Fals
     pending: list[str] = []
     pending_tails: list[str] = []
     for clause in split_list(s.strip().rstrip("。. "), UNIT_CLAUSE_SEPARATORS):
+        joint = joint_roles(clause) if not pending else None
+        if joint is not None:
+            parsed.extend(joint)
+            continue
         c = role_clause(clause)
         if c is None and parsed and is_deadline(clause):
             # `（X牵头，Y配合，年底前完成）`: the time limit closing a role sentence (read as
@@ -1123,7 +1146,7 @@ def _line_has_roles(info: LineInfo) -> bool:
     if info.fields_at >= 0 or info.is_roles or any(x.start >= info.title_at for x in info.labels):
         return True
     f = info.f
-    if "牵头" in f or "负责" in f or "配合" in f or "牽頭" in f:
+    if "牵头" in f or "负责" in f or "配合" in f or "牽頭" in f or "会同" in f:
         body = f[info.title_at:].rstrip("。.;； ")
         if body.startswith("由") and leading_roles(body) is not None:
             return True  # `(一)由X负责，Y配合，<task>`
@@ -1136,8 +1159,8 @@ def _line_has_roles(info: LineInfo) -> bool:
             k = body.rfind(sep)
             if k >= 0 and roles_from_sentence(body[k + 1:]):
                 return True
-        tail = body.split("，")[-1]
-        if role_clause(tail) is not None:
+        tail = re.split("[,，]", body)[-1]
+        if role_clause(tail) is not None or joint_roles(tail) is not None:
             return True
     # a bracket of units after the item's last sentence: `(一)…支持工业发展。(市工信委、市财政局)`
     return info.ends_with_roles
