@@ -321,3 +321,21 @@ def test_a_change_up_to_a_past_year_is_no_plan_horizon():
     figs = extract_figures("一、过去5年政府工作回顾\n区属国内生产总值由1997年的17.4亿元增长到2002年的34亿元。"
                            "税收年均增长29%。", default_kind="actual")
     assert [f.kind for f in figs] == ["actual", "actual", "actual"]
+
+
+def test_figures_in_a_notices_progress_fields_are_results():
+    """A ledger's progress field (`完成情况：`, `【序时进度】`) reports what was done: its
+    figures are actual, while the task's own figures stay targets."""
+    import zzgov
+
+    text = "\n".join([
+        "2024年市重点民生实事完成情况的通报",
+        "1.开展职业技能培训8万人次以上。",
+        "责任单位：市人力资源和社会保障局",
+        "完成情况：全市开展各类职业技能培训10万人次，新增技能人才5.7万人。",
+        "2.新建城乡公交候车亭60座。",
+        "【责任单位】县交通运输局　【序时进度】已建成41座。",
+        ""])
+    doc = zzgov.parse(text, kind="notice")
+    kinds = {f.value: f.kind for f in doc.figures}
+    assert kinds == {8: "target", 10: "actual", 5.7: "actual", 60: "target", 41: "actual"}

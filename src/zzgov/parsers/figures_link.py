@@ -6,6 +6,7 @@ implies (tasks and plan parts: target; review parts: actual; otherwise the sente
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import TYPE_CHECKING, Sequence
 
 import regex
@@ -88,7 +89,15 @@ def _regions(text: str, index: _SectionIndex, tasks: Sequence[Task],
         if doc_kind == "notice" and first > 0:
             # the preamble: a 主要预期目标 paragraph before the task list states targets too
             out.append(((body or (0, text_len))[0], first, "target"))
-        out.append((first, max(t.span.end for t in tasks), "target"))
+        last = max(t.span.end for t in tasks)
+        # a progress field reports results: from its label to its line's end the figures are
+        # actual (`完成情况：全市开展职业技能培训10万人次`, `【序时进度】已建成41座`)
+        at = first
+        for a, b in _progress_values(text, first, last) if doc_kind == "notice" else ():
+            out.append((at, a, "target"))
+            out.append((a, b, "actual"))
+            at = b
+        out.append((at, last, "target"))
     if doc_kind == "notice":
         if not tasks:
             # a notice with no task list (a 计划 or 方案 printed whole): its text holds the
@@ -110,6 +119,25 @@ def _regions(text: str, index: _SectionIndex, tasks: Sequence[Task],
         sec = index.innermost(a)
         out.append((a, b, KIND_BY_PART.get(sec.part if sec else None)))
     return out
+
+
+def _progress_values(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Where the values of a ledger's progress fields lie in text[lo:hi]: from each progress
+    label (rules/notice.yaml label_progress) with its colon or brackets to its line's end."""
+    out = []
+    for m in _progress_label().finditer(text, lo, hi):
+        end = text.find("\n", m.end(), hi)
+        out.append((m.end(), hi if end == -1 else end))
+    return out
+
+
+@functools.cache
+def _progress_label() -> regex.Pattern[str]:
+    """A progress label with its colon or brackets, compiled on a notice's first use."""
+    from zzgov import rules
+
+    words = sorted(rules.load("notice").words("label_progress"), key=len, reverse=True)
+    return regex.compile(r"[【\[]?(?:%s)(?:[】\]][ \t\u3000]*[:：]?|[ \t\u3000]*[:：])" % "|".join(map(regex.escape, words)))
 
 
 # A statistics bulletin's run-in label: a short line-opening label, a blank, then the

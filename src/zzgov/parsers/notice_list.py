@@ -71,8 +71,8 @@ for _role, _key in (("lead", "unit_lead_words"), ("units", "unit_co_words")):
             for _body in T.words("unit_bodies"):
                 LABEL_ROLE.setdefault(fold(_word + _mid + _body), _role)
 for _role, _key in (("leaders", "label_leaders"), ("lead", "label_lead"), ("units", "label_units"),
-                    ("deadlines", "label_deadlines"), ("ignore", "label_ignore"), ("note", "label_note"),
-                    ("units", "label_roles")):
+                    ("deadlines", "label_deadlines"), ("ignore", "label_ignore"), ("ignore", "label_progress"),
+                    ("note", "label_note"), ("units", "label_roles")):
     for _w in T.words(_key):
         LABEL_ROLE[fold(_w)] = _role
 
@@ -309,7 +309,7 @@ TEXT_COLUMN = lazy_regex(rf"^\S{{0,10}}(?:{'|'.join(_TEXT_WORDS)})(?:{'|'.join(_
 _TEXT_COLUMN_ENDS = _TEXT_WORDS + tuple(w + t for w in _TEXT_WORDS for t in _TEXT_TAILS)
 
 
-_IGNORED_ENDS = tuple(fold(w) for w in T.words("label_ignore") if len(w) >= 3)
+_IGNORED_ENDS = tuple(fold(w) for w in (*T.words("label_ignore"), *T.words("label_progress")) if len(w) >= 3)
 
 
 def column_role(cell: str, listed_only: bool = False) -> str | None:
