@@ -400,6 +400,24 @@ def _is_field_line(f: str) -> bool:
     return bool(hits) and f[: hits[0].start].strip(notice_list.BULLETS_BLANKS) == ""
 
 
+def _without_rule_clauses(value: str) -> str:
+    """A unit list without the clauses that state the first-listed rule inside it, unbracketed
+    (`市税务局、市财政局，排在首位的为牵头单位，下同` -> 市税务局、市财政局): a rule, no unit."""
+    kept: list[str] = []
+    dropping = False
+    for clause in _CLAUSE_SPLIT.split(value):
+        f = fold(clause).strip()
+        if notice_list.FIRST_LISTED.search(f) or (dropping and f in ("下同", "以下同")):
+            dropping = True
+            continue
+        dropping = False
+        kept.append(clause)
+    return "，".join(kept)
+
+
+_CLAUSE_SPLIT = re.compile("[,，;；]")
+
+
 # The head of a government or a deputy in a post (副省长, 常务副市长, 县长): who a notice
 # means by a leader.
 _GOVERNMENT_HEAD = re.compile(r"[省市县区州旗]长")
@@ -478,6 +496,9 @@ class _Roles:
                     keep.append(value[at:m.start()])
                     at = m.end()
                 value = "".join(keep) + value[at:]
+                folded = fold(value)
+            if "牵头" in folded and notice_list.FIRST_LISTED.search(folded):
+                value = _without_rule_clauses(value)  # `X、Y，排在首位的为牵头单位，下同` (no brackets)
                 folded = fold(value)
             if "牵头" in folded or "负责" in folded or "配合" in folded:
                 roles = notice_list.roles_from_sentence(value, need_lead=False, trailing_co=role == "units")
