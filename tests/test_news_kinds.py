@@ -97,3 +97,17 @@ def test_pinyin_after_each_character_does_not_hide_the_year_an_article_plans_for
     kinds = {f.value: f.kind for f in doc.figures}
     assert kinds[156] == "actual" and kinds[3165] == "actual"
     assert kinds[6.5] == "target"
+
+
+def test_a_news_heading_naming_its_part_gives_its_figures_their_kind():
+    """A dated year-end summary (published in the year it reviews) under `一、2022年工作开展情况`
+    reports results; under `二、今年目标明确` it states targets."""
+    import zzgov
+
+    text = "\n".join([
+        "2022年度工作总结", "来源: 枫桥湖街道办事处 发布时间: 2022-12-08 13:53", "",
+        "一、2022年工作开展情况", "全面加强经济运行调度，新增在建项目5个，累计完成投资15.155亿元。", "",
+        "二、2023年工作打算", "新增在建项目8个，完成投资18亿元。", ""])
+    doc = zzgov.parse(text, kind="news")
+    assert [(f.value, f.kind) for f in doc.figures] == [
+        (5, "actual"), (15.155, "actual"), (8, "target"), (18, "target")]

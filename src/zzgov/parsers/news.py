@@ -36,6 +36,7 @@ from zzgov.models import Section
 from zzgov.parsers.base import MetaDraft, ParseResult
 from zzgov.parsers.common import SectionTree, cn_small_int
 from zzgov.figures.place import place_of
+from zzgov.parsers.report import part_of_heading
 from zzgov.parsers.figures_link import attach_figures
 from zzgov.text import Line, clean, fold, split_lines
 from zzgov.text.clean import READING
@@ -486,8 +487,15 @@ def build_sections(heads: list[Head], banners: list[int], end: int) -> list[Sect
     kinds = [k for k in HEAD_ORDER if any(h.kind == k for h in heads)]
     level = {k: n + 1 for n, k in enumerate(kinds)}
     tree = SectionTree()
+    top_part = None
     for h in heads:
-        tree.add(level[h.kind], h.label, h.title, h.start, h.end)
+        sec = tree.add(level[h.kind], h.label, h.title, h.start, h.end)
+        # a heading saying which part it opens (一、2022年工作开展情况 / 二、2023年工作打算) gives
+        # its figures their kind, as a report's parts do; a subheading follows its part
+        if level[h.kind] == 1:
+            top_part = sec.part = part_of_heading(h.title)
+        else:
+            sec.part = top_part or part_of_heading(h.title, strict=True)
     drafts = tree.close(end)
     # A banner (`“十三五”` / `郑州发展 成绩喜人`) ends every section open before it.
     for sec in drafts:
