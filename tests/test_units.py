@@ -25,6 +25,11 @@ from zzgov.units import split_leaders, split_units, unit_type
         ("各市、县（区）农业农村部门", ["各市、县（区）农业农村部门"], []),
         ("各区、市、县、自治县人民政府", ["各区、市、县、自治县人民政府"], []),
         ("各县、市场监管局", ["各县", "市场监管局"], []),
+        ("市发改委、农委，各市(县)、区政府", ["市发改委", "市农委", "各市(县)、区政府"], []),
+        ("各县、市、特区、区人民政府", ["各县、市、特区、区人民政府"], []),
+        # townships and the streets of their level, one collective; a named 镇政府 is a unit
+        ("县住建局、各镇、街道", ["县住建局", "各镇、街道"], []),
+        ("市住建局、镇政府、街道", ["市住建局", "镇政府", "街道"], []),
     ],
 )
 def test_split_units(field, units, open_):

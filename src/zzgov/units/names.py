@@ -151,7 +151,7 @@ def _split_units(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     units: list[str] = []
     open_tails: list[str] = []
     pending_bare: list[int] = []  # indexes in `units` of bare place names awaiting a suffix
-    for item in _split_conjoined(_join_level_runs(split_list(text))):
+    for item in _split_conjoined(_join_town_runs(_join_level_runs(split_list(text)))):
         tail = None
         m = OPEN_TAIL.search(item)
         if m and m.start() > 0:
@@ -224,6 +224,24 @@ def _level_core(item: str) -> str:
 
 # A level in brackets after a level (`各市(县)`, `各区（市）`): the run of levels goes on after it.
 _LEVEL_ASIDE = lazy_regex(r"[(（][县市区旗州盟、]{1,5}[)）]$")
+
+
+# A collective of townships goes on over the streets of the same level: `各镇、街道`,
+# `相关乡镇、街道办事处` name every township and street office, one collective.
+_TOWN_RUN_END = ("镇", "乡")
+_STREET_WORDS = frozenset({"街道", "街道办", "街道办事处", "乡", "镇"})
+
+
+def _join_town_runs(items: list[str]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        prev = out[-1] if out else ""
+        if item.strip() in _STREET_WORDS and _f(prev).startswith(("各", "相关", "有关", "沿线")) \
+                and _f(prev).endswith(_TOWN_RUN_END) and len(prev) <= 6:
+            out[-1] = prev + "、" + item.strip()
+        else:
+            out.append(item)
+    return out
 
 
 def _join_level_runs(items: list[str]) -> list[str]:
