@@ -919,3 +919,16 @@ def test_a_role_sentence_wrapped_mid_word_over_a_blank_line():
         "2.整治背街小巷环境。由市城管委牵头，各区政府具体实施。", ""])
     doc = parse_text(text, kind="notice")
     assert [(t.lead_units, t.units) for t in doc.tasks][0] == (["市住房和城乡建设局"], ["市财政局"])
+
+
+@pytest.mark.parametrize("value, names", [
+    ("周 立韩 蕾", ["周立", "韩蕾"]),  # two padded names run together in one cell
+    ("沈 涛欧阳明", ["沈涛", "欧阳明"]),  # a padded name, then a compound family name's
+    ("刘 洋", ["刘洋"]),
+    ("王 明 李 华", ["王明", "李华"]),
+    ("吴福民 史占勇", ["吴福民", "史占勇"]),
+])
+def test_padded_leader_names_run_together(value, names):
+    from zzgov.parsers.notice_list import read_leaders
+
+    assert read_leaders(value) == (names, [])

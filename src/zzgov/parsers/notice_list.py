@@ -457,6 +457,11 @@ LEADER_SPLIT = re.compile(f"[{_WHITE_SPACE}、，,；;/]+")  # stdlib: the same 
 def title_then_name() -> regex.Pattern[str]:
     return regex.compile(rf"(?:{_TITLE_ALT})(?P<name>\p{{Han}}{{2,4}})$")
 PADDED_NAME = regex.compile(r"(?<![\p{Han}])(\p{Han})[ \u3000]{1,2}(\p{Han})(?![\p{Han}])")
+# A padded two-character name with another name right after it: another padded one, or a
+# compound family name's full name.
+RUN_PADDED_NAME = regex.compile(r"(?<![\p{Han}])(\p{Han})[ \u3000]{1,2}(\p{Han})"
+                                r"(?=\p{Han}[ \u3000]{1,2}\p{Han}(?!\p{Han})|(?:%s)\p{Han}{1,2}(?!\p{Han}))"
+                                % "|".join(T.words("compound_surnames")))
 
 
 def read_leaders(value: str) -> tuple[list[str], list[str]]:
@@ -464,6 +469,9 @@ def read_leaders(value: str) -> tuple[list[str], list[str]]:
     A two-character name padded to the width of three (`刘 洋`) is one name."""
     names, bad, offices = [], [], []
     if " " in value or "\u3000" in value:  # the pattern is tried at every position: only where it can hit
+        # padded names run together in a cell (`周 立韩 蕾`, `沈 涛欧阳明`): each ends where
+        # the next name starts
+        value = RUN_PADDED_NAME.sub(r"\1\2、", value)
         value = PADDED_NAME.sub(r"\1\2", value)
     if "(" in value or "（" in value:
         # `刘建国(县委常委、副县长)`: offices in brackets after a name say who the person is
