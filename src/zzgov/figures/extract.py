@@ -25,7 +25,7 @@ from typing import NamedTuple
 from zzgov.figures import vocab as V
 from zzgov.text.words import Words
 from zzgov.figures.metric import (PARALLEL_MAX, STOCK_CUE, Metric, attributed, distribute, name_metric, refer, shared_verb, stock_name,
-                                  without_place,
+                                  scoped, without_place,
                                   stock_of, tidy, topic_before)
 from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
 from zzgov.numbers.chinese import CN_DIGITS, parse_fraction_words, parse_percent_words
@@ -948,6 +948,9 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
                     and not cand.own_dir and not (cand.mspan and s[cand.mspan[1]:cand.ns].strip()):
                 # (an item with a verb of its own keeps its name: "新增A企业1000家、B企业达到1.8万家")
                 cand.metric = shared_verb(prev.metric, cand.metric)  # 新增A企业500家、B企业1000家
+            if cand.metric and cand.metric[0] in "(（" and prev is not None and prev.metric:
+                # `地区生产总值2266.1亿元(区本级1976.7亿元)`: the figure before, for a part of its scope
+                cand.metric = scoped(prev.metric, cand.metric) or cand.metric
             if cand.metric:
                 # (tidied now too: a later figure's name is built from this one's)
                 cand.metric = tidy(cand.metric) or None

@@ -117,7 +117,7 @@ def _table():
                           + t.words("event_verbs")), "joiners": words("joiners"),
         "share_heads": words("share_heads"), "shared_heads": words("shared_heads"), "topic_heads": words("topic_heads"), "shared_head_verbs": words("shared_head_verbs"),
         "verb_bound": frozenset(t.words("verb_bound")),
-        "aside": t.pattern("aside"), "mid_verb": t.pattern("mid_verb"), "respectively": t.pattern("respectively"), "among_tail": t.pattern("among_tail"),
+        "aside": t.pattern("aside"), "mid_verb": t.pattern("mid_verb"), "respectively": t.pattern("respectively"), "scope_in_bracket": t.pattern("scope_in_bracket"), "among_tail": t.pattern("among_tail"),
     }
 
 
@@ -500,6 +500,13 @@ def tidy(name: str) -> str:
         # a bracket the name's window cut through (`完成年任务(40.2亿元)的32.5%`: 年任务( and )的)
         name = name.strip("()（）").removesuffix("的")
     return name
+
+
+def scoped(prev: str, name: str) -> str | None:
+    """The name of a figure restating the one before for a part of its scope, written as
+    that scope alone after an opening bracket (`(区本级`, prev 地区生产总值 -> 区本级地区生产总值),
+    or None."""
+    return name[1:] + prev if _table()["scope_in_bracket"].match(name) else None
 
 
 def without_place(name: str, forms: tuple[str, ...]) -> str:
