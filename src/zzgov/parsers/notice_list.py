@@ -54,22 +54,26 @@ T = rules.load("notice")
 
 LABEL_ROLE: dict[str, str] = {}
 HEAD_LABELS: set[str] = set()
+# (built from folded parts: folding maps one character to one, so the fold of a label is the
+# folds of its parts joined, and each part is folded once rather than in every label)
+_LEVELS = [""] + [fold(w) for w in T.words("leader_level")]
 # Leader labels are made of a duty word, a level and 领导: 包抓县领导, 分管市领导, 责任区级领导 …
-for _duty in T.words("leader_duty"):
-    for _level in [""] + list(T.words("leader_level")):
+for _duty in map(fold, T.words("leader_duty")):
+    for _level in _LEVELS:
         for _tail in ("领导", "领导同志"):
-            LABEL_ROLE[fold(_duty + _level + _tail)] = "leaders"
+            LABEL_ROLE[_duty + _level + _tail] = "leaders"
     # or of a duty and the head of a government: 分管市长, 分管副县长 (a column or a label
     # with its colon only: `（分管副省长负责，…）` is a role sentence naming a post, no label)
     for _head in ("省长", "市长", "县长", "区长", "州长", "旗长"):
-        for _w in (fold(_duty + _head), fold(_duty + "副" + _head)):
+        for _w in (_duty + _head, _duty + "副" + _head):
             LABEL_ROLE[_w] = "leaders"
             HEAD_LABELS.add(_w)
+_BODIES = [fold(w) for w in T.words("unit_bodies")]
 for _role, _key in (("lead", "unit_lead_words"), ("units", "unit_co_words")):
-    for _word in T.words(_key):
+    for _word in map(fold, T.words(_key)):
         for _mid in ("", "责任", "负责"):
-            for _body in T.words("unit_bodies"):
-                LABEL_ROLE.setdefault(fold(_word + _mid + _body), _role)
+            for _body in _BODIES:
+                LABEL_ROLE.setdefault(_word + _mid + _body, _role)
 for _role, _key in (("leaders", "label_leaders"), ("lead", "label_lead"), ("units", "label_units"),
                     ("deadlines", "label_deadlines"), ("ignore", "label_ignore"), ("ignore", "label_progress"),
                     ("note", "label_note"), ("units", "label_roles")):
@@ -456,10 +460,10 @@ LEADER_SPLIT = re.compile(f"[{_WHITE_SPACE}、，,；;/]+")  # stdlib: the same 
 @functools.cache
 def title_then_name() -> regex.Pattern[str]:
     return regex.compile(rf"(?:{_TITLE_ALT})(?P<name>\p{{Han}}{{2,4}})$")
-PADDED_NAME = regex.compile(r"(?<![\p{Han}])(\p{Han})[ \u3000]{1,2}(\p{Han})(?![\p{Han}])")
+PADDED_NAME = lazy_regex(r"(?<![\p{Han}])(\p{Han})[ \u3000]{1,2}(\p{Han})(?![\p{Han}])")
 # A padded two-character name with another name right after it: another padded one, or a
 # compound family name's full name.
-RUN_PADDED_NAME = regex.compile(r"(?<![\p{Han}])(\p{Han})[ \u3000]{1,2}(\p{Han})"
+RUN_PADDED_NAME = lazy_regex(r"(?<![\p{Han}])(\p{Han})[ \u3000]{1,2}(\p{Han})"
                                 r"(?=\p{Han}[ \u3000]{1,2}\p{Han}(?!\p{Han})|(?:%s)\p{Han}{1,2}(?!\p{Han}))"
                                 % "|".join(T.words("compound_surnames")))
 
