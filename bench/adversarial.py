@@ -102,6 +102,8 @@ INPUTS: dict[str, tuple[str, Callable[[int], str]]] = {
                           lambda n: fill(n, "同比增长12.5%，")),
     "cueless_sentences": ("增长12.5%。 on one line: sentences without a kind cue in one paragraph",
                           lambda n: fill(n, "增长12.5%。")),
+    "subject_clause_run": ("a clause naming no measure before a first figure: 地,甲…突破大关,实现144亿元",
+                           lambda n: "地," + "甲" * n + "突破大关,实现144亿元。\n"),
     "cn_numerals_run": ("one run of Chinese numerals", lambda n: fill(n, "一二三四五六七八九十百千万亿")),
     "cn_fraction_bait": ("百分之 / 分之 without a closing numeral", lambda n: fill(n, "百分之分之")),
     "nested_brackets": ("5,000 nested （ in a unit field, repeated",

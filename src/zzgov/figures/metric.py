@@ -710,13 +710,18 @@ def topic_before(text: str, s: str, item_lo: int, floor: int) -> Metric | None:
     heads = (T["measure_heads"], T["shared_heads"], T["topic_heads"])
     # (an aside after the measure stays for tidy to take off: `地区生产总值(GDP)`)
     end = max(s.rfind("(", lo, hi), s.rfind("（", lo, hi)) if s[hi - 1:hi] in (")", "）") else hi
-    while end - lo >= 2 and not any(h.suffix(s[lo:end]) for h in heads):
+    # (each test reads the last few characters only: a long run without a measure costs
+    # linear time, never a slice of the whole run per character)
+    while end - lo >= 2 and not any(h.suffix(s[max(lo, end - _HEAD_WINDOW):end]) for h in heads):
         end -= 1
         hi = end
     name = text[lo:hi].strip(" ,，、")
     if not 2 <= len(name) <= MAX_LEN:
         return None
     return Metric(name, lo, hi)
+
+
+_HEAD_WINDOW = 16  # longer than any measure word a subject may end with
 
 
 def _clause_start(s: str, i: int, floor: int) -> int:
