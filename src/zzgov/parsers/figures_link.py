@@ -93,7 +93,7 @@ def _regions(text: str, index: _SectionIndex, tasks: Sequence[Task],
         # a progress field reports results: from its label to its line's end the figures are
         # actual (`完成情况：全市开展职业技能培训10万人次`, `【序时进度】已建成41座`)
         at = first
-        for a, b in _progress_values(text, first, last) if doc_kind == "notice" else ():
+        for a, b in _progress_values(text, first, last, tasks) if doc_kind == "notice" else ():
             out.append((at, a, "target"))
             out.append((a, b, "actual"))
             at = b
@@ -121,13 +121,24 @@ def _regions(text: str, index: _SectionIndex, tasks: Sequence[Task],
     return out
 
 
-def _progress_values(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Where the values of a ledger's progress fields lie in text[lo:hi]: from each progress
-    label (rules/notice.yaml label_progress) with its colon or brackets to its line's end."""
-    out = []
+def _progress_values(text: str, lo: int, hi: int, tasks: Sequence[Task]) -> list[tuple[int, int]]:
+    """Where the values of a ledger's progress fields lie in text[lo:hi], in order and apart:
+    from each progress label (rules/notice.yaml label_progress) with its colon or brackets to
+    its line's end, never past the end of the task it is in (a notice on one line)."""
+    ends = sorted((t.span.start, t.span.end) for t in tasks)
+    starts = [a for a, _ in ends]
+    out: list[tuple[int, int]] = []
+    line_end = -1
     for m in _progress_label().finditer(text, lo, hi):
-        end = text.find("\n", m.end(), hi)
-        out.append((m.end(), hi if end == -1 else end))
+        if out and m.end() < out[-1][1]:
+            continue  # a second label inside the value before: read with it
+        if m.end() > line_end:  # (a line's end found once, however many labels it holds)
+            line_end = text.find("\n", m.end(), hi)
+            line_end = hi if line_end == -1 else line_end
+        k = bisect.bisect_right(starts, m.start()) - 1
+        end = min(line_end, ends[k][1]) if k >= 0 and ends[k][1] > m.start() else line_end
+        if end > m.end():
+            out.append((m.end(), end))
     return out
 
 
