@@ -22,6 +22,7 @@ row; hard-wrapped lines anywhere; web-page chrome before the title.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -418,6 +419,26 @@ def _without_rule_clauses(value: str) -> str:
 _CLAUSE_SPLIT = re.compile("[,，;；]")
 
 
+@functools.lru_cache(maxsize=4)
+def _government_places(folded: str) -> tuple[str, ...]:
+    """The names of the places whose governments the notice names (`淮澄市人民政府` -> 淮澄),
+    read once per document."""
+    return tuple(sorted({m["name"] for m in _GOVERNMENT_PLACE.finditer(folded)}, key=len, reverse=True))
+
+
+_GOVERNMENT_PLACE = regex.compile(r"(?:(?<!\p{Han})|(?<=[省市]))(?P<name>\p{Han}{2,3}?)[省市区县](?:人民政府|政府)")
+
+
+def _without_borrowed_level(unit: str, places: tuple[str, ...]) -> str:
+    """A unit given the level of the one before it (`市发展改革局、岭川供电局` -> 市岭川供电局)
+    whose name opens with the place itself: the level is no part of it (岭川供电局, a branch of
+    a national body in 岭川市, never `市岭川…`)."""
+    f = fold(unit)
+    if f[:1] in "省市区县" and any(f.startswith(p, 1) and len(f) > len(p) + 2 for p in places):
+        return unit[1:]
+    return unit
+
+
 # The head of a government or a deputy in a post (副省长, 常务副市长, 县长): who a notice
 # means by a leader.
 _GOVERNMENT_HEAD = re.compile(r"[省市县区州旗]长")
@@ -660,6 +681,10 @@ def _task_fields(doc: Doc, d: notice_list.TaskDraft, first_unit_leads: bool,
         roles.lead, roles.units = roles.units[:n], roles.units[n:]
     elif first_unit_leads and not roles.lead and roles.units:
         roles.lead = [roles.units[0]]
+    places = _government_places(doc.folded)
+    if places:
+        roles.lead = [_without_borrowed_level(u, places) for u in roles.lead]
+        roles.units = [_without_borrowed_level(u, places) for u in roles.units]
     fields = dict(
         seq=d.seq,
         section=d.section,
