@@ -406,7 +406,7 @@ def _without_rule_clauses(value: str) -> str:
     (`市税务局、市财政局，排在首位的为牵头单位，下同` -> 市税务局、市财政局): a rule, no unit."""
     kept: list[str] = []
     dropping = False
-    for clause in _CLAUSE_SPLIT.split(value):
+    for clause in split_list(value, CLAUSE_SEPARATORS):
         f = fold(clause).strip()
         if notice_list.FIRST_LISTED.search(f) or (dropping and f in ("下同", "以下同")):
             dropping = True
@@ -414,9 +414,6 @@ def _without_rule_clauses(value: str) -> str:
         dropping = False
         kept.append(clause)
     return "，".join(kept)
-
-
-_CLAUSE_SPLIT = re.compile("[,，;；]")
 
 
 @functools.lru_cache(maxsize=4)

@@ -182,7 +182,9 @@ LEVEL_CHARS = frozenset("县市区旗州盟")  # 各市、州人民政府 (a pro
 LEVEL_ORG = lazy_regex(r"[县市区旗州盟](?:级市|级)?(?:人民政府|政府|党委|党工委)")
 # The last level of a collective with the body all its levels share, a level in brackets
 # allowed: `各区、县(市)人民政府`, `各市、县（区）农业农村部门`.
-LEVEL_BODY = lazy_regex(r"[县市区旗州盟](?:[(（][县市区旗州盟、]{1,5}[)）])?\p{Han}{2,12}")
+# (a level in brackets: `县(市)`, `（市、区）`)
+_LEVEL_IN_BRACKETS = r"[(（][县市区旗州盟、]{1,5}[)）]"
+LEVEL_BODY = lazy_regex(rf"[县市区旗州盟](?:{_LEVEL_IN_BRACKETS})?\p{{Han}}{{2,12}}")
 
 
 CONJUNCTION = regex.compile(r"[和及与]")
@@ -223,7 +225,7 @@ def _level_core(item: str) -> str:
 
 
 # A level in brackets after a level (`各市(县)`, `各区（市）`): the run of levels goes on after it.
-_LEVEL_ASIDE = lazy_regex(r"[(（][县市区旗州盟、]{1,5}[)）]$")
+_LEVEL_ASIDE = lazy_regex(rf"{_LEVEL_IN_BRACKETS}$")
 
 
 # A collective of townships goes on over the streets of the same level: `各镇、街道`,
