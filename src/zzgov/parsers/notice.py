@@ -41,7 +41,7 @@ from zzgov.parsers.common import (
     ymd,
 )
 from zzgov.doc import Doc, as_doc
-from zzgov.parsers import notice_list
+from zzgov.parsers import notice_list, notice_runon
 from zzgov.figures.place import place_of
 from zzgov.parsers.figures_link import attach_figures
 from zzgov.text import Line, clean, fold
@@ -871,7 +871,7 @@ def _names_leader(f: str) -> list[str]:
 def parse_notice(source: str | Doc) -> ParseResult:
     doc = as_doc(source)
     text, folded = doc.text, doc.folded
-    lines = notice_list.unflatten(doc.folded_lines())
+    lines = notice_runon.cut_tables(notice_list.unflatten(doc.folded_lines()))
     meta = MetaDraft()
     warnings: list[str] = []
     body_from, signed_idx = _find_meta(text, lines, meta)

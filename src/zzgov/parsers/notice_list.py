@@ -1367,9 +1367,12 @@ def cell_type(f: str) -> str:
         return "empty"
     if _CELL_NUMBER.fullmatch(s):
         return "number"
+    dated = len(s) <= 24 and DATE_CELL.search(s) is not None
+    if dated and len(s) <= 3 and is_deadline(s):
+        return "deadline"  # `全年`, `长期`: a time limit, though 全 and 长 are family names too
     if is_leader_line(s) or is_office(s):
         return "leaders"
-    if len(s) <= 24 and DATE_CELL.search(s) and not any(ch in s for ch in "局委办厅府会。，,；;"):
+    if dated and not any(ch in s for ch in "局委办厅府会。，,；;"):
         return "deadline"
     units, tails = split_units(s)
     if len(units) == 1 and not tails and s.endswith("。"):
