@@ -376,7 +376,13 @@ def _look(text: str, head: int) -> str:
 def _without_readings(f: str) -> str:
     """The text without the pinyin readings a conversion site prints (`會(huì)議`), which split
     the words features look for; detection needs no offsets."""
-    return _READING.sub("", f) if _READING.search(f) else f
+    f = _READING.sub("", f) if _READING.search(f) else f
+    # line breaks written as tags (`…如下: <br> 一、重点项目 <br> 1.完成…`) are line breaks, as
+    # text.lines reads them
+    return _BR_TAG.sub("\n", f) if ("<br" in f or "<BR" in f) else f
+
+
+_BR_TAG = re.compile(r"[ \t\u3000]*<br[ \t]*/?>[ \t\u3000]*", re.IGNORECASE)
 
 
 def _scores(f: str) -> dict[str, float]:

@@ -475,7 +475,7 @@ class _Roles:
             # (`具体负责人：许明德副省长`): the task's leaders, as 责任领导 would; one naming others
             # too (`责 任 人：魏长林 五县县长`: bureau officials, posts alone) stays read past
             role = "leaders"
-        if not value or role in ("ignore", "other_units"):
+        if not value or role in ("ignore", "other_units", "other_person"):
             return
         folded = fold(value)  # one character for one: a prefix of it is the folded prefix
         if folded.strip() in notice_list.EMPTY_CELL:
@@ -843,8 +843,18 @@ def _list_before_signature(lines, body_from: int, signed_idx: int) -> bool:
     if any(f.strip() and not (CHROME_LINE.match(f) or _C.page_meta_line.match(f) or _C.page_marker.match(f.strip()))
            for _, f in lines[signed_idx + 1:]):
         return False
-    return any(("牵头" in f or "责任单位" in f or "负责" in f) and notice_list.line_assigns(f) or _names_leader(f)
+    return any(("牵头" in f or "责任单位" in f or "负责" in f) and _assigns_at_end(f) or _names_leader(f)
                for _, f in lines[body_from:signed_idx])
+
+
+def _assigns_at_end(f: str) -> bool:
+    """Whether a line assigns work, or its last sentence does (`（一）X工程。…。由县交通运输局牵头，
+    县财政局配合。`: the roles close a paragraph of several sentences)."""
+    if notice_list.line_assigns(f):
+        return True
+    body = f.rstrip("。. ")
+    k = max(body.rfind(c) for c in "。！？!?")
+    return k > 0 and notice_list.line_assigns(body[k + 1:])
 
 
 LEADER_HEAD_CHARS = 40  # a title beside the name that opens a task stands this early

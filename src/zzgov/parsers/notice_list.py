@@ -327,6 +327,8 @@ def column_role(cell: str, listed_only: bool = False) -> str | None:
     if not core or (core[-1] not in COLUMN_LAST and core[0] != "是"):
         return None
     c = _HEADER_NOISE.sub("", folded)
+    if c in PERSON_COLUMNS:
+        return "other_person"
     role = COLUMN_ROLE.get(c)
     if role is None and not listed_only and len(c) <= 14 and c.endswith(_TEXT_COLUMN_ENDS) and TEXT_COLUMN.match(c):
         role = "text"
@@ -341,10 +343,14 @@ def column_role(cell: str, listed_only: bool = False) -> str | None:
     return role if role not in ("ignore", "note") else "ignore"
 
 
+# Persons a table names who are not the task's leaders (领衔代表 of a 建议 办理 table): a cell
+# of a person's name goes there in its turn, and is read no further.
+PERSON_COLUMNS = frozenset(fold(w) for w in T.words("column_person"))
+
 # The last character of every word column_role can name a column by: a listed header word,
 # a text column's word, a guessed label's body, another part's units, a progress column.
 COLUMN_LAST = frozenset(w[-1] for w in (*COLUMN_ROLE, *_TEXT_COLUMN_ENDS, *GUESSED_LABEL_ENDS,
-                                        *_IGNORED_ENDS))
+                                        *_IGNORED_ENDS, *PERSON_COLUMNS))
 EMPTY_CELL = frozenset(fold(w) for w in T.words("empty_cell"))
 
 TITLES = sorted({fold(w) for w in T.words("titles")}, key=len, reverse=True)
@@ -697,7 +703,7 @@ def field_hits(f: str, labels: list[FieldHit] | None = None) -> list[FieldHit]:
             at = s
         if depth > 0:
             continue
-        if s <= lead or m.open or f[s - 1] in FIELD_BEFORE:
+        if s <= lead or m.open or f[s - 1] in FIELD_BEFORE or (s - lead <= 6 and LABEL_OWNER.fullmatch(f, lead, s)):
             out.append(m)
     return out
 
@@ -741,6 +747,13 @@ def _marker(f: str) -> tuple[str, str, int, int] | None:
     return None
 
 
+# The body a field label's leader or unit belongs to, written before it on its line
+# (`市政府责任领导:`, `县委牵头单位:`).
+LABEL_OWNER = lazy_regex(r"[省市州盟县区旗镇乡](?:人民)?政府|[省市州县区]委|[省市州县区]政府办")
+
+# What is left of `(二)` once its numeral is lost.
+LOST_NUMERAL = "()"
+
 # In split_run_on_items' list of markers: a line it cut, whose pieces it did not read.
 NOT_READ = ("", "", 0, 0)
 
@@ -749,6 +762,7 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
     """Each line read once; `markers` (from split_run_on_items): the marker of each folded
     line where already read, NOT_READ where not."""
     out = []
+    lost_after = 0  # the number of the last `(一)` item, for items whose numeral was lost
     for k, (ln, f) in enumerate(lines):
         labels = find_labels(f) if (":" in f or "】" in f or "]" in f or "〕" in f or "——" in f) else []
         info = LineInfo(ln, f, labels=labels, hits=field_hits(f, labels) if labels else [])
@@ -759,12 +773,23 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
             mk = markers[k]
         else:
             mk = _marker(f)
+        if mk is None and f.startswith(LOST_NUMERAL) and len(f) > len(LOST_NUMERAL) and lost_after:
+            # `()` opening a line after `(一)`: a page that lost its numerals (drawn as images,
+            # or in a font the copy did not keep); the item numbered on from the one before
+            lost_after += 1
+            mk = ("cn_paren", "", lost_after, len(f) - len(f[len(LOST_NUMERAL):].lstrip()))
         if mk:
             info.marker, info.label, info.seq, info.title_at = mk
+            if mk[0] == "cn_paren":
+                lost_after = mk[2]
+            elif mk[0] == "cn":
+                lost_after = 0
         hits = info.hits
         if hits:
             info.fields_at = hits[0].start
-            info.is_field = f[: hits[0].start].strip(BULLETS_BLANKS) == ""
+            before = f[: hits[0].start].strip(BULLETS_BLANKS)
+            # (`市政府责任领导:X`: the government whose leader it is, before the label)
+            info.is_field = before == "" or LABEL_OWNER.fullmatch(before) is not None
         elif info.labels and not mk:
             whole = inline_fields(f)
             if whole is not None and f[:whole[0]].strip(BULLETS_BLANKS) == "":
@@ -1343,7 +1368,7 @@ def cell_header_at(infos: list[LineInfo], i: int) -> tuple[list[str], int] | Non
         # `目标` / `任务` may be one cell broken over two lines)
         t = roles.index("text") if roles[0] == "seq" else k - 1
         roles = roles[:t + 1] + ["ignore" if r == "text" else r for r in roles[t + 1:]]
-    named = [r for r in roles if r != "ignore"]
+    named = [r for r in roles if r not in ("ignore", "other_person")]
     if len(roles) >= 3 and "text" in named and len(set(named)) == len(named):
         return roles, j
     return None
@@ -1385,7 +1410,7 @@ def cell_type(f: str) -> str:
 
 
 ACCEPTS = {"text": {"text"}, "leaders": {"leaders"}, "lead": {"units"}, "units": {"units"},
-           "deadlines": {"deadline"}, "ignore": {"text", "deadline"}, "note": {"text"},
+           "deadlines": {"deadline"}, "ignore": {"text", "deadline"}, "note": {"text"}, "other_person": {"leaders"},
            "other_units": set()}  # (its cell is set aside by position: see cell_draft)
 
 

@@ -32,4 +32,25 @@ def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]
     end = len(text) if end is None else end
     new = tuple.__new__  # a Line without the Python-level __new__ of a NamedTuple
     body = _LINE_BODY if any(text.find(e, start, end) >= 0 for e in _OTHER_LINE_ENDS) else _LF_LINE_BODY
-    return [new(Line, (m.start(), m.end(), m.group())) for m in body.finditer(text, start, end)]
+    lines = [new(Line, (m.start(), m.end(), m.group())) for m in body.finditer(text, start, end)]
+    if text.find("<br", start, end) >= 0 or text.find("<BR", start, end) >= 0:
+        lines = _split_at_tags(lines)
+    return lines
+
+
+# A line break written as an HTML tag in a page's text (`…如下: <br> 一、重点项目 <br> 1.完成…`):
+# a copy that kept the markup as characters.
+_BR_TAG = re.compile(r"[ \t\u3000]*<br[ \t]*/?>[ \t\u3000]*", re.IGNORECASE)
+
+
+def _split_at_tags(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    for ln in lines:
+        a = 0
+        for m in _BR_TAG.finditer(ln.text):
+            if m.start() > a:
+                out.append(Line(ln.start + a, ln.start + m.start(), ln.text[a:m.start()]))
+            a = m.end()
+        if a < len(ln.text):
+            out.append(Line(ln.start + a, ln.end, ln.text[a:]) if a else ln)
+    return out
