@@ -649,6 +649,10 @@ def _task_fields(doc: Doc, d: notice_list.TaskDraft, first_unit_leads: bool,
             roles.add_leaders(clean(text, s, e, keep_blanks=True).text, where)
         for s, e in d.role_lines:
             roles.add_sentence(clean(text, s, e).text)
+        duty = notice_list.duty_roles(task_text) if not roles.lead and not roles.units and not d.numbered \
+            and notice_list.opens_with_duty(fold(task_text)) else None
+        if duty is not None:
+            roles.take(duty)  # `区水利局负责…，…`: the paragraph is the task's words, its subjects its units
         if not roles.lead and not roles.units:
             task_text = _strip_role_sentence(_take_role_parens(task_text, roles), roles)
         if not roles.lead and not roles.units and "。" in task_text.rstrip("。"):
@@ -672,6 +676,8 @@ def _task_fields(doc: Doc, d: notice_list.TaskDraft, first_unit_leads: bool,
         # (a lead the heading's words name and the task lists among its units is one of them;
         # a 牵头单位 line under the heading leads whatever the units)
         roles.lead = list(d.group_lead) if d.lead_stated else [u for u in d.group_lead if u not in roles.units]
+        if not roles.units and d.group_co:
+            roles.units = [u for u in d.group_co if u not in roles.lead]  # the heading's co-units with its lead
     if not roles.lead and roles.units and _units_label_leads(roles, units_label_leads):
         # `责任单位：X` beside `配合单位：Y` (or a stated rule): the 责任单位 leads
         n = next(k for r, lab, k in roles.labels if r == "units")
@@ -850,7 +856,7 @@ def _list_before_signature(lines, body_from: int, signed_idx: int) -> bool:
 def _assigns_at_end(f: str) -> bool:
     """Whether a line assigns work, or its last sentence does (`（一）X工程。…。由县交通运输局牵头，
     县财政局配合。`: the roles close a paragraph of several sentences)."""
-    if notice_list.line_assigns(f):
+    if notice_list.line_assigns(f) or notice_list.opens_with_duty(f):
         return True
     body = f.rstrip("。. ")
     k = max(body.rfind(c) for c in "。！？!?")

@@ -566,6 +566,7 @@ class LineInfo:
     is_roles: bool = False  # the whole line is a role sentence
     is_leaders: bool = False  # the whole line is leaders' names
     ends_with_roles: bool = False  # the line closes with roles in brackets: `…。（财政厅牵头）`
+    duty: bool = False  # a paragraph opening with its units' duty: `区水利局负责…`
     bracketed: bool = False  # the whole line is fields in brackets: `（责任单位：X、Y）`
     retro: int = 0  # `3项目标的责任单位均为X。`: the line names the roles of this many tasks before it
     fields_end: int = -1  # where the fields end on the line (before a closing bracket), -1: its end
@@ -824,12 +825,32 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
         elif not info.is_roles and not mk and f.endswith(("。", ".")) and ("牵头" in f or "负责" in f) \
                 and len(f) <= CLOSING_ROLES_PARAGRAPH_MAX:
             # a paragraph closed by its own role sentence, not in brackets (minutes of a meeting:
-            # `…确保10月底前完成年度改造任务。由公用事业科牵头，各县区住建部门配合。`)
+            # `…确保10月底前完成年度改造任务。由公用事业科牵头，各县区住建部门配合。`), or
+            # opening with the units it assigns (`区水利局负责…`)
             k = f.rfind("。", 0, len(f) - 1)
             info.ends_with_roles = k > 0 and roles_from_sentence(_unwrap(f[k + 1:]), need_lead=False) is not None
+            info.duty = not info.ends_with_roles and not info.is_field and opens_with_duty(f)
         out.append(info)
     _decimal_groups(out)
+    _duty_runs(out)
     return out
+
+
+def _duty_runs(infos: list[LineInfo]) -> None:
+    """Paragraphs opening with their units' duty assign work when two or more stand together
+    (a 职责分工 written unit by unit), not one alone (`镇安委会办公室负责监督…` after a table)."""
+    k = 0
+    while k < len(infos):
+        if not infos[k].duty:
+            k += 1
+            continue
+        j = k
+        while j < len(infos) and infos[j].duty:
+            j += 1
+        if j - k >= 2:
+            for x in infos[k:j]:
+                x.ends_with_roles = True
+        k = j
 
 
 # A group's number and title with only a blank between (`1 市容环境提升`), the group of the
@@ -941,6 +962,59 @@ def role_clause(clause: str) -> tuple[bool, list[str], list[str]] | None:
     if not looks_like_units(units, places_alone=True):
         return None
     return m.group("lead") is not None, units, tails
+
+
+# A paragraph opening with the units it assigns and their duty: `区水利局负责内河整治的总体协调，
+# …`, `区住建局、区交通局分别负责…` (a 职责分工 written unit by unit).
+DUTY_OPENING = lazy_regex(r"^(?P<who>[^，,；;。:：]{2,40}?)(?:分别|共同|具体)?(?:牵头)?负责(?!人|同志)(?=\p{Han})")
+_SENTENCES = re.compile("[^。；;!?！？]+")
+
+
+def _duty_subject(who: str) -> tuple[list[str], list[str]] | None:
+    """The units a duty sentence opens with, each a body's whole name (not `各单位要`)."""
+    units, tails = split_units(who)
+    if not units or not all(ORG_END.search(fold(u)) or PLACE_END.search(fold(u)) or OTHER_BODY_END.search(fold(u))
+                            for u in units):
+        return None
+    return units, tails
+
+
+def opens_with_duty(f: str) -> bool:
+    """Whether a folded line opens with the units it assigns and their duty."""
+    m = DUTY_OPENING.match(f) if "负责" in f else None
+    return m is not None and _duty_subject(m["who"]) is not None
+
+
+def duty_roles(text: str) -> tuple[list[str], list[str], list[str]] | None:
+    """The roles of a paragraph that opens with its units' duty, its words all kept: each
+    sentence's subject units are responsible (`区城管局负责…；区财政局负责…`), `牵头…` after a
+    subject makes it the lead (`X负责…，牵头制定…，Y、Z配合`: X leads, Y and Z take part), and a
+    role clause adds its units.  None unless the paragraph opens so."""
+    lead: list[str] = []
+    units: list[str] = []
+    tails: list[str] = []
+    for k, sm in enumerate(_SENTENCES.finditer(text)):
+        subject: list[str] = []
+        for clause in split_list(sm.group(), UNIT_CLAUSE_SEPARATORS):
+            m = DUTY_OPENING.match(fold(clause))
+            who = _duty_subject(clause[:m.end("who")]) if m else None
+            if who is not None:
+                subject = who[0]
+                units.extend(who[0])
+                tails.extend(who[1])
+                continue
+            if k == 0 and not units:
+                return None  # the paragraph does not open with a duty
+            if subject and fold(clause).startswith("牵头"):
+                lead.extend(u for u in subject if u not in lead)
+                continue
+            c = role_clause(clause)
+            if c is not None:
+                (lead if c[0] else units).extend(c[1])
+                tails.extend(c[2])
+    if not units and not lead:
+        return None
+    return lead, [u for u in units if u not in lead], tails
 
 
 # `由X会同Y、Z等部门研究提出落实意见`: X leads, Y and Z work with it (the State Council's way of
@@ -1092,11 +1166,32 @@ def heading_lead_units(title: str) -> list[str]:
             return []
         body = title[fields[1]:fields[2]]
         hits = bracket_labels(fold(body))
-        if len(hits) != 1 or label_role(hits[0].label) != "lead":
+        roles = [label_role(h.label) for h in hits]
+        if roles not in (["lead"], ["lead", "units"]):
             return []
-        units, _tails = split_units(body[hits[0].end:].strip())
+        # (its co-units, when a second label names them, are heading_co_units')
+        end = hits[1].start if len(hits) > 1 else len(body)
+        units, _tails = split_units(body[hits[0].end:end].strip().rstrip(";；,，"))
         return units if looks_like_units(units) else []
     units, _tails = split_units(title[m.start("units"):m.end("units")])
+    return units if looks_like_units(units) else []
+
+
+def heading_co_units(title: str) -> list[str]:
+    """The co-units a heading's closing bracket names beside its one lead label (`（一）危险化学品
+    安全专项整治（牵头单位：X；配合单位：Y、Z）` -> [Y, Z]), for the tasks below it; [] otherwise."""
+    f = fold(title).strip()
+    fields = inline_fields(f) if f.endswith(")") else None
+    if fields is None:
+        return []
+    body = title[fields[1]:fields[2]]
+    hits = bracket_labels(fold(body))
+    roles = [label_role(h.label) for h in hits]
+    if roles.count("lead") != 1 or roles.count("units") != 1 or len(roles) != 2:
+        return []
+    k = roles.index("units")
+    end = hits[k + 1].start if k + 1 < len(hits) else len(body)
+    units, _tails = split_units(body[hits[k].end:end].strip().rstrip(";；,，"))
     return units if looks_like_units(units) else []
 
 
@@ -1143,6 +1238,7 @@ class TaskDraft:
     lead_stated: bool = False  # group_lead given by a field line under the heading
     numbered: bool = True  # False: an unnumbered paragraph, its seq is its place in the list
     group_units: list[str] = field(default_factory=list)  # the unit a list's heading line names
+    group_co: list[str] = field(default_factory=list)  # co-units a heading names beside its lead
 
     @property
     def has_roles(self) -> bool:
@@ -1250,12 +1346,52 @@ def task_kind(infos: list[LineInfo], fallback: bool = True) -> str | None:
     # is a heading kind (`（一）` over unnumbered paragraphs each closed by `X牵头落实`)
     carriers = {k: v for k, v in votes.items() if v > heads_by.get(k, 0)}
     if carriers and sum(carriers.values()) >= heads:
-        return max(carriers, key=lambda k: (carriers[k], RANK[k]))
+        kind = max(carriers, key=lambda k: (carriers[k], RANK[k]))
+        return _kind_under_titled_heads(infos, kind) or kind
     if not votes and not heads and fallback:
         # no roles anywhere: numbered items are still the tasks (`1.` before `（1）`)
         kinds = {info.marker for info in infos if info.marker}
         return next((k for k in ("arabic", "paren", "circled") if k in kinds), None)
     return None
+
+
+def _kind_under_titled_heads(infos: list[LineInfo], kind: str) -> str | None:
+    """The kind of the items under `kind`'s when those are group headings rather than tasks:
+    each of them that assigns work does so in a bracket closing a title (`（一）危险化学品安全
+    专项整治（牵头单位：X；配合单位：Y）`), and numbered items of a deeper kind that assign
+    nobody follow it (`1.全面摸排…`); the heading's roles are theirs.  None otherwise."""
+    rank = RANK[kind]
+    kids: dict[str, int] = {}
+    heads = 0
+    for k, x in enumerate(infos):
+        if x.marker != kind or not line_has_roles(x):
+            continue
+        if not _titled_bracket(x.f[x.title_at:]):
+            return None
+        under = []
+        for y in infos[k + 1:]:
+            if y.marker and RANK[y.marker] <= rank:
+                break
+            if y.marker:
+                under.append(y)
+            elif y.is_field or y.is_roles or y.ends_with_roles:
+                return None  # roles of their own below the heading
+        if not under or any(line_has_roles(y) for y in under):
+            return None
+        heads += 1
+        for y in under:
+            kids[y.marker] = kids.get(y.marker, 0) + 1
+    return max(kids, key=lambda m: (kids[m], -RANK[m])) if heads and kids else None
+
+
+def _titled_bracket(f: str) -> bool:
+    """A title closed by a bracket of role fields, no sentence in the title."""
+    f = f.rstrip()
+    if not f.endswith((")", "）")):
+        return False
+    k = opening_bracket(f)
+    title = f[:k].rstrip("。. ") if k > 0 else ""
+    return 2 <= len(title) <= 40 and not any(c in title for c in "。；;！？") and bool(bracket_labels(f[k + 1:-1]))
 
 
 def kinds_by_part(infos: list[LineInfo], whole: str | None) -> list[str | None]:
@@ -1496,6 +1632,7 @@ class _Reader:
         self.kind_at = kinds_by_part(infos, self.kind)
         self.table_labels: dict[str, str] = {}
         self.lead_at: dict[int, list[str]] = {}  # heading level -> lead units it names
+        self.co_at: dict[int, list[str]] = {}  # heading level -> co-units it names beside them
         self.lead_stated: set[int] = set()  # levels whose lead units a field line gave
         self.any_roles = any(x.is_field or x.is_roles or x.ends_with_roles for x in infos)
         self.closed = False  # the current task's roles closed its paragraph: the next line starts anew
@@ -1539,6 +1676,13 @@ class _Reader:
                 return list(self.lead_at[level])
         return []
 
+    def group_co(self) -> list[str]:
+        """The co-units the heading whose lead the tasks take names beside it."""
+        for level in sorted(self.lead_at, reverse=True):
+            if self.lead_at[level]:
+                return list(self.co_at.get(level, ()))
+        return []
+
     def group_lead_stated(self) -> bool:
         """Whether the group's lead units were given by a field line (`牵头单位:X` under the
         heading), not read from the heading's words."""
@@ -1567,6 +1711,8 @@ class _Reader:
             self.lead_stated.discard(lv)
         folded = fold(title)
         self.lead_at[level] = heading_lead_units(title)
+        self.co_at = {lv: v for lv, v in self.co_at.items() if lv < level}
+        self.co_at[level] = heading_co_units(title) if self.lead_at[level] else []
         # the names as written (traditional script stays traditional): folding keeps positions
         self.leaders_at[level] = [title[folded.index(n):folded.index(n) + len(n)] if n in folded else n
                                   for n in heading_leaders(folded)]
@@ -1588,7 +1734,8 @@ class _Reader:
         ln = info.ln
         self.cur = TaskDraft(seq, ln.start, ln.start + text_from, ln.end, self.section_id(), self.group_leaders(),
                              end=ln.end, group_lead=self.group_lead(), lead_stated=self.group_lead_stated(),
-                             numbered=info.marker is not None, group_units=list(self.units_here))
+                             numbered=info.marker is not None, group_units=list(self.units_here),
+                             group_co=self.group_co())
         self.last_heading = None
         # a numbered line closed by its roles in brackets is a whole task: `1.…。（X牵头，Y配合）`
         self.closed = info.marker is not None and info.f.rstrip().endswith((")", "〕", "】")) \
