@@ -657,11 +657,12 @@ def _task_fields(doc: Doc, d: notice_list.TaskDraft, first_unit_leads: bool,
             task_text = _strip_role_sentence(_take_role_parens(task_text, roles), roles)
         if not roles.lead and not roles.units and "。" in task_text.rstrip("。"):
             task_text = _take_mid_role_sentence(task_text, roles)
-        if not roles.lead and not roles.units and task_text.startswith("由"):
-            opening = notice_list.leading_roles(task_text)
-            if opening is not None:
-                roles.take(opening[0])  # `由X负责，Y配合，<task>`
-                task_text = task_text[opening[1]:].lstrip()
+        if not roles.lead and not roles.units and "由" in task_text:
+            inner = notice_list.inner_roles(task_text)
+            if inner is not None:
+                # `由X负责，Y配合，<task>`, or after a lead-in: `会议要求，由X牵头，…，9月底前完成…`
+                roles.take(inner[0])
+                task_text = (task_text[:inner[1]] + task_text[inner[2]:]).lstrip()
     if not roles.lead and not roles.units and d.group_units:
         roles.units = list(d.group_units)  # the unit whose list this is (`市交通运输局` / `…目标责任书`)
     if not roles.leaders and not d.group_leaders:

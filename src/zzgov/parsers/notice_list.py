@@ -1268,6 +1268,20 @@ def leading_roles(body: str) -> tuple[tuple[list[str], list[str], list[str]], in
 _CLAUSE_COMMA = re.compile("[,，;；]")
 
 
+def inner_roles(text: str) -> tuple[tuple[list[str], list[str], list[str]], int, int] | None:
+    """A role run opening with 由 at a clause start anywhere in a task's words (`会议要求，由X、Y
+    分别牵头，Z负责，9月底前完成…`): (its roles, where it starts, where the words after it
+    start), or None.  At the start it is leading_roles'."""
+    k = text.find("由")
+    while k >= 0:
+        if k == 0 or text[k - 1] in "，,；;。":
+            found = leading_roles(text[k:])
+            if found is not None:
+                return found[0], k, k + found[1]
+        k = text.find("由", k + 1)
+    return None
+
+
 def line_has_roles(info: LineInfo) -> bool:
     """Whether an item's own line assigns it: fields, a role sentence, roles in brackets."""
     if info.roles_here is None:

@@ -200,8 +200,9 @@ def _split_conjoined(items: list[str]) -> list[str]:
             for m in CONJUNCTION.finditer(item):
                 left, right = item[: m.start()], item[m.end():]
                 # (`各县区党委和人民政府`: a bare 人民政府 after 和 is the same places' government, one name)
+                # (and a town or district after it is a unit of the list: `区城管执法局和莲塘镇`)
                 if len(left) >= 3 and len(right) >= 3 and _is_org(left) and right not in PLACE_ORG_SUFFIXES \
-                        and (_is_org(right) or OPEN_TAIL.search(right)):
+                        and (_is_org(right) or OPEN_TAIL.search(right) or PLACE_END.search(_f(right))):
                     parts = [left, *_split_conjoined([right])]
                     break
         out.extend(parts or [item])
