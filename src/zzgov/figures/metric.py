@@ -90,6 +90,7 @@ def _table():
         "refers_back": t.pattern("refers_back"), "share_of": t.pattern("share_of"), "ratio_to": t.pattern("ratio_to"), "from_to": t.pattern("from_to"),
         "compares": t.pattern("compares"), "attribute": t.pattern("attribute"),
         "attribute_tail": t.pattern("attribute_tail"), "measure_heads": words("measure_heads"),
+        "bare_measure": t.pattern("bare_measure"), "measure_tail": t.pattern("measure_tail"),
         "trail": t.pattern("trail"), "examples_end": t.pattern("examples_end"),
         # trail is anchored at the words' end ($) and rarely matches: matched backwards from
         # the end (a REVERSE `match` is anchored at endpos), it says whether there is a match
@@ -757,11 +758,39 @@ def subject_of(name: str) -> str | None:
 
 def attributed(prev: str, cur: str) -> str | None:
     """The name of a figure that gives an attribute of the subject the previous figure measures
-    ("第一产业实现增加值11.4亿元,…,贡献率为33.6%" -> 第一产业贡献率), else None."""
-    if not _table()["attribute"].fullmatch(cur):
+    ("第一产业实现增加值11.4亿元,…,贡献率为33.6%" -> 第一产业贡献率), or a bare measure of it
+    ("粮食播种面积1088.5万亩、亩产414.3公斤" -> 粮食亩产), else None."""
+    T = _table()
+    if T["attribute"].fullmatch(cur):
+        subject = subject_of(prev)
+        return subject + cur if subject else None
+    verb = T["generic"].prefix(cur)
+    measure = cur[len(verb):] if verb and len(cur) > len(verb) else cur
+    if len(measure) < 2 or not T["bare_measure"].fullmatch(measure):
         return None
-    subject = subject_of(prev)
-    return subject + cur if subject else None
+    subject = measured_subject(prev)
+    return subject + measure if subject else None
+
+
+def measured_subject(name: str) -> str | None:
+    """The subject a name gives a measure of, its verbs and scope word left out (全区高速公路
+    建设完成投资 -> 高速公路, 农业实现总产值 -> 农业); None when it ends in no measure."""
+    T = _table()
+    m = T["measure_tail"].search(name)
+    if m is None or m.start() < 2:
+        return None
+    subject = name[:m.start()]
+    for _ in range(2):
+        verb = T["verbs"].suffix(subject)
+        if not verb or len(subject) - len(verb) < 2:
+            break
+        subject = subject[:-len(verb)]
+    if len(subject) >= 3 and subject[0] in "全本我" and subject[1] in "省市州县区镇乡旗":
+        subject = subject[2:]  # 全区, 本市, 我县: the document's own scope
+    verb = T["verbs"].prefix(subject)
+    if verb and len(subject) - len(verb) >= 2:
+        subject = subject[len(verb):]  # 新增高速公路通车里程 -> 高速公路 (the later measure is no flow)
+    return subject if len(subject) >= 2 and subject not in T["bare"] else None
 
 
 def stock_name(name: str) -> str:
