@@ -1437,8 +1437,26 @@ def header_roles(cells: list[str]) -> dict[int, str] | None:
         if role is not None:
             roles[k] = role
     if len(roles) >= 3 and "text" in roles.values() and len(roles) * 2 >= len([c for c in cells if c.strip()]):
-        return roles
+        keys = sorted(roles)
+        paired = paired_lead([roles[k] for k in keys], [cells[k] for k in keys])
+        return dict(zip(keys, paired))
     return None
+
+
+CO_LABEL = T.pattern("co_label")
+
+
+def paired_lead(roles: list[str], words: list[str]) -> list[str]:
+    """Column roles with a `责任单位` column beside a co-unit column (`协同部门`, `配合单位`) and no
+    牵头 column read as the lead's, as the same two field labels are (`责任部门 | 协同部门`)."""
+    units = [k for k, r in enumerate(roles) if r == "units"]
+    if "lead" in roles or len(units) < 2:
+        return roles
+    first = _HEADER_NOISE.sub("", fold(words[units[0]]))
+    if first.startswith(("责任", "主要")) and not CO_LABEL.match(first) \
+            and any(CO_LABEL.match(_HEADER_NOISE.sub("", fold(words[k]))) for k in units[1:]):
+        return [("lead" if k == units[0] else r) for k, r in enumerate(roles)]
+    return roles
 
 
 TABLE_BLANK_SPLIT = lazy_regex(r"[ \u3000]{2,}")
@@ -1480,6 +1498,7 @@ def cell_header_at(infos: list[LineInfo], i: int) -> tuple[list[str], int] | Non
     if len(infos[i].f) > 24 or not _HAS_HAN.search(infos[i].f):
         return None  # a header cell is a short line of words
     roles: list[str] = []
+    words: list[str] = []
     j = i
     while j < len(infos):
         c = _BLANKS.sub("", infos[j].f)
@@ -1507,6 +1526,7 @@ def cell_header_at(infos: list[LineInfo], i: int) -> tuple[list[str], int] | Non
         if role is None:
             break
         roles.append(role)
+        words.append(c)
         j += 1
     if len(roles) < 3:
         return None  # no header (the usual answer: most lines name no column)
@@ -1520,7 +1540,7 @@ def cell_header_at(infos: list[LineInfo], i: int) -> tuple[list[str], int] | Non
         roles = roles[:t + 1] + ["ignore" if r == "text" else r for r in roles[t + 1:]]
     named = [r for r in roles if r not in ("ignore", "other_person")]
     if len(roles) >= 3 and "text" in named and len(set(named)) == len(named):
-        return roles, j
+        return paired_lead(roles, words), j
     return None
 
 
