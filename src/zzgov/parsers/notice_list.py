@@ -1158,21 +1158,9 @@ GROUP_LEAD = lazy_regex(r"^(?:由)?(?P<units>[^,，;；:。]{2,60}?)(?:牵头|�
 def heading_lead_units(title: str) -> list[str]:
     """The lead units a heading names for the tasks below it (`（三）省编办牵头的工作`, `…专题。
     （牵头部门：市委宣传部、市应急管理局）`), or []."""
-    f = fold(title).strip()
-    m = GROUP_LEAD.match(f)
+    m = GROUP_LEAD.match(fold(title).strip())
     if not m:
-        fields = inline_fields(f) if f.endswith(")") else None
-        if fields is None:
-            return []
-        body = title[fields[1]:fields[2]]
-        hits = bracket_labels(fold(body))
-        roles = [label_role(h.label) for h in hits]
-        if roles not in (["lead"], ["lead", "units"]):
-            return []
-        # (its co-units, when a second label names them, are heading_co_units')
-        end = hits[1].start if len(hits) > 1 else len(body)
-        units, _tails = split_units(body[hits[0].end:end].strip().rstrip(";；,，"))
-        return units if looks_like_units(units) else []
+        return _heading_bracket(title).get("lead", [])
     units, _tails = split_units(title[m.start("units"):m.end("units")])
     return units if looks_like_units(units) else []
 
@@ -1180,19 +1168,29 @@ def heading_lead_units(title: str) -> list[str]:
 def heading_co_units(title: str) -> list[str]:
     """The co-units a heading's closing bracket names beside its one lead label (`（一）危险化学品
     安全专项整治（牵头单位：X；配合单位：Y、Z）` -> [Y, Z]), for the tasks below it; [] otherwise."""
+    return _heading_bracket(title).get("units", [])
+
+
+def _heading_bracket(title: str) -> dict[str, list[str]]:
+    """The units of a heading's closing bracket by role, when it holds one lead label and at
+    most one co-unit label after it, each a list of units; {} otherwise."""
     f = fold(title).strip()
     fields = inline_fields(f) if f.endswith(")") else None
     if fields is None:
-        return []
+        return {}
     body = title[fields[1]:fields[2]]
     hits = bracket_labels(fold(body))
     roles = [label_role(h.label) for h in hits]
-    if roles.count("lead") != 1 or roles.count("units") != 1 or len(roles) != 2:
-        return []
-    k = roles.index("units")
-    end = hits[k + 1].start if k + 1 < len(hits) else len(body)
-    units, _tails = split_units(body[hits[k].end:end].strip().rstrip(";；,，"))
-    return units if looks_like_units(units) else []
+    if roles not in (["lead"], ["lead", "units"]):
+        return {}
+    out = {}
+    for k, (hit, role) in enumerate(zip(hits, roles)):
+        end = hits[k + 1].start if k + 1 < len(hits) else len(body)
+        units, _tails = split_units(body[hit.end:end].strip().rstrip(";；,，"))
+        if not looks_like_units(units):
+            return {}
+        out[role] = units
+    return out
 
 
 # Whether a heading holds a leading verb at all: group_leader ends with one, and its lazy names
