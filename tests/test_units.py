@@ -33,6 +33,8 @@ from zzgov.units import split_leaders, split_units, unit_type
         # 和 splits two whole names, never a bare 人民政府 off the places it belongs to
         ("市统计局及各县市区政府", ["市统计局", "各县市区政府"], []),
         ("市财政局，各县区党委和人民政府", ["市财政局", "各县区党委和人民政府"], []),
+        # a bare department borrows the level of any body of that level before it
+        ("县交警大队、城管执法局", ["县交警大队", "县城管执法局"], []),
     ],
 )
 def test_split_units(field, units, open_):

@@ -856,9 +856,11 @@ def _list_before_signature(lines, body_from: int, signed_idx: int) -> bool:
 
 def _assigns_at_end(f: str) -> bool:
     """Whether a line assigns work, or its last sentence does (`（一）X工程。…。由县交通运输局牵头，
-    县财政局配合。`: the roles close a paragraph of several sentences)."""
+    县财政局配合。`: the roles close a paragraph of several sentences), or a run of roles inside it."""
     if notice_list.line_assigns(f) or notice_list.opens_with_duty(f):
         return True
+    if "由" in f and notice_list.inner_roles(f) is not None:
+        return True  # `1.由县编办、发改局负责,调整…`, `关于…问题,由X牵头,Y配合,…`
     body = f.rstrip("。. ")
     k = max(body.rfind(c) for c in "。！？!?")
     return k > 0 and notice_list.line_assigns(body[k + 1:])

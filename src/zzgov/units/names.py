@@ -283,8 +283,9 @@ def _borrow_prefix(item: str, before: list[str]) -> str:
     if name.startswith(LEVEL_PREFIXES) or PLACE_CHAR.search(name) or is_collective(item):
         return item
     prev = before[-1]
+    # (the name before may be any body of that level: `县交警大队、城管执法局` -> 县城管执法局)
     if _f(prev)[:1] in LEVEL_PREFIXES and not _f(prev).startswith(BARE_STARTS) and not is_collective(prev) \
-            and DEPARTMENT_END.search(_f(prev)):
+            and ORG_END.search(_f(prev)):
         return prev[0] + item
     return item
 
