@@ -82,7 +82,8 @@ def _table():
         return Words(t.words(name))
 
     splits = {}
-    for entry in t.words("split_abbreviations"):
+    # (longest first: `第一、二、三产业` is one word, not 第 before `一、二、三产业`)
+    for entry in sorted(t.words("split_abbreviations"), key=lambda e: -len(e.partition("=")[0])):
         word, _, parts = entry.partition("=")
         splits[word] = tuple(parts.split("|"))
     return {
@@ -555,7 +556,9 @@ def _refer(prev: str | None, cur: Metric) -> str | None:
         return cur.text
     if cur.ref == "parallel":
         # (a modifier and a head of two characters each: 运营里程 -> 在建里程, not 通车里程 -> 总里程)
-        if prev and cur.text and len(prev) > len(cur.text) == PARALLEL_MAX and prev[-2:] == cur.text[-2:] \
+        # (what is left of the name before must be a subject: not `粮` of 粮油食品类 before 日用品类)
+        if prev and cur.text and len(prev) >= len(cur.text) + 2 and len(cur.text) == PARALLEL_MAX \
+                and prev[-2:] == cur.text[-2:] \
                 and not prev.endswith(cur.text) and not _verb_word(prev[-PARALLEL_MAX:-2]):
             return prev[: len(prev) - len(cur.text)] + cur.text
         return cur.text
