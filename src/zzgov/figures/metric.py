@@ -498,6 +498,8 @@ def tidy(name: str) -> str:
         name = T["respectively"].sub("", name)
     if name.endswith("中"):
         name = T["among_tail"].sub("", name) or name
+    if name[:1] in "(（" and ")" not in name and "）" not in name:
+        name = name[1:]  # `(牛17.62万头,…;马…)`: the bracket opens a list of parts, no part of a name
     if name.endswith(("(", "（")) or name.startswith((")", "）")):
         # a bracket the name's window cut through (`完成年任务(40.2亿元)的32.5%`: 年任务( and )的)
         name = name.strip("()（）").removesuffix("的")

@@ -149,8 +149,8 @@ LEFT_COMPARATORS: tuple[tuple[str, str], ...] = (
 )
 
 # Link words between a verb/comparator and the number, skipped when reading the left context:
-# "增幅为48.2%", "分别在 95%", "稳定在30亿斤", "达到 72%", "均达100%", "增长了".
-LEFT_LINKS = ("达到", "达", "为", "在", "了", "是", "到", "至")
+# "增幅为48.2%", "分别在 95%", "稳定在30亿斤", "达到 72%", "均达100%", "增长了", "肉牛发展到11万头".
+LEFT_LINKS = ("达到", "达", "为", "在", "了", "是", "到", "至", "发展到")
 
 # Modifiers between a verb and the number or before the verb: "同比预计增长18%",
 # "预计分别同比增长4.9%", "年均增长9.4%", "104个病种费用平均降低12%", "可比增长3.4%" (at comparable prices).
