@@ -1415,11 +1415,21 @@ def kinds_by_part(infos: list[LineInfo], whole: str | None) -> list[str | None]:
     if whole is None or whole == "cn":
         return out  # unnumbered tasks, or tasks at the top level: nothing to vary
     starts = [k for k, x in enumerate(infos) if x.marker == "cn"] + [len(infos)]
-    if len(starts) < 3:
+    if len(starts) >= 3:
+        for a, b in zip(starts, starts[1:]):
+            part = task_kind(infos[a + 1:b], fallback=False) if b - a > 2 else None
+            if part is not None and part != "cn":
+                out[a:b] = [part] * (b - a)
+    if whole == "cn_paren":
         return out
-    for a, b in zip(starts, starts[1:]):
+    # and so may the parts under `（一）` headings (`（一）主要指标` numbering its tasks `（1）`
+    # under `1.` groups, `（二）重点任务` numbering them `1.`)
+    subs = [k for k, x in enumerate(infos) if x.marker in ("cn", "cn_paren")] + [len(infos)]
+    if sum(infos[k].marker == "cn_paren" for k in subs[:-1]) < 2:
+        return out
+    for a, b in zip(subs, subs[1:]):
         part = task_kind(infos[a + 1:b], fallback=False) if b - a > 2 else None
-        if part is not None and part != "cn":
+        if part is not None and part not in ("cn", "cn_paren") and out[a] not in (None, "cn", "cn_paren"):
             out[a:b] = [part] * (b - a)
     return out
 
