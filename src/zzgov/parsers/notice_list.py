@@ -2420,7 +2420,7 @@ RUN_ON_ITEM = lazy_regex(
 # Every cut follows a blank: the pattern matches that blank and the cut is where the match
 # ends (alternatives opening with lookbehinds alone were tried at every position of the line).
 FLAT_BREAK = lazy_regex(
-    rf"[ \t\u3000](?:(?<=[。;；!?！？][ \t\u3000]+)(?=\S)|(?<=[:：][ \t\u3000]+)(?=[^\s|])|(?<=\(此件[^()]{{2,6}}\)[ \t\u3000]+)(?=\S)|(?=(?:{CN}[、.]|\({GAP}{CN}{GAP}\)|\d{{1,3}}[.、](?!\d)|"
+    rf"[ \t\u3000](?:(?<=[。;；!?！？][ \t\u3000]+)(?=\S)|(?<=[:：][ \t\u3000]+)(?=[^\s|])|(?<=\(此件[^()]{{2,6}}\)[ \t\u3000]+)(?=\S)|(?=(?:{CN}[、.]|\({GAP}{CN}{GAP}\)|\({GAP}\d{{1,2}}{GAP}\)(?=\p{{Han}})|\d{{1,3}}[.、](?!\d)|"
     r"[\u2460-\u2473]|\(此件)))"
 )
 # A line this long with at least this many such breaks is a flattened page, not a paragraph.
