@@ -166,6 +166,8 @@ _ROLE_HEAD = "(?:%s)" % "|".join(_ROLE_HEADS)
 _ROLE_LABELS = rf"(?:\p{{Han}}{_G}){{1,6}}?{_ROLE_HEAD}"
 # A header cell pasted one per line may break inside its label: `责任` / `领导`.
 _ROLE_CELL = rf"(?:\p{{Han}}{_G}){{1,6}}?(?:\n{_G}){{0,2}}{_ROLE_HEAD}"
+# The end of a cell pasted on its own line, blank lines after it allowed.
+_CELL_END = r"[^\S\n]*\n(?:[^\S\n]*\n)*"
 
 # Patterns that every hit of a feature holds one of, where its needles cannot tell (a notice
 # and a report both say 单位 and 领导; only a notice has a role label ending a cell or a line,
@@ -201,6 +203,11 @@ FEATURES: tuple[Feature, ...] = (
     # (opening with a line feed where a line start would be `^`: see above)
     Feature("role_columns", lazy_regex(
         rf"(?m)[\n\t|][^\S\n]*(?:{_ROLE_CELL})[^\S\n]*(?=$|[\t|])"), {"notice": 2.0}, 3),
+    # a header pasted one cell per line that numbers its rows and names a role column a few
+    # cells on: 序号 / 目标任务 / 具体任务 / 牵头单位 (a table of tasks, whatever the page around it)
+    Feature("numbered_role_header", lazy_regex(
+        rf"(?m)\n[^\S\n]*序{_G}号{_CELL_END}(?:[^\S\n]*\S[^\n]{{1,11}}{_CELL_END}){{0,4}}[^\S\n]*(?:{_ROLE_CELL})[^\S\n]*$"),
+        {"notice": 2.0}, 1),
     # a numbered task directly followed by its field line: `1. 建设学校。` / `牵头单位：市教育局`
     Feature("task_then_field", lazy_re(
         r"(?m)\n[^\S\n]*\d{1,3}[^\S\n]*[.、][^\n]{2,}\n(?:[^\S\n]*\n)*[^\S\n]*(?:责任领导|牵头领导|牵头单位|责任单位|配合单位)[^\S\n]*:"),
