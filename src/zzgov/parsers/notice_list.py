@@ -2272,7 +2272,12 @@ class _Reader:
         leaders = None
         if "leaders" in cols:
             if "leaders" in d.cells:
-                leaders = read_leaders(fold("".join(d.cells["leaders"])))[0]
+                # (as written, for the rows below that take them: folding keeps positions, so
+                # a traditional name stays traditional)
+                written = "".join(d.cells["leaders"])
+                folded = fold(written)
+                leaders = [written[folded.index(n):folded.index(n) + len(n)] if n in folded else n
+                           for n in read_leaders(folded)[0]]
             elif "leaders" not in filled and prev_leaders:
                 # a merged cell: the leader written on the first row of the group holds for all
                 d.cells["leaders"] = ["、".join(prev_leaders)]

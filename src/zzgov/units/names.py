@@ -32,8 +32,9 @@ CLOSE_BRACKETS = frozenset("）)〕]】〉>》")
 # Longest first so 人民政府 wins over 政府.
 PLACE_ORG_SUFFIXES = ("人民政府", "管理委员会", "管委会", "党工委", "政府", "办事处")
 
-# How a bare place name ends: 金水区, 中牟县, 新郑市, 郑东新区, 自贸区郑州片区, 某某镇.
-PLACE_END = regex.compile(r"(?:区|县|市|旗|镇|乡|街道|片区)$")
+# How a bare place name ends: 金水区, 中牟县, 新郑市, 郑东新区, 自贸区郑州片区, 某某镇, and the
+# prefectures of the west and north (海西州, 海西蒙古族藏族自治州, 阿拉善盟).
+PLACE_END = regex.compile(r"(?:区|县|市|旗|镇|乡|街道|片区|州|盟)$")
 
 # Endings that make a name an organisation already (市供电公司, 市文物局, 团市委 …).
 ORG_END = regex.compile(
