@@ -334,8 +334,8 @@ def _title_end(lines: list[tuple[Line, str]], i: int) -> int | None:
 
 def _opens_list(f: str, ln: Line) -> bool:
     """A line that opens the attached task list: a table header or a numbered item."""
-    if notice_list._marker(f) is not None:
-        return True
+    if notice_list._marker(f) is not None or notice_list.group_label_end(f):
+        return True  # (or a group's label, its first item after it: `社会救助方面:(4)…`)
     return notice_list.header_roles(notice_list.table_cells(ln.text)) is not None \
         or notice_list.column_role(f, listed_only=True) is not None
 

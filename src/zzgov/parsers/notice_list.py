@@ -2417,7 +2417,19 @@ def plausible_heading(f: str) -> bool:
 # lookbehind is tried at every position of the line, one opening with a class is not; the
 # items start where the match ends either way.
 RUN_ON_ITEM = lazy_regex(
-    rf"[。;；)][ \t\u3000]*(?=\({GAP}{CN}{GAP}\)|\d{{1,3}}[.、](?!\d)|[\u2460-\u2473])")
+    rf"[。;；)][ \t\u3000]*(?=\({GAP}{CN}{GAP}\)|\({GAP}\d{{1,2}}{GAP}\)|\d{{1,3}}[.、](?!\d)|[\u2460-\u2473])")
+def group_label_end(f: str) -> int:
+    """Where a group's label closed by a colon ends, its first item right after it and the
+    items assigning work (`就业和社会保障方面:(1)新建…。(责任单位:…)`); 0 when the line opens
+    otherwise, or its items assign nobody (`整改措施:(1)…(2)…` is one field's value)."""
+    m = GROUP_LABEL_THEN_ITEM.match(f)
+    if m is None or any(h.start <= 1 for h in find_labels(f[:m.end()])) or not line_assigns(f[m.end():]):
+        return 0
+    return m.end()
+
+
+# A group's label closed by a colon, its first item right after (`就业和社会保障方面:(1)新建…`).
+GROUP_LABEL_THEN_ITEM = lazy_regex(rf"[^:：。;；()]{{2,20}}[:：]{GAP}(?=\({GAP}\d{{1,2}}{GAP}\)|\({GAP}{CN}{GAP}\)|\d{{1,3}}[.、](?!\d)|[\u2460-\u2473])")
 
 
 # Where a page flattened onto one line (a web page's text with its line breaks lost) had its
@@ -2470,8 +2482,14 @@ def split_run_on_items(lines: list[tuple[Line, str]]) -> tuple[list[tuple[Line, 
     markers: list = []
     for k, (ln, f) in enumerate(lines):
         mk = _marker(f)
+        head = 0
+        if mk is None and len(f) > 12 and (head := group_label_end(f)):
+            # `社会救助方面:(4)…。(责任单位:…)(5)…`: a group's label, then its items run on
+            mk = _marker(f[head:])
         # only a numbered line long enough to hold a second item is cut
-        keep = _run_on_cuts(f, mk) if mk and len(f) > 20 else None
+        keep = _run_on_cuts(f[head:], mk) if mk and len(f) - head > 20 else None
+        if head and mk:
+            keep = [head] + [c + head for c in keep or ()]  # (the label is a line of its own)
         if not keep:
             out.append((ln, f))
             origin.append(k)
