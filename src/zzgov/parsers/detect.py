@@ -237,7 +237,7 @@ FEATURES: tuple[Feature, ...] = (
     # (found from the title word: the scan jumps between them where a pattern opening with the
     # line would try every line)
     Feature("plan_title", lazy_regex(
-        r"(?m)(?<=\n[^\S\n]*[^\n。,，:;]{4,40})(?:工作方案|实施方案|行动方案|行动计划|工作要点|任务清单|工作清单)"
+        r"(?m)(?<=\n[^\S\n]*[^\n。,，:;]{4,40})(?:工作方案|实施方案|行动方案|行动计划|工作计划|工作要点|任务清单|工作清单)"
         r"(?:\([^()\n]{4,14}\))?[^\S\n]*$"), {"notice": 1.5}, 1),
     # a role label after a task's sentence on its line: `…建立设施台账。责任部门：县住建局（牵头）`
     Feature("fields_after_sentence", lazy_regex(rf"[。;]{_G}{_ROLE_LABELS}{_G}:"), {"notice": 1.0}, 5),
@@ -251,6 +251,8 @@ FEATURES: tuple[Feature, ...] = (
     Feature("recipients", lazy_re(r"(?m)\n[^\S\n]*各(?:县|区|市|省辖市|有关|级)[^\n]{0,60}[^\S\n]*:[^\S\n]*$"), {"notice": 1.5}, 1),
     # meeting minutes, a 公文 whose decisions assign work: 现纪要如下 / 局长办公会会议纪要【2021】第5号
     words_feature("minutes", ("纪要如下", "会议纪要"), {"notice": 3.0}, 1),
+    # the cover letter's issuing sentence: 现印发给你们，请认真贯彻落实 / 现予印发
+    words_feature("issued_to_you", ("印发给你们", "现予印发"), {"notice": 2.0}, 1),
     # 版记: 抄送：… / 2020年6月1日印发
     Feature("gongwen_tail", lazy_re(r"(?m)\n[^\S\n]*抄送[^\S\n]*:|日[^\S\n]*印发[^\S\n]*$"), {"notice": 2.0}, 2),
 
