@@ -272,15 +272,16 @@ def test_word_patterns_open_with_a_literal_and_count_every_word():
 # role_columns opens with a line feed, a tab or a bar where it was written `(?:^|[\t|])`:
 # the same hits on the look string (which starts with a line feed) as that spelling.
 
-_ROLE_COLUMNS_CARET = r"(?m)(?:^|[\t|])" + next(f for f in FEATURES if f.name == "role_columns").pattern.pattern[
-    len(r"(?m)[\n\t|]"):]
+_ROLE_COLUMNS_OPEN = r"(?m)(?:[\n\t|]|[ \u3000]{2})"  # (or columns aligned by wide blanks)
+_ROLE_COLUMNS_CARET = r"(?m)(?:^|[\t|]|[ \u3000]{2})" + next(f for f in FEATURES if f.name == "role_columns").pattern.pattern[
+    len(_ROLE_COLUMNS_OPEN):]
 
 
 def _role_columns_agree(f: str) -> None:
     import regex
 
     feat = next(f for f in FEATURES if f.name == "role_columns")
-    assert feat.pattern.pattern.startswith(r"(?m)[\n\t|]")
+    assert feat.pattern.pattern.startswith(_ROLE_COLUMNS_OPEN)
     assert _hits(feat.pattern, "\n" + f) == _hits(regex.compile(_ROLE_COLUMNS_CARET), f)
 
 

@@ -175,7 +175,7 @@ _CELL_END = r"[^\S\n]*\n(?:[^\S\n]*\n)*"
 # literal, which `regex` finds by a skip search, so testing them costs a few microseconds,
 # where the feature's own scan tries a match at every line (or character) of the text.
 GATES: dict[str, tuple[str, ...]] = {
-    "role_columns": tuple(rf"(?m){h}{_G}(?=$|[\t|])" for h in _ROLE_HEADS),
+    "role_columns": tuple(rf"(?m){h}{_G}(?=$|[\t|]|[ \u3000]{{2}})" for h in _ROLE_HEADS),
     "field_lines": tuple(rf"{h}(?:[】\]]?{_G}:|】)" for h in _ROLE_HEADS),
     # each branch of narrated_congress names the report, says what the report did, or counts
     # the delegates present (a report's own head says 政府工作报告 only in its title)
@@ -201,8 +201,9 @@ FEATURES: tuple[Feature, ...] = (
     # a table header naming the columns of roles, as a row or one cell per line (a page that
     # is only the attached task table): 序号 | 重点工作任务 | 牵头单位 | 责任单位
     # (opening with a line feed where a line start would be `^`: see above)
+    # (or columns aligned by wide blanks: `序号  目标任务      责任单位      序时进度`)
     Feature("role_columns", lazy_regex(
-        rf"(?m)[\n\t|][^\S\n]*(?:{_ROLE_CELL})[^\S\n]*(?=$|[\t|])"), {"notice": 2.0}, 3),
+        rf"(?m)(?:[\n\t|]|[ \u3000]{{2}})[^\S\n]*(?:{_ROLE_CELL})[^\S\n]*(?=$|[\t|]|[ \u3000]{{2}})"), {"notice": 2.0}, 3),
     # a header pasted one cell per line that numbers its rows and names a role column a few
     # cells on: 序号 / 目标任务 / 具体任务 / 牵头单位 (a table of tasks, whatever the page around it)
     Feature("numbered_role_header", lazy_regex(
