@@ -39,6 +39,15 @@ BREAK = "\n"  # between two lines of the stream
 # How far a row runs at most (characters): a table's row is a paragraph, not a page.
 ROW_MAX = 3000
 TIME_LIMIT_MAX = 20
+# How far back from a row's end its closing cells may start (units, leaders, a time limit): a
+# row whose end holds no sentence end or line break that close is no row's end.  Bounding it
+# keeps trying a candidate row number a fixed cost, however long the text between numbers.
+CLOSING_MAX = 160
+# Two unit columns written together are looked for in a closing run at most this long.
+GLUED_MAX = 60
+# Header-shaped lines tried per document: a table is found at the first or second; a text
+# repeating the shape thousands of times costs no more than this many tries.
+TRIES_MAX = 8
 ROLE_COLUMNS = ("leaders", "lead", "units")
 
 
@@ -52,10 +61,15 @@ def cut_tables(lines: list[tuple[Line, str]]) -> list[tuple[Line, str]]:
     """The lines with every run-together table found in them given one cell per line."""
     out: list[tuple[Line, str]] = []
     i = 0
+    tries = 0
     while i < len(lines):
         f = lines[i][1]
-        k = f.find(SEQ_WORD)
-        table = _table_at(lines, i, k) if k >= 0 else None
+        k = f.find(SEQ_WORD) if tries < TRIES_MAX else -1
+        header = split_header(f, k) if k >= 0 else None
+        table = None
+        if header is not None:
+            tries += 1
+            table = _table_at(lines, i, k, header)
         if table is None:
             out.append(lines[i])
             i += 1
@@ -108,10 +122,9 @@ class _Stream:
         return out
 
 
-def _table_at(lines: list[tuple[Line, str]], i: int, k: int):
-    header = split_header(lines[i][1], k)
-    if header is None:
-        return None
+def _table_at(lines: list[tuple[Line, str]], i: int, k: int, header: tuple[list[Cell], int]):
+    """The lines of the table whose header opens at lines[i][1][k], and the index of the line
+    after it; None when fewer than two rows are read."""
     cells, header_end = header
     roles = [c.role for c in cells]
     trailing = roles[roles.index("text") + 1:]
@@ -126,10 +139,10 @@ def _table_at(lines: list[tuple[Line, str]], i: int, k: int):
         out.append((Line(ln.start, ln.start + len(before), before), f[:len(before)]))
     # Columns between the task's and the first role column (`任务名称` / `任务内容`) ran into one
     # text cell: only the first of them is given, so that every line of that cell is the task's.
-    first_role = next(k for k, r in enumerate(roles) if r in ROLE_COLUMNS)
+    first_role = next(j for j, r in enumerate(roles) if r in ROLE_COLUMNS)
     text_col = roles.index("text")
-    for k, c in enumerate(cells):
-        if text_col < k < first_role:
+    for j, c in enumerate(cells):
+        if text_col < j < first_role:
             continue
         out.append((Line(ln.start + c.start, ln.start + c.end, ln.text[c.start:c.end]), f[c.start:c.end]))
     for row in rows:
@@ -266,10 +279,11 @@ def read_row(s: str, a: int, b: int, trailing: list[str]) -> list[Cell] | None:
                 t = x
                 break
     r = t
-    while r > a and s[r - 1] != BREAK and s[r - 1] not in SENTENCE_END:
+    stop = max(a, t - CLOSING_MAX)
+    while r > stop and s[r - 1] != BREAK and s[r - 1] not in SENTENCE_END:
         r -= 1
-    if r <= a:
-        return None  # no text before the closing cells
+    if r <= a or (r == stop and s[r - 1] != BREAK and s[r - 1] not in SENTENCE_END):
+        return None  # no text before the closing cells, or no sentence end near the row's end
     roles = [x for x in trailing if x in ROLE_COLUMNS]
     closing = _role_cells(s, r, t, roles)
     if closing is None:
@@ -305,7 +319,7 @@ def _role_cells(s: str, a: int, b: int, roles: list[str]) -> list[Cell] | None:
     if a < b:
         if not units:
             return None
-        cut = _glued_boundary(s[a:b]) if len(units) >= 2 else None
+        cut = _glued_boundary(s[a:b]) if len(units) >= 2 and b - a <= GLUED_MAX else None
         parts = [(a, b)] if cut is None else [(a, a + cut), (a + cut, b)]
         for (x, y), role in zip(parts, units):
             if not _unit_list(s[x:y]):
