@@ -1427,6 +1427,19 @@ def kinds_by_part(infos: list[LineInfo], whole: str | None) -> list[str | None]:
     subs = [k for k, x in enumerate(infos) if x.marker in ("cn", "cn_paren")] + [len(infos)]
     if sum(infos[k].marker == "cn_paren" for k in subs[:-1]) < 2:
         return out
+    # (when items of one kind carry all the roles, by their own line or the lines after them,
+    # no part can number its tasks otherwise: the parts need no vote)
+    carrying: set[str] = set()
+    cur = None
+    for x in infos:
+        if x.marker:
+            cur = x.marker
+            if line_has_roles(x):
+                carrying.add(cur)
+        elif cur and (x.is_field or x.is_roles or x.is_leaders or x.ends_with_roles):
+            carrying.add(cur)
+    if len(carrying - {"cn", "cn_paren"}) < 2:
+        return out
     for a, b in zip(subs, subs[1:]):
         part = task_kind(infos[a + 1:b], fallback=False) if b - a > 2 else None
         if part is not None and part not in ("cn", "cn_paren") and out[a] not in (None, "cn", "cn_paren"):
