@@ -21,6 +21,7 @@ from zzgov import rules
 from zzgov.kinds import DETECTED
 from zzgov.text import fold
 from zzgov.text.clean import READING as _READING
+from zzgov.text.lines import BR_TAG, breaks_at_tags
 from zzgov.text.script import LazyPattern, lazy_re, lazy_regex
 
 # Detection runs every feature over the head of every document, so each pattern is compiled
@@ -387,12 +388,9 @@ def _without_readings(f: str) -> str:
     """The text without the pinyin readings a conversion site prints (`會(huì)議`), which split
     the words features look for; detection needs no offsets."""
     f = _READING.sub("", f) if _READING.search(f) else f
-    # line breaks written as tags (`…如下: <br> 一、重点项目 <br> 1.完成…`) are line breaks, as
-    # text.lines reads them
-    return _BR_TAG.sub("\n", f) if ("<br" in f or "<BR" in f) else f
-
-
-_BR_TAG = re.compile(r"[ \t\u3000]*<br[ \t]*/?>[ \t\u3000]*", re.IGNORECASE)
+    # line breaks written as tags (`…如下: <br> 一、重点项目 <br> 1.完成…`) are line breaks
+    # wherever text.lines reads them so
+    return BR_TAG.sub("\n", f) if breaks_at_tags(f) else f
 
 
 def _scores(f: str) -> dict[str, float]:

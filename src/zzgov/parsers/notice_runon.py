@@ -33,8 +33,8 @@ NOT_AFTER_NUMBER = frozenset("年月日号时分秒次个项家人名户所座�
                              "公里平方.．、,，:：;；)）-—~～")
 # … nor preceded by an ordinal or a comparison (`第3`, `达3`)
 NOT_BEFORE_NUMBER = frozenset("第约近超逾达至共计占")
-SENTENCE_END = frozenset("。！？!?；;")
-BLANK = frozenset(" \t\u3000\u00a0")
+SENTENCE_END = NL.SENTENCE_END
+BLANK = NL.GAP_CHARS
 BREAK = "\n"  # between two lines of the stream
 # How far a row runs at most (characters): a table's row is a paragraph, not a page.
 ROW_MAX = 3000

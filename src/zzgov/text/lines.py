@@ -33,17 +33,23 @@ def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]
     new = tuple.__new__  # a Line without the Python-level __new__ of a NamedTuple
     body = _LINE_BODY if any(text.find(e, start, end) >= 0 for e in _OTHER_LINE_ENDS) else _LF_LINE_BODY
     lines = [new(Line, (m.start(), m.end(), m.group())) for m in body.finditer(text, start, end)]
-    if (text.find("<br", start, end) >= 0 or text.find("<BR", start, end) >= 0) \
-            and not _OTHER_TAG.search(text, start, end):
+    if breaks_at_tags(text, start, end):
         lines = _split_at_tags(lines)
     return lines
+
+
+def breaks_at_tags(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] writes its line breaks as `<br>` tags, and no other markup."""
+    end = len(text) if end is None else end
+    return (text.find("<br", start, end) >= 0 or text.find("<BR", start, end) >= 0) \
+        and not _OTHER_TAG.search(text, start, end)
 
 
 # A line break written as an HTML tag in a page's text (`…如下: <br> 一、重点项目 <br> 1.完成…`):
 # a copy that kept that one tag as characters.  A copy that kept the whole markup (`<p>`,
 # `<strong>`) is left to the readers as one run of text: cut only at its line breaks, its
 # paragraphs would open with tags.
-_BR_TAG = re.compile(r"[ \t\u3000]*<br[ \t]*/?>[ \t\u3000]*", re.IGNORECASE)
+BR_TAG = re.compile(r"[ \t\u3000]*<br[ \t]*/?>[ \t\u3000]*", re.IGNORECASE)
 _OTHER_TAG = re.compile(r"</?(?:p|div|span|strong|b|td|tr|table|font|section)\b", re.IGNORECASE)
 
 
@@ -51,7 +57,7 @@ def _split_at_tags(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for ln in lines:
         a = 0
-        for m in _BR_TAG.finditer(ln.text):
+        for m in BR_TAG.finditer(ln.text):
             if m.start() > a:
                 out.append(Line(ln.start + a, ln.start + m.start(), ln.text[a:m.start()]))
             a = m.end()
