@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from conftest import RAW, SHARED, raw_path, seed_doc
 from zzgov.api import parse_text
+import zzgov
 from zzgov.cli import cli
 from zzgov.figures import extract_figures
 from zzgov.figures.indicators import indicator_for, unit_class
@@ -105,6 +106,22 @@ def test_place_from_the_document():
     assert read_place("杭州市余杭区人民政府区长 某某") == "杭州市余杭区"
     # a page naming its counties once or twice does not become a county's
     assert read_place("支持荥阳市、巩义市、新密市发展。全市经济…") is None
+
+
+def test_place_named_by_a_provinces_short_name_only():
+    # news that names its province short, in any script, and no place in full
+    news = ("7月28日,省人大常委会听取报告,上半年贵州完成生产总值3780亿元,同比增长10.8%。"
+            "今年上半年,贵州主要经济指标增速继续位居全国前列,贵州固定资产投资增长24.6%。")
+    assert read_place(news) == "贵州省"
+    doc = zzgov.parse(news)
+    assert doc.meta.place == "贵州省"
+    assert [f.metric for f in doc.figures][:1] == ["生产总值"]  # not 贵州完成生产总值
+    assert read_place("一季度,西藏全區生產總值完成238億元。西藏穩增長…西藏稅收收入58億元。") == "西藏自治区"
+    # news comparing provinces names none of them
+    assert read_place("天津定为4.5%,海南上调为6%。天津…海南…天津…海南…新疆10%。") is None
+    # a city's or a new area's text names its province often, yet is not about it
+    assert read_place("兰州新区召开工作会议。甘肃日报讯…甘肃…全省…甘肃…") is None
+    assert read_place("全市生产总值增长6%。河南…河南…河南…") is None
 
 
 def test_place_of_every_provincial_report():

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from zzgov import rules
 from zzgov.text import fold
-from zzgov.text.clean import clean
+from zzgov.text.clean import clean, script_folded
 from zzgov.text.script import lazy_re, lazy_regex
 
 HEAD = 4000
@@ -117,7 +117,7 @@ def read_place(text: str, *hints: str | None) -> str | None:
     counts = {w: found[w] for w in whole}
     best = max(counts, key=lambda w: (counts[w], -list(whole).index(w)))
     if not counts[best]:
-        return None
+        return _province_named(text, None)
     level = whole[best]
     names: Counter[str] = Counter()
     for stem in _stems_before(f, level):
@@ -125,7 +125,34 @@ def read_place(text: str, *hints: str | None) -> str | None:
             names[stem + level] += 1
     # named in full a few times: a city listing its counties names each once or twice
     scored = sorted((n for n in names if names[n] >= MIN_NAMED), key=lambda n: (-names[n], n))
-    return scored[0] if scored else None
+    return scored[0] if scored else _province_named(text, level)
+
+
+def _province_named(text: str, level: str | None) -> str | None:
+    """The provincial-level place a text is about when it names it by its short name only
+    (`上半年贵州完成生产总值…`, `一季度西藏全區生產總值…`): the one named at least MIN_NAMED times
+    and more than twice as often as any other, so that news comparing provinces has none.
+    `level`: the level the text's "whole" word implies (全市 -> 市), if any; a province is the
+    place only at its own level (全省, 全区 of an autonomous region, 全市 of 北京市): a city's
+    report names its province often.
+
+    >>> _province_named("上半年贵州完成生产总值3780亿元,贵州省主要指标…贵州", None)
+    '贵州省'
+    >>> _province_named("天津定为4.5%,海南上调为6%,天津…海南…天津…海南", None)
+    >>> _province_named("全市生产总值…河南…河南…河南", "市")
+    >>> _province_named("兰州新区生产总值…甘肃…甘肃…甘肃", None)
+    """
+    t = _table()[0]
+    plain = script_folded(text[:HEAD])  # 遼寧 as 辽宁
+    counts = sorted(((plain.count(short), full) for short, _, full in
+                     (w.partition("=") for w in t.words("provinces"))), reverse=True)
+    (top, full), (second, _) = counts[0], counts[1]
+    if level is not None and not full.endswith(level):
+        return None
+    below = plain.replace("自治区", "")
+    if any(w in below for w in t.words("below_province")):
+        return None  # `兰州新区…甘肃…`, `行署…新疆…`: about a place inside the province
+    return full if top >= MIN_NAMED and top > 2 * second else None
 
 
 def _stems_before(f: str, level: str) -> list[str]:
