@@ -122,6 +122,7 @@ def test_place_named_by_a_provinces_short_name_only():
     # a city's or a new area's text names its province often, yet is not about it
     assert read_place("兰州新区召开工作会议。甘肃日报讯…甘肃…全省…甘肃…") is None
     assert read_place("全市生产总值增长6%。河南…河南…河南…") is None
+    assert read_place("当代贵州 关键词:遵义市建设。遵义市桐梓县脱贫…贵州首个…遵义市经济…贵州") is None
 
 
 def test_place_of_every_provincial_report():

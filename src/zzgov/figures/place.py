@@ -128,6 +128,10 @@ def read_place(text: str, *hints: str | None) -> str | None:
     return scored[0] if scored else _province_named(text, level)
 
 
+# A city's or a county's name in full (遵义市, 桐梓县).
+_LOWER_PLACE = lazy_re(r"([\u4e00-\u9fff]{2,3}?)[市县]")
+
+
 def _province_named(text: str, level: str | None) -> str | None:
     """The provincial-level place a text is about when it names it by its short name only
     (`上半年贵州完成生产总值…`, `一季度西藏全區生產總值…`): the one named at least MIN_NAMED times
@@ -141,6 +145,7 @@ def _province_named(text: str, level: str | None) -> str | None:
     >>> _province_named("天津定为4.5%,海南上调为6%,天津…海南…天津…海南", None)
     >>> _province_named("全市生产总值…河南…河南…河南", "市")
     >>> _province_named("兰州新区生产总值…甘肃…甘肃…甘肃", None)
+    >>> _province_named("当代贵州:遵义市…贵州…遵义市…贵州…遵义市…贵州", None)
     """
     t = _table()[0]
     plain = script_folded(text[:HEAD])  # 遼寧 as 辽宁
@@ -152,6 +157,11 @@ def _province_named(text: str, level: str | None) -> str | None:
     below = plain.replace("自治区", "")
     if any(w in below for w in t.words("below_province")):
         return None  # `兰州新区…甘肃…`, `行署…新疆…`: about a place inside the province
+    stops = _table()[1]
+    lower = Counter(m.group() for m in _LOWER_PLACE.finditer(plain)
+                    if _ok(m[1], stops) and not _FUNCTION_CHARS.search(m[1]))
+    if lower and max(lower.values()) >= MIN_NAMED:
+        return None  # `遵义市…当代贵州…遵义市`: a city of the province, named in full
     return full if top >= MIN_NAMED and top > 2 * second else None
 
 

@@ -711,9 +711,20 @@ def _inline_roles(body: str, roles: _Roles, where: str) -> None:
         roles.add(notice_list.label_role(m.label), body[m.end: end].strip().rstrip(";；,，"), where, m.label)
 
 
-# A bracketed clause inside a task, one level of brackets allowed within (`[区发展改革委(粮食和
-# 物资储备局)负责]`): a candidate role sentence.
-ROLE_PAREN = regex.compile(r"[(（\[［〔](?P<body>[^()（）\[\]［］〔〕\n]{2,80}?(?:[(（][^()（）\n]{1,20}[)）][^()（）\[\]［］〔〕\n]{0,60}?)*)[)）\]］〕]")
+
+
+def _roles_in_paren(body: str, bare: bool = False):
+    """The roles a bracket assigns, read without the note that may follow them in it
+    (`省国资委牵头。明确牵头部门的,有关部门配合,不逐一列出,下同`: a convention stated once for the
+    whole list, no one's role here), or None."""
+    first, stop, rest = body.partition("。")
+    if stop and first and _PAREN_NOTE.search(fold(rest)):
+        body = first
+    return notice_list.roles_from_sentence(body, need_lead=False, bare=bare)
+
+
+# What closes a note inside a role bracket: a convention for the rest of the list.
+_PAREN_NOTE = regex.compile(r"(?:以下同|下同)[。.]?$")
 
 
 def _take_role_parens(task_text: str, roles: _Roles) -> str:
@@ -724,10 +735,10 @@ def _take_role_parens(task_text: str, roles: _Roles) -> str:
         return task_text
     tail = task_text.rstrip("。. ")
     pieces, last = [], 0
-    for m in ROLE_PAREN.finditer(task_text):
+    for m in notice_list.ROLE_PAREN.finditer(task_text):
         if m.end() == len(tail) and task_text[m.end() - 1] in ")）":
             break
-        found = notice_list.roles_from_sentence(m["body"], need_lead=False)
+        found = _roles_in_paren(m["body"])
         if found is None:
             continue
         roles.take(found)
@@ -749,8 +760,7 @@ def _strip_role_sentence(task_text: str, roles: _Roles) -> str:
     if body.endswith(("）", ")")):
         k = notice_list.opening_bracket(body)
         if k > 0:
-            roles_in = notice_list.roles_from_sentence(body[k + 1:-1], need_lead=False,
-                                                       bare=body[k - 1] in notice_list.BARE_BRACKET_AFTER)
+            roles_in = _roles_in_paren(body[k + 1:-1], bare=body[k - 1] in notice_list.BARE_BRACKET_AFTER)
             if roles_in:
                 roles.take(roles_in)
                 head = body[:k].rstrip("，,；; ")
@@ -862,6 +872,8 @@ def _assigns_at_end(f: str) -> bool:
     if "由" in f and notice_list.inner_roles(f) is not None:
         return True  # `1.由县编办、发改局负责,调整…`, `关于…问题,由X牵头,Y配合,…`
     body = f.rstrip("。. ")
+    if notice_list.closes_with_role_paren(body):
+        return True  # `…试点(分管副省长负责,省工商局牵头)。`
     k = max(body.rfind(c) for c in "。！？!?")
     return k > 0 and notice_list.line_assigns(body[k + 1:])
 

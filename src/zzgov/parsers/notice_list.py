@@ -1296,10 +1296,8 @@ def _line_has_roles(info: LineInfo) -> bool:
         if body.startswith("由") and leading_roles(body) is not None:
             return True  # `(一)由X负责，Y配合，<task>`
         # a closing role sentence or a parenthesised one: `…。X牵头，Y配合。` / `…(X牵头，Y负责)`
-        if body.endswith((")", "）")):
-            k = opening_bracket(body)
-            if k >= 0 and roles_from_sentence(body[k + 1:-1], need_lead=False):
-                return True
+        if closes_with_role_paren(body):
+            return True
         for sep in "。；;":
             k = body.rfind(sep)
             if k >= 0 and roles_from_sentence(body[k + 1:]):
@@ -1309,6 +1307,14 @@ def _line_has_roles(info: LineInfo) -> bool:
             return True
     # a bracket of units after the item's last sentence: `(一)…支持工业发展。(市工信委、市财政局)`
     return info.ends_with_roles
+
+
+def closes_with_role_paren(body: str) -> bool:
+    """Whether a line (its closing 。 taken off) ends in roles in brackets: `…试点(X牵头，Y配合)`."""
+    if not body.endswith((")", "）")):
+        return False
+    k = opening_bracket(body)
+    return k >= 0 and roles_from_sentence(body[k + 1:-1], need_lead=False) is not None
 
 
 def line_assigns(f: str) -> bool:
@@ -1691,6 +1697,9 @@ class _Reader:
         self.lead_stated: set[int] = set()  # levels whose lead units a field line gave
         self.any_roles = any(x.is_field or x.is_roles or x.ends_with_roles for x in infos)
         self.closed = False  # the current task's roles closed its paragraph: the next line starts anew
+        self.cur_info: LineInfo | None = None  # the line that opened the current task
+        # under a numbered title over sentences each closed by its roles: they are unnumbered tasks
+        self.runs_open = False
         self.heading_mark = 0  # index in drafts of the first task after the last heading
         self.warnings: list[str] = []
         self.units_here: list[str] = []  # the unit a heading line over the list names
@@ -1754,6 +1763,7 @@ class _Reader:
 
     def heading(self, info: LineInfo, level: int, label: str) -> None:
         self.close()
+        self.runs_open = False
         ln = info.ln
         title = clean(self.text, ln.start + info.title_at, ln.end).text
         sec = self.tree.add(level, label, title, ln.start, ln.end)
@@ -1783,6 +1793,9 @@ class _Reader:
 
     def new_task(self, seq: int, info: LineInfo, text_from: int) -> None:
         self.close()
+        self.cur_info = info
+        if info.marker is not None:
+            self.runs_open = False
         if info.marker == "decimal":
             seq = len(self.drafts) + 1  # 1.1, 1.2, 2.1…: numbered by place in the list
         self.closed = False
@@ -1793,7 +1806,8 @@ class _Reader:
                              group_co=self.group_co())
         self.last_heading = None
         # a numbered line closed by its roles in brackets is a whole task: `1.…。（X牵头，Y配合）`
-        self.closed = info.marker is not None and info.f.rstrip().endswith((")", "〕", "】")) \
+        # (or `1.…（X牵头）。`: the stop after the bracket)
+        self.closed = info.marker is not None and info.f.rstrip().rstrip("。.；;").endswith((")", "）", "〕", "】")) \
             and line_has_roles(info)
         if info.fields_at > text_from or (info.fields_at >= 0 and info.fields_at == text_from and text_from > 0):
             # fields on the task's own line: `1.建设学校【牵头单位】市教育局`
@@ -1937,8 +1951,16 @@ class _Reader:
             self.cur.end = ln.end
             self.in_fields = True
             return
+        if kind is not None and mk is None and info.ends_with_roles and self.title_over_runs(info):
+            # `1.主要指标的责任部门。` over `户籍人口控制在980万人以内。(市公安局牵头)` and more such
+            # sentences: the item is their heading, each sentence with its roles a task
+            item = self.cur_info
+            self.cur = None
+            self.heading(item, LEVEL[item.marker], item.label)
+            self.runs_open = True
+        unnumbered = kind is None or self.runs_open
         # unnumbered tasks: a paragraph after the last task's roles (or after a heading) opens one
-        if kind is None and mk is None and info.ends_with_roles:
+        if unnumbered and mk is None and info.ends_with_roles:
             if self.cur is None or self.closed or self.in_fields:
                 self.new_task(len(self.drafts) + (1 if self.cur is None else 2), info, 0)
             else:
@@ -1946,7 +1968,7 @@ class _Reader:
                 self.cur.end = ln.end
             self.closed = True
             return
-        if kind is None and mk is None and self.any_roles and (self.cur is None or self.closed or (self.in_fields and self.cur.has_roles
+        if unnumbered and mk is None and self.any_roles and (self.cur is None or self.closed or (self.in_fields and self.cur.has_roles
                                                                  and not self.continues_field(info))):
             self.new_task(len(self.drafts) + (1 if self.cur is None else 2), info, 0)
             return
@@ -1978,6 +2000,16 @@ class _Reader:
             h.title = clean(self.text, h.start, ln.end).text
             h.title = h.title[len(h.label):].lstrip("、.． ") if h.title.startswith(h.label) else h.title
             h.end = ln.end
+
+    def title_over_runs(self, info: LineInfo) -> bool:
+        """Whether the current task is a numbered title alone on its line, assigning no one,
+        and the line after `info` (unnumbered, closed by its roles) is another such sentence."""
+        d, item = self.cur, self.cur_info
+        if d is None or item is None or not d.numbered or self.in_fields or self.closed \
+                or d.text_end != item.ln.end or d.fields or d.role_lines or line_has_roles(item):
+            return False
+        k = bisect.bisect_left(self.line_starts, info.ln.start) + 1
+        return k < len(self.infos) and self.infos[k].marker is None and self.infos[k].ends_with_roles
 
     def continues_field(self, info: LineInfo) -> bool:
         """Whether a plain line after a field goes on with its value (a wrapped unit list)."""
@@ -2485,6 +2517,31 @@ def unflatten(lines: list[tuple[Line, str]]) -> list[tuple[Line, str]]:
     return out
 
 
+# A bracketed clause inside a task, one level of brackets allowed within (`[区发展改革委(粮食和
+# 物资储备局)负责]`): a candidate role sentence.
+ROLE_PAREN = regex.compile(r"[(（\[［〔](?P<body>[^()（）\[\]［］〔〕\n]{2,80}?(?:[(（][^()（）\n]{1,20}[)）][^()（）\[\]［］〔〕\n]{0,60}?)*)[)）\]］〕]")
+
+
+def _role_paren_cuts(f: str) -> list[int]:
+    """Where the tasks of an unnumbered paragraph begin when each of its sentences closes with
+    its own roles in brackets (`户籍人口控制在980万人以内。(市公安局牵头)单位GDP能耗降低18%。
+    (市经委牵头)…`): after each bracket but the last, when two or more assign work.  (A numbered
+    item's brackets are its own sentences' roles: it stays one task.)"""
+    if "牵头" not in f and "负责" not in f:
+        return []
+    ends = [m.end() for m in ROLE_PAREN.finditer(f)
+            if roles_from_sentence(m["body"], need_lead=False) is not None]
+    if len(ends) < 2:
+        return []
+    cuts = []
+    for e in ends:
+        while e < len(f) and f[e] in "。;；,， \t\u3000":
+            e += 1
+        if e < len(f):
+            cuts.append(e)
+    return cuts
+
+
 def split_run_on_items(lines: list[tuple[Line, str]]) -> tuple[list[tuple[Line, str]], list[int], list]:
     """Lines holding several numbered items one after another, cut into one line per item
     when the numbers run on (`(一)…(二)…`, `1.…2.…`); also the index in the input of each
@@ -2501,6 +2558,8 @@ def split_run_on_items(lines: list[tuple[Line, str]]) -> tuple[list[tuple[Line, 
             mk = _marker(f[head:])
         # only a numbered line long enough to hold a second item is cut
         keep = _run_on_cuts(f[head:], mk) if mk and len(f) - head > 20 else None
+        if mk is None and len(f) > 20:
+            keep = _role_paren_cuts(f)
         if head and mk:
             keep = [head] + [c + head for c in keep or ()]  # (the label is a line of its own)
         if not keep:
