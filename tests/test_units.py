@@ -35,6 +35,9 @@ from zzgov.units import split_leaders, split_units, unit_type
         ("市财政局，各县区党委和人民政府", ["市财政局", "各县区党委和人民政府"], []),
         # a bare department borrows the level of any body of that level before it
         ("县交警大队、城管执法局", ["县交警大队", "县城管执法局"], []),
+        # a body of a national system lies under no local government: it borrows no level
+        ("省发展改革委、民航岷川监管局", ["省发展改革委", "民航岷川监管局"], []),
+        ("市商务局、海关缉私局", ["市商务局", "海关缉私局"], []),
         # prefectures (州, 盟) share a government suffix like cities and counties
         ("澄湟市、夏川州人民政府", ["澄湟市人民政府", "夏川州人民政府"], []),
     ],

@@ -765,6 +765,14 @@ def _strip_role_sentence(task_text: str, roles: _Roles) -> str:
                 roles.take(roles_in)
                 head = body[:k].rstrip("，,；; ")
                 return head + ("" if head.endswith("。") else "。") if head else ""
+    k = max(body.rfind(c) for c in "。！？!?")
+    if k > 0 and body.startswith("由", k + 1):
+        # `…。由市财政局、农业局，各县（市）、区人民政府负责落实。`: one sentence of roles, its
+        # lists run over a comma
+        found = notice_list.roles_from_sentence(body[k + 1:], need_lead=False)
+        if found:
+            roles.take(found)
+            return body[:k + 1]
     bounds = [0] + [m.end() for m in CLAUSE_BREAK.finditer(body)]
     ends = [m.start() for m in CLAUSE_BREAK.finditer(body)] + [len(body)]
     suffix: list[tuple[bool, list[str], list[str]]] = []

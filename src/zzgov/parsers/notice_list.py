@@ -303,6 +303,7 @@ BULLETS_BLANKS = BULLETS + " \u3000"  # what may stand before a line's first fie
 
 COLUMN_ROLE: dict[str, str] = {fold(w): "seq" for w in T.words("column_seq")}
 COLUMN_ROLE.update({fold(w): "text" for w in T.words("column_text")})
+COLUMN_ROLE.update({fold(w): "ignore" for w in T.words("column_category")})
 COLUMN_ROLE.update(LABEL_ROLE)
 # A header cell not listed above names the task text when it ends in a word for work or a
 # target (`2022年预期目标`, `工作事项`, `重点举措`); short, so a sentence never passes.
@@ -330,6 +331,8 @@ def column_role(cell: str, listed_only: bool = False) -> str | None:
     if c in PERSON_COLUMNS:
         return "other_person"
     role = COLUMN_ROLE.get(c)
+    if role is None and len(c) > 4 and c[1] == "级" and c[0] in _COLUMN_LEVELS:
+        role = COLUMN_ROLE.get(c[2:])  # `市级责任领导`, `县级牵头单位`: the government's own column
     if role is None and not listed_only and len(c) <= 14 and c.endswith(_TEXT_COLUMN_ENDS) and TEXT_COLUMN.match(c):
         role = "text"
     if role is None and not listed_only and len(c) <= 10:
@@ -341,6 +344,10 @@ def column_role(cell: str, listed_only: bool = False) -> str | None:
         # status (`是否完成`)
         role = "ignore"
     return role if role not in ("ignore", "note") else "ignore"
+
+
+# The levels a header cell may name before its column's word (市级责任领导).
+_COLUMN_LEVELS = frozenset("省市县区乡镇州")
 
 
 # Persons a table names who are not the task's leaders (领衔代表 of a 建议 办理 table): a cell
@@ -1077,7 +1084,10 @@ def roles_from_sentence(s: str, need_lead: bool = True, trailing_co: bool = Fals
     # `X牵头，A，B、C等配合`: unit lists without a verb take the role of the clause after them
     pending: list[str] = []
     pending_tails: list[str] = []
-    for clause in split_list(s.strip().rstrip("。. "), UNIT_CLAUSE_SEPARATORS):
+    s = s.strip().rstrip("。. ")
+    if s.startswith("由") and ("，" in s or "," in s):
+        s = s[1:]  # `由X、Y，各县（市）、区人民政府负责落实`: 由 opens the first list, no part of a name
+    for clause in split_list(s, UNIT_CLAUSE_SEPARATORS):
         joint = joint_roles(clause) if not pending else None
         if joint is not None:
             parsed.extend(joint)
@@ -2290,6 +2300,14 @@ class _Reader:
                     last_col = None
                     c += 1
                 continue
+            if nxt == "ignore" and typ != "number" and "text" in cols[c + 1:]:
+                # a column read past before the text (类别: `人口`, `公共服务`): a short cell is
+                # its; a sentence is the text, the row's cell there merged into the one above
+                c += 1
+                if len(raw.strip()) <= CATEGORY_MAX and not SENTENCE_END_CELL.search(raw):
+                    last_col = None
+                    continue
+                nxt = cols[c] if c < len(cols) else None
             j = c
             while j < len(cols) and typ not in ACCEPTS[cols[j]]:
                 j += 1
@@ -2338,6 +2356,7 @@ def is_group_cell(f: str) -> bool:
 
 
 SENTENCE_END_CELL = re.compile(r"[。;；]$")
+CATEGORY_MAX = 8  # characters of a cell that sorts a row into a kind (`公共服务`), not a task
 
 
 def numbered_rows(cells: list[str]) -> bool:

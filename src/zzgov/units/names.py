@@ -48,6 +48,9 @@ DEPARTMENT_END = lazy_regex(r"(?:局|委|办|厅|委员会|办公室)$")
 LEVEL_PREFIXES = ("市", "省", "县", "区", "镇", "乡")
 # Department words that open with a level character (`市发展改革委、市场监管局` -> 市市场监管局).
 BARE_STARTS = ("市场",)
+# Bodies of a national system, under no local government (`省发展改革委、民航岷川监管局`):
+# no level prefix is borrowed for them.
+NATIONAL_STARTS = ("民航", "海关", "国家", "中国", "中央", "人民银行", "人行", "国网", "铁路", "武警", "出入境")
 # A name holding a place word is not a bare department (郑州警备区, 开发区管委会, 团市委).
 PLACE_CHAR = lazy_regex(r"[区县市省州]")
 
@@ -281,7 +284,8 @@ def _borrow_prefix(item: str, before: list[str]) -> str:
     name = _f(item)
     if name.startswith(BARE_STARTS):
         name = name[2:]  # 市场监管局: its 市 opens the word 市场, no level
-    if name.startswith(LEVEL_PREFIXES) or PLACE_CHAR.search(name) or is_collective(item):
+    if name.startswith(LEVEL_PREFIXES) or name.startswith(NATIONAL_STARTS) or PLACE_CHAR.search(name) \
+            or is_collective(item):
         return item
     prev = before[-1]
     # (the name before may be any body of that level: `县交警大队、城管执法局` -> 县城管执法局)
