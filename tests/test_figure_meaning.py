@@ -122,7 +122,22 @@ def test_place_named_by_a_provinces_short_name_only():
     # a city's or a new area's text names its province often, yet is not about it
     assert read_place("兰州新区召开工作会议。甘肃日报讯…甘肃…全省…甘肃…") is None
     assert read_place("全市生产总值增长6%。河南…河南…河南…") is None
-    assert read_place("当代贵州 关键词:遵义市建设。遵义市桐梓县脱贫…贵州首个…遵义市经济…贵州") is None
+    assert read_place("当代贵州 关键词:遵义市建设。遵义市桐梓县脱贫…贵州首个…遵义市经济…贵州") == "遵义市"
+
+
+def test_place_of_a_city_named_in_full_and_left_out_of_its_measures():
+    # no 全市: the city named in full, far more than any other, in the text's own script
+    assert read_place("上半年,西寧市堅持穩中求進。西寧市實現…西寧市第三產業…") == "西寧市"
+    assert read_place("包抓县级领导…包抓县级领导…包抓县级领导") is None  # 县级: a level, no place
+    news = ("一季度,长沙县经济运行稳中有进。长沙县一季度GDP增长8.1%,长沙县规模以上工业增加值增长9.3%。"
+            "长沙县户籍的新生儿进行听力筛查1.2万人次。")
+    doc = zzgov.parse(news)
+    assert doc.meta.place == "长沙县"
+    # a measure after the place named in full loses it; a phrase that is no measure keeps it
+    assert [f.metric for f in doc.figures][:2] == ["一季度GDP", "规模以上工业增加值"]
+    assert doc.figures[-1].metric.startswith("长沙县户籍")
+    # the province fallback refuses it too
+    assert read_place("海南省规模以上制造业增加值增长21.8%。海南…海南…海南") == "海南省"
 
 
 def test_place_of_every_provincial_report():
@@ -357,3 +372,10 @@ def test_figures_in_a_notices_progress_fields_are_results():
     doc = zzgov.parse(text, kind="notice")
     kinds = {f.value: f.kind for f in doc.figures}
     assert kinds == {8: "target", 10: "actual", 5.7: "actual", 60: "target", 41: "actual"}
+
+
+def test_place_docstring_examples():
+    import doctest
+
+    from zzgov.figures import place
+    assert doctest.testmod(place).failed == 0

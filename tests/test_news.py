@@ -284,6 +284,19 @@ def test_the_plan_year_reads_the_sentences_with_a_plan_word_as_all_sentences_on_
     _latest_year_agrees(t, start, end)
 
 
+def test_a_date_line_under_a_label_of_its_own_dates_the_page_and_its_earlier_years_are_results():
+    # `博主:某某 2024-01-27`: no word of the known date labels, yet a date line; the page is of
+    # 2024, so what it says of 2023 is achieved, though it opens with no review cue
+    text = "\n".join([
+        "岚海两会召开:2024年将GDP目标定为8%", "", "博主:汽车宝贝 2024-01-27", "",
+        "报告亮出了岚海2023年成绩单,2023年岚海全省地区生产总值增长9.2%,规模以上工业增加值增长18.5%。",
+        "会议指出:2024年要稳中求进,地区生产总值增长8%左右。", ""])
+    doc = parse_text(text, kind="news")
+    assert doc.meta.published == "2024-01-27T00:00:00"
+    assert [(f.value, f.kind) for f in doc.figures] == [
+        (8, "target"), (9.2, "actual"), (18.5, "actual"), (8, "target")]  # (the headline's first)
+
+
 def test_a_date_label_alone_above_its_date_and_a_photo_credit_in_the_byline():
     # `发布日期:` / `2025年07月28日` / headline: the label and the date are meta, the headline
     # is the title; `记者 王丽/文 杨波/摄` names the writer, not the photographer

@@ -525,8 +525,20 @@ def without_place(name: str, forms: tuple[str, ...]) -> str:
             rest = name[len(form):]
             if rest.startswith(("实现", "完成")):
                 rest = rest[2:]  # 肇庆完成GDP, 甘肃省实现生产总值
-            return rest if len(rest) >= 2 and names_an_indicator(rest) else name
+            if len(rest) >= 2 and names_an_indicator(rest):
+                return rest
+            # the place named in full with its level is the subject of a measure after it
+            # (海南省规模以上制造业增加值, 长沙县一季度GDP); its short name may open a name
+            # (上海港集装箱吞吐量, 吉林大米), and a full one a phrase (郑州市户籍的新生儿)
+            full = form == forms[0] and form[-1] in _LEVEL_CHARS
+            return rest if full and len(rest) >= 2 and rest[0] not in _AFTER_LEVEL_WORDS \
+                and (_names_a_measure(rest) or _table()["topic_heads"].suffix(rest)) else name
     return name
+
+
+_LEVEL_CHARS = frozenset("省市县区州盟旗")
+# What follows a level character inside a word, no measure: 市民, 市长, 市委, 省级, 区域, 县城.
+_AFTER_LEVEL_WORDS = frozenset("民长委级域城属内外")
 
 
 # Pinyin a conversion site left after each character (`農(nóng)業(yè)`), toneless syllables too

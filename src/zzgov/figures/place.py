@@ -117,7 +117,7 @@ def read_place(text: str, *hints: str | None) -> str | None:
     counts = {w: found[w] for w in whole}
     best = max(counts, key=lambda w: (counts[w], -list(whole).index(w)))
     if not counts[best]:
-        return _province_named(text, None)
+        return _city_named(text, stops) or _province_named(text, None)
     level = whole[best]
     names: Counter[str] = Counter()
     for stem in _stems_before(f, level):
@@ -128,8 +128,36 @@ def read_place(text: str, *hints: str | None) -> str | None:
     return scored[0] if scored else _province_named(text, level)
 
 
-# A city's or a county's name in full (遵义市, 桐梓县).
-_LOWER_PLACE = lazy_re(r"([\u4e00-\u9fff]{2,3}?)[市县]")
+def _named_in_full(plain: str, stops: frozenset) -> Counter[str]:
+    """How often each city and county is named in full (遵义市, 桐梓县) in a simplified text."""
+    names: Counter[str] = Counter()
+    plain = plain.replace("县级", "  ").replace("市级", "  ")  # a level, no place: 包抓县级领导
+    for level in _CITY_LEVELS:
+        for stem in _stems_before(plain, level):
+            if _ok(stem, stops) and not _FUNCTION_CHARS.search(stem):
+                names[stem + level] += 1
+    return names
+
+
+_CITY_LEVELS = ("市", "县")
+
+
+def _city_named(text: str, stops: frozenset) -> str | None:
+    """The city or county a text that uses no "whole" word is about (`今年上半年,西宁市坚持…`):
+    the one named in full at least MIN_NAMED times and more than twice as often as any other,
+    in the text's own script.
+
+    >>> _city_named("上半年,西寧市堅持穩中求進。西寧市實現…西寧市第三產業…", frozenset())
+    '西寧市'
+    >>> _city_named("遵义市、铜仁市、毕节市、遵义市、铜仁市、毕节市、遵义市、铜仁市", frozenset())
+    """
+    head = text[:HEAD]
+    plain = script_folded(head)
+    named = _named_in_full(plain, stops).most_common(2)
+    if not named or named[0][1] < MIN_NAMED or (len(named) > 1 and named[0][1] <= 2 * named[1][1]):
+        return None
+    k = plain.find(named[0][0])
+    return head[k:k + len(named[0][0])]  # (script folding is one for one)
 
 
 def _province_named(text: str, level: str | None) -> str | None:
@@ -157,9 +185,7 @@ def _province_named(text: str, level: str | None) -> str | None:
     below = plain.replace("自治区", "")
     if any(w in below for w in t.words("below_province")):
         return None  # `兰州新区…甘肃…`, `行署…新疆…`: about a place inside the province
-    stops = _table()[1]
-    lower = Counter(m.group() for m in _LOWER_PLACE.finditer(plain)
-                    if _ok(m[1], stops) and not _FUNCTION_CHARS.search(m[1]))
+    lower = _named_in_full(plain, _table()[1])
     if lower and max(lower.values()) >= MIN_NAMED:
         return None  # `遵义市…当代贵州…遵义市`: a city of the province, named in full
     return full if top >= MIN_NAMED and top > 2 * second else None

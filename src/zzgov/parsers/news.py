@@ -203,11 +203,15 @@ def _is_meta_row(r: Row) -> bool:
         return False
     if N.epaper_head.match(c):
         return True
-    if N.datetime.search(c) and (N.meta_words.search(c) or len(N.datetime.sub("", c).strip()) <= 2):
+    if N.datetime.search(c) and (N.meta_words.search(c) or len(N.datetime.sub("", c).strip()) <= 2
+                                 or (len(c) <= LABELLED_DATE_CHARS and N.labelled_date_line.match(c))):
         return True
     if c.endswith(":") and len(c) <= META_LABEL_CHARS and N.meta_words.search(c):
         return True  # a date's label alone, the date on the next line (`发布日期:` / `2025年07月28日`)
     return bool(N.source.search(c)) or parse_byline(c) is not None
+
+
+LABELLED_DATE_CHARS = 48  # a labelled date line is short: a sentence opening `X:` is body
 
 
 def _is_chrome(r: Row) -> bool:
