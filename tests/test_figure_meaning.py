@@ -36,6 +36,14 @@ def test_a_plan_part_looking_back_is_actual_and_its_paragraph_follows():
     assert kinds(text, "target") == [(5.8, "actual"), (9.5, "actual"), (5, "target")]
 
 
+def test_a_target_set_or_fixed_is_a_target_in_a_sentence_of_results():
+    # news of 2024: the sentence names 2023's results, and then the target its 2024 clause sets
+    news = "海南两会召开:2023年多项指标增速名列全国前茅,2024年将GDP目标定为8%。"
+    assert [(f.value, f.kind) for f in extract_figures(news, default_kind=None, plan_year=2024)] == [(8, "target")]
+    news = "2022年武汉GDP预计增长4%左右,2023年GDP增长目标定在6.5%以上。"
+    assert kinds(news, None, 2023) == [(4, "actual"), (6.5, "target")]
+
+
 def test_review_cues_past_years_and_five_year_reviews_are_actual():
     assert kinds("过去五年,累计新增城镇就业250万人。", "target") == [(250, "actual")]
     assert kinds("预计全年地区生产总值增长6%左右。", "target") == [(6, "actual")]

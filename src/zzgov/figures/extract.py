@@ -389,8 +389,9 @@ def _inside(starts: list[int], ends: list[int], i: int) -> bool:
 
 def _label_mask(text: str, start: int, end: int, c: Clean) -> str:
     """The folded view with list labels at line starts ("23. ", "3．") turned into breaks, so that
-    "3. 10 个" cannot read as 3.10."""
-    s = c.folded
+    "3. 10 个" cannot read as 3.10, and the commas of a bracketed aside holding no number
+    (`2650.6亿元(不含定州,下同)、增长9%`) into no break: the clause goes on past it."""
+    s = _without_aside_breaks(c.folded)
     labels = [m.span(1) for m in _LIST_LABEL_AFTER_LF.finditer(text, start, end)]
     m0 = _LIST_LABEL.match(text, start, end)
     if m0:
@@ -406,6 +407,24 @@ def _label_mask(text: str, start: int, end: int, c: Clean) -> str:
             last = b
     pieces.append(s[last:])
     return "".join(pieces)
+
+
+# A bracketed aside of a few words and no digit holding a clause break: `(不含定州,下同)`,
+# `(人民币,下同)`.  (Folded text: brackets are half-width.)
+_ASIDE = lazy_re(r"\([^()\d,;。]{1,16}[,;][^()\d。]{0,16}\)")
+# What stands for an aside's comma in the scan string: no break, no word.
+ASIDE_MARK = "\x1f"
+
+
+def _without_aside_breaks(s: str) -> str:
+    if "(" not in s:
+        return s
+    pieces, last = [], 0
+    for m in _ASIDE.finditer(s):
+        a, b = m.span()
+        pieces += [s[last:a], s[a:b].replace(",", ASIDE_MARK).replace(";", ASIDE_MARK)]
+        last = b
+    return "".join(pieces) + s[last:] if pieces else s
 
 
 def _paragraph_starts(text: str, start: int, end: int, c: Clean) -> list[int]:
