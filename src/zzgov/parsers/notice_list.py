@@ -403,7 +403,8 @@ MARKERS: list[tuple[str, int, regex.Pattern[str]]] = [
     ("cn", 1, regex.compile(rf"^(?P<label>{CN}){GAP}[、.]{GAP}(?P<title>.*)$")),
     ("cn_paren", 2, regex.compile(rf"^\({GAP}(?P<label>{CN}){GAP}\){GAP}[、.]?{GAP}(?P<title>.*)$")),
     # (`1.2019年起…`: a year right after the number's point)
-    ("arabic", 3, regex.compile(rf"^(?P<label>\d{{1,3}})(?:{GAP}、|[ \t\u3000]?\.(?!\d)|\.(?=(?:19|20)\d\d年)){GAP}(?P<title>.*)$")),
+    # (a note mark may follow the number: `1*.`, `4* .` with `标注“*”的为新增举措`)
+    ("arabic", 3, regex.compile(rf"^(?P<label>\d{{1,3}})(?:[*※★▲])?(?:{GAP}、|[ \t\u3000]?\.(?!\d)|\.(?=(?:19|20)\d\d年)){GAP}(?P<title>.*)$")),
     ("paren", 4, lazy_regex(rf"^\({GAP}(?P<label>\d{{1,3}}){GAP}\){GAP}[、.]?{GAP}(?P<title>.*)$")),
     ("circled", 5, lazy_regex(r"^(?P<label>[\u2460-\u2473\u3251-\u325f])[ \t\u3000]*[、.．]?(?P<title>.*)$")),
     # a decimal number under a numbered group (`1 市容环境提升` / `1.1 完成…`); its seq is its
@@ -1170,9 +1171,24 @@ def heading_lead_units(title: str) -> list[str]:
     （牵头部门：市委宣传部、市应急管理局）`), or []."""
     m = GROUP_LEAD.match(fold(title).strip())
     if not m:
-        return _heading_bracket(title).get("lead", [])
+        return _heading_bracket(title).get("lead", []) or _unit_as_heading(title)
     units, _tails = split_units(title[m.start("units"):m.end("units")])
     return units if looks_like_units(units) else []
+
+
+def _unit_as_heading(title: str) -> list[str]:
+    """A heading that is one unit's name and nothing else (`（一）市发展改革委` over the duties
+    it leads), as a list of that unit; [] otherwise."""
+    name = title.strip().rstrip("。:：")
+    # (a level opens it and no 的 is in it: `着力建设…服务型政府`, `主要指标的责任部门` name no unit)
+    if not name or len(name) > UNIT_HEADING_MAX or name[0] not in "省市县区州盟旗镇乡" or "的" in name \
+            or not ORG_END.search(fold(name)):
+        return []
+    units, tails = split_units(name)
+    return units if len(units) == 1 and not tails and units[0] == name and is_unit_name(name) else []
+
+
+UNIT_HEADING_MAX = 16  # characters of a unit's name standing as a heading
 
 
 def heading_co_units(title: str) -> list[str]:
