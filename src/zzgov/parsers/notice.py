@@ -45,6 +45,7 @@ from zzgov.parsers import notice_list, notice_runon
 from zzgov.figures.place import place_of
 from zzgov.parsers.figures_link import attach_figures
 from zzgov.text import Line, clean, fold
+from zzgov.text.clean import script_folded
 from zzgov.text.script import any_of
 from zzgov.units import split_list, split_units
 from zzgov.units.names import CLAUSE_SEPARATORS, ORG_END, is_collective, is_unit_name
@@ -439,6 +440,30 @@ def _without_borrowed_level(unit: str, places: tuple[str, ...]) -> str:
 # The head of a government or a deputy in a post (副省长, 常务副市长, 县长): who a notice
 # means by a leader.
 _GOVERNMENT_HEAD = re.compile(r"[省市县区州旗]长")
+# A person's post in brackets after the name: `张海涛(市委常委、常务副市长)`.
+_POST_IN_BRACKETS = re.compile(r"[(（]([^()（）]{2,30})[)）]")
+
+
+def _heads_named(value: str, role: str) -> tuple[str, str]:
+    """A person label's value (`负责人`, `具体负责人`) and its role: the task's leaders when it
+    names heads of a government, each by name and post (`许明德副省长`, or the post in brackets:
+    `张海涛(市委常委、常务副市长)`, given without it), as 责任领导 would; read past when it names
+    others too (`魏长林 五县县长`: bureau officials, posts alone)."""
+    plain = script_folded(value)  # 常務副市長 is a head too
+    if not _GOVERNMENT_HEAD.search(plain):
+        return value, role
+    posts = _POST_IN_BRACKETS.findall(plain)
+    if posts:
+        bare = _POST_IN_BRACKETS.sub("", value)
+        names = [p for p in notice_list.LEADER_SPLIT.split(bare) if p]
+        if len(names) == len(posts) and all(len(notice_list.read_leaders(n)[0]) == 1 for n in names) \
+                and any(_GOVERNMENT_HEAD.search(p) for p in posts):
+            return bare, "leaders"
+        return value, role
+    if all(_GOVERNMENT_HEAD.search(p) and len(notice_list.read_leaders(p)[0]) == 1
+           for p in notice_list.LEADER_SPLIT.split(plain) if p):
+        return value, "leaders"
+    return value, role
 
 
 @dataclass
@@ -468,13 +493,8 @@ class _Roles:
         value = value.strip().rstrip("。;；,，、")
         if value[:1] in "[【〔" and value[-1:] in "]】〕":
             value = value[1:-1].strip()  # `[各镇人民政府、嘉溪经济开发区]`
-        if role == "ignore" and label.endswith("人") and _GOVERNMENT_HEAD.search(value) and all(
-                _GOVERNMENT_HEAD.search(p) and len(notice_list.read_leaders(p)[0]) == 1
-                for p in notice_list.LEADER_SPLIT.split(value) if p):
-            # a person label naming the heads of a government, each by name and post
-            # (`具体负责人：许明德副省长`): the task's leaders, as 责任领导 would; one naming others
-            # too (`责 任 人：魏长林 五县县长`: bureau officials, posts alone) stays read past
-            role = "leaders"
+        if role == "ignore" and label.endswith("人"):
+            value, role = _heads_named(value, role)
         if not value or role in ("ignore", "other_units", "other_person"):
             return
         folded = fold(value)  # one character for one: a prefix of it is the folded prefix

@@ -2508,6 +2508,27 @@ def group_label_end(f: str) -> int:
     return m.end()
 
 
+def first_item_after_colon(f: str) -> int:
+    """Where the first item of a list begins right after the colon closing a lead-in on the
+    same line (`…报告如下:(一)重点项目建设。`, a title glued on before it too); 0 if none."""
+    if ":" not in f:
+        return 0
+    m = FIRST_ITEM_AFTER_COLON.search(f)
+    if m is None:
+        return 0
+    lead_in = f[:m.start()].rsplit("。", 1)[-1].strip()
+    if len(lead_in) <= LABEL_MAX_CHARS or any(h.end >= m.start() for h in find_labels(f[:m.end()])):
+        return 0  # `整改措施:(1)…(2)…`: a label's value, its points no tasks
+    return m.end()
+
+
+LABEL_MAX_CHARS = 8  # a label before a colon is this short; a lead-in to a list, longer
+
+
+# (numbered one: a later number after a colon is a quotation's or a count's)
+FIRST_ITEM_AFTER_COLON = lazy_regex(rf"[:：]{GAP}(?=\({GAP}一{GAP}\)|一[、.]|\({GAP}1{GAP}\)|1[.、](?!\d))")
+
+
 # A group's label closed by a colon, its first item right after (`就业和社会保障方面:(1)新建…`).
 GROUP_LABEL_THEN_ITEM = lazy_regex(rf"[^:：。;；()]{{2,20}}[:：]{GAP}(?=\({GAP}\d{{1,2}}{GAP}\)|\({GAP}{CN}{GAP}\)|\d{{1,3}}[.、](?!\d)|[\u2460-\u2473])")
 
@@ -2588,8 +2609,9 @@ def split_run_on_items(lines: list[tuple[Line, str]]) -> tuple[list[tuple[Line, 
     for k, (ln, f) in enumerate(lines):
         mk = _marker(f)
         head = 0
-        if mk is None and len(f) > 12 and (head := group_label_end(f)):
-            # `社会救助方面:(4)…。(责任单位:…)(5)…`: a group's label, then its items run on
+        if mk is None and len(f) > 12 and (head := group_label_end(f) or first_item_after_colon(f)):
+            # `社会救助方面:(4)…。(责任单位:…)(5)…`: a group's label, then its items run on;
+            # `…现将落实情况报告如下:(一)重点项目建设。…`: a lead-in, then the first item
             mk = _marker(f[head:])
         # only a numbered line long enough to hold a second item is cut
         keep = _run_on_cuts(f[head:], mk) if mk and len(f) - head > 20 else None
