@@ -336,8 +336,9 @@ CN_SINGLE_OK_UNITS = ("个百分点", "百分点", "倍", "%")
 # Clause structure.
 # ---------------------------------------------------------------------------------------------
 
-# Ends of a clause (the metric and the verb are looked for inside it).
-CLAUSE_BREAKS = frozenset(",;。!?:[]【】|")
+# Ends of a clause (the metric and the verb are looked for inside it); a bullet opens an item
+# of its own (`预期目标\n●地区生产总值增长5%`: the line break is gone from the cleaned text).
+CLAUSE_BREAKS = frozenset(",;。!?:[]【】|●•▪■◆◇▶►")
 # Ends of a list item inside a clause ("新增“上链”企业1000家、“上云”企业达到1.8万家").
 ITEM_BREAKS = CLAUSE_BREAKS | frozenset("、")
 # Ends of a sentence (kind and estimate cues hold to here).
