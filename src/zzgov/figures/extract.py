@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from zzgov.figures import vocab as V
 from zzgov.text.words import Words
-from zzgov.figures.metric import (PARALLEL_MAX, STOCK_CUE, Metric, attributed, distribute, name_metric, refer, shared_verb, stock_name,
+from zzgov.figures.metric import (PARALLEL_MAX, STOCK_CUE, Metric, attributed, distribute, name_metric, names_a_measure, names_a_sector, part_measure, refer, shared_verb, stock_name,
                                   scoped, without_place,
                                   stock_of, tidy, topic_before)
 from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
@@ -975,6 +975,8 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
                 cand.metric = tidy(cand.metric) or None
             cands.append(cand)
     _share_across_lists(cands, s)
+    if len(cands) > 1:
+        _parts_in_the_measure_of_their_whole(cands, s, para_starts())
     out = []
     new = tuple.__new__  # a RawFigure without the NamedTuple's Python-level constructor
     for k in cands:
@@ -1161,6 +1163,50 @@ def _respectively(cands: list[_Cand], i: int, group: list[_Cand], s: str) -> lis
     if len(first.metric) <= PARALLEL_MAX:
         return [stock_name(n) + first.metric for n in names]  # 总里程分别达…
     return None
+
+
+def _parts_in_the_measure_of_their_whole(cands: list[_Cand], s: str, paras: list[int]) -> None:
+    """Parts of a total named by their sector alone are counted in the total's measure, when a
+    cue says they are its parts (`地区生产总值958亿元。分三次产业看:第一产业实现119.6亿元` ->
+    第一产业增加值; `规上工业总产值500亿元,其中电子信息产业200亿元` -> 电子信息产业产值), or in
+    the measure a frame names (`从支柱产业产值看,电子信息产业增长24.9%` -> 电子信息产业产值).
+    The cue holds for the parts after it in its paragraph; the figures after a part that took
+    its name take the new one too."""
+    measure, at = None, 0  # the measure of the last total, and where the text after it begins
+    active = None  # the measure the parts take once a cue was read
+    renamed: set[int] = set()
+    for k, c in enumerate(cands):
+        if bisect_right(paras, c.ns) != bisect_right(paras, at):
+            measure = active = None  # a total and its cue hold for their own paragraph
+        name = c.metric
+        if not name or k in renamed:
+            continue
+        whole = part_measure(name) if not names_a_sector(name) else None
+        if whole:
+            measure, at, active = whole, c.ue, None
+            continue
+        if not names_a_sector(name) or names_a_measure(name):
+            continue
+        between = s[at:c.ns]
+        frame = _PART_FRAME.search(between)
+        if frame is not None:
+            active = part_measure(frame["frame"]) or measure
+        elif _PART_CUE in between:
+            active = measure
+        at = c.ue
+        if not active:
+            continue
+        for j in range(k, len(cands)):
+            if cands[j].metric != name:
+                break
+            cands[j].metric = name + active
+            renamed.add(j)
+
+
+# What says the figures after it are parts of a total: 其中…, 分三次产业看, 从支柱产业产值看.
+_PART_CUE = "其中"
+_PART_FRAME = lazy_re(r"[分从](?P<frame>[^,;。:]{1,14}?)(?:来)?看")
+_FRAME_WINDOW = 30
 
 
 def _share_across_lists(cands: list[_Cand], s: str) -> None:
