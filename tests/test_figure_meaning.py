@@ -44,6 +44,24 @@ def test_a_target_set_or_fixed_is_a_target_in_a_sentence_of_results():
     assert kinds(news, None, 2023) == [(4, "actual"), (6.5, "target")]
 
 
+def test_a_result_compared_with_its_target_is_no_plan_and_sets_no_kind_for_what_follows():
+    review = ("全年实现生产总值7806.5亿元,增长12.1%。居民消费价格上涨5.9%,高出预期目标1.9个点。"
+              "万元GDP水耗下降10.5%。")
+    assert kinds(review, "actual") == [(7806.5, "actual"), (12.1, "actual"), (5.9, "actual"), (1.9, "actual"),
+                                       (10.5, "actual")]
+
+
+def test_an_undated_article_takes_its_plan_year_from_a_sentence_setting_out_the_work():
+    # `提出了 2024 年工作总体要求`: the year written with blanks around it, the plan word 总体要求
+    text = "\n".join([
+        "江苏省十四届人大二次会议开幕", "",
+        "报告回顾了 2023 年工作,同时提出了 2024 年工作总体要求。",
+        "2023 年江苏地区生产总值达 12.82 万亿元、增长 5.8%。",
+        "今年经济社会发展主要预期目标是地区生产总值增长 5% 以上。", ""])
+    doc = parse_text(text, kind="news")
+    assert [(f.value, f.kind) for f in doc.figures] == [(12.82, "actual"), (5.8, "actual"), (5, "target")]
+
+
 def test_review_cues_past_years_and_five_year_reviews_are_actual():
     assert kinds("过去五年,累计新增城镇就业250万人。", "target") == [(250, "actual")]
     assert kinds("预计全年地区生产总值增长6%左右。", "target") == [(6, "actual")]
