@@ -370,6 +370,7 @@ SENTENCE_MARK = re.compile("[。！？!?:：]")
 SURNAMES = frozenset(T.words("surnames"))
 COMPOUND_SURNAMES = frozenset(T.words("compound_surnames"))
 NOT_NAMES = frozenset(T.words("not_names"))
+TIBETAN_NAME_PARTS = frozenset(T.words("tibetan_name_parts"))
 _VERB_ALT = rules.words_pattern(T.words("leading_verbs"))
 
 FIRST_LISTED = T.pattern("first_listed")
@@ -454,9 +455,16 @@ def strip_titles(name: str) -> str:
 
 def is_person(name: str) -> bool:
     """A leader is a person's name: a family name and one to three given-name characters, not
-    an organisation (`管委会` opens with the family name 管)."""
+    an organisation (`管委会` opens with the family name 管); a name of parts joined by a middle
+    dot (艾力·买买提, 热合曼·吐尔逊); a Tibetan name of known parts (扎西才让, 久美)."""
+    if "·" in name:
+        parts = name.split("·")
+        return 2 <= len(parts) <= 3 and all(1 <= len(p) <= 6 and _ALL_HAN.fullmatch(p) for p in parts) \
+            and not ORG_END.search(name)
     if not 2 <= len(name) <= 5 or not _ALL_HAN.fullmatch(name) or ORG_END.search(name):
         return False
+    if len(name) in (2, 4) and all(name[k:k + 2] in TIBETAN_NAME_PARTS for k in range(0, len(name), 2)):
+        return True
     if name.startswith(("常务", "执行", "代理")) or name in NOT_NAMES:
         return False  # what is left of 常务副区长 once 副区长 is stripped; `任务` of a cut header
     if name[:2] in COMPOUND_SURNAMES:
