@@ -35,6 +35,8 @@ from zzgov.units import split_leaders, split_units, unit_type
         ("市财政局，各县区党委和人民政府", ["市财政局", "各县区党委和人民政府"], []),
         # a bare department borrows the level of any body of that level before it
         ("县交警大队、城管执法局", ["县交警大队", "县城管执法局"], []),
+        # a street office is a place's own body: it borrows no level either
+        ("县住建局、城关街道办", ["县住建局", "城关街道办"], []),
         # a body of a national system lies under no local government: it borrows no level
         ("省发展改革委、民航岷川监管局", ["省发展改革委", "民航岷川监管局"], []),
         ("市商务局、海关缉私局", ["市商务局", "海关缉私局"], []),

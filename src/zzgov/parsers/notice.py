@@ -638,7 +638,8 @@ def _task_fields(doc: Doc, d: notice_list.TaskDraft, first_unit_leads: bool,
         for role, pieces in d.cells.items():
             if role in ("text", "seq"):
                 continue
-            roles.add(role, "".join(pieces), where, d.cell_labels.get(role, ""))
+            # (cleaned as a field's value is: a mirror's pinyin after characters goes)
+            roles.add(role, clean("".join(pieces), keep_blanks=True).text, where, d.cell_labels.get(role, ""))
         if not roles.lead and not roles.units and task_text:
             task_text = _strip_role_sentence(task_text, roles)
     else:

@@ -41,6 +41,7 @@ from zzgov.numbers.chinese import HEADING_NUMERAL_CHARS
 from zzgov.numbers.chinese import small_int as cn_small_int
 from zzgov.parsers.common import SectionTree
 from zzgov.text import Line, clean, fold
+from zzgov.text.clean import READING
 from zzgov.text.script import lazy_re, lazy_regex
 # Imported once here: an import statement in a function asked of every line costs a lookup a call.
 from zzgov.units import split_units
@@ -321,6 +322,8 @@ def column_role(cell: str, listed_only: bool = False) -> str | None:
     """The field a table header cell names (spaces, rules and a trailing colon ignored);
     with listed_only, only the header words the rules list."""
     folded = fold(cell)
+    if ")" in folded and READING.search(folded):
+        folded = READING.sub("", folded)  # `包抓縣級領(lǐng)導(dǎo)`: a mirror's pinyin after characters
     # Asked of nearly every short line (a header may be pasted one cell per line): a cell
     # whose last character ends no header word, and that cannot open with 是否, names no
     # column, which its ends alone tell.
@@ -406,7 +409,8 @@ MARKERS: list[tuple[str, int, regex.Pattern[str]]] = [
     # (`1.2019年起…`: a year right after the number's point)
     # (a note mark may follow the number: `1*.`, `4* .` with `标注“*”的为新增举措`)
     ("arabic", 3, regex.compile(rf"^(?P<label>\d{{1,3}})(?:[*※★▲])?(?:{GAP}、|[ \t\u3000]?\.(?!\d)|\.(?=(?:19|20)\d\d年)){GAP}(?P<title>.*)$")),
-    ("paren", 4, lazy_regex(rf"^\({GAP}(?P<label>\d{{1,3}}){GAP}\){GAP}[、.]?{GAP}(?P<title>.*)$")),
+    # (`【1】新建…`, `[2]…`: a number in lenticular or square brackets is one in round ones)
+    ("paren", 4, lazy_regex(rf"^(?:\({GAP}(?P<label>\d{{1,3}}){GAP}\)|【(?P<label>\d{{1,3}})】|\[(?P<label>\d{{1,3}})\]){GAP}[、.]?{GAP}(?P<title>.*)$")),
     ("circled", 5, lazy_regex(r"^(?P<label>[\u2460-\u2473\u3251-\u325f])[ \t\u3000]*[、.．]?(?P<title>.*)$")),
     # a decimal number under a numbered group (`1 市容环境提升` / `1.1 完成…`); its seq is its
     # place in the list (the reader numbers it), the group's number and its own being no task's
@@ -415,7 +419,7 @@ MARKERS: list[tuple[str, int, regex.Pattern[str]]] = [
 ]
 # A line can open with a marker only if its first character can open one: one test of that
 # character rejects most lines (task text, field lines) before the five markers are tried.
-MARKER_START = regex.compile(rf"[(\d\u2460-\u249b\u3251-\u325f{HEADING_NUMERAL_CHARS}]")
+MARKER_START = regex.compile(rf"[(【\[\d\u2460-\u249b\u3251-\u325f{HEADING_NUMERAL_CHARS}]")
 # The kinds a line's first character can open, in rank order: `(` opens the bracketed kinds, a
 # numeral `一、`, and any other character MARKER_START passes (a digit, a circled number) the
 # others; a line is tried only against these.
@@ -743,7 +747,7 @@ def _marker(f: str) -> tuple[str, str, int, int] | None:
         if first <= "\u2487":
             return "paren", first, ord(first) - 0x2473, len(f) - len(f[1:].lstrip(" \t\u3000、."))
         return "arabic", first, ord(first) - 0x2487, len(f) - len(f[1:].lstrip(" \t\u3000"))
-    kinds = _MARKERS_AFTER_PAREN if first == "(" else \
+    kinds = _MARKERS_AFTER_PAREN if first in "(【[" else \
         _MARKERS_AFTER_NUMERAL if first in HEADING_NUMERAL_CHARS else _MARKERS_AFTER_DIGIT
     for name, _level, pat in kinds:
         m = pat.match(f)

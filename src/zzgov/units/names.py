@@ -51,8 +51,9 @@ BARE_STARTS = ("市场",)
 # Bodies of a national system, under no local government (`省发展改革委、民航岷川监管局`):
 # no level prefix is borrowed for them.
 NATIONAL_STARTS = ("民航", "海关", "国家", "中国", "中央", "人民银行", "人行", "国网", "铁路", "武警", "出入境")
-# A name holding a place word is not a bare department (郑州警备区, 开发区管委会, 团市委).
-PLACE_CHAR = lazy_regex(r"[区县市省州]")
+# A name holding a place word is not a bare department (郑州警备区, 开发区管委会, 团市委,
+# 城关街道办).
+PLACE_CHAR = lazy_regex(r"[区县市省州街]")
 
 # Words that mark a collective reference, kept as written (市政府各部门, 相关县（市、区）政府).
 COLLECTIVE = regex.compile(r"^(?:各|相关|有关|其他|其它)|各(?:部门|单位|成员单位)$|(?:相关|有关)(?:部门|单位)$")
