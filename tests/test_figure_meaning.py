@@ -62,6 +62,22 @@ def test_an_undated_article_takes_its_plan_year_from_a_sentence_setting_out_the_
     assert [(f.value, f.kind) for f in doc.figures] == [(12.82, "actual"), (5.8, "actual"), (5, "target")]
 
 
+def test_an_undated_article_planning_for_this_year_reports_the_year_it_names():
+    # no year in the plan sentence (今年…预期目标是), results of 2021 named: the plan is for 2022
+    text = "\n".join([
+        "政府工作报告解读", "",
+        "2021年,我国国内生产总值达到114万亿元,增长8.1%。城镇新增就业1269万人。",
+        "今年发展主要预期目标是:国内生产总值增长5.5%左右;城镇新增就业1100万人以上。", ""])
+    doc = parse_text(text, kind="news")
+    assert [(f.value, f.kind) for f in doc.figures] == [
+        (114, "actual"), (8.1, "actual"), (1269, "actual"), (5.5, "target"), (1100, "target")]
+    # a year named in a sentence that plans may be the year planned for: it reports nothing
+    text = "\n".join(["两会观察", "", "2024年，槐安将新建省实验室2家。",
+                       "去年，槐安进出口总额达到860亿元。今年力争实际利用外资增长5%。", ""])
+    doc = parse_text(text, kind="news")
+    assert [(f.value, f.kind) for f in doc.figures] == [(2, "target"), (860, "actual"), (5, "target")]
+
+
 def test_review_cues_past_years_and_five_year_reviews_are_actual():
     assert kinds("过去五年,累计新增城镇就业250万人。", "target") == [(250, "actual")]
     assert kinds("预计全年地区生产总值增长6%左右。", "target") == [(6, "actual")]

@@ -540,6 +540,13 @@ def _latest_year(text: str, folded: str, start: int, end: int) -> int | None:
 _SENTENCE_BACK = regex.compile(N.sentence.pattern, N.sentence.flags | regex.REVERSE)
 
 
+def _plans(text: str, at: int, start: int, end: int) -> bool:
+    """Whether the sentence around `at` sets out a plan (`2024年，槐安将新建…`) rather than
+    reports: the year it names may be the one planned for."""
+    s0 = _SENTENCE_BACK.search(text, start, at + 1).start()
+    return N.plan_verb.search(N.sentence.match(text, s0, end).group(0)) is not None
+
+
 def _plan_year(text: str, folded: str, start: int, end: int) -> int | None:
     """_latest_year of the body; read again without the pinyin a conversion site put after
     each character (`預(yù)期目標(biāo)`) when that hid every plan word."""
@@ -547,6 +554,12 @@ def _plan_year(text: str, folded: str, start: int, end: int) -> int | None:
     if year is None and READING.search(text, start, end):
         c = clean(text, start, end)
         year = _latest_year(c.text, c.folded, 0, len(c.text))
+    if year is None and N.this_year_plan.search(folded, start, end):
+        # `2021年,我国国内生产总值达到114万亿元…今年发展主要预期目标是…`: the plan is for the
+        # year after the latest one the article reports (a date's year is none of them)
+        named = [int(m[1]) for m in N.year_named.finditer(text, start, end)
+                 if not N.date_rest.match(text, m.end()) and not _plans(text, m.start(), start, end)]
+        year = max(named) + 1 if named else None
     return year
 
 
