@@ -1172,6 +1172,9 @@ def _parts_in_the_measure_of_their_whole(cands: list[_Cand], s: str, paras: list
     the measure a frame names (`从支柱产业产值看,电子信息产业增长24.9%` -> 电子信息产业产值).
     The cue holds for the parts after it in its paragraph; the figures after a part that took
     its name take the new one too."""
+    sector = [bool(c.metric) and names_a_sector(c.metric) for c in cands]
+    if not any(sector):
+        return  # (most documents: no figure is a sector's alone)
     measure, at = None, 0  # the measure of the last total, and where the text after it begins
     active = None  # the measure the parts take once a cue was read
     renamed: set[int] = set()
@@ -1181,11 +1184,11 @@ def _parts_in_the_measure_of_their_whole(cands: list[_Cand], s: str, paras: list
         name = c.metric
         if not name or k in renamed:
             continue
-        whole = part_measure(name) if not names_a_sector(name) else None
+        whole = part_measure(name) if not sector[k] else None
         if whole:
             measure, at, active = whole, c.ue, None
             continue
-        if not names_a_sector(name) or names_a_measure(name):
+        if not sector[k] or names_a_measure(name):
             continue
         between = s[at:c.ns]
         frame = _PART_FRAME.search(between)

@@ -117,7 +117,7 @@ def _table():
         # a word of these lists standing alone names nothing by itself (one set lookup for the four)
         "bare": frozenset(t.words("siblings") + t.words("generic_verbs") + t.words("keep_verbs")
                           + t.words("event_verbs")), "joiners": words("joiners"),
-        "share_heads": words("share_heads"), "part_measures": t.words("part_measures"), "sector_ends": words("sector_ends"), "shared_heads": words("shared_heads"), "topic_heads": words("topic_heads"), "shared_head_verbs": words("shared_head_verbs"),
+        "share_heads": words("share_heads"), "part_measures": tuple(tuple(w.partition("=")[::2]) for w in t.words("part_measures")), "sector_ends": words("sector_ends"), "shared_heads": words("shared_heads"), "topic_heads": words("topic_heads"), "shared_head_verbs": words("shared_head_verbs"),
         "verb_bound": frozenset(t.words("verb_bound")),
         "aside": t.pattern("aside"), "mid_verb": t.pattern("mid_verb"), "respectively": t.pattern("respectively"), "scope_in_bracket": t.pattern("scope_in_bracket"), "among_tail": t.pattern("among_tail"),
     }
@@ -681,11 +681,11 @@ def distribute(metric: str | None, k: int) -> list[str] | None:
 def part_measure(name: str) -> str | None:
     """The measure the parts of a total named `name` are counted in (地区生产总值 -> 增加值,
     规上工业总产值 -> 产值, 固定资产投资 -> 投资), or None when the name ends in no measure word."""
-    for pair in _table()["part_measures"]:
-        whole, _, part = pair.partition("=")
+    T = _table()
+    for whole, part in T["part_measures"]:
         if name.endswith(whole):
             return part
-    return _table()["measure_heads"].suffix(name) or None
+    return T["measure_heads"].suffix(name) or None
 
 
 def names_a_measure(name: str) -> bool:
