@@ -1172,40 +1172,48 @@ def _parts_in_the_measure_of_their_whole(cands: list[_Cand], s: str, paras: list
     the measure a frame names (`从支柱产业产值看,电子信息产业增长24.9%` -> 电子信息产业产值).
     The cue holds for the parts after it in its paragraph; the figures after a part that took
     its name take the new one too."""
-    sector = [bool(c.metric) and names_a_sector(c.metric) for c in cands]
+    sector = [bool(c.metric) and (names_a_sector(c.metric) or _SCOPE_PART.search(c.metric) is not None)
+              for c in cands]
     if not any(sector):
-        return  # (most documents: no figure is a sector's alone)
-    measure, at = None, 0  # the measure of the last total, and where the text after it begins
+        return  # (most documents: no figure is a sector's or a scope's alone)
+    measure, total, at = None, None, 0  # the last total's measure and name; where the text after it begins
     active = None  # the measure the parts take once a cue was read
+    cued = False  # whether a cue made the figures after the total its parts
     renamed: set[int] = set()
     for k, c in enumerate(cands):
         if bisect_right(paras, c.ns) != bisect_right(paras, at):
-            measure = active = None  # a total and its cue hold for their own paragraph
+            measure = total = active = None  # a total and its cue hold for their own paragraph
+            cued = False
         name = c.metric
         if not name or k in renamed:
             continue
-        whole = part_measure(name) if not sector[k] else None
-        if whole:
-            measure, at, active = whole, c.ue, None
-            continue
-        if not sector[k] or names_a_measure(name):
+        if not sector[k]:
+            whole = part_measure(name)
+            if whole:  # a total, of its measure (产值) and its scope (一般公共预算支出)
+                measure, total, at, active, cued = whole, name, c.ue, None, False
+            continue  # (its rate or a comparison keeps the total before)
+        if names_a_measure(name):
             continue
         between = s[at:c.ns]
         frame = _PART_FRAME.search(between)
         if frame is not None:
-            active = part_measure(frame["frame"]) or measure
+            active, cued = part_measure(frame["frame"]) or measure, True
         elif _PART_CUE in between:
-            active = measure
+            active, cued = measure, True
         at = c.ue
-        if not active:
+        # a scope of the total (市本级, 市辖区) takes its whole name, a sector its measure
+        new = (total if _SCOPE_PART.search(name) else active) if cued else None
+        if not new:
             continue
         for j in range(k, len(cands)):
             if cands[j].metric != name:
                 break
-            cands[j].metric = name + active
+            cands[j].metric = name + new
             renamed.add(j)
 
 
+# A part of a total's scope: 市本级, 区本级, 市辖区, 省直管县.
+_SCOPE_PART = lazy_re(r"^[\u4e00-\u9fff]{0,6}?(?:本级|辖区|直管县|直管市)$")
 # What says the figures after it are parts of a total: 其中…, 分三次产业看, 从支柱产业产值看.
 _PART_CUE = "其中"
 _PART_FRAME = lazy_re(r"[分从](?P<frame>[^,;。:]{1,14}?)(?:来)?看")
