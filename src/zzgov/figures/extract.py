@@ -976,7 +976,7 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
             cands.append(cand)
     _share_across_lists(cands, s)
     if len(cands) > 1:
-        _parts_in_the_measure_of_their_whole(cands, s, para_starts())
+        _parts_in_the_measure_of_their_whole(cands, s, para_starts)
     out = []
     new = tuple.__new__  # a RawFigure without the NamedTuple's Python-level constructor
     for k in cands:
@@ -1165,17 +1165,18 @@ def _respectively(cands: list[_Cand], i: int, group: list[_Cand], s: str) -> lis
     return None
 
 
-def _parts_in_the_measure_of_their_whole(cands: list[_Cand], s: str, paras: list[int]) -> None:
+def _parts_in_the_measure_of_their_whole(cands: list[_Cand], s: str, para_starts) -> None:
     """Parts of a total named by their sector alone are counted in the total's measure, when a
     cue says they are its parts (`地区生产总值958亿元。分三次产业看:第一产业实现119.6亿元` ->
     第一产业增加值; `规上工业总产值500亿元,其中电子信息产业200亿元` -> 电子信息产业产值), or in
     the measure a frame names (`从支柱产业产值看,电子信息产业增长24.9%` -> 电子信息产业产值).
     The cue holds for the parts after it in its paragraph; the figures after a part that took
     its name take the new one too."""
-    sector = [bool(c.metric) and (names_a_sector(c.metric) or _SCOPE_PART.search(c.metric) is not None)
-              for c in cands]
+    sector = [bool(c.metric) and c.metric[-1] in _PART_LAST
+              and (names_a_sector(c.metric) or _SCOPE_PART.search(c.metric) is not None) for c in cands]
     if not any(sector):
         return  # (most documents: no figure is a sector's or a scope's alone)
+    paras = para_starts()
     measure, total, at = None, None, 0  # the last total's measure and name; where the text after it begins
     active = None  # the measure the parts take once a cue was read
     cued = False  # whether a cue made the figures after the total its parts
@@ -1212,6 +1213,8 @@ def _parts_in_the_measure_of_their_whole(cands: list[_Cand], s: str, paras: list
             renamed.add(j)
 
 
+# The last characters of a sector's or a scope's name (one test turns most names away).
+_PART_LAST = frozenset("业级区县市")
 # A part of a total's scope: 市本级, 区本级, 市辖区, 省直管县.
 _SCOPE_PART = lazy_re(r"^[\u4e00-\u9fff]{0,6}?(?:本级|辖区|直管县|直管市)$")
 # What says the figures after it are parts of a total: 其中…, 分三次产业看, 从支柱产业产值看.
