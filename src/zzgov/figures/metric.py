@@ -117,7 +117,10 @@ def _table():
         # a word of these lists standing alone names nothing by itself (one set lookup for the four)
         "bare": frozenset(t.words("siblings") + t.words("generic_verbs") + t.words("keep_verbs")
                           + t.words("event_verbs")), "joiners": words("joiners"),
-        "share_heads": words("share_heads"), "part_measures": tuple(tuple(w.partition("=")[::2]) for w in t.words("part_measures")), "sector_ends": words("sector_ends"), "shared_heads": words("shared_heads"), "topic_heads": words("topic_heads"), "shared_head_verbs": words("shared_head_verbs"),
+        "share_heads": words("share_heads"), "shared_heads": words("shared_heads"), "topic_heads": words("topic_heads"), "shared_head_verbs": words("shared_head_verbs"),
+        # (`生产总值=增加值` as a pair: split once here, asked of every figure of a parts cue)
+        "part_measures": tuple(tuple(w.partition("=")[::2]) for w in t.words("part_measures")),
+        "sector_ends": words("sector_ends"),
         "verb_bound": frozenset(t.words("verb_bound")),
         "aside": t.pattern("aside"), "mid_verb": t.pattern("mid_verb"), "respectively": t.pattern("respectively"), "scope_in_bracket": t.pattern("scope_in_bracket"), "among_tail": t.pattern("among_tail"),
     }
@@ -532,7 +535,7 @@ def without_place(name: str, forms: tuple[str, ...]) -> str:
             # (上海港集装箱吞吐量, 吉林大米), and a full one a phrase (郑州市户籍的新生儿)
             full = form == forms[0] and form[-1] in _LEVEL_CHARS
             return rest if full and len(rest) >= 2 and rest[0] not in _AFTER_LEVEL_WORDS \
-                and (_names_a_measure(rest) or _table()["topic_heads"].suffix(rest)) else name
+                and (names_a_measure(rest) or _table()["topic_heads"].suffix(rest)) else name
     return name
 
 
@@ -667,7 +670,7 @@ def distribute(metric: str | None, k: int) -> list[str] | None:
     # (a conjunct that ends in a measure of its own takes no shared measure: 旅游总收入、游客人均
     # 花费; a shared rate or share is another matter: 工业技改投资、制造业技改投资增速)
     rate = head.endswith(RATE_NOUNS) or head in _table()["share_heads"]
-    out = [p if not rate and _names_a_measure(p) else p + head for p in parts[:-1]] + [last]
+    out = [p if not rate and names_a_measure(p) else p + head for p in parts[:-1]] + [last]
     if len(stem) < len(first) and not head:
         # the first conjunct carries the shared subject: 生活垃圾分类覆盖率和回收利用率
         lead = first[: len(first) - len(stem)]
@@ -688,10 +691,6 @@ def part_measure(name: str) -> str | None:
     return T["measure_heads"].suffix(name) or None
 
 
-def names_a_measure(name: str) -> bool:
-    return _names_a_measure(name)
-
-
 def names_a_sector(name: str) -> bool:
     """Whether a name is a sector's alone (第一产业, 批发和零售业), short, with no measure."""
     return len(name) <= SECTOR_MAX and bool(_table()["sector_ends"].suffix(name))
@@ -700,7 +699,7 @@ def names_a_sector(name: str) -> bool:
 SECTOR_MAX = 12
 
 
-def _names_a_measure(name: str) -> bool:
+def names_a_measure(name: str) -> bool:
     """Whether a name ends in a measure word or a count of persons (收入, 产值, 人次)."""
     return bool(_table()["measure_heads"].suffix(name)) or name.endswith(("人次", "人数"))
 
