@@ -1172,8 +1172,7 @@ def _parts_in_the_measure_of_their_whole(cands: list[_Cand], s: str, para_starts
     the measure a frame names (`从支柱产业产值看,电子信息产业增长24.9%` -> 电子信息产业产值).
     The cue holds for the parts after it in its paragraph; the figures after a part that took
     its name take the new one too."""
-    sector = [bool(c.metric) and c.metric[-1] in _PART_LAST
-              and (names_a_sector(c.metric) or _SCOPE_PART.search(c.metric) is not None) for c in cands]
+    sector = [bool(c.metric) and (names_a_sector(c.metric) or _names_a_scope(c.metric)) for c in cands]
     if not any(sector):
         return  # (most documents: no figure is a sector's or a scope's alone)
     paras = para_starts()
@@ -1203,7 +1202,7 @@ def _parts_in_the_measure_of_their_whole(cands: list[_Cand], s: str, para_starts
             active, cued = measure, True
         at = c.ue
         # a scope of the total (市本级, 市辖区) takes its whole name, a sector its measure
-        new = (total if _SCOPE_PART.search(name) else active) if cued else None
+        new = (total if _names_a_scope(name) else active) if cued else None
         if not new:
             continue
         for j in range(k, len(cands)):
@@ -1213,10 +1212,14 @@ def _parts_in_the_measure_of_their_whole(cands: list[_Cand], s: str, para_starts
             renamed.add(j)
 
 
-# The last characters of a sector's or a scope's name (one test turns most names away).
-_PART_LAST = frozenset("业级区县市")
-# A part of a total's scope: 市本级, 区本级, 市辖区, 省直管县.
-_SCOPE_PART = lazy_re(r"^[\u4e00-\u9fff]{0,6}?(?:本级|辖区|直管县|直管市)$")
+def _names_a_scope(name: str) -> bool:
+    """Whether a name is a part of a total's scope alone: 市本级, 区本级, 市辖区, 省直管县."""
+    return name[-1:] in _SCOPE_LAST and _SCOPE_PART.search(name) is not None
+
+
+_SCOPE_ENDS = ("本级", "辖区", "直管县", "直管市")
+_SCOPE_PART = lazy_re(r"^[\u4e00-\u9fff]{0,6}?(?:%s)$" % "|".join(_SCOPE_ENDS))
+_SCOPE_LAST = frozenset(w[-1] for w in _SCOPE_ENDS)  # (one test turns most names away)
 # What says the figures after it are parts of a total: 其中…, 分三次产业看, 从支柱产业产值看.
 _PART_CUE = "其中"
 _PART_FRAME = lazy_re(r"[分从](?P<frame>[^,;。:]{1,14}?)(?:来)?看")

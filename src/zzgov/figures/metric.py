@@ -28,6 +28,7 @@ import regex
 from zzgov import rules
 from zzgov.text.clean import PINYIN_TONED
 from zzgov.text.words import Words
+from zzgov.units.names import GOVERNMENT_LEVELS
 
 # A number's first digit (not one inside a code such as PM10).
 _DIGIT = re.compile(r"(?<![A-Za-z\d.])\d")
@@ -120,7 +121,7 @@ def _table():
         "share_heads": words("share_heads"), "shared_heads": words("shared_heads"), "topic_heads": words("topic_heads"), "shared_head_verbs": words("shared_head_verbs"),
         # (`生产总值=增加值` as a pair: split once here, asked of every figure of a parts cue)
         "part_measures": tuple(tuple(w.partition("=")[::2]) for w in t.words("part_measures")),
-        "sector_ends": words("sector_ends"),
+        "sector_ends": words("sector_ends"), "sector_last": frozenset(w[-1] for w in t.words("sector_ends")),
         "verb_bound": frozenset(t.words("verb_bound")),
         "aside": t.pattern("aside"), "mid_verb": t.pattern("mid_verb"), "respectively": t.pattern("respectively"), "scope_in_bracket": t.pattern("scope_in_bracket"), "among_tail": t.pattern("among_tail"),
     }
@@ -533,13 +534,12 @@ def without_place(name: str, forms: tuple[str, ...]) -> str:
             # the place named in full with its level is the subject of a measure after it
             # (海南省规模以上制造业增加值, 长沙县一季度GDP); its short name may open a name
             # (上海港集装箱吞吐量, 吉林大米), and a full one a phrase (郑州市户籍的新生儿)
-            full = form == forms[0] and form[-1] in _LEVEL_CHARS
+            full = form == forms[0] and form[-1] in GOVERNMENT_LEVELS
             return rest if full and len(rest) >= 2 and rest[0] not in _AFTER_LEVEL_WORDS \
                 and (names_a_measure(rest) or _table()["topic_heads"].suffix(rest)) else name
     return name
 
 
-_LEVEL_CHARS = frozenset("省市县区州盟旗")
 # What follows a level character inside a word, no measure: 市民, 市长, 市委, 省级, 区域, 县城.
 _AFTER_LEVEL_WORDS = frozenset("民长委级域城属内外")
 
@@ -693,7 +693,9 @@ def part_measure(name: str) -> str | None:
 
 def names_a_sector(name: str) -> bool:
     """Whether a name is a sector's alone (第一产业, 批发和零售业), short, with no measure."""
-    return len(name) <= SECTOR_MAX and bool(_table()["sector_ends"].suffix(name))
+    T = _table()
+    # (asked of every figure of a range: its last character turns most names away)
+    return len(name) <= SECTOR_MAX and name[-1:] in T["sector_last"] and bool(T["sector_ends"].suffix(name))
 
 
 SECTOR_MAX = 12

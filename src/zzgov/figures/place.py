@@ -117,42 +117,52 @@ def read_place(text: str, *hints: str | None) -> str | None:
     counts = {w: found[w] for w in whole}
     best = max(counts, key=lambda w: (counts[w], -list(whole).index(w)))
     if not counts[best]:
-        return _city_named(text, stops) or _province_named(text, None)
+        return _named_short_or_in_full(text, stops, None)
     level = whole[best]
-    names: Counter[str] = Counter()
-    for stem in _stems_before(f, level):
-        if _ok(stem, stops) and not _FUNCTION_CHARS.search(stem):
-            names[stem + level] += 1
+    names = _named(f, stops, (level,))
     # named in full a few times: a city listing its counties names each once or twice
     scored = sorted((n for n in names if names[n] >= MIN_NAMED), key=lambda n: (-names[n], n))
-    return scored[0] if scored else _province_named(text, level)
+    return scored[0] if scored else _named_short_or_in_full(text, stops, level)
 
 
-def _named_in_full(plain: str, stops: frozenset) -> Counter[str]:
-    """How often each city and county is named in full (遵义市, 桐梓县) in a simplified text."""
+def _named(f: str, stops: frozenset, levels: tuple[str, ...]) -> Counter[str]:
+    """How often f names each place of these levels in full (郑州市, 桐梓县)."""
     names: Counter[str] = Counter()
-    plain = plain.replace("县级", "  ").replace("市级", "  ")  # a level, no place: 包抓县级领导
-    for level in _CITY_LEVELS:
-        for stem in _stems_before(plain, level):
+    for level in levels:
+        for stem in _stems_before(f, level):
             if _ok(stem, stops) and not _FUNCTION_CHARS.search(stem):
                 names[stem + level] += 1
     return names
 
 
+def _named_in_full(plain: str, stops: frozenset) -> Counter[str]:
+    """How often each city and county is named in full (遵义市, 桐梓县) in a simplified text."""
+    plain = plain.replace("县级", "  ").replace("市级", "  ")  # a level, no place: 包抓县级领导
+    return _named(plain, stops, _CITY_LEVELS)
+
+
 _CITY_LEVELS = ("市", "县")
 
 
-def _city_named(text: str, stops: frozenset) -> str | None:
+def _named_short_or_in_full(text: str, stops: frozenset, level: str | None) -> str | None:
+    """The last fallbacks, on the text's head read in simplified script once: a city named in
+    full (only where no whole word implies a level), else a province named short."""
+    head = text[:HEAD]
+    plain = script_folded(head)  # 遼寧 as 辽宁, 西寧市 as 西宁市
+    return (None if level else _city_named(head, plain, stops)) or _province_named(plain, level, stops)
+
+
+def _city_named(head: str, plain: str, stops: frozenset) -> str | None:
     """The city or county a text that uses no "whole" word is about (`今年上半年,西宁市坚持…`):
     the one named in full at least MIN_NAMED times and more than twice as often as any other,
-    in the text's own script.
+    in the text's own script (`head`; `plain`: it in simplified script).
 
-    >>> _city_named("上半年,西寧市堅持穩中求進。西寧市實現…西寧市第三產業…", frozenset())
+    >>> t = "上半年,西寧市堅持穩中求進。西寧市實現…西寧市第三產業…"
+    >>> _city_named(t, script_folded(t), frozenset())
     '西寧市'
-    >>> _city_named("遵义市、铜仁市、毕节市、遵义市、铜仁市、毕节市、遵义市、铜仁市", frozenset())
+    >>> t = "遵义市、铜仁市、毕节市、遵义市、铜仁市、毕节市、遵义市、铜仁市"
+    >>> _city_named(t, t, frozenset())
     """
-    head = text[:HEAD]
-    plain = script_folded(head)
     named = _named_in_full(plain, stops).most_common(2)
     if not named or named[0][1] < MIN_NAMED or (len(named) > 1 and named[0][1] <= 2 * named[1][1]):
         return None
@@ -160,23 +170,22 @@ def _city_named(text: str, stops: frozenset) -> str | None:
     return head[k:k + len(named[0][0])]  # (script folding is one for one)
 
 
-def _province_named(text: str, level: str | None) -> str | None:
+def _province_named(plain: str, level: str | None, stops: frozenset) -> str | None:
     """The provincial-level place a text is about when it names it by its short name only
     (`上半年贵州完成生产总值…`, `一季度西藏全區生產總值…`): the one named at least MIN_NAMED times
     and more than twice as often as any other, so that news comparing provinces has none.
-    `level`: the level the text's "whole" word implies (全市 -> 市), if any; a province is the
-    place only at its own level (全省, 全区 of an autonomous region, 全市 of 北京市): a city's
-    report names its province often.
+    `plain`: the text's head in simplified script; `level`: the level the text's "whole" word
+    implies (全市 -> 市), if any; a province is the place only at its own level (全省, 全区 of an
+    autonomous region, 全市 of 北京市): a city's report names its province often.
 
-    >>> _province_named("上半年贵州完成生产总值3780亿元,贵州省主要指标…贵州", None)
+    >>> _province_named("上半年贵州完成生产总值3780亿元,贵州省主要指标…贵州", None, frozenset())
     '贵州省'
-    >>> _province_named("天津定为4.5%,海南上调为6%,天津…海南…天津…海南", None)
-    >>> _province_named("全市生产总值…河南…河南…河南", "市")
-    >>> _province_named("兰州新区生产总值…甘肃…甘肃…甘肃", None)
-    >>> _province_named("当代贵州:遵义市…贵州…遵义市…贵州…遵义市…贵州", None)
+    >>> _province_named("天津定为4.5%,海南上调为6%,天津…海南…天津…海南", None, frozenset())
+    >>> _province_named("全市生产总值…河南…河南…河南", "市", frozenset())
+    >>> _province_named("兰州新区生产总值…甘肃…甘肃…甘肃", None, frozenset())
+    >>> _province_named("当代贵州:遵义市…贵州…遵义市…贵州…遵义市…贵州", None, frozenset())
     """
     t = _table()[0]
-    plain = script_folded(text[:HEAD])  # 遼寧 as 辽宁
     counts = sorted(((plain.count(short), full) for short, _, full in
                      (w.partition("=") for w in t.words("provinces"))), reverse=True)
     (top, full), (second, _) = counts[0], counts[1]
@@ -185,7 +194,7 @@ def _province_named(text: str, level: str | None) -> str | None:
     below = plain.replace("自治区", "")
     if any(w in below for w in t.words("below_province")):
         return None  # `兰州新区…甘肃…`, `行署…新疆…`: about a place inside the province
-    lower = _named_in_full(plain, _table()[1])
+    lower = _named_in_full(plain, stops)
     if lower and max(lower.values()) >= MIN_NAMED:
         return None  # `遵义市…当代贵州…遵义市`: a city of the province, named in full
     return full if top >= MIN_NAMED and top > 2 * second else None

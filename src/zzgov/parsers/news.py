@@ -530,11 +530,17 @@ def _latest_year(text: str, folded: str, start: int, end: int) -> int | None:
     for p in N.plan_words.finditer(folded, start, end):
         if p.start() < read_to:
             continue  # another plan word of the sentence just read
-        s0 = _SENTENCE_BACK.search(text, start, p.start() + 1).start()
-        sentence = N.sentence.match(text, s0, end)
+        sentence = _sentence_at(text, p.start(), start, end)
         read_to = sentence.end()
         years.extend(int(y.group(1)) for y in N.year_named.finditer(sentence.group(0)))
     return max(years) if years else None
+
+
+def _sentence_at(text: str, at: int, start: int, end: int) -> regex.Match:
+    """The sentence of text[start:end] holding position `at`, as a scan sentence by sentence
+    gives it (found back from `at` by the same pattern in reverse)."""
+    s0 = _SENTENCE_BACK.search(text, start, at + 1).start()
+    return N.sentence.match(text, s0, end)
 
 
 _SENTENCE_BACK = regex.compile(N.sentence.pattern, N.sentence.flags | regex.REVERSE)
@@ -543,8 +549,7 @@ _SENTENCE_BACK = regex.compile(N.sentence.pattern, N.sentence.flags | regex.REVE
 def _plans(text: str, at: int, start: int, end: int) -> bool:
     """Whether the sentence around `at` sets out a plan (`2024年，槐安将新建…`) rather than
     reports: the year it names may be the one planned for."""
-    s0 = _SENTENCE_BACK.search(text, start, at + 1).start()
-    return N.plan_verb.search(N.sentence.match(text, s0, end).group(0)) is not None
+    return N.plan_verb.search(_sentence_at(text, at, start, end).group(0)) is not None
 
 
 def _plan_year(text: str, folded: str, start: int, end: int) -> int | None:

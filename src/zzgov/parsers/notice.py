@@ -734,20 +734,6 @@ def _inline_roles(body: str, roles: _Roles, where: str) -> None:
 
 
 
-def _roles_in_paren(body: str, bare: bool = False):
-    """The roles a bracket assigns, read without the note that may follow them in it
-    (`省国资委牵头。明确牵头部门的,有关部门配合,不逐一列出,下同`: a convention stated once for the
-    whole list, no one's role here), or None."""
-    first, stop, rest = body.partition("。")
-    if stop and first and _PAREN_NOTE.search(fold(rest)):
-        body = first
-    return notice_list.roles_from_sentence(body, need_lead=False, bare=bare)
-
-
-# What closes a note inside a role bracket: a convention for the rest of the list.
-_PAREN_NOTE = regex.compile(r"(?:以下同|下同)[。.]?$")
-
-
 def _take_role_parens(task_text: str, roles: _Roles) -> str:
     """Role sentences in brackets after each of a task's sentences (`…培训。(区卫健委负责)严格
     执行…。(区农业农村局负责)…`) go to the roles, in order, and out of the text.  A closing
@@ -759,7 +745,7 @@ def _take_role_parens(task_text: str, roles: _Roles) -> str:
     for m in notice_list.ROLE_PAREN.finditer(task_text):
         if m.end() == len(tail) and task_text[m.end() - 1] in ")）":
             break
-        found = _roles_in_paren(m["body"])
+        found = notice_list.paren_roles(m["body"])
         if found is None:
             continue
         roles.take(found)
@@ -781,7 +767,7 @@ def _strip_role_sentence(task_text: str, roles: _Roles) -> str:
     if body.endswith(("）", ")")):
         k = notice_list.opening_bracket(body)
         if k > 0:
-            roles_in = _roles_in_paren(body[k + 1:-1], bare=body[k - 1] in notice_list.BARE_BRACKET_AFTER)
+            roles_in = notice_list.paren_roles(body[k + 1:-1], bare=body[k - 1] in notice_list.BARE_BRACKET_AFTER)
             if roles_in:
                 roles.take(roles_in)
                 head = body[:k].rstrip("，,；; ")

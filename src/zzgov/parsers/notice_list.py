@@ -46,7 +46,7 @@ from zzgov.text.script import lazy_re, lazy_regex
 # Imported once here: an import statement in a function asked of every line costs a lookup a call.
 from zzgov.units import split_units
 from zzgov.units.names import CLAUSE_SEPARATORS as UNIT_CLAUSE_SEPARATORS
-from zzgov.units.names import ORG_END, OTHER_BODY_END, PLACE_END, is_collective, is_unit_name, split_list
+from zzgov.units.names import GOVERNMENT_LEVELS, ORG_END, OTHER_BODY_END, PLACE_END, is_collective, is_unit_name, split_list
 
 T = rules.load("notice")
 
@@ -334,7 +334,7 @@ def column_role(cell: str, listed_only: bool = False) -> str | None:
     if c in PERSON_COLUMNS:
         return "other_person"
     role = COLUMN_ROLE.get(c)
-    if role is None and len(c) > 4 and c[1] == "级" and c[0] in _COLUMN_LEVELS:
+    if role is None and len(c) > 4 and c[1] == "级" and c[0] in GOVERNMENT_LEVELS:
         role = COLUMN_ROLE.get(c[2:])  # `市级责任领导`, `县级牵头单位`: the government's own column
     if role is None and not listed_only and len(c) <= 14 and c.endswith(_TEXT_COLUMN_ENDS) and TEXT_COLUMN.match(c):
         role = "text"
@@ -347,10 +347,6 @@ def column_role(cell: str, listed_only: bool = False) -> str | None:
         # status (`是否完成`)
         role = "ignore"
     return role if role not in ("ignore", "note") else "ignore"
-
-
-# The levels a header cell may name before its column's word (市级责任领导).
-_COLUMN_LEVELS = frozenset("省市县区乡镇州")
 
 
 # Persons a table names who are not the task's leaders (领衔代表 of a 建议 办理 table): a cell
@@ -1193,7 +1189,7 @@ def _unit_as_heading(title: str) -> list[str]:
     it leads), as a list of that unit; [] otherwise."""
     name = title.strip().rstrip("。:：")
     # (a level opens it and no 的 is in it: `着力建设…服务型政府`, `主要指标的责任部门` name no unit)
-    if not name or len(name) > UNIT_HEADING_MAX or name[0] not in "省市县区州盟旗镇乡" or "的" in name \
+    if not name or len(name) > UNIT_HEADING_MAX or name[0] not in GOVERNMENT_LEVELS or "的" in name \
             or not ORG_END.search(fold(name)):
         return []
     units, tails = split_units(name)
@@ -1352,7 +1348,21 @@ def closes_with_role_paren(body: str) -> bool:
     if not body.endswith((")", "）")):
         return False
     k = opening_bracket(body)
-    return k >= 0 and roles_from_sentence(body[k + 1:-1], need_lead=False) is not None
+    return k >= 0 and paren_roles(body[k + 1:-1]) is not None
+
+
+def paren_roles(body: str, bare: bool = False) -> tuple[list[str], list[str], list[str]] | None:
+    """The roles a bracket assigns, read without the note that may follow them in it
+    (`省国资委牵头。明确牵头部门的,有关部门配合,不逐一列出,下同`: a convention stated once for the
+    whole list, no one's role here), or None."""
+    first, stop, rest = body.partition("。")
+    if stop and first and _PAREN_NOTE.search(fold(rest)):
+        body = first
+    return roles_from_sentence(body, need_lead=False, bare=bare)
+
+
+# What closes a note inside a role bracket: a convention for the rest of the list.
+_PAREN_NOTE = regex.compile(r"(?:以下同|下同)[。.]?$")
 
 
 def line_assigns(f: str) -> bool:
@@ -2597,8 +2607,7 @@ def _role_paren_cuts(f: str) -> list[int]:
     item's brackets are its own sentences' roles: it stays one task.)"""
     if "牵头" not in f and "负责" not in f:
         return []
-    ends = [m.end() for m in ROLE_PAREN.finditer(f)
-            if roles_from_sentence(m["body"], need_lead=False) is not None]
+    ends = [m.end() for m in ROLE_PAREN.finditer(f) if paren_roles(m["body"]) is not None]
     if len(ends) < 2:
         return []
     cuts = []

@@ -184,6 +184,9 @@ def _split_units(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 LEVEL_CHARS = frozenset("县市区旗州盟")  # 各市、州人民政府 (a province with autonomous prefectures)
+# Every government level's character, wherever one opens or closes a name or a label
+# (省发展改革委, 海南省, 市级责任领导, 镇级).
+GOVERNMENT_LEVELS = LEVEL_CHARS | frozenset("省镇乡")
 LEVEL_ORG = lazy_regex(r"[县市区旗州盟](?:级市|级)?(?:人民政府|政府|党委|党工委)")
 # The last level of a collective with the body all its levels share, a level in brackets
 # allowed: `各区、县(市)人民政府`, `各市、县（区）农业农村部门`.
