@@ -126,6 +126,11 @@ def test_decrease_rate():
     assert figs("规模以上工业增加值能耗下降 4% 以上")[0][5] == "down"
 
 
+def test_prices_fall():
+    # price statistics say 下跌 (and 跌幅) for a fall, as they say 上涨 for a rise
+    assert [f[5] for f in figs("猪肉价格下跌12.5%,鲜菜价格上涨3.1%,燃料跌幅为2%")] == ["down", "up", "down"]
+
+
 def test_list_shares_the_verb():
     assert [f[5] for f in figs("PM10、PM2.5年平均同比下降14.3%和12.1%")] == ["down", "down"]
 

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from zzgov.figures import vocab as V
 from zzgov.text.words import Words
-from zzgov.figures.metric import (PARALLEL_MAX, STOCK_CUE, Metric, attributed, distribute, name_metric, names_a_measure, names_a_sector, part_measure, refer, shared_verb, stock_name,
+from zzgov.figures.metric import (LIST_MAX_LEN, PARALLEL_MAX, STOCK_CUE, Metric, attributed, distribute, each_example, name_metric, names_a_measure, names_a_sector, part_measure, refer, shared_verb, stock_name,
                                   scoped, without_place,
                                   stock_of, tidy, topic_before)
 from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
@@ -763,6 +763,8 @@ def _excluded(s: str, ns: int, ue: int, left: str, right: str, prev: str, nxt: s
         return True  # 5G-A style codes
     if u.generation and value <= V.GENERATION_NAME_MAX:
         return True  # 5G
+    if prev == V.PER_BASE:
+        return True  # 每10万人口, 每100户: the base of a rate, part of its name
     if u.rank and prev in V.RANK_PREFIXES:
         return True  # 后20名
     if right.startswith(V.CLASS_SUFFIXES) or (right[2:3] in V.CLASS_SUFFIXES and right.startswith(("以上", "以下"))):
@@ -974,7 +976,7 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
                 # (tidied now too: a later figure's name is built from this one's)
                 cand.metric = tidy(cand.metric) or None
             cands.append(cand)
-    _share_across_lists(cands, s)
+    _share_across_lists(cands, s, words)
     if len(cands) > 1:
         _parts_in_the_measure_of_their_whole(cands, s, para_starts)
     out = []
@@ -1076,7 +1078,8 @@ def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, de
     clause_b, item_b, name_b = brk
     item_lo = item_b.back(ns)
     # the clause starts where the item does unless the item follows a 、 inside the clause
-    clause_lo = clause_b.back(item_lo - 1) if item_lo and s[item_lo - 1] == "、" else item_lo
+    # (as far back as a list of names may reach: 食品、烟酒、…、居住的价格分别上涨…)
+    clause_lo = clause_b.back(item_lo - 1, LIST_MAX_LEN) if item_lo and s[item_lo - 1] == "、" else item_lo
     left_t = s[item_lo:ns]
     # a minus sign before the number (增长-8.7%, 贡献率为-31.6%): a negative value, the sign no
     # part of the words before; after a digit or a letter a hyphen joins (1-9月, 0371-…), and a
@@ -1226,7 +1229,7 @@ _PART_FRAME = lazy_re(r"[分从](?P<frame>[^,;。:]{1,14}?)(?:来)?看")
 _FRAME_WINDOW = 30
 
 
-def _share_across_lists(cands: list[_Cand], s: str) -> None:
+def _share_across_lists(cands: list[_Cand], s: str, words: str) -> None:
     """Bare lists of figures share one verb and one comparator: "分别在 95%、35% 以上" (both
     >=), "下降14.3%和12.1%" (both down), "分别提高至841元、1180元" (both levels)."""
     i = 0
@@ -1246,6 +1249,8 @@ def _share_across_lists(cands: list[_Cand], s: str) -> None:
             shared = all(g.metric == first.metric for g in group)
             names = _respectively(cands, i, group, s) if shared else None
             names = names or (distribute(first.metric, len(group)) if shared else None)
+            if not names and shared and first.metric and first.mspan and V.RESPECTIVELY in s[first.clause_lo:first.ns]:
+                names = each_example(words[first.clause_lo:first.mspan[0]].rstrip(" ,、"), first.metric, len(group))
             if names:
                 for g, name in zip(group, names):
                     g.metric = name  # 城镇和农村居民人均可支配收入分别增长A%、B%

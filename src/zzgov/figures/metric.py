@@ -26,6 +26,7 @@ import re
 import regex
 
 from zzgov import rules
+from zzgov.figures.vocab import RESPECTIVELY
 from zzgov.text.clean import PINYIN_TONED
 from zzgov.text.words import Words
 from zzgov.units.names import GOVERNMENT_LEVELS
@@ -39,6 +40,7 @@ _NUMBER_LIKE = re.compile(r"[\d①-⑳]")
 
 # A metric read from these words (no longer: a title or a whole clause is not a name).
 MAX_LEN = 24
+LIST_MAX_LEN = 64  # a list of names before 分别, at most
 RIGHT_MAX = 16
 # Noun forms of a change that belong to the name ("居民消费价格涨幅2%左右": the CPI target).
 RATE_NOUNS = ("涨幅", "增幅", "增速", "降幅")
@@ -119,6 +121,7 @@ def _table():
         "bare": frozenset(t.words("siblings") + t.words("generic_verbs") + t.words("keep_verbs")
                           + t.words("event_verbs")), "joiners": words("joiners"),
         "share_heads": words("share_heads"), "shared_heads": words("shared_heads"), "topic_heads": words("topic_heads"), "shared_head_verbs": words("shared_head_verbs"),
+        "example_classes": words("example_classes"), "example_things": frozenset(t.words("example_things")),
         # (`生产总值=增加值` as a pair: split once here, asked of every figure of a parts cue)
         "part_measures": tuple(tuple(w.partition("=")[::2]) for w in t.words("part_measures")),
         "sector_ends": words("sector_ends"), "sector_last": frozenset(w[-1] for w in t.words("sector_ends")),
@@ -350,7 +353,9 @@ def _left_name(text: str, s: str, left: str, lo: int, hi: int, re_: int, item_hi
     owner = _owner_after(text, s, re_, item_hi)
     if owner:
         return Metric(owner + left, lo, hi)  # 总投资2.11万亿元的912个省市重点项目
-    if len(left) > MAX_LEN:
+    if len(left) > MAX_LEN and not (len(left) <= LIST_MAX_LEN and "、" in left and s.startswith(RESPECTIVELY, hi)):
+        # (a list of names the figures after 分别 go with one by one is read whole: `学前教育毛入园率、
+        # 义务教育巩固率、高中阶段和高等教育毛入学率分别达到…`)
         return Metric(left[-MAX_LEN:], hi - MAX_LEN, hi)
     if len(left) <= PARALLEL_MAX and not led:
         return Metric(left, lo, hi, "parallel")
@@ -621,6 +626,9 @@ def _refer(prev: str | None, cur: Metric) -> str | None:
     return cur.text
 
 
+_HEAD_AFTER_OF_MAX = 4  # characters of a head shared after 的 (…、居住的价格), at most
+
+
 def distribute(metric: str | None, k: int) -> list[str] | None:
     """The k metrics of a list of k figures that share one coordinated subject, or None.
 
@@ -628,6 +636,8 @@ def distribute(metric: str | None, k: int) -> list[str] | None:
     ['城镇居民人均可支配收入', '农村居民人均可支配收入']
     >>> distribute("生活垃圾分类覆盖率和回收利用率", 2)
     ['生活垃圾分类覆盖率', '生活垃圾回收利用率']
+    >>> distribute("食品、烟酒、居住的价格", 3)
+    ['食品价格', '烟酒价格', '居住价格']
     """
     if not metric or k < 2:
         return None
@@ -636,13 +646,20 @@ def distribute(metric: str | None, k: int) -> list[str] | None:
         if len(parts) == k and word in metric:
             i = metric.index(word)
             return [metric[:i] + p + metric[i + len(word):] for p in parts]
-    parts = [metric]
-    for j in T["joiners"]:
-        parts = [p for q in parts for p in q.split(j)]
-    parts = [p for p in parts if p]
+    parts = [p for p in metric.split("、") if p]
+    if len(parts) != k:
+        # (and at a conjunction only when the 、 are too few: 普及率 holds 及)
+        parts = [metric]
+        for j in T["joiners"]:
+            parts = [p for q in parts for p in q.split(j)]
+        parts = [p for p in parts if p]
     if len(parts) != k:
         return None
     first, last = parts[0], parts[-1]
+    of = last.rfind("的")
+    if 0 < of and 1 <= len(last) - of - 1 <= _HEAD_AFTER_OF_MAX and all("的" not in p for p in parts[:-1]):
+        head = last[of + 1:]  # 食品、烟酒、居住的价格: 的 says where the shared head starts
+        return [p + head for p in parts[:-1]] + [last[:of] + head]
     if len(parts) == 2 and len(first) == len(last) or (len(first) >= len(last) and first[:1] == last[:1]):
         return parts  # 游客人数、旅游收入; 规上工业增加值、规上服务业营收: each names itself
     # where the last conjunct's own words end and the shared head begins
@@ -659,10 +676,15 @@ def distribute(metric: str | None, k: int) -> list[str] | None:
         cut = len(last) - len(head)  # 集成电路、汽车零配件、锂电池出口 (not 城镇、农村居民|收入)
     if not cut and len(first) >= 2 * len(last):
         cut = len(last)  # 招商引资签约项目数与合同额: the last conjunct is all stem
-    if not cut and len(last) > len(first):
+    if not cut and len(last) > max(len(p) for p in parts[:-1]):
         cut = min(len(p) for p in parts[:-1])
         while cut < len(last) and _latin(last[cut - 1]) and _latin(last[cut]):
             cut += 1  # PM10、PM2.5年平均: the head starts after "PM2.5"
+        if not (_latin(last[cut - 1]) or last[cut:] in T["shared_heads"]
+                or (len(last) - cut >= 2 and not any(j in last[:cut] for j in "和与及"))):
+            # no head of one character (游客数量和游客总花费: 费), nor one cut out of a
+            # coordination (信息传输、租赁和商务服务业增加值: 务服务业增加值)
+            cut = 0
     if not cut:
         # no shared head: each conjunct names itself (刑事案件、治安案件、命案数)
         return parts if all(len(p) >= 2 for p in parts) else None
@@ -671,7 +693,7 @@ def distribute(metric: str | None, k: int) -> list[str] | None:
     # 花费; a shared rate or share is another matter: 工业技改投资、制造业技改投资增速)
     rate = head.endswith(RATE_NOUNS) or head in _table()["share_heads"]
     out = [p if not rate and names_a_measure(p) else p + head for p in parts[:-1]] + [last]
-    if len(stem) < len(first) and not head:
+    if len(first) - len(stem) >= 2 and not head and max(len(p) for p in parts[1:]) < len(first):
         # the first conjunct carries the shared subject: 生活垃圾分类覆盖率和回收利用率
         lead = first[: len(first) - len(stem)]
         out = [first] + [lead + p for p in parts[1:]]
@@ -679,6 +701,51 @@ def distribute(metric: str | None, k: int) -> list[str] | None:
         # 非化石能源发电量、用电量占比: subject and head both shared
         out = [first + head, first[: len(first) - len(stem)] + last]
     return out
+
+
+def each_example(before: str, metric: str, k: int) -> list[str] | None:
+    """The k metrics of k figures after 分别 whose subject lists k examples before 等 (`before`:
+    the clause's words up to the metric), or None.
+
+    >>> each_example("医疗器械、钢构网架、文化用品、电子信息等行业", "产值", 4)
+    ['医疗器械行业产值', '钢构网架行业产值', '文化用品行业产值', '电子信息行业产值']
+    >>> each_example("氧化铝、石墨及碳素制品、液压元件等", "产品产量", 3)
+    ['氧化铝产量', '石墨及碳素制品产量', '液压元件产量']
+    >>> each_example("钢铁、菱镁、装备制造等", "主导产业增加值", 3)
+    ['钢铁产业增加值', '菱镁产业增加值', '装备制造产业增加值']
+    """
+    T = _table()
+    cls = T["example_classes"].suffix(before)
+    if cls and before[:-len(cls)].endswith("等"):
+        before = before[:-len(cls)]
+    elif before.endswith("等") and T["examples_end"].match(before, len(before) - 1) is not None:
+        cls = ""
+        for q in range(_QUALIFIER_MAX + 1):
+            # 等产品产量, 等主导产业增加值, 等新产品产量: the class was read as the name's start,
+            # after a word qualifying it, which the examples need not share
+            cls = T["example_classes"].prefix(metric[q:])
+            if cls and len(metric) > q + len(cls):
+                metric = metric[q + len(cls):]
+                break
+            cls = ""
+    else:
+        return None
+    items = before[:-1].split("、")
+    if len(items) == k - 1:
+        # `A、B和C`: the last joiner only (石墨及碳素制品 is one example)
+        last = max(items[-1].rfind(j) for j in ("和", "与", "及"))
+        if last > 0:
+            items[-1:] = [items[-1][:last], items[-1][last + 1:]]
+    if len(items) != k or not all(0 < len(x) <= _EXAMPLE_MAX and not any(ch.isdigit() for ch in x) for x in items):
+        return None
+    if len(items[0]) > 2 * max(len(x) for x in items[1:]) + 1:
+        return None  # the first holds words of the clause before the list, not one example
+    kept = "" if cls in T["example_things"] else cls
+    return [x + kept + metric for x in items]
+
+
+_EXAMPLE_MAX = 12  # characters of one example in a list before 等, at most
+_QUALIFIER_MAX = 2  # characters of a word qualifying the class after 等 (主导产业, 新产品)
 
 
 def part_measure(name: str) -> str | None:

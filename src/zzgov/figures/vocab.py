@@ -171,7 +171,7 @@ COMPARISON_MODIFIERS = ("同比", "比上年", "较上年", "比去年", "较去
 UP_WORDS = ("增长", "提高", "提升", "增加", "上升", "上涨", "攀升", "回升", "增幅", "涨幅", "增速", "增量", "扩大", "递增")
 # Decrease verbs: "规模以上工业增加值能耗下降 4% 以上", "104个病种费用平均降低12%",
 # "压减一般性支出15%以上", "规模以上企业煤炭消费总量削减168万吨", "减税降费271.1亿元".
-DOWN_WORDS = ("下降", "降低", "减少", "压减", "削减", "缩减", "压缩", "压降", "降幅", "下调", "回落",
+DOWN_WORDS = ("下降", "降低", "减少", "压减", "削减", "缩减", "压缩", "压降", "降幅", "下调", "回落", "下跌", "跌幅",
               "减征", "减免", "减税降费", "降费", "减税", "下滑", "缩小", "收窄", "递减")
 # One-character forms, only with a rate unit: "同比增30%", "降15%".
 UP_WORDS_SHORT = ("增", "涨")
@@ -348,6 +348,8 @@ SENTENCE_BREAKS = frozenset("。!?")
 LIST_JOINERS = frozenset({"、", "和", "及", "与", "或", ""})
 # "A、B,较2015年分别增长a%、b%": the values after 分别 go with the figures before, in order.
 RESPECTIVELY = "分别"
+# What a number after it counts is the base of a rate (每10万人口高等教育平均在校生), no figure.
+PER_BASE = "每"
 
 # Words stripped from the front of a metric: "力争新增高新技术企业" -> "新增高新技术企业",
 # "全市新增绿地" -> "新增绿地".
