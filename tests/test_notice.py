@@ -645,8 +645,9 @@ def test_table_numbering_groups_with_tasks_numbered_in_their_text_cells():
 
 
 def test_bracketed_lead_mark_after_a_unit_names_the_lead():
-    # `X(牵头)` inside a 责任单位 list: X leads and the list holds them all; a bracketed
-    # remit note (`按职责分工负责`) is no part of a unit's name.
+    # `X(牵头)` inside a 责任单位 list: X leads by its own role word, as in `X牵头，Y配合`, so
+    # the others are the co-units (a `★` mark picks the lead and keeps the whole list); a
+    # bracketed remit note (`按职责分工负责`) is no part of a unit's name.
     text = "\n".join([
         "某市安全生产治本攻坚行动任务分工", "(一)隐患排查整治行动",
         "1.开展城镇燃气隐患集中排查整治。", "责任单位:市住房城乡建设局(牵头)、市应急管理局,各县(区)政府",
@@ -655,9 +656,9 @@ def test_bracketed_lead_mark_after_a_unit_names_the_lead():
         "3.推进危险化学品企业监测预警系统建设。", "责任单位:市应急管理局（牵头单位）、开发区管委会", ""])
     doc = parse_text(text, kind="notice")
     got = [(t.lead_units, t.units) for t in doc.tasks]
-    assert got == [(["市住房城乡建设局"], ["市住房城乡建设局", "市应急管理局", "各县(区)政府"]),
+    assert got == [(["市住房城乡建设局"], ["市应急管理局", "各县(区)政府"]),
                    ([], ["市安委会有关成员单位"]),
-                   (["市应急管理局"], ["市应急管理局", "开发区管委会"])]
+                   (["市应急管理局"], ["开发区管委会"])]
 
 
 def test_pasted_row_that_lost_a_merged_cell_fills_columns_by_cell_type():

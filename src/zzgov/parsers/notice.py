@@ -560,6 +560,11 @@ class _Roles:
             if starred and role != "lead":
                 # `★区发改委、统计局`: the starred unit leads, the list holds them all
                 self.lead.extend(units[k] for k in starred if k < len(units))
+            if marked and role != "lead":
+                # but `市发改委(牵头)、市统计局` gives the unit its own role word, as `X牵头，Y配合`
+                # does: the list's others are the co-units (tests/fixtures/notices/corpus/README.a.md)
+                own = {units[k] for k in marked if k < len(units)}
+                kept = [u for u in kept if u not in own]
             (self.lead if role == "lead" else self.units).extend(kept)
             self.open.extend(opn)
             self.labels.append((role, label, len(self.units)))

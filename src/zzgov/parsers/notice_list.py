@@ -308,7 +308,7 @@ COLUMN_ROLE.update({fold(w): "ignore" for w in T.words("column_category")})
 COLUMN_ROLE.update(LABEL_ROLE)
 # A header cell not listed above names the task text when it ends in a word for work or a
 # target (`2022年预期目标`, `工作事项`, `重点举措`); short, so a sentence never passes.
-_TEXT_WORDS = ("任务", "目标", "内容", "事项", "举措", "措施", "工作", "安排", "计划", "名称", "要求")
+_TEXT_WORDS = ("任务", "目标", "内容", "事项", "举措", "措施", "工作", "安排", "计划", "名称", "要求", "标准")
 _TEXT_TAILS = ("与要求", "和要求", "及要求")
 TEXT_COLUMN = lazy_regex(rf"^\S{{0,10}}(?:{'|'.join(_TEXT_WORDS)})(?:{'|'.join(_TEXT_TAILS)})?$")
 # What a TEXT_COLUMN cell ends with: one `endswith` turns away most lines before the pattern.
@@ -336,6 +336,8 @@ def column_role(cell: str, listed_only: bool = False) -> str | None:
     role = COLUMN_ROLE.get(c)
     if role is None and len(c) > 4 and c[1] == "级" and c[0] in GOVERNMENT_LEVELS:
         role = COLUMN_ROLE.get(c[2:])  # `市级责任领导`, `县级牵头单位`: the government's own column
+    if role is None and len(c) > 5 and (owner := LABEL_OWNER.match(c)) is not None:
+        role = COLUMN_ROLE.get(c[owner.end():])  # `区政府分管领导`, `县委牵头单位`: as on a field line
     if role is None and not listed_only and len(c) <= 14 and c.endswith(_TEXT_COLUMN_ENDS) and TEXT_COLUMN.match(c):
         role = "text"
     if role is None and not listed_only and len(c) <= 10:
@@ -848,8 +850,33 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
             info.duty = not info.ends_with_roles and not info.is_field and opens_with_duty(f)
         out.append(info)
     _decimal_groups(out)
+    _numbers_glued_to_figures(out)
     _duty_runs(out)
     return out
+
+
+# `2.40个小区…`: an item's number with a figure right after its point (read as a decimal).
+GLUED_NUMBER = re.compile(r"^(\d{1,3})\.(?=\d)")
+
+
+def _numbers_glued_to_figures(infos: list[LineInfo]) -> None:
+    """Mark `2.40个小区新增…` an item `2.` where the numbering says so: the item before is 1, the
+    one after 3, and the line before ends its item (a wrapped line may open with `2.5万亩`)."""
+    numbered = [k for k, x in enumerate(infos) if x.marker == "arabic"]
+    if len(numbered) < 2:
+        return
+    for k, info in enumerate(infos):
+        if info.marker is not None or not info.f[:1].isdigit():
+            continue
+        m = GLUED_NUMBER.match(info.f)
+        if m is None or k == 0 or not infos[k - 1].f.rstrip().endswith((*SENTENCE_END, ")", "）")):
+            continue
+        n = int(m[1])
+        j = bisect.bisect_left(numbered, k)
+        before = infos[numbered[j - 1]].seq if j > 0 else None
+        after = infos[numbered[j]].seq if j < len(numbered) else None
+        if before == n - 1 and after in (n + 1, None) and (after is not None or j > 1):
+            info.marker, info.label, info.seq, info.title_at = "arabic", m[1], n, m.end()
 
 
 def _duty_runs(infos: list[LineInfo]) -> None:
@@ -1587,7 +1614,9 @@ def cell_header_at(infos: list[LineInfo], i: int) -> tuple[list[str], int] | Non
             nxt = _BLANKS.sub("", infos[j + 1].f)
             joined = column_role(c + nxt) if nxt and len(c + nxt) <= 10 else None
             # (`责任单位` after an unnamed cell is a cell of its own, not the end of a broken one)
-            if joined is not None and not (len(nxt) >= 4 and column_role(nxt) in ROLE_COLUMNS):
+            # (but a government's name over its column's words is one cell: `区政府` / `分管领导`)
+            if joined is not None and not (len(nxt) >= 4 and column_role(nxt) in ROLE_COLUMNS
+                                           and not LABEL_OWNER.fullmatch(c)):
                 role, j = joined, j + 1  # a header cell broken over two lines: `责任` / `科室`
         if role is None and roles == ["seq"] and 2 <= len(c) <= 8 and c.isalpha():
             after = column_role(_next_cell(infos, j + 1))
@@ -1752,6 +1781,7 @@ class _Reader:
         self.warnings: list[str] = []
         self.units_here: list[str] = []  # the unit a heading line over the list names
         self.skip: set[int] = set()  # lines read as part of a unit's heading
+        self.item_title = None  # the section a table row's title over numbered items opened last
 
     # -- helpers ------------------------------------------------------------------------
     def close(self) -> None:
@@ -2113,10 +2143,14 @@ class _Reader:
             elif "\t" not in raw and i and "\n\n" in self.text[infos[i - 1].ln.end:line_start].replace("\r", ""):
                 break  # a paragraph after a blank line below a tab-ruled table: the table ended
             cells = table_cells(raw)
-            first = fold(cells[0]).strip() if cells else ""
+            if has_seq and seq_col and cells and all(header.get(k) in (None, "ignore") for k in range(seq_col)):
+                # `类别 | 序号 | 项目名称 | …`: a category before the number, read past like its
+                # column; a row that lost the merged category cell opens with its number
+                if _ROW_NUMBER.fullmatch(fold(cells[0]).strip()):
+                    cells = [""] * seq_col + cells
+            first = fold(cells[seq_col if has_seq and seq_col and len(cells) > seq_col else 0]).strip() if cells else ""
             filled = [c for c in cells if c]
-            starts_row = (has_seq and _ROW_NUMBER.fullmatch(first) and seq_col == 0) or \
-                (not has_seq and len(filled) >= 2)
+            starts_row = (has_seq and _ROW_NUMBER.fullmatch(first)) or (not has_seq and len(filled) >= 2)
             if starts_row and not has_seq and len(filled) >= 3:
                 mk = _marker(fold(cells[0]).strip())
                 if mk is not None and mk[0] in ("cn", "cn_paren") and CELL_ITEM.match(cells[1]):
@@ -2253,12 +2287,12 @@ class _Reader:
         flush()
         return i
 
-    def group_row(self, g: LineInfo) -> None:
+    def group_row(self, g: LineInfo, level: int = 1) -> None:
         """A cell spanning the table, or standing before a row's number: a group heading."""
         title = clean(self.text, g.ln.start, g.ln.end).text.rstrip(" |｜")
         self.close()
-        self.tree.add(1, "", title, g.ln.start, g.ln.end)
-        self.leaders_at = {1: heading_leaders(fold(title))}
+        self.tree.add(level, "", title, g.ln.start, g.ln.end)
+        self.leaders_at = {level: heading_leaders(fold(title))}
 
     def cell_row(self, row: list[LineInfo], cols: list[str], has_seq: bool,
                  prev_leaders: list[str] | None) -> list[str] | None:
@@ -2278,20 +2312,39 @@ class _Reader:
             # a short title cell closing a row, the next number right after it: the group cell
             # of the rows that follow (`深化政策解读 | 2 | …`), not a sub-row
             group = subs.pop()[0]
+        items = _item_rows(cells_lines) if has_seq and "text" in cols else None
+        if items is not None:
+            # `1 / 全区经济社会发展的主要预期目标 / (1)地区生产总值增长5%左右。/ 顾志远 / …
+            # (2)…`: the row's first cell titles its numbered items, each item a task with the
+            # cells after it; the items' column (read past under the title's) is the text's
+            title, subs = items
+            sec = self.tree.current()
+            # (under the table's group row; the title of the row before is a sibling)
+            level = 1 if sec is None else sec.level if sec is self.item_title else sec.level + 1
+            self.group_row(title, level)
+            self.item_title = self.tree.current()
+            prev_leaders = None
+            rest = cols[cols.index("text") + 1:]
+            item_cols = ["text"] + (rest[1:] if rest[:1] == ["ignore"] else rest)
         above: TaskDraft | None = None
         for k, cells in enumerate(subs):
             head = first if k == 0 else cells[0]
             # (a sub-row holds no cell of the columns before the task's: a group name, merged down)
-            sub_cols = cols if k == 0 or "text" not in cols else cols[cols.index("text"):]
+            sub_cols = item_cols if items is not None else \
+                cols if k == 0 or "text" not in cols else cols[cols.index("text"):]
             leaders = self.cell_draft(seq, head, cells, row if k == 0 else cells, sub_cols, prev_leaders)
             d = self.drafts[-1]
             text = d.cells.get("text")
-            m = CELL_ITEM.match(text[0]) if text else None
+            m = (CELL_ITEM if items is None else SUB_ITEM).match(text[0]) if text else None
             if m:
                 # the task's own number opens its text cell (`6.强化…`, the 序号 column numbering
                 # groups): it is the task's number, not its words
-                d.seq, text[0] = int(m[1]), text[0][m.end():]
-            if above is not None:
+                d.seq, text[0] = int(m[1] or m[2]) if items is not None else int(m[1]), text[0][m.end():]
+            if above is not None and items is not None:
+                # the next item under the row's title: its leader cell merged down from the item above
+                if "leaders" not in d.cells and "leaders" in above.cells:
+                    d.cells["leaders"] = list(above.cells["leaders"])
+            elif above is not None:
                 # an unnumbered sub-row of a numbered row: the unit and leader cells merged
                 # down from the row above hold for it too
                 d.numbered = False
@@ -2323,6 +2376,10 @@ class _Reader:
         for info in cells_lines:
             raw = self.text[info.ln.start:info.ln.end].rstrip(" \u3000|｜")
             typ = cell_type(info.f)
+            if typ == "text" and len(info.f.strip()) <= PLACE_CELL_MAX and not any("text" in ACCEPTS[x] for x in cols[c:]) \
+                    and ("units" in cols[c:] or last_col in ("lead", "units")) \
+                    and looks_like_units(split_units(info.f)[0], places_alone=True):
+                typ = "units"  # a place alone in a unit column (经开区, 高新区（横林镇）): its government
             nxt = cols[c] if c < len(cols) else None
             if last_col is not None and last_col in ("leaders", "text") and typ in ACCEPTS[last_col] \
                     and not (last_col == "text" and nxt is not None and typ in ACCEPTS[nxt]):
@@ -2387,6 +2444,9 @@ class _Reader:
         return leaders
 
 
+PLACE_CELL_MAX = 12  # characters of a place standing alone for its government in a unit cell, at most
+
+
 def is_group_cell(f: str) -> bool:
     """A cell that can title a group of rows: short text, no sentence end."""
     s = f.strip(" |｜")
@@ -2406,6 +2466,26 @@ def numbered_rows(cells: list[str]) -> bool:
 
 # An item number opening a table's text cell: `6.强化…`, `2、完善…` (not `2.5万吨`).
 CELL_ITEM = re.compile(r"[ \t\u3000]*(\d{1,3})(?:[.．](?!\d)|、)[ \t\u3000]*")
+
+
+# A numbered item opening a cell: `(1)…`, `1.…`, `1、…` (folded: `（1）` reads `(1)`).
+SUB_ITEM = re.compile(r"[ \t\u3000]*(?:\((\d{1,3})\)|(\d{1,3})(?:[.．](?!\d)|、))[ \t\u3000]*")
+
+
+def _item_rows(cells: list[LineInfo]) -> tuple[LineInfo, list[list[LineInfo]]] | None:
+    """A numbered row's first cell as the title over numbered items, each opening the cells that
+    go with it (`全区经济社会发展的主要预期目标` / `(1)地区生产总值增长5%左右。` / roles / `(2)…`):
+    (the title, the items' cells), or None."""
+    if len(cells) < 3 or cell_type(cells[0].f) != "text" or SUB_ITEM.match(cells[0].f) \
+            or SENTENCE_END_CELL.search(cells[0].f.strip()) \
+            or cell_type(cells[1].f) != "text" or not SUB_ITEM.match(cells[1].f):
+        return None
+    subs: list[list[LineInfo]] = []
+    for info in cells[1:]:
+        if cell_type(info.f) == "text" and SUB_ITEM.match(info.f):
+            subs.append([])
+        subs[-1].append(info)
+    return cells[0], subs
 
 
 def sub_rows(cells: list[LineInfo], cols: list[str]) -> list[list[LineInfo]]:
