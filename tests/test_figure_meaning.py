@@ -51,6 +51,16 @@ def test_a_result_compared_with_its_target_is_no_plan_and_sets_no_kind_for_what_
                                        (10.5, "actual")]
 
 
+def test_a_result_better_than_expected_or_above_the_years_target_is_no_plan():
+    # a quarter's results compared with what was expected, or with the year's target: no plan
+    # word (好于预期, 超过全年目标0.3个百分点, 高于年度预期目标2个百分点), the results stay results
+    text = ("一季度,全区主要经济指标增速好于预期,地区生产总值1670.2亿元,同比增长6.1%。"
+            "规上工业增加值同比增长7.3%,超过全年目标0.3个百分点。固定资产投资同比增长9%,高于年度预期目标2个百分点。")
+    assert [k for _, k in kinds(text, None)] == ["actual"] * 6
+    # as a plan word 预期 and 目标 still set targets
+    assert kinds("今年主要预期目标是:地区生产总值增长6%左右。", None) == [(6, "target")]
+
+
 def test_an_undated_article_takes_its_plan_year_from_a_sentence_setting_out_the_work():
     # `提出了 2024 年工作总体要求`: the year written with blanks around it, the plan word 总体要求
     text = "\n".join([

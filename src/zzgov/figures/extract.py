@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from zzgov.figures import vocab as V
 from zzgov.text.words import Words
-from zzgov.figures.metric import (LIST_MAX_LEN, PARALLEL_MAX, STOCK_CUE, Metric, attributed, distribute, each_example, name_metric, names_a_measure, names_a_sector, part_measure, refer, shared_verb, stock_name,
+from zzgov.figures.metric import (LIST_MAX_LEN, PARALLEL_MAX, STOCK_CUE, Metric, attributed, distribute, each_example, name_metric, names_a_measure, opens_with_verb, names_a_sector, part_measure, refer, shared_verb, stock_name,
                                   scoped, without_place,
                                   stock_of, tidy, topic_before)
 from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
@@ -148,6 +148,9 @@ _LIST_LABEL = re.compile(r"[ \t\u3000]*\d{1,3}[.．、](?!\d)")
 # `(?m)^` matches after LF only, as this does; a label at the scanned range's own start is
 # matched by _LIST_LABEL.
 _LIST_LABEL_AFTER_LF = re.compile(r"\n([ \t\u3000]*\d{1,3}[.．、](?!\d))")
+_VERB_WINDOW = 6  # characters read for a verb opening the line after a heading
+# A short unpunctuated line opening a paragraph, before a line of sentences: a heading.
+_HEADING_LINE = lazy_re(r"(?:^|(?<=[。！？!?；;]\n)|(?<=\n\n))[ \t\u3000]*(?P<head>[^\n，,。；;：:！!？?\d()（）]{2,16}?)[ \t\u3000]*\n(?=[^\n]{20,}[，,。])")
 # The patterns below are compiled on first use (text.script.LazyPattern): a text with no
 # number never reaches them.
 # Kind cues; the leading lookahead (first characters of every cue) rejects most positions at
@@ -396,6 +399,16 @@ def _label_mask(text: str, start: int, end: int, c: Clean) -> str:
     m0 = _LIST_LABEL.match(text, start, end)
     if m0:
         labels.insert(0, m0.span())
+    # a heading of its own line, unpunctuated, over a paragraph (`一般公共预算收入情况` /
+    # `全省地方财政收入完成461.55亿元,…`): its last character a break, so the name after it does
+    # not take its words (unless the heading holds a kind cue, which its sentence keeps)
+    if "\n" in text[start:end]:
+        for m in _HEADING_LINE.finditer(text, start, end):
+            # (a line opening with a verb, `完成投资5.6亿元`, says what the heading's project did:
+            # the heading is its subject)
+            if _CUES.search(m["head"]) is None and not opens_with_verb(text[m.end():m.end() + _VERB_WINDOW]):
+                labels.append((m.end("head") - 1, m.end("head")))
+        labels.sort()
     if not labels:
         return s
     pieces, last = [], 0
@@ -954,11 +967,11 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
             elif ref.ref == "rate" and prev is not None and any(ch in s[prev.re_:cand.ns] for ch in ";；"):
                 cand.metric = ref.text  # a rate said of a subject in its own clause, not of the figure before
             elif ref.ref is not None:
-                cand.metric = refer(prev.metric if prev else None, ref)
+                cand.metric = refer((_said_of(prev, cand) if ref.ref == "prev" else prev.metric) if prev else None, ref)
                 if ref.ref == "prev" and prev is not None:
                     cand.mspan = prev.mspan
             if cand.metric is None and prev is not None:
-                cand.metric, cand.mspan = prev.metric, prev.mspan  # "物流业增加值达到 925 亿元、增长 8% 左右"
+                cand.metric, cand.mspan = _said_of(prev, cand), prev.mspan  # "物流业增加值达到 925 亿元、增长 8% 左右"
                 if STOCK_CUE in s[cand.clause_lo:cand.ns]:
                     cand.metric = stock_of(prev.metric)  # 新增…800家,累计达到2900家
             elif prev is not None and ref.ref in (None, "parallel") and cand.metric and prev.metric \
@@ -1141,6 +1154,16 @@ def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, de
                  left.comparator, right_comp, own_dir)
     cand.ref = metric
     return cand
+
+
+def _said_of(prev: _Cand, cand: _Cand) -> str | None:
+    """The name a figure takes from the one before it: that figure's, or, after a share, a growth
+    in % is its subject's (`…收入461.55亿元,占年度预算的21.62%,比上年同期增长5.02%`: 收入; a
+    share changes in 个百分点)."""
+    if prev.ref is not None and prev.ref.ref == "share" and cand.unit == "%" and cand.direction \
+            and prev.metric and prev.metric.rfind("占") > 0:
+        return prev.metric[:prev.metric.rfind("占")]
+    return prev.metric
 
 
 def _respectively(cands: list[_Cand], i: int, group: list[_Cand], s: str) -> list[str] | None:

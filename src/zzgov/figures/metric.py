@@ -768,6 +768,11 @@ def names_a_sector(name: str) -> bool:
 SECTOR_MAX = 12
 
 
+def opens_with_verb(s: str) -> bool:
+    """Whether words open with a verb a name's subject comes before (完成投资, 实现增加值, 新增)."""
+    return bool(_table()["verbs"].prefix(s))
+
+
 def names_a_measure(name: str) -> bool:
     """Whether a name ends in a measure word or a count of persons (收入, 产值, 人次)."""
     return bool(_table()["measure_heads"].suffix(name)) or name.endswith(("人次", "人数"))
