@@ -503,3 +503,19 @@ def test_a_work_summary_names_its_parts_in_its_headings():
     assert [(s.title, s.part) for s in doc.sections] == [
         ("今年以来工作情况", "review"), ("各项目标任务完成情况", "review"), ("明年工作计划", "plan")]
     assert [(f.value, f.kind) for f in doc.figures] == [(7, "actual"), (327.05, "actual"), (12, "target")]
+
+
+def test_a_plan_reports_tasks_done_under_its_review_part():
+    # 计划执行情况与计划草案: `（一）重点任务完成情况` names tasks, but says what was done with
+    # them; its figures are results, as the part it stands in
+    text = "\n".join([
+        "关于某市2025年国民经济和社会发展计划执行情况与2026年计划草案的报告", "各位代表:",
+        "一、2025年国民经济和社会发展计划执行情况",
+        "（一）重点任务完成情况",
+        "经济运行稳中提质。全年地区生产总值增长4.6%,规上工业增加值增长6.9%。",
+        "二、2026年国民经济和社会发展计划草案",
+        "（一）主要预期目标",
+        "地区生产总值增长5%左右。", ""])
+    doc = parse_text(text, kind="report")
+    assert [s.part for s in doc.sections if s.title.startswith("重点任务")] == ["review"]
+    assert [(f.value, f.kind) for f in doc.figures] == [(4.6, "actual"), (6.9, "actual"), (5, "target")]
