@@ -341,6 +341,22 @@ def _opens_list(f: str, ln: Line) -> bool:
         or notice_list.column_role(f, listed_only=True) is not None
 
 
+def _over_fields(folded: list[str], i: int) -> bool:
+    """Whether the line after line i (blank lines skipped) opens with a role field
+    (`督办事项一：…` / `督办单位：…` / `承办领导：…`): line i is the list's first task."""
+    j = i + 1
+    while j < len(folded) and not folded[j].strip():
+        j += 1
+    if j >= len(folded) or not folded[i].strip():
+        return False
+    hits = notice_list.field_hits(folded[j])
+    return bool(hits) and hits[0].start <= len(folded[j]) - len(folded[j].lstrip(notice_list.BULLETS_BLANKS)) \
+        and notice_list.label_role(hits[0].label) in _ROLE_FIELDS
+
+
+_ROLE_FIELDS = frozenset({"leaders", "lead", "units", "deadlines", "ignore"})
+
+
 def _is_org_line(f: str) -> bool:
     return bool(NR.org_line.fullmatch(f)) and bool(ORG_END.search(f))
 
@@ -963,7 +979,8 @@ def parse_notice(source: str | Doc) -> ParseResult:
                     meta.set("attachment_title", _clean_str(text, ln.start + a.start("title"), ln.end), ln.start + a.start("title"), ln.end)
                 i += 1
                 continue
-            if HEADING_L1.match(f) or HEADING_L2.match(f) or ITEM_ARABIC.match(f) or _opens_list(f, ln):
+            if HEADING_L1.match(f) or HEADING_L2.match(f) or ITEM_ARABIC.match(f) or _opens_list(f, ln) \
+                    or _over_fields(folded, i):
                 break
             if notice_list.unit_heading_at(folded, i, lambda j: bool(ITEM_ARABIC.match(folded[j]))) is not None:
                 break  # a unit's name over its own list (`澜州市公安局` / `…工作责任清单`)

@@ -372,6 +372,9 @@ SURNAMES = frozenset(T.words("surnames"))
 COMPOUND_SURNAMES = frozenset(T.words("compound_surnames"))
 NOT_NAMES = frozenset(T.words("not_names"))
 TIBETAN_NAME_PARTS = frozenset(T.words("tibetan_name_parts"))
+MONGOLIAN_NAME_PARTS_BY_FIRST: dict[str, list[str]] = {}
+for _part in T.words("mongolian_name_parts"):
+    MONGOLIAN_NAME_PARTS_BY_FIRST.setdefault(_part[0], []).append(_part)
 _VERB_ALT = rules.words_pattern(T.words("leading_verbs"))
 
 FIRST_LISTED = T.pattern("first_listed")
@@ -455,6 +458,15 @@ def strip_titles(name: str) -> str:
     return name
 
 
+def _mongolian_name(name: str, parts: int = 3) -> bool:
+    """Whether a name is one to three known parts of Mongolian names (the caller asks of names
+    of three characters or more: 花 alone names no one)."""
+    if not name:
+        return True
+    return parts > 0 and any(name.startswith(p) and _mongolian_name(name[len(p):], parts - 1)
+                             for p in MONGOLIAN_NAME_PARTS_BY_FIRST.get(name[0], ()))
+
+
 def is_person(name: str) -> bool:
     """A leader is a person's name: a family name and one to three given-name characters, not
     an organisation (`管委会` opens with the family name 管); a name of parts joined by a middle
@@ -463,6 +475,8 @@ def is_person(name: str) -> bool:
         parts = name.split("·")
         return 2 <= len(parts) <= 3 and all(1 <= len(p) <= 6 and _ALL_HAN.fullmatch(p) for p in parts) \
             and not ORG_END.search(name)
+    if 3 <= len(name) <= 8 and _mongolian_name(name) and not ORG_END.search(name):
+        return True
     if not 2 <= len(name) <= 5 or not _ALL_HAN.fullmatch(name) or ORG_END.search(name):
         return False
     if len(name) in (2, 4) and all(name[k:k + 2] in TIBETAN_NAME_PARTS for k in range(0, len(name), 2)):
@@ -1807,6 +1821,9 @@ class _Reader:
             first -= 1
         if 0 <= first <= k and self.infos[first].ln.start > d.text_start:
             d.start = d.text_start = self.infos[first].ln.start
+            seq, at = ordinal_label(self.infos[first].f)
+            if seq:
+                d.seq, d.text_start = seq, d.text_start + at  # `事项一：制定…`: its number, not its words
 
     def section_id(self) -> str | None:
         sec = self.tree.current()
@@ -2040,7 +2057,8 @@ class _Reader:
         # unnumbered tasks: a paragraph after the last task's roles (or after a heading) opens one
         if unnumbered and mk is None and info.ends_with_roles:
             if self.cur is None or self.closed or self.in_fields:
-                self.new_task(len(self.drafts) + (1 if self.cur is None else 2), info, 0)
+                seq, at = ordinal_label(info.f)
+                self.new_task(seq or len(self.drafts) + (1 if self.cur is None else 2), info, at)
             else:
                 self.cur.text_end = ln.end
                 self.cur.end = ln.end
@@ -2048,7 +2066,8 @@ class _Reader:
             return
         if unnumbered and mk is None and self.any_roles and (self.cur is None or self.closed or (self.in_fields and self.cur.has_roles
                                                                  and not self.continues_field(info))):
-            self.new_task(len(self.drafts) + (1 if self.cur is None else 2), info, 0)
+            seq, at = ordinal_label(info.f)
+            self.new_task(seq or len(self.drafts) + (1 if self.cur is None else 2), info, at)
             return
         if mk is None and (self.cur is None or self.closed or self.in_fields) and not self.continuing_text():
             names = group_leader_line(info.f)
@@ -2581,6 +2600,22 @@ def _header_labels(cells) -> dict[str, str]:
 
 
 ATTACHMENT = lazy_regex(r"^附件[ \t\u3000]*\d{0,2}[ \t\u3000]*[:.、]?[ \t\u3000]*$")
+
+
+# A task numbered by a word and a numeral before a colon: `督办事项一：`, `事项二：`, `实事3:`.
+ORDINAL_LABEL = lazy_regex(r"^[ \t\u3000]*\p{Han}{0,4}?(?:事项|任务|实事|项目|问题)(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})[ \t\u3000]*:[ \t\u3000]*")
+
+
+def ordinal_label(f: str) -> tuple[int | None, int]:
+    """(the number, where the text begins) of an unnumbered task line opening with an ordinal
+    label (`督办事项一：加快…`), else (None, 0)."""
+    if ":" not in f[:12]:
+        return None, 0
+    m = ORDINAL_LABEL.match(f)
+    if m is None:
+        return None, 0
+    n = m["n"]
+    return (int(n) if n.isdigit() else cn_small_int(n)), m.end()
 
 
 def plausible_heading(f: str) -> bool:

@@ -33,8 +33,9 @@ CLOSE_BRACKETS = frozenset("）)〕]】〉>》")
 PLACE_ORG_SUFFIXES = ("人民政府", "管理委员会", "管委会", "党工委", "政府", "办事处")
 
 # How a bare place name ends: 金水区, 中牟县, 新郑市, 郑东新区, 自贸区郑州片区, 某某镇, and the
-# prefectures of the west and north (海西州, 海西蒙古族藏族自治州, 阿拉善盟).
-PLACE_END = regex.compile(r"(?:区|县|市|旗|镇|乡|街道|片区|州|盟)$")
+# prefectures of the west and north (海西州, 海西蒙古族藏族自治州, 阿拉善盟), and the townships of
+# Inner Mongolia's pastures (苏木, as a 乡).
+PLACE_END = regex.compile(r"(?:区|县|市|旗|镇|乡|街道|片区|州|盟|苏木)$")
 
 # Endings that make a name an organisation already (市供电公司, 市文物局, 团市委 …).
 ORG_END = regex.compile(
@@ -128,8 +129,8 @@ def is_collective(name: str) -> bool:
 
 # Endings of bodies a unit list names that no organisation word covers: a park (产业园), a
 # court's division (刑一庭), a road section (公路段), a school (市委党校), villages and
-# communities (沿河各村), an investment company's short name (区城投).
-OTHER_BODY_END = regex.compile(r"(?:园|庭|段|校|村|社区|城投|交投|国资)$")
+# communities (沿河各村, 沙巴日太嘎查: a pastoral village), an investment company's short name (区城投).
+OTHER_BODY_END = regex.compile(r"(?:园|庭|段|校|村|社区|嘎查|城投|交投|国资)$")
 _ASIDE_END = regex.compile(r"[(〔\[][^()〔〕\[\]]{1,20}[)〕\]]$")
 
 
