@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from zzgov.figures import vocab as V
 from zzgov.text.words import Words
-from zzgov.figures.metric import (LIST_MAX_LEN, PARALLEL_MAX, STOCK_CUE, Metric, attributed, distribute, each_example, name_metric, names_a_measure, opens_with_verb, names_a_sector, part_measure, refer, shared_verb, stock_name,
+from zzgov.figures.metric import (LIST_MAX_LEN, PARALLEL_MAX, STOCK_CUE, Metric, attributed, distribute, each_example, name_metric, names_a_measure, names_nothing_itself, names_a_sector, part_measure, refer, shared_verb, stock_name,
                                   scoped, without_place,
                                   stock_of, tidy, topic_before)
 from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
@@ -148,9 +148,12 @@ _LIST_LABEL = re.compile(r"[ \t\u3000]*\d{1,3}[.．、](?!\d)")
 # `(?m)^` matches after LF only, as this does; a label at the scanned range's own start is
 # matched by _LIST_LABEL.
 _LIST_LABEL_AFTER_LF = re.compile(r"\n([ \t\u3000]*\d{1,3}[.．、](?!\d))")
-_VERB_WINDOW = 6  # characters read for a verb opening the line after a heading
+_VERB_WINDOW = 16  # characters read for a verb and a measure opening the line after a heading
 # A short unpunctuated line opening a paragraph, before a line of sentences: a heading.
-_HEADING_LINE = lazy_re(r"(?:^|(?<=[。！？!?；;]\n)|(?<=\n\n))[ \t\u3000]*(?P<head>[^\n，,。；;：:！!？?\d()（）]{2,16}?)[ \t\u3000]*\n(?=[^\n]{20,}[，,。])")
+# (numbered or not: `（二）持续用力兴产业、强农业`; after a sentence or a closing bracket of roles)
+_HEADING_LINE = lazy_re(r"(?:^|(?<=[。！？!?；;)）]\n)|(?<=\n\n))[ \t\u3000]*"
+                        r"(?P<head>(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?"
+                        r"[^\n，,。；;：:！!？?\d()（）]{2,24}?)[ \t\u3000]*\n(?=[^\n]{20,}[，,。])")
 # The patterns below are compiled on first use (text.script.LazyPattern): a text with no
 # number never reaches them.
 # Kind cues; the leading lookahead (first characters of every cue) rejects most positions at
@@ -404,9 +407,9 @@ def _label_mask(text: str, start: int, end: int, c: Clean) -> str:
     # not take its words (unless the heading holds a kind cue, which its sentence keeps)
     if "\n" in text[start:end]:
         for m in _HEADING_LINE.finditer(text, start, end):
-            # (a line opening with a verb, `完成投资5.6亿元`, says what the heading's project did:
-            # the heading is its subject)
-            if _CUES.search(m["head"]) is None and not opens_with_verb(text[m.end():m.end() + _VERB_WINDOW]):
+            # (a line opening with a verb and a measure, `完成投资5.6亿元`, says what the heading's
+            # project did: the heading is its subject)
+            if _CUES.search(m["head"]) is None and not names_nothing_itself(text[m.end():m.end() + _VERB_WINDOW]):
                 labels.append((m.end("head") - 1, m.end("head")))
         labels.sort()
     if not labels:

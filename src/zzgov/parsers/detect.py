@@ -216,7 +216,9 @@ FEATURES: tuple[Feature, ...] = (
         {"notice": 2.0}, 3),
     # a role label opening a bracket inside a task's text: `…缓解城区“大班额”问题。(责任单位:X、Y)`
     # (the colon may be left out: `（责任领导邓思远，责任单位发改局、港航办）`)
-    Feature("inline_field_parens", lazy_regex(rf"\({_G}{_ROLE_LABELS}{_G}(?::|(?=\p{{Han}}))"), {"notice": 1.0}, 5),
+    # (weighed as much as a report's salutation: only a task list marks its sentences so, even
+    # a work report printed as one, `政府工作报告（任务分解版）`)
+    Feature("inline_field_parens", lazy_regex(rf"\({_G}{_ROLE_LABELS}{_G}(?::|(?=\p{{Han}}))"), {"notice": 2.0}, 5),
     # inline or table roles: （牵头单位：X）, 序号 重点工作任务 牵头单位
     words_feature("role_words", ("牵头单位", "责任单位", "配合单位"), {"notice": 0.3}, 20),
     # 重点工作任务分解 / …工作任务的通知 / 重点任务的分工意见
