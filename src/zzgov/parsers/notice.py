@@ -511,8 +511,8 @@ class _Roles:
             value = value[1:-1].strip()  # `[各镇人民政府、嘉溪经济开发区]`
         if role == "ignore" and label.endswith("人"):
             value, role = _heads_named(value, role)
-        if not value or role in ("ignore", "other_units", "other_person"):
-            return
+        if not value or role in ("ignore", "other_units", "other_person", "text"):
+            return  # (a `整改任务：` label after the task's own: no roles)
         folded = fold(value)  # one character for one: a prefix of it is the folded prefix
         if folded.strip() in notice_list.EMPTY_CELL:
             return

@@ -77,7 +77,7 @@ for _role, _key in (("lead", "unit_lead_words"), ("units", "unit_co_words")):
                 LABEL_ROLE.setdefault(_word + _mid + _body, _role)
 for _role, _key in (("leaders", "label_leaders"), ("lead", "label_lead"), ("units", "label_units"),
                     ("deadlines", "label_deadlines"), ("ignore", "label_ignore"), ("ignore", "label_progress"),
-                    ("note", "label_note"), ("units", "label_roles")):
+                    ("note", "label_note"), ("units", "label_roles"), ("text", "label_text")):
     for _w in T.words(_key):
         LABEL_ROLE[fold(_w)] = _role
 
@@ -601,6 +601,7 @@ class LineInfo:
     duty: bool = False  # a paragraph opening with its units' duty: `区水利局负责…`
     bracketed: bool = False  # the whole line is fields in brackets: `（责任单位：X、Y）`
     retro: int = 0  # `3项目标的责任单位均为X。`: the line names the roles of this many tasks before it
+    text_label: bool = False  # a field line whose first label holds the task's words: `整改任务：…`
     fields_end: int = -1  # where the fields end on the line (before a closing bracket), -1: its end
     labels: list[FieldHit] = field(default_factory=list)  # every label on the line (find_labels)
     hits: list[FieldHit] = field(default_factory=list)  # those that open a field (field_hits)
@@ -823,6 +824,9 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
             before = f[: hits[0].start].strip(BULLETS_BLANKS)
             # (`市政府责任领导:X`: the government whose leader it is, before the label)
             info.is_field = before == "" or LABEL_OWNER.fullmatch(before) is not None
+            # (with words of its own after it: `主要任务：` alone over a list labels nothing)
+            info.text_label = info.is_field and label_role(hits[0].label) == "text" \
+                and (hits[1].start if len(hits) > 1 else len(f)) - hits[0].end >= RECORD_TEXT_MIN
         elif info.labels and not mk:
             whole = inline_fields(f)
             if whole is not None and f[:whole[0]].strip(BULLETS_BLANKS) == "":
@@ -1796,6 +1800,12 @@ class _Reader:
         self.units_here: list[str] = []  # the unit a heading line over the list names
         self.skip: set[int] = set()  # lines read as part of a unit's heading
         self.item_title = None  # the section a table row's title over numbered items opened last
+        # a list of labelled records (`整改任务：…` / `责任领导：…` …): each text label opens a task,
+        # and numbered lines inside a record (its progress, its measures) are none
+        self.records = sum(x.text_label for x in infos) >= RECORDS_MIN
+        if self.records:
+            self.kind_at = [None] * len(infos)
+        self.record_seq: int | None = None  # the number a `序号一` line gave the next record
 
     # -- helpers ------------------------------------------------------------------------
     def close(self) -> None:
@@ -1972,10 +1982,46 @@ class _Reader:
             self.skip.add(found - 1)  # the list's title line
         return True
 
+    def record_line(self, info: LineInfo) -> bool:
+        """A line of a list of labelled records; whether it was read as one."""
+        f, ln = info.f, info.ln
+        m = RECORD_NUMBER.match(f)
+        if m:
+            # `序号一` / `序号：3` over a record: the record's number
+            self.close()
+            n = m["n"]
+            self.record_seq = int(n) if n.isdigit() else cn_small_int(n)
+            return True
+        if info.text_label:
+            self.close()
+            hits = info.hits
+            seq = self.record_seq or len(self.drafts) + 1
+            self.record_seq = None
+            self.cur_info = info
+            self.closed = False
+            self.cur = TaskDraft(seq, ln.start, ln.start + hits[0].end, ln.end, self.section_id(), self.group_leaders(),
+                                 end=ln.end, group_lead=self.group_lead(), lead_stated=self.group_lead_stated(),
+                                 group_units=list(self.units_here), group_co=self.group_co())
+            if len(hits) > 1:  # `整改任务：… 责任单位：…` on one line
+                self.cur.text_end = ln.start + hits[1].start
+                self.cur.fields.extend(fields_of(f, ln, hits[1:], info.fields_end))
+                self.in_fields = True
+            return True
+        if self.cur is None or info.is_field:
+            return False
+        if not self.in_fields and info.marker is None:
+            self.cur.text_end = ln.end  # the task's words wrapped onto the next line
+        self.cur.end = ln.end  # a record's progress or measures, numbered or not: no task, no words of it
+        if self.in_fields and self.cur.fields and self.continues_field(info) and info.marker is None:
+            self.cur.fields[-1].end = ln.end
+        return True
+
     def line(self, info: LineInfo) -> None:
         f, ln = info.f, info.ln
         kind = self.kind
         mk = info.marker
+        if self.records and self.record_line(info):
+            return
         if self.skip and bisect.bisect_left(self.line_starts, ln.start) in self.skip:
             return  # the title of a unit's list, read with its unit line
         if self.unit_heading(info):
@@ -2600,6 +2646,13 @@ def _header_labels(cells) -> dict[str, str]:
 
 
 ATTACHMENT = lazy_regex(r"^附件[ \t\u3000]*\d{0,2}[ \t\u3000]*[:.、]?[ \t\u3000]*$")
+
+
+# Labelled records: a task's words after a text label this long at least, and two records at
+# least make a list of them; `序号一` / `序号：3` numbers the record below it.
+RECORD_TEXT_MIN = 4
+RECORDS_MIN = 2
+RECORD_NUMBER = lazy_regex(r"^[ \t\u3000]*序号[ \t\u3000]*:?[ \t\u3000]*(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})[ \t\u3000]*$")
 
 
 # A task numbered by a word and a numeral before a colon: `督办事项一：`, `事项二：`, `实事3:`.
