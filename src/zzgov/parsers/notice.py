@@ -357,6 +357,16 @@ def _over_fields(folded: list[str], i: int) -> bool:
 _ROLE_FIELDS = frozenset({"leaders", "lead", "units", "deadlines", "ignore"})
 
 
+def _opens_record(f: str) -> bool:
+    """Whether a line opens a labelled record with the task's words (`整改任务：…`,
+    `第1项【任务内容】…`): the list's first task."""
+    hits = notice_list.field_hits(f) if ":" in f or "】" in f else []
+    if not hits or notice_list.label_role(hits[0].label) != "text":
+        return False
+    before = f[:hits[0].start].strip(notice_list.BULLETS_BLANKS)
+    return before == "" or notice_list.RECORD_ORDINAL.fullmatch(before) is not None
+
+
 def _is_org_line(f: str) -> bool:
     return bool(NR.org_line.fullmatch(f)) and bool(ORG_END.search(f))
 
@@ -980,7 +990,7 @@ def parse_notice(source: str | Doc) -> ParseResult:
                 i += 1
                 continue
             if HEADING_L1.match(f) or HEADING_L2.match(f) or ITEM_ARABIC.match(f) or _opens_list(f, ln) \
-                    or _over_fields(folded, i):
+                    or _over_fields(folded, i) or _opens_record(f):
                 break
             if notice_list.unit_heading_at(folded, i, lambda j: bool(ITEM_ARABIC.match(folded[j]))) is not None:
                 break  # a unit's name over its own list (`澜州市公安局` / `…工作责任清单`)

@@ -824,9 +824,12 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
             before = f[: hits[0].start].strip(BULLETS_BLANKS)
             # (`市政府责任领导:X`: the government whose leader it is, before the label)
             info.is_field = before == "" or LABEL_OWNER.fullmatch(before) is not None
-            # (with words of its own after it: `主要任务：` alone over a list labels nothing)
-            info.text_label = info.is_field and label_role(hits[0].label) == "text" \
+            # (with words of its own after it: `主要任务：` alone over a list labels nothing; after
+            # the record's number: `第1项【任务内容】…【责任领导】…`)
+            info.text_label = (info.is_field or RECORD_ORDINAL.fullmatch(before) is not None) \
+                and label_role(hits[0].label) == "text" \
                 and (hits[1].start if len(hits) > 1 else len(f)) - hits[0].end >= RECORD_TEXT_MIN
+            info.is_field = info.is_field or info.text_label
         elif info.labels and not mk:
             whole = inline_fields(f)
             if whole is not None and f[:whole[0]].strip(BULLETS_BLANKS) == "":
@@ -1995,6 +1998,10 @@ class _Reader:
         if info.text_label:
             self.close()
             hits = info.hits
+            own = RECORD_ORDINAL.match(f)
+            if own is not None and own.end() <= hits[0].start:
+                n = own["n"]
+                self.record_seq = int(n) if n.isdigit() else cn_small_int(n)
             seq = self.record_seq or len(self.drafts) + 1
             self.record_seq = None
             self.cur_info = info
@@ -2653,6 +2660,8 @@ ATTACHMENT = lazy_regex(r"^附件[ \t\u3000]*\d{0,2}[ \t\u3000]*[:.、]?[ \t\u30
 RECORD_TEXT_MIN = 4
 RECORDS_MIN = 2
 RECORD_NUMBER = lazy_regex(r"^[ \t\u3000]*序号[ \t\u3000]*:?[ \t\u3000]*(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})[ \t\u3000]*$")
+# A record's number before its first label on the line: `第1项`, `第三条`.
+RECORD_ORDINAL = lazy_regex(r"[ \t\u3000]*第(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})[项条件个][ \t\u3000]*")
 
 
 # A task numbered by a word and a numeral before a colon: `督办事项一：`, `事项二：`, `实事3:`.

@@ -47,6 +47,8 @@ ORG_END = regex.compile(
 # (This and the other patterns that only some lists reach are compiled on first use.)
 DEPARTMENT_END = lazy_regex(r"(?:局|委|办|厅|委员会|办公室)$")
 LEVEL_PREFIXES = ("市", "省", "县", "区", "镇", "乡")
+# The level words of autonomous governments, which their departments' names open with too.
+AUTONOMOUS_LEVELS = ("自治区", "自治州", "自治县", "自治旗")
 # Department words that open with a level character (`市发展改革委、市场监管局` -> 市市场监管局).
 BARE_STARTS = ("市场",)
 # Bodies of a national system, under no local government (`省发展改革委、民航岷川监管局`):
@@ -297,6 +299,10 @@ def _borrow_prefix(item: str, before: list[str]) -> str:
     if _f(prev)[:1] in LEVEL_PREFIXES and not _f(prev).startswith(BARE_STARTS) and not is_collective(prev) \
             and ORG_END.search(_f(prev)):
         return prev[0] + item
+    # (or an autonomous region's: `自治区财政厅、发展改革委` -> 自治区发展改革委)
+    level = _f(prev)[:3]
+    if level in AUTONOMOUS_LEVELS and ORG_END.search(_f(prev)) and not is_collective(prev):
+        return prev[:3] + item
     return item
 
 
