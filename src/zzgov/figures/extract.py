@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from zzgov.figures import vocab as V
 from zzgov.text.words import Words
-from zzgov.figures.metric import (LIST_MAX_LEN, PARALLEL_MAX, STOCK_CUE, Metric, attributed, distribute, each_example, name_metric, names_a_measure, names_nothing_itself, names_a_sector, part_measure, refer, shared_verb, stock_name,
+from zzgov.figures.metric import (LIST_MAX_LEN, PARALLEL_MAX, STOCK_CUE, Metric, attributed, distribute, each_example, in_class_measure, name_metric, names_a_measure, names_nothing_itself, names_a_sector, part_measure, refer, shared_verb, stock_name,
                                   scoped, without_place,
                                   stock_of, tidy, topic_before)
 from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
@@ -980,6 +980,11 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
             elif prev is not None and ref.ref in (None, "parallel") and cand.metric and prev.metric \
                     and (named := attributed(prev.metric, cand.metric)):
                 cand.metric = named  # 第一产业实现增加值11.4亿元,…,贡献率为33.6%
+            elif prev is not None and ref.ref in (None, "parallel") and cand.metric and prev.metric \
+                    and cand.unit == prev.unit and _PART_CUE not in s[prev.re_:cand.ns] \
+                    and (named := in_class_measure(prev.metric, cand.metric)):
+                # (after 其中 a total's parts are named by the parts pass, in the total's measure)
+                cand.metric = named  # 食品烟酒类价格上涨3.0%;衣着类上涨5.2%
             elif prev is not None and ref.ref in (None, "parallel") and cand.metric and prev.metric \
                     and cand.clause_lo <= prev.ns \
                     and not cand.own_dir and not (cand.mspan and s[cand.mspan[1]:cand.ns].strip()):

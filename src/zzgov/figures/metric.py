@@ -122,6 +122,8 @@ def _table():
                           + t.words("event_verbs")), "joiners": words("joiners"),
         "share_heads": words("share_heads"), "shared_heads": words("shared_heads"), "topic_heads": words("topic_heads"), "shared_head_verbs": words("shared_head_verbs"),
         "example_classes": words("example_classes"), "example_things": frozenset(t.words("example_things")),
+        "class_ends": tuple(t.words("class_ends")), "class_heads": words("class_heads"),
+        "class_not_industry": tuple(t.words("class_not_industry")),
         # (`生产总值=增加值` as a pair: split once here, asked of every figure of a parts cue)
         "part_measures": tuple(tuple(w.partition("=")[::2]) for w in t.words("part_measures")),
         "sector_ends": words("sector_ends"), "sector_last": frozenset(w[-1] for w in t.words("sector_ends")),
@@ -878,6 +880,21 @@ def subject_of(name: str) -> str | None:
     if w and len(base) - len(w) >= 2:
         return base[:-len(w)]
     return measure
+
+
+def in_class_measure(prev: str, cur: str) -> str | None:
+    """The name of a part named by its category alone after a part named with its measure
+    (prev 食品烟酒类价格, cur 衣着类 -> 衣着类价格; prev 采矿业增加值, cur 制造业 -> 制造业增加值), or
+    None."""
+    T = _table()
+    if not cur.endswith(T["class_ends"]) or cur.endswith(T["class_not_industry"]) or names_a_measure(cur):
+        return None  # (企业, 就业 end in 业 and name no industry)
+    cls = cur[-1]
+    k = prev.rfind(cls)
+    head = prev[k + 1:] if k > 0 else ""
+    if not head or not (head in T["measure_heads"] or head in T["class_heads"]):
+        return None
+    return cur + head
 
 
 def attributed(prev: str, cur: str) -> str | None:
