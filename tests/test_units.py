@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zzgov.units import split_leaders, split_units, unit_type
+from zzgov.units.names import is_unit_name
 
 
 @pytest.mark.parametrize(
@@ -42,6 +43,13 @@ from zzgov.units import split_leaders, split_units, unit_type
         ("市商务局、海关缉私局", ["市商务局", "海关缉私局"], []),
         # prefectures (州, 盟) share a government suffix like cities and counties
         ("澄湟市、夏川州人民政府", ["澄湟市人民政府", "夏川州人民政府"], []),
+        # a zone's 管委会 is shared out to the zone's bare name before it (a zone's name need not
+        # end in a place word), never a place's 政府 to such a name
+        ("市文旅局，青湖、白鹭山管委会等", ["市文旅局", "青湖管委会", "白鹭山管委会"], ["等"]),
+        ("市文旅局、青湖、白鹭山政府", ["市文旅局", "青湖", "白鹭山政府"], []),
+        # the townships along a river are a collective; an autonomous region's departments share its word
+        ("沿河各镇街等", ["沿河各镇街"], ["等"]),
+        ("自治区财政厅、发展改革委", ["自治区财政厅", "自治区发展改革委"], []),
     ],
 )
 def test_split_units(field, units, open_):
@@ -92,3 +100,9 @@ def test_the_market_bureau_borrows_a_level_and_lends_none():
     assert split_units("市发展改革委、市场监管局")[0] == ["市发展改革委", "市市场监管局"]
     assert split_units("市场监管局、税务局")[0] == ["市场监管局", "税务局"]
     assert split_units("市市场监管局、税务局")[0] == ["市市场监管局", "市税务局"]
+
+
+def test_the_townships_along_a_river_are_a_body_of_a_list():
+    # `沿河各镇街` names the townships and streets along the river: a collective, kept as a unit
+    assert is_unit_name("沿河各镇街") and is_unit_name("沿线各乡镇")
+    assert not is_unit_name("沿河")

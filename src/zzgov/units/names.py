@@ -59,7 +59,9 @@ NATIONAL_STARTS = ("民航", "海关", "国家", "中国", "中央", "人民银�
 PLACE_CHAR = lazy_regex(r"[区县市省州街]")
 
 # Words that mark a collective reference, kept as written (市政府各部门, 相关县（市、区）政府).
-COLLECTIVE = regex.compile(r"^(?:各|相关|有关|其他|其它)|各(?:部门|单位|成员单位)$|(?:相关|有关)(?:部门|单位)$")
+COLLECTIVE = regex.compile(r"^(?:各|相关|有关|其他|其它)|各(?:部门|单位|成员单位)$|(?:相关|有关)(?:部门|单位)$"
+                           # (and the townships along a river or a road: 沿河各镇街, 沿线各乡镇)
+                           r"|^沿\p{Han}{1,3}各(?:镇街|街镇|乡镇|镇|乡|街道|村|社区|县|区|县区|区县)$")
 
 # Open tail after 等: `市供电公司等有关部门`, `郑东新区、郑州经开区等开发区管委会`.
 # 等 inside a word (高等, 平等, 中等, 同等, 初等) is not a tail.
@@ -102,14 +104,32 @@ def _f(s: str) -> str:
 
 
 def _place_suffix(name: str) -> str | None:
-    """The place-organisation suffix of `二七区政府` (政府) when what precedes it is a place."""
+    """The place-organisation suffix of `二七区政府` (政府) when what precedes it is a place, or
+    of a zone's `莲花山管委会` (a zone's name need not end in a place word)."""
     for suffix in PLACE_ORG_SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix):
             head = name[: -len(suffix)]
             if PLACE_END.search(_f(head)) or head.endswith(")") or head.endswith("）"):
                 return suffix
+            if suffix in ZONE_SUFFIXES and len(head) >= 2 and not ORG_END.search(_f(head)):
+                return suffix
             return None
     return None
+
+
+# The bodies that run a zone (a development zone, a scenic area): `净月、莲花山管委会` names two.
+ZONE_SUFFIXES = ("管委会", "管理委员会")
+_BARE_ZONE_MAX = 5  # characters of a zone's bare name before the suffix it shares, at most
+
+
+def _bare_zone(name: str) -> bool:
+    """A short bare name that may be a zone's, waiting for the 管委会 after it (净月)."""
+    f = _f(name)
+    return 2 <= len(f) <= _BARE_ZONE_MAX and _ALL_HAN_NAME.fullmatch(f) is not None and not ORG_END.search(f) \
+        and not OTHER_BODY_END.search(f) and not is_collective(f)
+
+
+_ALL_HAN_NAME = regex.compile(r"\p{Han}+")
 
 
 def _tail_suffix(tail: str) -> str | None:
@@ -158,7 +178,7 @@ def split_units(text: str) -> tuple[list[str], list[str]]:
 def _split_units(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     units: list[str] = []
     open_tails: list[str] = []
-    pending_bare: list[int] = []  # indexes in `units` of bare place names awaiting a suffix
+    pending_bare: list[tuple[int, bool]] = []  # bare names awaiting a suffix: (index in units, a zone's only)
     for item in _split_conjoined(_join_town_runs(_join_level_runs(split_list(text)))):
         tail = None
         m = OPEN_TAIL.search(item)
@@ -173,11 +193,14 @@ def _split_units(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             if suffix:
                 item = item + suffix
         if suffix:
-            for k in pending_bare:
-                units[k] = units[k] + suffix
+            for k, zone in pending_bare:
+                if not zone or suffix in ZONE_SUFFIXES:
+                    units[k] = units[k] + suffix
             pending_bare = []
         elif is_bare_place(item):
-            pending_bare.append(len(units))
+            pending_bare.append((len(units), False))
+        elif _bare_zone(item):
+            pending_bare.append((len(units), True))  # (only a zone's suffix is its)
         else:
             pending_bare = []
         units.append(_borrow_prefix(item, units))
