@@ -151,9 +151,12 @@ _LIST_LABEL_AFTER_LF = re.compile(r"\n([ \t\u3000]*\d{1,3}[.．、](?!\d))")
 _VERB_WINDOW = 16  # characters read for a verb and a measure opening the line after a heading
 # A short unpunctuated line opening a paragraph, before a line of sentences: a heading.
 # (numbered or not: `（二）持续用力兴产业、强农业`; after a sentence or a closing bracket of roles)
-_HEADING_LINE = lazy_re(r"(?:^|(?<=[。！？!?；;)）]\n)|(?<=\n\n))[ \t\u3000]*"
-                        r"(?P<head>(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?"
-                        r"[^\n，,。；;：:！!？?\d()（）]{2,24}?)[ \t\u3000]*\n(?=[^\n]{20,}[，,。])")
+# (found from the line feed before it, which the engine looks for fast; the text's first line
+# is tried on its own)
+_HEADING_BODY = (r"[ \t\u3000]*(?P<head>(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?"
+                 r"[^\n，,。；;：:！!？?\d()（）]{2,24}?)[ \t\u3000]*\n(?=[^\n]{20,}[，,。])")
+_HEADING_LINE = lazy_re(r"\n(?<=[。！？!?；;)）\n]\n)" + _HEADING_BODY)
+_HEADING_FIRST = lazy_re(_HEADING_BODY)
 # The patterns below are compiled on first use (text.script.LazyPattern): a text with no
 # number never reaches them.
 # Kind cues; the leading lookahead (first characters of every cue) rejects most positions at
@@ -406,7 +409,8 @@ def _label_mask(text: str, start: int, end: int, c: Clean) -> str:
     # `全省地方财政收入完成461.55亿元,…`): its last character a break, so the name after it does
     # not take its words (unless the heading holds a kind cue, which its sentence keeps)
     if "\n" in text[start:end]:
-        for m in _HEADING_LINE.finditer(text, start, end):
+        first = _HEADING_FIRST.match(text, start, end) if start == 0 else None
+        for m in ([first] if first else []) + list(_HEADING_LINE.finditer(text, start, end)):
             # (a line opening with a verb and a measure, `完成投资5.6亿元`, says what the heading's
             # project did: the heading is its subject)
             if _CUES.search(m["head"]) is None and not names_nothing_itself(text[m.end():m.end() + _VERB_WINDOW]):

@@ -774,7 +774,7 @@ def names_nothing_itself(s: str) -> bool:
     """Whether the words before a line's first number are a verb and at most a measure
     (`完成投资5.6亿元`, `实现增加值`): they name no subject of their own, so the heading over
     them does (not `新建高效节水灌溉面积3万亩`, whose verb has its object)."""
-    m = _FIRST_NUMBER.search(s)
+    m = _DIGIT.search(s)
     words = s[:m.start()] if m else s
     verb = _table()["verbs"].prefix(words)
     if not verb:
@@ -783,7 +783,6 @@ def names_nothing_itself(s: str) -> bool:
     return not rest or (len(rest) <= _MEASURE_ALONE_MAX and names_a_measure(rest))
 
 
-_FIRST_NUMBER = re.compile(r"\d")
 _MEASURE_ALONE_MAX = 4  # characters of a measure word standing alone after a verb (投资, 增加值)
 
 

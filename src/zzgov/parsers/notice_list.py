@@ -842,7 +842,7 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
             m = RETRO_ROLES.match(f.strip())
             if m:
                 n = m["n"]
-                info.retro = (int(n) if n.isdigit() else cn_small_int(n) or 1) if n else 1
+                info.retro = (numeral(n) or 1) if n else 1
                 k = len(f) - len(f.lstrip())
                 info.hits = [FieldHit(k + m.start("label"), k + m.start("value"), m["label"], False)]
                 info.fields_end = k + m.end("value")
@@ -1924,6 +1924,12 @@ class _Reader:
             self.cur.fields.extend(fields_of(info.f, ln, hits))
             self.in_fields = True
 
+    def unnumbered_task(self, info: LineInfo) -> None:
+        """A task of no marker: numbered by its place in the list, or by an ordinal label
+        opening its line (`督办事项一：加快…`), which is no part of its words."""
+        seq, at = ordinal_label(info.f)
+        self.new_task(seq or len(self.drafts) + (1 if self.cur is None else 2), info, at)
+
     def add_fields(self, info: LineInfo) -> None:
         hits = info.hits
         fields = fields_of(info.f, info.ln, hits, info.fields_end)
@@ -1992,16 +1998,14 @@ class _Reader:
         if m:
             # `序号一` / `序号：3` over a record: the record's number
             self.close()
-            n = m["n"]
-            self.record_seq = int(n) if n.isdigit() else cn_small_int(n)
+            self.record_seq = numeral(m["n"])
             return True
         if info.text_label:
             self.close()
             hits = info.hits
             own = RECORD_ORDINAL.match(f)
             if own is not None and own.end() <= hits[0].start:
-                n = own["n"]
-                self.record_seq = int(n) if n.isdigit() else cn_small_int(n)
+                self.record_seq = numeral(own["n"])
             seq = self.record_seq or len(self.drafts) + 1
             self.record_seq = None
             self.cur_info = info
@@ -2110,8 +2114,7 @@ class _Reader:
         # unnumbered tasks: a paragraph after the last task's roles (or after a heading) opens one
         if unnumbered and mk is None and info.ends_with_roles:
             if self.cur is None or self.closed or self.in_fields:
-                seq, at = ordinal_label(info.f)
-                self.new_task(seq or len(self.drafts) + (1 if self.cur is None else 2), info, at)
+                self.unnumbered_task(info)
             else:
                 self.cur.text_end = ln.end
                 self.cur.end = ln.end
@@ -2119,8 +2122,7 @@ class _Reader:
             return
         if unnumbered and mk is None and self.any_roles and (self.cur is None or self.closed or (self.in_fields and self.cur.has_roles
                                                                  and not self.continues_field(info))):
-            seq, at = ordinal_label(info.f)
-            self.new_task(seq or len(self.drafts) + (1 if self.cur is None else 2), info, at)
+            self.unnumbered_task(info)
             return
         if mk is None and (self.cur is None or self.closed or self.in_fields) and not self.continuing_text():
             names = group_leader_line(info.f)
@@ -2655,17 +2657,22 @@ def _header_labels(cells) -> dict[str, str]:
 ATTACHMENT = lazy_regex(r"^附件[ \t\u3000]*\d{0,2}[ \t\u3000]*[:.、]?[ \t\u3000]*$")
 
 
+def numeral(n: str) -> int | None:
+    """The number a task's label writes in digits or in Chinese numerals (`3`, `十二`)."""
+    return int(n) if n.isdigit() else cn_small_int(n)
+
+
 # Labelled records: a task's words after a text label this long at least, and two records at
 # least make a list of them; `序号一` / `序号：3` numbers the record below it.
 RECORD_TEXT_MIN = 4
 RECORDS_MIN = 2
-RECORD_NUMBER = lazy_regex(r"^[ \t\u3000]*序号[ \t\u3000]*:?[ \t\u3000]*(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})[ \t\u3000]*$")
+RECORD_NUMBER = lazy_re(r"^[ \t\u3000]*序号[ \t\u3000]*:?[ \t\u3000]*(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})[ \t\u3000]*$")
 # A record's number before its first label on the line: `第1项`, `第三条`.
-RECORD_ORDINAL = lazy_regex(r"[ \t\u3000]*第(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})[项条件个][ \t\u3000]*")
+RECORD_ORDINAL = lazy_re(r"[ \t\u3000]*第(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})[项条件个][ \t\u3000]*")
 
 
 # A task numbered by a word and a numeral before a colon: `督办事项一：`, `事项二：`, `实事3:`.
-ORDINAL_LABEL = lazy_regex(r"^[ \t\u3000]*\p{Han}{0,4}?(?:事项|任务|实事|项目|问题)(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})[ \t\u3000]*:[ \t\u3000]*")
+ORDINAL_LABEL = lazy_re(r"^[ \t\u3000]*[\u4e00-\u9fff]{0,4}?(?:事项|任务|实事|项目|问题)(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})[ \t\u3000]*:[ \t\u3000]*")
 
 
 def ordinal_label(f: str) -> tuple[int | None, int]:
@@ -2676,8 +2683,7 @@ def ordinal_label(f: str) -> tuple[int | None, int]:
     m = ORDINAL_LABEL.match(f)
     if m is None:
         return None, 0
-    n = m["n"]
-    return (int(n) if n.isdigit() else cn_small_int(n)), m.end()
+    return numeral(m["n"]), m.end()
 
 
 def plausible_heading(f: str) -> bool:
