@@ -1189,8 +1189,8 @@ def _respectively(cands: list[_Cand], i: int, group: list[_Cand], s: str) -> lis
         return None
     prior = cands[i - k:i]
     between = s[prior[-1].re_:first.ns]
-    if V.RESPECTIVELY not in between or any(c in between for c in V.SENTENCE_BREAKS):
-        return None
+    if V.RESPECTIVELY not in between or any(c in between for c in V.SENTENCE_BREAKS) or "、" in between:
+        return None  # (`…,纺织、建材等行业产值分别增长…`: a list of its own names the values after 分别)
     names = [c.metric for c in prior]
     if not all(names) or len(set(names)) < k or any(
             s[a.re_:b.ns].strip() not in V.LIST_JOINERS and "、" not in s[a.re_:b.ns] for a, b in zip(prior, prior[1:])):
@@ -1199,7 +1199,8 @@ def _respectively(cands: list[_Cand], i: int, group: list[_Cand], s: str) -> lis
     if first.metric is None or ref == "prev" or first.metric == prior[-1].metric:
         return names  # 较2015年分别增长…: the names of the figures before
     if len(first.metric) <= PARALLEL_MAX:
-        return [stock_name(n) + first.metric for n in names]  # 总里程分别达…
+        # (a name that has the measure already keeps it: repeated lists never stack it)
+        return [n if n.endswith(first.metric) else stock_name(n) + first.metric for n in names]  # 总里程分别达…
     return None
 
 
