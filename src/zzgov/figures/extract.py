@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from zzgov.figures import vocab as V
 from zzgov.text.words import Words
-from zzgov.figures.metric import (LIST_MAX_LEN, PARALLEL_MAX, STOCK_CUE, Metric, attributed, distribute, each_example, in_class_measure, name_metric, names_a_measure, names_nothing_itself, names_a_sector, part_measure, refer, shared_verb, stock_name,
+from zzgov.figures.metric import (LIST_MAX_LEN, PARALLEL_MAX, STOCK_CUE, Metric, attributed, distribute, each_example, in_class_measure, name_metric, names_a_measure, names_nothing_itself, names_a_price_group, names_a_sector, part_measure, refer, shared_verb, stock_name,
                                   scoped, without_place,
                                   stock_of, tidy, topic_before)
 from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
@@ -1211,7 +1211,8 @@ def _parts_in_the_measure_of_their_whole(cands: list[_Cand], s: str, para_starts
     the measure a frame names (`从支柱产业产值看,电子信息产业增长24.9%` -> 电子信息产业产值).
     The cue holds for the parts after it in its paragraph; the figures after a part that took
     its name take the new one too."""
-    sector = [bool(c.metric) and (names_a_sector(c.metric) or _names_a_scope(c.metric)) for c in cands]
+    sector = [bool(c.metric) and (names_a_sector(c.metric) or _names_a_scope(c.metric) or names_a_price_group(c.metric))
+              for c in cands]
     if not any(sector):
         return  # (most documents: no figure is a sector's or a scope's alone)
     paras = para_starts()
@@ -1242,8 +1243,8 @@ def _parts_in_the_measure_of_their_whole(cands: list[_Cand], s: str, para_starts
         at = c.ue
         # a scope of the total (市本级, 市辖区) takes its whole name, a sector its measure
         new = (total if _names_a_scope(name) else active) if cued else None
-        if not new:
-            continue
+        if not new or (new == _PRICE) != (names_a_price_group(name) and not names_a_sector(name)):
+            continue  # (a price group is a part of prices only: 食品 of a GDP is an industry)
         for j in range(k, len(cands)):
             if cands[j].metric != name:
                 break
@@ -1257,6 +1258,7 @@ def _names_a_scope(name: str) -> bool:
 
 
 _SCOPE_ENDS = ("本级", "辖区", "直管县", "直管市")
+_PRICE = "价格"  # the measure a consumer price index's groups are counted in
 _SCOPE_PART = lazy_re(r"^[\u4e00-\u9fff]{0,6}?(?:%s)$" % "|".join(_SCOPE_ENDS))
 _SCOPE_LAST = frozenset(w[-1] for w in _SCOPE_ENDS)  # (one test turns most names away)
 # What says the figures after it are parts of a total: 其中…, 分三次产业看, 从支柱产业产值看.

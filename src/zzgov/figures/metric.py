@@ -124,6 +124,7 @@ def _table():
         "example_classes": words("example_classes"), "example_things": frozenset(t.words("example_things")),
         "class_ends": tuple(t.words("class_ends")), "class_heads": words("class_heads"),
         "class_not_industry": tuple(t.words("class_not_industry")),
+        "price_groups": frozenset(t.words("price_groups")),
         # (`生产总值=增加值` as a pair: split once here, asked of every figure of a parts cue)
         "part_measures": tuple(tuple(w.partition("=")[::2]) for w in t.words("part_measures")),
         "sector_ends": words("sector_ends"), "sector_last": frozenset(w[-1] for w in t.words("sector_ends")),
@@ -192,11 +193,14 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
         subject = text[lo:ratio.end("subject")]
         if ratio["share"]:
             base = text[ratio.start("base"):ratio.end("base")]
+            base = base.removesuffix("比重").removesuffix("比例") or base  # 占总投资比重的31.66%
             return Metric(subject + "占" + base + "比重", lo, hi)  # 产值占农林牧渔业总产值的80%
         return Metric(subject, lo, ratio.end("subject"))  # 利润总额为“十三五”时期的2.2倍
     share = T["share_of"].match(s, lo, hi) if s.startswith("占", lo, hi) else None
     if share:
         whole = text[share.start("whole"):share.end("whole")]
+        # (`占总投资比重的31.66%`: the share word written already is not written twice)
+        whole = whole.removesuffix("比重").removesuffix("比例") or whole
         return Metric("占" + whole + "比重", lo, hi, "share")
     led = False
     for _ in range(4):
@@ -768,6 +772,11 @@ def names_a_sector(name: str) -> bool:
 
 
 SECTOR_MAX = 12
+
+
+def names_a_price_group(name: str) -> bool:
+    """Whether a name is a group of the consumer price index alone (衣着, 医疗保健类)."""
+    return name.removesuffix("类") in _table()["price_groups"]
 
 
 def names_nothing_itself(s: str) -> bool:
