@@ -31,6 +31,7 @@ from zzgov.units.names import is_unit_name
         # townships and the streets of their level, one collective; a named 镇政府 is a unit
         ("县住建局、各镇、街道", ["县住建局", "各镇、街道"], []),
         ("市住建局、镇政府、街道", ["市住建局", "镇政府", "街道"], []),
+        ("区统计局、各街道、乡", ["区统计局", "各街道、乡"], []),
         # 和 splits two whole names, never a bare 人民政府 off the places it belongs to
         ("市统计局及各县市区政府", ["市统计局", "各县市区政府"], []),
         ("市财政局，各县区党委和人民政府", ["市财政局", "各县区党委和人民政府"], []),

@@ -266,8 +266,9 @@ _LEVEL_ASIDE = lazy_regex(rf"{_LEVEL_IN_BRACKETS}$")
 
 
 # A collective of townships goes on over the streets of the same level: `各镇、街道`,
-# `相关乡镇、街道办事处` name every township and street office, one collective.
-_TOWN_RUN_END = ("镇", "乡")
+# `相关乡镇、街道办事处` name every township and street office, one collective (and the other
+# way round: `各街道、乡`).
+_TOWN_RUN_END = ("镇", "乡", "街道")
 _STREET_WORDS = frozenset({"街道", "街道办", "街道办事处", "乡", "镇"})
 
 
