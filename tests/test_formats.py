@@ -372,3 +372,35 @@ def test_the_answer_commands_read_word_files_too(tmp_path):
     rows = lambda p: [{k: v for k, v in json.loads(ln).items() if k != "document"} for ln in p.stdout.decode().splitlines()]
     leaders = {name for r in make.load_gold() for name in r["leaders"]}
     assert {r["leader"] for r in rows(from_docx)} == leaders and rows(from_docx) == rows(from_txt)
+
+
+def test_a_page_source_saved_as_text_after_plain_navigation_words_is_read_as_a_page():
+    """A scraper's or a "save as text" copy: a few navigation words on lines of their own,
+    then every line wrapped in `<p style=…>` with stray closing tags and entities."""
+    src = ("关闭\n\n网站首页\n\n部门网站\n\n当前位置:  首页 >  政府文件\n"
+           '<p style="font-size: 36px; text-align: center">临川市人民政府关于印发2012年重点工作责任分解的通知</font></strong></p>\n'
+           '<p style="text-indent: 23pt">&nbsp;</p>\n'
+           "<p>各县（区）人民政府，市政府各部门：</p>\n"
+           "<p>  一、推进&ldquo;项目建设年&rdquo;活动</p>\n"
+           "<p>  1.全年实施亿元以上项目120个。</p>\n"
+           "<p>  分管市长：周明远&nbsp;&nbsp;陈立华</p>\n"
+           "<p>  责任单位：市发改委、市住建局</p>\n"
+           "<p>  2.新建农村公路300公里。</p>\n"
+           "<p>  分管市长：陈立华</p>\n"
+           "<p>  责任单位：市交通局</p>\n")
+    got = decode(src.encode())
+    assert got.format == "html"
+    assert "<p" not in got.text and "&ldquo;" not in got.text and "推进“项目建设年”活动" in got.text
+    doc = parse_bytes(src.encode(), doc_id="p", path="p.txt")
+    assert [(t.text, t.leaders, t.units) for t in doc.tasks] == [
+        ("全年实施亿元以上项目120个。", ["周明远", "陈立华"], ["市发改委", "市住建局"]),
+        ("新建农村公路300公里。", ["陈立华"], ["市交通局"]),
+    ]
+
+
+def test_a_plain_document_quoting_a_few_tags_stays_plain_text():
+    src = ("关于网站改版的通知\n各单位：\n正文段落用<p>标签包裹，换行用<br>标签。\n"
+           + "".join(f"{i}. 第{i}项要求，不得使用<font>标签。\n" for i in range(1, 9)))
+    got = decode(src.encode())
+    assert got.format is None or got.format == "text"
+    assert got.text == src

@@ -78,15 +78,35 @@ _HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s
                          re.I | re.S)
 
 
+# A page's source copied as text after a few lines of plain navigation words (what a scraper
+# or a "save as text" of the page source gives): most of its lines are wrapped in block
+# markup (`<p style="…">…</p>`).  A plain document never opens lines with tags.
+_MARKUP_LINE = re.compile(rb"^[ \t\xe3\x80\x80]*<(?:p|div|br|span|font|strong|b|h[1-6]|li|td|tr|table|center)\b[^>\n]*>",
+                          re.I | re.M)
+_MARKUP_SNIFF = 16384
+_MARKUP_MIN_LINES = 5
+
+
 def looks_like_html(data: bytes) -> bool:
-    """The bytes start (after a BOM, blanks, comments) with a page's opening markup."""
+    """The bytes start (after a BOM, blanks, comments) with a page's opening markup, or
+    their lines are mostly wrapped in block markup."""
     head = data[:_SNIFF]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # a UTF-16 page
         try:
             head = data[:_SNIFF * 2].decode("utf-16", errors="ignore").encode("utf-8")
         except UnicodeError:
             return False
-    return _HTML_START.match(head) is not None
+    return _HTML_START.match(head) is not None or _markup_lines(data[:_MARKUP_SNIFF])
+
+
+def _markup_lines(head: bytes) -> bool:
+    if b"<" not in head:
+        return False
+    tagged = len(_MARKUP_LINE.findall(head))
+    if tagged < _MARKUP_MIN_LINES:
+        return False
+    lines = sum(1 for ln in head.splitlines() if ln.strip())
+    return tagged * 2 >= lines
 
 
 def extract(data: bytes, fmt: str | None = None) -> Extracted:
