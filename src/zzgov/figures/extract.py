@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from zzgov.figures import vocab as V
 from zzgov.text.words import Words
-from zzgov.figures.metric import (LIST_MAX_LEN, PARALLEL_MAX, STOCK_CUE, Metric, attributed, distribute, each_example, in_class_measure, name_metric, names_a_measure, names_nothing_itself, names_a_price_group, names_a_sector, part_measure, refer, shared_verb, stock_name,
+from zzgov.figures.metric import (LIST_MAX_LEN, PARALLEL_MAX, STOCK_CUE, Metric, attributed, completion, completion_name, distribute, each_example, in_class_measure, name_metric, names_a_measure, names_nothing_itself, names_a_price_group, names_a_sector, part_measure, refer, shared_verb, stock_name,
                                   scoped, without_place,
                                   stock_of, tidy, topic_before)
 from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
@@ -327,7 +327,8 @@ def read_left(t: str, rate: bool) -> _Left:
         if w:
             if rate or _COMPARISONS.suffix(head[: -len(w)]):
                 out.direction = "up"  # 增长 8%; 比上年增加57天 (not: 绿化提升800公里)
-            pos -= len(w)
+            if not head[: -len(w)].endswith(V.PER_HEAD):
+                pos -= len(w)  # (人均增收1490元: the increase per head is the measure, the verb its name)
             break
         w = _DOWN.suffix(head)
         if w:
@@ -701,6 +702,7 @@ class _Cand:
     right_comp: str | None
     own_dir: bool  # direction read from this figure's own words
     ref: Metric | None = None  # how the metric was read (refers back, sibling, share)
+    aside: bool = False  # a plan's amount or a completion rate: the figures after it are not its
 
 
 def _after_acronym(s: str, i: int) -> bool:
@@ -962,7 +964,10 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
         except Exception:  # pragma: no cover - one odd candidate must not cost the others
             continue
         if cand is not None:
-            prev = cands[-1] if cands and _same_sentence(sent_starts, cands[-1].ns, cand.ns) else None
+            prev = _before(cands, sent_starts, cand.ns)
+            if prev is not None and _completes(cand, prev, cands, sent_starts, words, s):
+                cands.append(cand)
+                continue
             ref: Metric = cand.ref
             # (a figure of no name opening its sentence may take it from the clause before too:
             # `全县地区生产总值2018年突破百亿元大关,预计2020年实现144亿元`)
@@ -975,6 +980,7 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
                 cand.metric = ref.text  # a rate said of a subject in its own clause, not of the figure before
             elif ref.ref is not None:
                 cand.metric = refer((_said_of(prev, cand) if ref.ref == "prev" else prev.metric) if prev else None, ref)
+                cand.aside = ref.ref == "schedule"
                 if ref.ref == "prev" and prev is not None:
                     cand.mspan = prev.mspan
             if cand.metric is None and prev is not None:
@@ -1025,6 +1031,51 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
                                    k.kind, k.estimate, nv, nu, ma, mb)))
     out.sort(key=lambda f: (f.start, f.end))
     return out
+
+
+# How many figures of plans and completion rates in a row a figure looks past for the one
+# its name may come from.
+_ASIDES_MAX = 4
+
+
+def _before(cands: list[_Cand], sent_starts: _Breaks, ns: int, end: int | None = None) -> _Cand | None:
+    """The figure before the one at ns (among cands[:end]) in its sentence whose name the next
+    may take: past a plan's amount and a completion rate (`…完成24627万元,完成年初预算数60999万元
+    的40.4%,比上年减收1070万元`: the 1070 is said of the 24627's subject)."""
+    end = len(cands) if end is None else end
+    for k in range(end - 1, max(-1, end - 1 - _ASIDES_MAX), -1):
+        c = cands[k]
+        if not _same_sentence(sent_starts, c.ns, ns):
+            return None
+        if not c.aside:
+            return c
+    return None
+
+
+def _completes(cand: _Cand, prev: _Cand, cands: list[_Cand], sent_starts: _Breaks, words: str, s: str) -> bool:
+    """Name `cand` when it is a completion rate of a plan (`完成年初预算的40.4%`), and the plan's
+    amount before it when written (`完成年初预算数60999万元的40.4%`), both said of the subject's
+    figure before them; True when it did."""
+    if cand.unit not in ("%", "倍"):
+        return False
+    own = completion(words[cand.clause_lo:cand.ns].strip(" ,"))
+    if own is not None:  # (`完成年初预算的40.4%`, `完成年初预算36.7%`)
+        subject, verb, plan = prev, own[0], own[1]
+    else:
+        last = cands[-1]
+        if last is not prev or s[last.re_:cand.ns].strip() != "的":
+            return False
+        base = completion(words[last.clause_lo:last.ns].strip(" ,"))
+        subject = _before(cands, sent_starts, last.ns, len(cands) - 1) if base and not base[2] else None
+        if subject is None or not subject.metric:
+            return False
+        verb, plan = base[0], base[1]
+        last.metric, last.mspan, last.aside = subject.metric + plan, subject.mspan, True
+    if not subject.metric:
+        return False
+    cand.metric = completion_name(subject.metric, verb, plan.removesuffix("数") if verb == "完成" else plan)
+    cand.mspan, cand.aside = subject.mspan, True
+    return True
 
 
 def _same_sentence(sent_starts: _Breaks, a: int, b: int) -> bool:
@@ -1169,10 +1220,10 @@ def _candidate(m: re.Match, s: str, c: Clean, quotes, sentences, sent_starts, de
 
 
 def _said_of(prev: _Cand, cand: _Cand) -> str | None:
-    """The name a figure takes from the one before it: that figure's, or, after a share, a growth
-    in % is its subject's (`…收入461.55亿元,占年度预算的21.62%,比上年同期增长5.02%`: 收入; a
-    share changes in 个百分点)."""
-    if prev.ref is not None and prev.ref.ref == "share" and cand.unit == "%" and cand.direction \
+    """The name a figure takes from the one before it: that figure's, or, after a share, a change
+    is its subject's (`…收入461.55亿元,占年度预算的21.62%,比上年同期增长5.02%`, `…,同比增收1316万元`:
+    收入; a share changes in 个百分点)."""
+    if prev.ref is not None and prev.ref.ref == "share" and cand.direction and not cand.unit.endswith("百分点") \
             and prev.metric and prev.metric.rfind("占") > 0:
         return prev.metric[:prev.metric.rfind("占")]
     return prev.metric

@@ -73,7 +73,8 @@ class Metric(NamedTuple):
     text: str | None
     start: int  # indices into the cleaned view of the words the name was read from
     end: int
-    ref: str | None = None  # "prev": the previous figure's metric; "sibling": its head swapped
+    ref: str | None = None  # "prev": the previous figure's metric; "sibling": its head swapped;
+    # "schedule": the subject's lead on or lag behind the schedule
     tail: str = ""  # what is said of the things counted, after a name read by reference
 
 
@@ -91,7 +92,7 @@ def _table():
         splits[word] = tuple(parts.split("|"))
     return {
         "lead": t.pattern("lead"), "after_figure": t.pattern("after_figure"),
-        "refers_back": t.pattern("refers_back"), "share_of": t.pattern("share_of"), "ratio_to": t.pattern("ratio_to"), "from_to": t.pattern("from_to"),
+        "refers_back": t.pattern("refers_back"), "share_of": t.pattern("share_of"), "completion_of": t.pattern("completion_of"), "schedule": t.pattern("schedule"), "ratio_to": t.pattern("ratio_to"), "from_to": t.pattern("from_to"),
         "compares": t.pattern("compares"), "attribute": t.pattern("attribute"),
         "attribute_tail": t.pattern("attribute_tail"), "measure_heads": words("measure_heads"),
         "bare_measure": t.pattern("bare_measure"), "measure_tail": t.pattern("measure_tail"),
@@ -179,6 +180,8 @@ def name_metric(text: str, s: str, item_lo: int, core_end: int, re_: int, item_h
             # (lo == hi: "14个领域118个应用场景上线运行" -> 118 counts 应用场景 that went online)
             return _counted(text, s, right, r_lo, r_hi, item_hi)
         return Metric(None, lo, hi)
+    if "进度" in s[lo:hi] and T["schedule"].match(s, lo, hi):
+        return Metric(text[lo:hi].strip(), lo, hi, "schedule")  # 快于序时进度: the subject's lead on the schedule
     m = T["compares"].match(s, lo, hi)
     if m:  # 比全市高, 增速较1季度提高: said of the figure before, or of its rate
         return Metric(text[m.start("rate"):m.end("rate")], lo, hi, "rate") if m["rate"] else Metric(None, lo, hi, "prev")
@@ -560,6 +563,35 @@ _AFTER_LEVEL_WORDS = frozenset("民长委级域城属内外")
 _PINYIN = re.compile(r"\([a-z%s]{1,7}\)" % PINYIN_TONED)
 
 
+def completion(words: str) -> tuple[str, str, bool] | None:
+    """(verb, plan, whether 的 follows) when the words of a figure's clause before its number
+    say that it completes a plan or a budget (`完成年初预算的` -> 完成, 年初预算, True;
+    `完成年初预算数` before the plan's amount -> 完成, 年初预算数, False), else None."""
+    m = _table()["completion_of"].fullmatch(words) if words else None
+    if m is None or m["verb"] == "占" and not m["base"].endswith(SHARE_OF_PLAN):
+        return None  # (`占总任务的`: a share of the tasks, no plan's)
+    return m["verb"], m["base"], bool(m["of"])
+
+
+# What 占 is a completion of (`占年度计划的24.1%`); of anything else it is a share.
+SHARE_OF_PLAN = ("预算", "预算数", "计划")
+
+
+def _completion_subject(subject: str, verb: str) -> str:
+    """The subject a completion is named with: the words before its own 完成 when it has one
+    (`省级重点项目完成投资` + 完成年度投资计划 -> 省级重点项目完成年度投资计划)."""
+    k = subject.find(verb) if verb == "完成" else -1
+    return subject[:k] if k > 0 else subject
+
+
+def completion_name(subject: str, verb: str, plan: str) -> str:
+    """The name of a subject's completion rate of a plan: 收入完成年初预算, 收入为预算的比例
+    (a rate written with 为 is named as the share it is)."""
+    if verb in ("为", "是", "相当于"):
+        return f"{subject}{verb}{plan}的比例"
+    return _completion_subject(subject, verb) + verb + plan
+
+
 def refer(prev: str | None, cur: Metric) -> str | None:
     """The metric of a figure whose words refer to the previous figure's metric `prev`."""
     name = _refer(prev, cur)
@@ -571,6 +603,8 @@ def refer(prev: str | None, cur: Metric) -> str | None:
 def _refer(prev: str | None, cur: Metric) -> str | None:
     if cur.ref == "prev":
         return prev
+    if cur.ref == "schedule":
+        return prev + cur.text if prev else cur.text
     if cur.ref == "rate":
         if not prev:
             return cur.text
