@@ -95,6 +95,8 @@ def words_feature(name: str, words: tuple[str, ...], weights: dict[str, float], 
 # The chrome words detection counts are chrome.yaml's (zzgov/data/rules), written once there.
 _SITE_WORDS = rules.fragment_words("news_site_word")
 _EPAPER_NAV = rules.fragment_words("epaper_nav")
+# Role words alone as labels (牵头, 协办: rules/notice.yaml's label_bare), as folded.
+BARE_ROLE_WORDS = tuple(fold(e.partition("=")[0]) for e in rules.load("notice").words("label_bare"))
 
 
 def lean_feature(name: str, branches: tuple[tuple[str, tuple[str, ...]], ...], weights: dict[str, float],
@@ -115,11 +117,12 @@ def lean_feature(name: str, branches: tuple[tuple[str, tuple[str, ...]], ...], w
 # A word feature whose words open with no more distinct characters than it has needles has
 # none: its count (`word_patterns`) is as cheap as the test would be.
 NEEDLES: dict[str, tuple[str, ...]] = {
-    "field_lines": ("导", "位", "门", "室", "限", "体"),  # the last character of 领导 单位 部门 科室 时限 主体
+    "field_lines": ("导", "位", "门", "室", "所", "限", "体"),  # the last character of 领导 单位 部门 科室 站所 时限 主体
+    "bare_field_lines": tuple(f"{w}:" for w in BARE_ROLE_WORDS),
     "task_then_field": ("领导", "单位"),
     "role_words": ("单位",),
     "inline_field_parens": ("(",),
-    "task_title": ("任务", "分工"),
+    "task_title": ("任务", "分工", "分解"),
     "unit_list_title": ("责任书", "责任清单"),
     "doc_number": ("号",),
     "notice_title": ("关于",),
@@ -161,7 +164,7 @@ _G = r"[^\S\n]*"
 # A source line's label, and a source that is a government office or the site itself.
 _SOURCE_LABEL = r"(?:来源|稿源)[^\S\n]*:[^\S\n]*"
 _OFFICE_SOURCE = r"[^\s:]{0,24}?(?:局|委|办|室|厅|府|处|科|本站|本网)(?:\s|$)"
-_ROLE_HEAD_WORDS = ("领导", "单位", "部门", "科室", "处室", "时限", "主体")
+_ROLE_HEAD_WORDS = ("领导", "单位", "部门", "科室", "处室", "股室", "站所", "办所", "时限", "主体")
 _ROLE_HEADS = tuple(f"{a}{_G}{b}" for a, b in _ROLE_HEAD_WORDS)  # letter-spaced
 _ROLE_HEAD = "(?:%s)" % "|".join(_ROLE_HEADS)
 _ROLE_LABELS = rf"(?:\p{{Han}}{_G}){{1,6}}?{_ROLE_HEAD}"
@@ -199,6 +202,9 @@ FEATURES: tuple[Feature, ...] = (
     # (or closed by a bracket alone: `【责任领导】林志强　【责任单位】区住建局`)
     Feature("field_lines", lazy_regex(
         rf"(?m)\n[^\S\n]*(?:[【\[]?(?:{_ROLE_LABELS})[】\]]?[^\S\n]*:|【(?:{_ROLE_LABELS})】)"), {"notice": 1.0}, 20),
+    # a role word alone as the label of a field line: `牵头：新区经济服务局　协办：新区城建局`
+    Feature("bare_field_lines", lazy_regex(
+        rf"(?m)\n[^\S\n]*(?:{'|'.join(BARE_ROLE_WORDS)})[^\S\n]*:[^\S\n]*\p{{Han}}"), {"notice": 1.0}, 20),
     # a table header naming the columns of roles, as a row or one cell per line (a page that
     # is only the attached task table): 序号 | 重点工作任务 | 牵头单位 | 责任单位
     # (opening with a line feed where a line start would be `^`: see above)
@@ -222,7 +228,7 @@ FEATURES: tuple[Feature, ...] = (
     # inline or table roles: （牵头单位：X）, 序号 重点工作任务 牵头单位
     words_feature("role_words", ("牵头单位", "责任单位", "配合单位"), {"notice": 0.3}, 20),
     # 重点工作任务分解 / …工作任务的通知 / 重点任务的分工意见
-    Feature("task_title", lazy_re(r"任务分解|重点工作任务|工作任务.{0,6}(?:通知|方案)|任务分工|分工(?:意见|方案)"),
+    Feature("task_title", lazy_re(r"任务分解|重点工作任务|工作任务.{0,6}(?:通知|方案)|任务分工|分工(?:意见|方案)|目标(?:责任)?分解"),
             {"notice": 2.0}, 2),
     # a unit's list of its tasks titled on a line of its own: 2011年重点工作目标责任书(5项),
     # 2025年度食品安全工作责任清单 (not `建立权力清单和责任清单` inside a sentence)

@@ -410,8 +410,9 @@ MARKERS: list[tuple[str, int, regex.Pattern[str]]] = [
     # (`1.2019年起…`: a year right after the number's point)
     # (a note mark may follow the number: `1*.`, `4* .` with `标注“*”的为新增举措`)
     ("arabic", 3, regex.compile(rf"^(?P<label>\d{{1,3}})(?:[*※★▲])?(?:{GAP}、|[ \t\u3000]?\.(?!\d)|\.(?=(?:19|20)\d\d年)){GAP}(?P<title>.*)$")),
-    # (`【1】新建…`, `[2]…`: a number in lenticular or square brackets is one in round ones)
-    ("paren", 4, lazy_regex(rf"^(?:\({GAP}(?P<label>\d{{1,3}}){GAP}\)|【(?P<label>\d{{1,3}})】|\[(?P<label>\d{{1,3}})\]){GAP}[、.]?{GAP}(?P<title>.*)$")),
+    # (`【1】新建…`, `[2]…`: a number in lenticular or square brackets is one in round ones, and
+    # so is one closed by a bracket alone, `1）完成…`)
+    ("paren", 4, lazy_regex(rf"^(?:\({GAP}(?P<label>\d{{1,3}}){GAP}\)|【(?P<label>\d{{1,3}})】|\[(?P<label>\d{{1,3}})\]|(?P<label>\d{{1,3}})\)(?=\p{{Han}})){GAP}[、.]?{GAP}(?P<title>.*)$")),
     ("circled", 5, lazy_regex(r"^(?P<label>[\u2460-\u2473\u3251-\u325f])[ \t\u3000]*[、.．]?(?P<title>.*)$")),
     # a decimal number under a numbered group (`1 市容环境提升` / `1.1 完成…`); its seq is its
     # place in the list (the reader numbers it), the group's number and its own being no task's
@@ -426,7 +427,7 @@ MARKER_START = regex.compile(rf"[(【\[\d\u2460-\u249b\u3251-\u325f{HEADING_NUME
 # others; a line is tried only against these.
 _MARKERS_AFTER_PAREN = [k for k in MARKERS if k[0] in ("cn_paren", "paren")]
 _MARKERS_AFTER_NUMERAL = [k for k in MARKERS if k[0] == "cn"]
-_MARKERS_AFTER_DIGIT = [k for k in MARKERS if k[0] in ("arabic", "circled", "decimal")]
+_MARKERS_AFTER_DIGIT = [k for k in MARKERS if k[0] in ("arabic", "paren", "circled", "decimal")]
 RANK = {name: k for k, (name, _, _) in enumerate(MARKERS)}
 LEVEL = {name: level for name, level, _ in MARKERS}
 
@@ -711,6 +712,24 @@ BARE_ROLE = lazy_regex("(?:^|(?<=[,，;；]))[ \u3000]*(?P<word>%s)[ \u3000]*:[ 
                        % "|".join(map(regex.escape, BARE_ROLE_WORDS)))
 
 
+# The same opening a field line, and after a blank or clause mark on it
+# (`牵头：新区经济服务局　协办：新区城建局`).
+BARE_ROLE_LINE = lazy_regex(r"(?:^|(?<=[,，;；。 \u3000\t]))(?P<word>%s)[ \u3000]*:[ \u3000]*(?=\S)"
+                            % "|".join(map(regex.escape, BARE_ROLE_WORDS)))
+
+
+def bare_line_labels(f: str, labels: list[FieldHit]) -> list[FieldHit]:
+    """The labels of a folded line that opens with a role word alone as its label: those
+    role words and the labels found already; `labels` when the line opens otherwise."""
+    lead = len(f) - len(f.lstrip(BULLETS_BLANKS))
+    bare = [FieldHit(m.start("word"), m.end(), BARE_ROLE_LABEL[m["word"]], False)
+            for m in BARE_ROLE_LINE.finditer(f, lead)]
+    if not bare or bare[0].start != lead:
+        return labels
+    taken = {h.start for h in labels}
+    return sorted([*labels, *(h for h in bare if h.start not in taken)])
+
+
 # A listed label of four characters or more (责任领导, 牵头单位), a value's Han character after it.
 # (compiled when first used: only a bracket whose labels have no colon needs it)
 BARE_LABEL = lazy_regex(
@@ -799,6 +818,8 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
     lost_after = 0  # the number of the last `(一)` item, for items whose numeral was lost
     for k, (ln, f) in enumerate(lines):
         labels = find_labels(f) if (":" in f or "】" in f or "]" in f or "〕" in f or "——" in f) else []
+        if ":" in f and f.lstrip(BULLETS_BLANKS).startswith(BARE_ROLE_WORDS):
+            labels = bare_line_labels(f, labels)
         info = LineInfo(ln, f, labels=labels, hits=field_hits(f, labels) if labels else [])
         # circled numbers are matched as written: width folding turns ① into 1
         if "\u2460" <= ln.text[0] <= "\u2473" or "\u3251" <= ln.text[0] <= "\u325f":
@@ -1292,7 +1313,17 @@ def heading_leaders(title_folded: str) -> list[str]:
         names, bad = read_leaders(m["names"])
         if names and not bad:
             return names
+    m = NAME_THEN_POSTS.match(title_folded) if ":" in title_folded else None
+    if m and _posts(m["posts"]):
+        # a leader and the posts he holds over the tasks he answers for: `2、韩 荣：党委副书记兼纪委书记。`
+        names, bad = read_leaders(m["name"])
+        if len(names) == 1 and not bad:
+            return names
     return []
+
+
+# A person's name, a colon and the posts he holds (`孙立民：党委副书记、镇长。`).
+NAME_THEN_POSTS = lazy_regex(r"^(?P<name>\p{Han}(?:[ \u3000]{0,2}\p{Han}){1,3})[ \u3000]*:[ \u3000]*(?P<posts>[^:;。]{2,40}?)[。;]?$")
 
 
 # ---------------------------------------------------------------------------------------
@@ -1319,6 +1350,7 @@ class TaskDraft:
     numbered: bool = True  # False: an unnumbered paragraph, its seq is its place in the list
     group_units: list[str] = field(default_factory=list)  # the unit a list's heading line names
     group_co: list[str] = field(default_factory=list)  # co-units a heading names beside its lead
+    headed: bool = False  # a heading's title opens its text (a heading with no item under it)
 
     @property
     def has_roles(self) -> bool:
@@ -1787,6 +1819,7 @@ class _Reader:
         self.in_fields = False
         self.leaders_at: dict[int, list[str]] = {}  # heading level -> leaders it names
         self.last_heading = None
+        self.heading_title_at = 0  # where the last heading's title starts
         self.kind = task_kind(infos)
         self.kind_at = kinds_by_part(infos, self.kind)
         self.table_labels: dict[str, str] = {}
@@ -1813,7 +1846,7 @@ class _Reader:
     # -- helpers ------------------------------------------------------------------------
     def close(self) -> None:
         if self.cur is not None:
-            if not self.cur.numbered and self.cur.cells is None:
+            if not self.cur.numbered and self.cur.cells is None and not self.cur.headed:
                 self.trim_unnumbered(self.cur)
             self.drafts.append(self.cur)
         self.cur = None
@@ -1876,6 +1909,7 @@ class _Reader:
         title = clean(self.text, ln.start + info.title_at, ln.end).text
         sec = self.tree.add(level, label, title, ln.start, ln.end)
         self.last_heading = sec
+        self.heading_title_at = ln.start + info.title_at
         self.heading_mark = len(self.drafts)  # the tasks after this heading form its group
         for lv in [lv for lv in self.leaders_at if lv >= level]:
             del self.leaders_at[lv]
@@ -2110,6 +2144,16 @@ class _Reader:
             self.cur = None
             self.heading(item, LEVEL[item.marker], item.label)
             self.runs_open = True
+        h = self.last_heading
+        if kind is not None and mk is None and info.ends_with_roles and self.cur is None and h is not None \
+                and not self.runs_open and self.heading_mark == len(self.drafts) and not self.text[h.end:ln.start].strip():
+            # `（一）推进乡镇文化站提质改造。` / `全年完成改造6个。（牵头责任人：X）` where the tasks are
+            # numbered a level below: a heading with no item under it, its paragraph closed by
+            # roles, is a task, its title the first words
+            self.unnumbered_task(info)
+            self.cur.start, self.cur.text_start, self.cur.headed = h.start, self.heading_title_at, True
+            self.closed = True
+            return
         unnumbered = kind is None or self.runs_open
         # unnumbered tasks: a paragraph after the last task's roles (or after a heading) opens one
         if unnumbered and mk is None and info.ends_with_roles:
