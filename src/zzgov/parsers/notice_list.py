@@ -872,12 +872,14 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
             if not info.is_roles and bare_unit_bracket(f):
                 info.is_roles = True  # a line that is only a bracket of units: `（市经信委、发改委）`
             info.is_leaders = not info.is_roles and is_leader_line(f)
-        if not info.is_roles and f.endswith((")", "）")) and ("牵头" in f or "负责" in f or "配合" in f or ":" in f
+        # (the bracket may stand before the sentence's stop: `…专员制度（责任部门：营商环境办）。`)
+        g = f[:-1] if f.endswith(("。", ".")) and f[-2:-1] in (")", "）") else f
+        if not info.is_roles and g.endswith((")", "）")) and ("牵头" in f or "负责" in f or "配合" in f or ":" in f
                                                            or "单位" in f or "领导" in f):
-            k = opening_bracket(f)
-            info.ends_with_roles = k > 0 and (any(x.start > k for x in info.labels) or
-                                             roles_from_sentence(f[k + 1:-1], need_lead=False) is not None
-                                             or bool(bracket_labels(f[k + 1:-1])))
+            k = opening_bracket(g)
+            info.ends_with_roles = k > 0 and (any(k < x.start < len(g) for x in info.labels) or
+                                             roles_from_sentence(g[k + 1:-1], need_lead=False) is not None
+                                             or bool(bracket_labels(g[k + 1:-1])))
         elif not info.is_roles and f.endswith((")", "）")) and f.rfind("。", 0, len(f) - 2) > 0:
             k = opening_bracket(f)
             # `…支持工业发展。（市工信委、市财政局）`: a bracket of units after a sentence's end
@@ -1209,10 +1211,18 @@ def roles_from_sentence(s: str, need_lead: bool = True, trailing_co: bool = Fals
 _PERSON = r"\p{Han}{2,4}?"
 @functools.cache
 def group_leader() -> regex.Pattern[str]:
+    # (a post as a zone's heading writes it: its body before the title, the title held in the
+    # government beside it in brackets, a padded name: `管委会主任（区长）韩 立负责的工作`)
+    post = rf"(?:{_POST_BODY})?(?:{_TITLE_ALT})(?:\((?:{_TITLE_ALT})\))?"
+    person = r"\p{Han}(?:[ ]{0,2}\p{Han}){1,3}?"
     return regex.compile(
-        rf"^(?:{_TITLE_ALT})?(?P<names>{_PERSON}(?:(?:{_TITLE_ALT})*[、,，和及](?:{_TITLE_ALT})*{_PERSON})*)(?:{_TITLE_ALT})*"
+        rf"^(?:{post})?(?P<names>{person}(?:(?:{post})*[、,，和及](?:{post})*{person})*)(?:{_TITLE_ALT})*"
         rf"(?:共同|同志)?(?:{_VERB_ALT})"
     )
+
+
+# The bodies whose posts a heading may name before the title (管委会主任, 党工委书记).
+_POST_BODY = "管委会|党工委|工委|管理委员会"
 GROUP_LEADER_FIELD = lazy_regex(rf"(?:{_spaced('领导')}|{_spaced('領導')}){GAP}[:：]{GAP}(?P<names>[^)）;；]+)")
 
 

@@ -37,9 +37,10 @@ PLACE_ORG_SUFFIXES = ("人民政府", "管理委员会", "管委会", "党工委
 # Inner Mongolia's pastures (苏木, as a 乡).
 PLACE_END = regex.compile(r"(?:区|县|市|旗|镇|乡|街道|片区|州|盟|苏木)$")
 
-# Endings that make a name an organisation already (市供电公司, 市文物局, 团市委 …).
+# Endings that make a name an organisation already (市供电公司, 市文物局, 团市委 …); a street
+# office is written 街 in some cities' lists (`交通运输局、澄阳街、湖口街`).
 ORG_END = regex.compile(
-    r"(?:局|委|办|厅|委员会|管委会|政府|公司|集团|中心|院|会|部|处|室|队|所|站|行|社|馆|团|联|署|台|办公室|部门|单位|机构|企业|学校|医院|银行|海关|法院|检察院|警备区|军分区|支队|总队|大队|组|专班|指挥部|办事处|街道|乡镇|科|股)$"
+    r"(?:局|委|办|厅|委员会|管委会|政府|公司|集团|中心|院|会|部|处|室|队|所|站|行|社|馆|团|联|署|台|办公室|部门|单位|机构|企业|学校|医院|银行|海关|法院|检察院|警备区|军分区|支队|总队|大队|组|专班|指挥部|办事处|街道|乡镇|科|股|(?<=\p{Han}{2})街)$"
 )
 
 # Bare department names that borrow the level prefix of the name before them
