@@ -933,3 +933,20 @@ def test_padded_leader_names_run_together(value, names):
     from zzgov.parsers.notice_list import read_leaders
 
     assert read_leaders(value) == (names, [])
+
+
+def test_a_signature_after_the_last_task_is_no_line_of_its_units():
+    """A line of units alone after a numbered task names its units, but not the issuer's name
+    over the date that signs a list written in the body (`20*年3月5日` as a damaged copy
+    prints it)."""
+    from zzgov.parsers.notice_list import classify
+    from zzgov.text import fold
+    from zzgov.text.lines import split_lines
+
+    def roles(text):
+        return [i.is_roles for i in classify([(ln, fold(ln.text)) for ln in split_lines(text)])]
+
+    assert roles("(1)全面复核燃气经营许可证。\n市住建局、市市场监管局\n(2)推动钢瓶加装智能角阀。\n市市场监管局\n") == \
+        [False, True, False, True]
+    for date in ("2024年6月11日", "20*年3月5日", "二〇二四年六月十一日"):
+        assert roles(f"(1)全面复核燃气经营许可证。\n澄州市人民政府办公厅\n{date}\n")[1] is False

@@ -119,6 +119,7 @@ def lean_feature(name: str, branches: tuple[tuple[str, tuple[str, ...]], ...], w
 NEEDLES: dict[str, tuple[str, ...]] = {
     "field_lines": ("导", "位", "门", "室", "所", "限", "体"),  # the last character of 领导 单位 部门 科室 站所 时限 主体
     "bare_field_lines": tuple(f"{w}:" for w in BARE_ROLE_WORDS),
+    "spaced_role_header": ("序号", "序 号"),
     "task_then_field": ("领导", "单位"),
     "role_words": ("单位",),
     "inline_field_parens": ("(",),
@@ -164,6 +165,7 @@ _G = r"[^\S\n]*"
 # A source line's label, and a source that is a government office or the site itself.
 _SOURCE_LABEL = r"(?:来源|稿源)[^\S\n]*:[^\S\n]*"
 _OFFICE_SOURCE = r"[^\s:]{0,24}?(?:局|委|办|室|厅|府|处|科|本站|本网)(?:\s|$)"
+_NEXT_LABEL = r"(?:发布|时间|日期|作者|浏览|点击)"
 _ROLE_HEAD_WORDS = ("领导", "单位", "部门", "科室", "处室", "股室", "站所", "办所", "时限", "主体")
 _ROLE_HEADS = tuple(f"{a}{_G}{b}" for a, b in _ROLE_HEAD_WORDS)  # letter-spaced
 _ROLE_HEAD = "(?:%s)" % "|".join(_ROLE_HEADS)
@@ -211,6 +213,10 @@ FEATURES: tuple[Feature, ...] = (
     # (or columns aligned by wide blanks: `序号  目标任务      责任单位      序时进度`)
     Feature("role_columns", lazy_regex(
         rf"(?m)(?:[\n\t|]|[ \u3000]{{2}})[^\S\n]*(?:{_ROLE_CELL})[^\S\n]*(?=$|[\t|]|[ \u3000]{{2}})"), {"notice": 2.0}, 3),
+    # a header of single blanks that numbers its rows and names a role column:
+    # `序号 项目名称 挂钩领导 牵头部门 配合部门`
+    Feature("spaced_role_header", lazy_regex(
+        rf"(?m)\n[^\S\n]*序{_G}号[ \t][^\n]*?(?<=[ \t])(?:\p{{Han}}{{1,6}}?{_ROLE_HEAD})(?=[ \t]|$)"), {"notice": 2.0}, 1),
     # a header pasted one cell per line that numbers its rows and names a role column a few
     # cells on: 序号 / 目标任务 / 具体任务 / 牵头单位 (a table of tasks, whatever the page around it)
     Feature("numbered_role_header", lazy_regex(
@@ -302,7 +308,8 @@ FEATURES: tuple[Feature, ...] = (
     Feature("label_heads", lazy_regex(r"(?m)^(?:[^\S\n]|[#*])*【\p{Han}{2,8}】"), {"news": 0.5}, 6),
     # 来源: 中原网 / 稿源：; a government office or the site itself counts half, as a
     # government site names it above its notices too (来源：区政府督查室, 来源：本站)
-    Feature("source_line", lazy_regex(_SOURCE_LABEL + rf"(?!{_OFFICE_SOURCE})\S"), {"news": 2.0}, 1),
+    # (not a label left empty, the page's next label right after it: `来源: 发布时间:…`)
+    Feature("source_line", lazy_regex(_SOURCE_LABEL + rf"(?!{_OFFICE_SOURCE}|{_NEXT_LABEL})\S"), {"news": 2.0}, 1),
     Feature("source_line_office", lazy_regex(_SOURCE_LABEL + rf"(?={_OFFICE_SOURCE})\S"), {"news": 1.0}, 1),
     # bylines: 郑报全媒体记者 王红 / 本报记者 张三 / 通讯员 李四
     Feature("byline", lazy_regex(r"(?:记者|通讯员|实习生)[^\S\n]*\p{Han}{2,4}(?:\s|$|、|\))"), {"news": 2.0}, 2),

@@ -596,8 +596,9 @@ class _Roles:
             self.labels.append((role, label, len(self.units)))
 
     def add_sentence(self, s: str) -> bool:
+        f = fold(s)
         roles = notice_list.roles_from_sentence(notice_list._unwrap(s), need_lead=False,
-                                                bare=notice_list.bare_unit_bracket(fold(s)))
+                                                bare=notice_list.bare_unit_bracket(f) or notice_list.bare_unit_line(f))
         if not roles:
             return False
         self.take(roles)
@@ -631,6 +632,19 @@ def _spaces_as_separators(value: str) -> str:
     return _BLANK_RUN.sub("", value)
 
 
+
+
+def _labels_defined(folded: str) -> dict[str, str]:
+    """The labels a note defines, by the field each fills (`“包干第一责任单位”为牵头单位` ->
+    包干第一责任单位: lead)."""
+    if "为" not in folded and "是" not in folded and "指" not in folded:
+        return {}
+    out = {}
+    for m in NR.label_defined.finditer(folded):
+        role = notice_list.label_role(m["as"])
+        if role != "ignore":
+            out[m["label"]] = role
+    return out
 
 
 def _pairs_name_the_lead(drafts: list[notice_list.TaskDraft]) -> bool:
@@ -1012,6 +1026,11 @@ def parse_notice(source: str | Doc) -> ParseResult:
     region_end = region[-1][0].end if region else len(text)
     sections = tree.finalize(region_end)
     units_label_leads = units_label_leads or _pairs_name_the_lead(drafts)
+    defined = _labels_defined(folded)
+    if defined:
+        for d in drafts:
+            for fl in d.fields:
+                fl.role = defined.get(fl.label, fl.role)
     found_tasks = []
     for d in drafts:
         fields, task_warnings = _task_fields(doc, d, first_unit_leads, units_label_leads)

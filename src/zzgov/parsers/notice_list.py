@@ -336,6 +336,8 @@ def column_role(cell: str, listed_only: bool = False) -> str | None:
     role = COLUMN_ROLE.get(c)
     if role is None and len(c) > 4 and c[1] == "级" and c[0] in GOVERNMENT_LEVELS:
         role = COLUMN_ROLE.get(c[2:])  # `市级责任领导`, `县级牵头单位`: the government's own column
+    elif role is None and len(c) > 4 and c[0] in GOVERNMENT_LEVELS:
+        role = COLUMN_ROLE.get(c[1:])  # (and without 级: `区责任领导`)
     if role is None and len(c) > 5 and (owner := LABEL_OWNER.match(c)) is not None:
         role = COLUMN_ROLE.get(c[owner.end():])  # `区政府分管领导`, `县委牵头单位`: as on a field line
     if role is None and not listed_only and len(c) <= 14 and c.endswith(_TEXT_COLUMN_ENDS) and TEXT_COLUMN.match(c):
@@ -896,7 +898,43 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
     _decimal_groups(out)
     _numbers_glued_to_figures(out)
     _duty_runs(out)
+    _bare_unit_lines(out)
     return out
+
+
+def bare_unit_line(f: str) -> bool:
+    """Whether a folded line is only a list of units' names, no label, verb or bracket
+    (`市住房城乡建设局、市市场监管局，各县(市、区)人民政府`)."""
+    f = f.strip().rstrip("。.;；")
+    if not f or len(f) > BARE_UNIT_LINE_MAX or ":" in f or "。" in f or f[:1] in "(（" or f[-1:] in ")）":
+        return False
+    return roles_from_sentence(f, need_lead=False, bare=True) is not None
+
+
+BARE_UNIT_LINE_MAX = 80
+
+
+def _bare_unit_lines(infos: list[LineInfo]) -> None:
+    """A line of units' names alone right after a numbered task's line names its units
+    (`(1)全面复核…。` / `市住房城乡建设局、市市场监管局`), unless a date follows it (the
+    signature closing a list)."""
+    prev = None
+    for k, info in enumerate(infos):
+        if not info.f.strip():
+            continue
+        if prev is not None and prev.marker is not None and info.marker is None and not info.labels \
+                and not info.is_roles and not info.ends_with_roles and "一" <= info.f.strip()[-1:] <= "鿿" \
+                and prev.f.rstrip().endswith(SENTENCE_ENDS) and bare_unit_line(info.f):
+            after = next((x.f.strip() for x in infos[k + 1:] if x.f.strip()), "")
+            if not (STANDALONE_DATE.match(after) or DATE_LIKE.match(after)):
+                info.is_roles = True
+        prev = info
+
+
+STANDALONE_DATE = T.pattern("standalone_date")
+# A date line as damaged copies print it (`20*年3月5日`, `二〇二四年六月十一日`): what the
+# line after a signature is, whatever its digits.
+DATE_LIKE = lazy_regex(r"^\S{1,6}年\S{1,3}月\S{1,4}日$")
 
 
 # `2.40个小区…`: an item's number with a figure right after its point (read as a decimal).
@@ -1556,8 +1594,18 @@ def kinds_by_part(infos: list[LineInfo], whole: str | None) -> list[str | None]:
     second): each part takes the kind its own items vote for, the document's where it has
     no votes of its own."""
     out: list[str | None] = [whole] * len(infos)
-    if whole is None or whole == "cn":
-        return out  # unnumbered tasks, or tasks at the top level: nothing to vary
+    if whole == "cn":
+        # tasks at the top level: an item that assigns no one, over numbered items that each
+        # carry roles, is their heading (`三、推进养老服务设施建设。` / `(一)…。(主办单位：…)`)
+        starts = [k for k, x in enumerate(infos) if x.marker == "cn"] + [len(infos)]
+        for a, b in zip(starts, starts[1:]):
+            if b - a > 2 and not line_has_roles(infos[a]):
+                subs = [x for x in infos[a + 1:b] if x.marker is not None]
+                if len(subs) >= 2 and all(line_has_roles(x) for x in subs):
+                    out[a:b] = [subs[0].marker] * (b - a)
+        return out
+    if whole is None:
+        return out  # unnumbered tasks: nothing to vary
     starts = [k for k, x in enumerate(infos) if x.marker == "cn"] + [len(infos)]
     if len(starts) >= 3:
         for a, b in zip(starts, starts[1:]):
@@ -1625,6 +1673,38 @@ def paired_lead(roles: list[str], words: list[str]) -> list[str]:
 
 
 TABLE_BLANK_SPLIT = lazy_regex(r"[ \u3000]{2,}")
+
+
+# A header row opening with the number column (`序号 主要工作任务 …`).
+SEQ_HEAD = lazy_regex(r"^(?:序号|编号|序號|編號)[ \t]")
+
+
+def spaced_header(cells: list[str]) -> dict[int, str] | None:
+    """The column roles of a header whose cells are split at single blanks: every cell (all
+    but one at most) a known column, a role column among them; else None (single blanks are
+    also the blanks of a sentence)."""
+    roles = header_roles(cells)
+    if roles is None or len(roles) < len(cells) - 1 or not ROLE_COLUMNS & set(roles.values()):
+        return None
+    return roles
+
+
+def spaced_row(raw: str, n: int, header: dict[int, str]) -> list[str]:
+    """The cells of a row split at single blanks under a header of n cells: a character alone
+    is the rest of a name padded with a blank (`周 玥`), and blanks beyond those sit in the
+    task's words; a row of fewer pieces lost its last cells."""
+    toks = raw.split()
+    j = 1
+    while len(toks) > n and j < len(toks):
+        if len(toks[j]) == 1 and "\u4e00" <= toks[j] <= "\u9fff" and "\u4e00" <= toks[j - 1][-1:] <= "\u9fff":
+            toks[j - 1:j + 1] = [toks[j - 1] + " " + toks[j]]
+        else:
+            j += 1
+    if len(toks) > n:
+        k = next((c for c, r in header.items() if r == "text"), 1)
+        extra = len(toks) - n
+        toks[k:k + extra + 1] = [" ".join(toks[k:k + extra + 1])]
+    return toks
 
 
 def table_cells(raw: str) -> list[str]:
@@ -1820,6 +1900,15 @@ class _Reader:
         self.text = text
         self.infos = infos
         self.line_starts = [info.ln.start for info in infos]
+        # the numbered lines with items of a lower level right after them
+        self.over_items: set[int] = set()
+        nxt = None
+        for k in range(len(infos) - 1, -1, -1):
+            mk = infos[k].marker
+            if mk is not None:
+                if nxt is not None and RANK[nxt] > RANK[mk]:
+                    self.over_items.add(k)
+                nxt = mk
         # the folded lines as unit_heading_at reads them, listed once (not once per line asked)
         self.folded_lines = [info.f for info in infos]
         self.starts_tail = starts_tail
@@ -1830,6 +1919,7 @@ class _Reader:
         self.leaders_at: dict[int, list[str]] = {}  # heading level -> leaders it names
         self.last_heading = None
         self.heading_title_at = 0  # where the last heading's title starts
+        self.spaced = 0  # the columns of a table whose cells are split at single blanks, else 0
         self.kind = task_kind(infos)
         self.kind_at = kinds_by_part(infos, self.kind)
         self.table_labels: dict[str, str] = {}
@@ -2005,10 +2095,17 @@ class _Reader:
                 if ("\t" in info.ln.text or "  " in info.ln.text or "\u3000\u3000" in info.ln.text
                     or "|" in info.f) else []
             roles = header_roles(head_cells) if head_cells else None
+            if roles is None and " " in info.f.strip() and SEQ_HEAD.match(info.f.strip()):
+                # a header of single blanks (`序号 主要工作任务 牵头单位 责任单位`): its rows are
+                # split at single blanks too
+                head_cells = info.f.split()
+                roles = spaced_header(head_cells)
+                self.spaced = len(head_cells) if roles is not None else 0
             if roles is not None:
                 self.close()
                 self.table_labels = _header_labels(head_cells[k] for k in sorted(roles))
                 i = self.tab_table(i + 1, roles)
+                self.spaced = 0
                 continue
             found = cell_header_at(infos, i)
             if found is not None:
@@ -2100,6 +2197,12 @@ class _Reader:
             for d in self.drafts[max(self.heading_mark, len(self.drafts) - info.retro):]:
                 d.fields.extend(fields)
                 d.end = max(d.end, ln.end)
+            return
+        if mk is not None and kind is not None and RANK[mk] < RANK[kind] and line_has_roles(info) \
+                and bisect.bisect_left(self.line_starts, ln.start) not in self.over_items:
+            # `三、完成背街小巷改造提升45条。(主办单位：…)` among headings over `(一)` tasks: an
+            # item of a higher level that assigns work and has no item under it is a task
+            self.new_task(info.seq, info, info.title_at)
             return
         if mk is not None and (kind is None or RANK[mk] < RANK[kind]):
             if not (self.continuing_text() and not plausible_heading(f)) and plausible_heading(f):
@@ -2270,7 +2373,9 @@ class _Reader:
                 raw = pre + raw  # a row opening with an empty cell (`\t推进…`): it keeps its column
             elif "\t" not in raw and i and "\n\n" in self.text[infos[i - 1].ln.end:line_start].replace("\r", ""):
                 break  # a paragraph after a blank line below a tab-ruled table: the table ended
-            cells = table_cells(raw)
+            elif self.spaced and not info.marker and len(raw.split()) < 2:
+                break  # a line of one piece under a table of single blanks: the table ended
+            cells = spaced_row(raw, self.spaced, header) if self.spaced else table_cells(raw)
             if has_seq and seq_col and cells and all(header.get(k) in (None, "ignore") for k in range(seq_col)):
                 # `类别 | 序号 | 项目名称 | …`: a category before the number, read past like its
                 # column; a row that lost the merged category cell opens with its number
