@@ -431,3 +431,27 @@ def test_place_docstring_examples():
 
     from zzgov.figures import place
     assert doctest.testmod(place).failed == 0
+
+
+def test_a_completion_rate_of_a_plan_is_a_result_and_the_plans_amount_a_target():
+    # `完成市政府考核目标61亿元的117%`: its 目标 sets no plan; the plan's amount is what was planned
+    text = "1—12月,全县招商引资项目到位资金68.2亿元,完成市政府考核目标58亿元的117.6%,同比增长35%。"
+    assert kinds(text, None) == [(68.2, "actual"), (58, "target"), (117.6, "actual"), (35, "actual")]
+    # a budget's execution the same way, whatever the part
+    text = "4月,一般公共预算收入累计完成31250万元,完成年初预算数78800万元的39.7%,比上年减收860万元。"
+    assert kinds(text, "actual") == [(31250, "actual"), (78800, "target"), (39.7, "actual"), (860, "actual")]
+    # the year's target task written without a rate is still the plan's figure
+    assert kinds("确保完成年度目标任务2200人。", None) == [(2200, "target")]
+
+
+def test_a_list_of_livelihood_projects_voted_for_the_year_is_a_plan():
+    # news of a congress that voted the year's 民生实事: its items say no 将 or 要, and are targets
+    text = "\n".join([
+        "在区人民代表大会上,代表们投票表决,从15项候选项目中选出了10件2022年区政府民生实事项目。",
+        "01", "住房保障项目", "开工建设安置房45万平方米,竣工安置房38万平方米。",
+        "02", "教育惠民项目", "开工建设学校12所,新增学位8600个。", ""])
+    got = kinds(text, None, 2022)
+    assert {k for _, k in got} == {"target"} and [v for v, _ in got] == [15, 10, 45, 38, 12, 8600]
+    # but the projects voted last year and done are results
+    done = "区六届人大五次会议票决通过的10件区级民生实事项目全部完成,新建学校6所。"
+    assert {k for _, k in kinds(done, None, 2022)} == {"actual"}

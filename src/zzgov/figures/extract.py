@@ -1070,7 +1070,8 @@ def _completes(cand: _Cand, prev: _Cand, cands: list[_Cand], sent_starts: _Break
         if subject is None or not subject.metric:
             return False
         verb, plan = base[0], base[1]
-        last.metric, last.mspan, last.aside = subject.metric + plan, subject.mspan, True
+        # (the plan's amount is what was planned: a target, whatever the sentence reports)
+        last.metric, last.mspan, last.aside, last.kind = subject.metric + plan, subject.mspan, True, "target"
     if not subject.metric:
         return False
     cand.metric = completion_name(subject.metric, verb, plan.removesuffix("数") if verb == "完成" else plan)
