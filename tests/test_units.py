@@ -51,6 +51,8 @@ from zzgov.units.names import is_unit_name
         # the townships along a river are a collective; an autonomous region's departments share its word
         ("沿河各镇街等", ["沿河各镇街"], ["等"]),
         ("自治区财政厅、发展改革委", ["自治区财政厅", "自治区发展改革委"], []),
+        # an autonomous prefecture's departments share 州 as a city's share 市
+        ("州水利局、国土资源局，各县市人民政府", ["州水利局", "州国土资源局", "各县市人民政府"], []),
     ],
 )
 def test_split_units(field, units, open_):
@@ -107,3 +109,13 @@ def test_the_townships_along_a_river_are_a_body_of_a_list():
     # `沿河各镇街` names the townships and streets along the river: a collective, kept as a unit
     assert is_unit_name("沿河各镇街") and is_unit_name("沿线各乡镇")
     assert not is_unit_name("沿河")
+
+
+def test_a_collective_ends_as_a_name_of_bodies_does():
+    from zzgov.units.names import is_collective
+    for name in ("各县(市、区)人民政府", "相关部门", "沿河各镇街", "各有关方面", "各居民区党组织", "各地",
+                 "各区人民政府〈含开发区〉", "各镇、街", "各乡镇", "市政府各部门"):
+        assert is_collective(name), name
+    # words of a sentence that open with 各 are no body (`各村明确专人负责`, `…按职责分工卖力`)
+    for words in ("各村明确专人", "各地级以上市人民政府按职责分工卖力", "各州@@"):
+        assert not is_collective(words), words

@@ -334,7 +334,7 @@ def column_role(cell: str, listed_only: bool = False) -> str | None:
     if c in PERSON_COLUMNS:
         return "other_person"
     role = COLUMN_ROLE.get(c)
-    if role is None and len(c) > 4 and c[1] == "级" and c[0] in GOVERNMENT_LEVELS:
+    if role is None and len(c) >= 4 and c[1] == "级" and c[0] in GOVERNMENT_LEVELS:
         role = COLUMN_ROLE.get(c[2:])  # `市级责任领导`, `县级牵头单位`: the government's own column
     elif role is None and len(c) > 4 and c[0] in GOVERNMENT_LEVELS:
         role = COLUMN_ROLE.get(c[1:])  # (and without 级: `区责任领导`)

@@ -47,7 +47,7 @@ ORG_END = regex.compile(
 # (`市发展改革委、住建局` -> `市住建局`): short, ending in a department word.
 # (This and the other patterns that only some lists reach are compiled on first use.)
 DEPARTMENT_END = lazy_regex(r"(?:局|委|办|厅|委员会|办公室)$")
-LEVEL_PREFIXES = ("市", "省", "县", "区", "镇", "乡")
+LEVEL_PREFIXES = ("市", "省", "县", "区", "镇", "乡", "州", "盟", "旗")
 # The level words of autonomous governments, which their departments' names open with too.
 AUTONOMOUS_LEVELS = ("自治区", "自治州", "自治县", "自治旗")
 # Department words that open with a level character (`市发展改革委、市场监管局` -> 市市场监管局).
@@ -147,7 +147,20 @@ def is_bare_place(name: str) -> bool:
 
 
 def is_collective(name: str) -> bool:
-    return bool(COLLECTIVE.search(_f(name)))
+    """A collective reference to bodies (`各县(市、区)人民政府`, `相关部门`, `沿河各镇街`): its
+    words say so, and it ends as a name of bodies does (not `各村明确专人`, read out of a
+    sentence `各村明确专人负责`)."""
+    f = _f(name)
+    if not COLLECTIVE.search(f):
+        return False
+    f = _COLLECTIVE_ASIDE.sub("", f) if "(" in f or "〈" in f else f
+    return bool(ORG_END.search(f) or PLACE_END.search(f) or OTHER_BODY_END.search(f) or COLLECTIVE_END.search(f))
+
+
+# What a collective may end with besides an organisation, a place or another body: `各有关
+# 方面`, `各乡镇`, `各居民区党组织`, `各地`, `县级以上各级`, `各窗口`.
+COLLECTIVE_END = regex.compile(r"(?:部门|单位|方面|镇街|街镇|乡镇|县区|区县|组|组织|级|口|地|街)$")
+_COLLECTIVE_ASIDE = regex.compile(r"[(〈][^()〈〉]*[)〉]")
 
 
 # Endings of bodies a unit list names that no organisation word covers: a park (产业园), a
