@@ -216,7 +216,7 @@ FEATURES: tuple[Feature, ...] = (
     # a header of single blanks that numbers its rows and names a role column:
     # `序号 项目名称 挂钩领导 牵头部门 配合部门`
     Feature("spaced_role_header", lazy_regex(
-        rf"(?m)\n[^\S\n]*序{_G}号[ \t][^\n]*?(?<=[ \t])(?:\p{{Han}}{{1,6}}?{_ROLE_HEAD})(?=[ \t]|$)"), {"notice": 2.0}, 1),
+        rf"(?m)\n[^\S\n]*序{_G}号[ \t][^\n]*?(?<=[ \t])(?:\p{{Han}}{{1,6}}?{_ROLE_HEAD})(?=[ \t]|$)"), {"notice": 3.0}, 1),
     # a header pasted one cell per line that numbers its rows and names a role column a few
     # cells on: 序号 / 目标任务 / 具体任务 / 牵头单位 (a table of tasks, whatever the page around it)
     Feature("numbered_role_header", lazy_regex(
@@ -234,7 +234,9 @@ FEATURES: tuple[Feature, ...] = (
     # inline or table roles: （牵头单位：X）, 序号 重点工作任务 牵头单位
     words_feature("role_words", ("牵头单位", "责任单位", "配合单位"), {"notice": 0.3}, 20),
     # 重点工作任务分解 / …工作任务的通知 / 重点任务的分工意见
-    Feature("task_title", lazy_re(r"任务分解|重点工作任务|工作任务.{0,6}(?:通知|方案)|任务分工|分工(?:意见|方案)|目标(?:责任)?分解"),
+    # (or a table of the tasks and their progress: …目标任务上半年推进情况汇总表)
+    Feature("task_title", lazy_re(r"任务分解|重点工作任务|工作任务.{0,6}(?:通知|方案)|任务分工|分工(?:意见|方案)|目标(?:责任)?分解"
+                                  r"|目标任务[^\n。,，]{0,12}(?:汇总表|分解表|台账|清单)|重点任务[^\n。,，]{0,12}(?:汇总表|分解表|台账|清单)"),
             {"notice": 2.0}, 2),
     # a unit's list of its tasks titled on a line of its own: 2011年重点工作目标责任书(5项),
     # 2025年度食品安全工作责任清单 (not `建立权力清单和责任清单` inside a sentence)

@@ -2374,7 +2374,18 @@ class _Reader:
             elif "\t" not in raw and i and "\n\n" in self.text[infos[i - 1].ln.end:line_start].replace("\r", ""):
                 break  # a paragraph after a blank line below a tab-ruled table: the table ended
             elif self.spaced and not info.marker and len(raw.split()) < 2:
-                break  # a line of one piece under a table of single blanks: the table ended
+                # a line of one piece under a row of single blanks: a unit stacked under the
+                # row's units (`区发展改革委` / `区林业局`), or a last cell put on a line of its
+                # own (a progress note, read past); else the table ended
+                if self.cur is None or self.cur.cells is None or "\n\n" in self.text[infos[i - 1].ln.end:line_start]:
+                    break
+                piece = raw.strip()
+                unit_col = next((r for r in ("units", "lead") if r in self.cur.cells), None)
+                if unit_col is not None and bare_unit_line(fold(piece)):
+                    self.cur.cells[unit_col].append("、" + piece)
+                self.cur.end = info.ln.end
+                i += 1
+                continue
             cells = spaced_row(raw, self.spaced, header) if self.spaced else table_cells(raw)
             if has_seq and seq_col and cells and all(header.get(k) in (None, "ignore") for k in range(seq_col)):
                 # `类别 | 序号 | 项目名称 | …`: a category before the number, read past like its
