@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from zzgov.figures import vocab as V
 from zzgov.text.words import Words
-from zzgov.figures.metric import (LIST_MAX_LEN, PARALLEL_MAX, STOCK_CUE, Metric, attributed, completion, completion_name, distribute, each_example, in_class_measure, name_metric, names_a_measure, names_nothing_itself, names_a_price_group, names_a_sector, part_measure, refer, shared_verb, stock_name,
+from zzgov.figures.metric import (LIST_MAX_LEN, PARALLEL_MAX, STOCK_CUE, Metric, attributed, completion, completion_name, of_counted, distribute, each_example, in_class_measure, name_metric, names_a_measure, names_nothing_itself, names_a_price_group, names_a_sector, part_measure, refer, shared_verb, stock_name,
                                   scoped, without_place,
                                   stock_of, tidy, topic_before)
 from zzgov.numbers import normalize, parse_arabic, parse_chinese, split_chinese_magnitude, split_magnitude
@@ -1000,6 +1000,9 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
                     and not cand.own_dir and not (cand.mspan and s[cand.mspan[1]:cand.ns].strip()):
                 # (an item with a verb of its own keeps its name: "新增A企业1000家、B企业达到1.8万家")
                 cand.metric = shared_verb(prev.metric, cand.metric)  # 新增A企业500家、B企业1000家
+            if prev is not None and ref.ref in (None, "parallel") and cand.metric and cand.mspan and prev.unit in _COUNT_UNITS \
+                    and not s[prev.re_:cand.mspan[0]].strip(" ,，") and (named := of_counted(prev.metric, cand.metric)):
+                cand.metric = named  # 亿元以上建设项目2610个,完成投资3020亿元
             if cand.metric and cand.metric[0] in "(（" and prev is not None and prev.metric:
                 # `地区生产总值2266.1亿元(区本级1976.7亿元)`: the figure before, for a part of its scope
                 cand.metric = scoped(prev.metric, cand.metric) or cand.metric
@@ -1031,6 +1034,10 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
                                    k.kind, k.estimate, nv, nu, ma, mb)))
     out.sort(key=lambda f: (f.start, f.end))
     return out
+
+
+# The units of a count of projects or firms, whose measure may follow it named alone.
+_COUNT_UNITS = frozenset(("个", "家", "项"))
 
 
 # How many figures of plans and completion rates in a row a figure looks past for the one

@@ -121,7 +121,8 @@ def _table():
         # a word of these lists standing alone names nothing by itself (one set lookup for the four)
         "bare": frozenset(t.words("siblings") + t.words("generic_verbs") + t.words("keep_verbs")
                           + t.words("event_verbs")), "joiners": words("joiners"),
-        "share_heads": words("share_heads"), "shared_heads": words("shared_heads"), "topic_heads": words("topic_heads"), "shared_head_verbs": words("shared_head_verbs"),
+        "share_heads": words("share_heads"), "counted_measures": frozenset(t.words("counted_measures")),
+        "counted_things": tuple(t.words("counted_things")), "shared_heads": words("shared_heads"), "topic_heads": words("topic_heads"), "shared_head_verbs": words("shared_head_verbs"),
         "example_classes": words("example_classes"), "example_things": frozenset(t.words("example_things")),
         "class_ends": tuple(t.words("class_ends")), "class_heads": words("class_heads"),
         "class_not_industry": tuple(t.words("class_not_industry")),
@@ -561,6 +562,15 @@ _AFTER_LEVEL_WORDS = frozenset("民长委级域城属内外")
 # Pinyin a conversion site left after each character (`農(nóng)業(yè)`), toneless syllables too
 # (the cleaned view drops only syllables with a tone mark: text.clean.READING).
 _PINYIN = re.compile(r"\([a-z%s]{1,7}\)" % PINYIN_TONED)
+
+
+def of_counted(count_name: str | None, name: str | None) -> str | None:
+    """The name of a measure written alone after a count of projects or firms, said of them
+    (`亿元以上建设项目` + `完成投资` -> 亿元以上建设项目完成投资), else None."""
+    T = _table()
+    if not count_name or not name or name not in T["counted_measures"] or not count_name.endswith(T["counted_things"]):
+        return None
+    return count_name + name
 
 
 def completion(words: str) -> tuple[str, str, bool] | None:
