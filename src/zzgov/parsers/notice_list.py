@@ -308,7 +308,7 @@ COLUMN_ROLE.update({fold(w): "ignore" for w in T.words("column_category")})
 COLUMN_ROLE.update(LABEL_ROLE)
 # A header cell not listed above names the task text when it ends in a word for work or a
 # target (`2022年预期目标`, `工作事项`, `重点举措`); short, so a sentence never passes.
-_TEXT_WORDS = ("任务", "目标", "内容", "事项", "举措", "措施", "工作", "安排", "计划", "名称", "要求", "标准")
+_TEXT_WORDS = ("任务", "目标", "内容", "事项", "举措", "措施", "工作", "安排", "计划", "名称", "要求", "标准", "指标")
 _TEXT_TAILS = ("与要求", "和要求", "及要求")
 TEXT_COLUMN = lazy_regex(rf"^\S{{0,10}}(?:{'|'.join(_TEXT_WORDS)})(?:{'|'.join(_TEXT_TAILS)})?$")
 # What a TEXT_COLUMN cell ends with: one `endswith` turns away most lines before the pattern.
@@ -316,6 +316,10 @@ _TEXT_COLUMN_ENDS = _TEXT_WORDS + tuple(w + t for w in _TEXT_WORDS for t in _TEX
 
 
 _IGNORED_ENDS = tuple(fold(w) for w in (*T.words("label_ignore"), *T.words("label_progress")) if len(w) >= 3)
+
+
+# What a header cell naming a time limit not listed ends with (`填报时限`, `报送期限`).
+_DEADLINE_ENDS = ("时限", "期限")
 
 
 def column_role(cell: str, listed_only: bool = False) -> str | None:
@@ -344,6 +348,8 @@ def column_role(cell: str, listed_only: bool = False) -> str | None:
         role = "text"
     if role is None and not listed_only and len(c) <= 10:
         role = guess_label_role(c)  # 责任主体与协同单位
+    if role is None and not listed_only and len(c) <= 6 and c.endswith(_DEADLINE_ENDS):
+        role = "deadlines"  # 填报时限, 报送期限
     if role is None and not listed_only and len(c) <= 8 and c.endswith(GUESSED_LABEL_ENDS):
         return "other_units"  # units with another part (评分部门, 考核单位): not the task's
     if role is None and not listed_only and len(c) <= 12 and (c.endswith(_IGNORED_ENDS) or c.startswith("是否")):
