@@ -51,6 +51,8 @@ from zzgov.units.names import is_unit_name
         # the townships along a river are a collective; an autonomous region's departments share its word
         ("沿河各镇街等", ["沿河各镇街"], ["等"]),
         ("自治区财政厅、发展改革委", ["自治区财政厅", "自治区发展改革委"], []),
+        # a collective of levels runs on over the townships (a city of 2008 with 乡 and 镇)
+        ("市交通局、农业局，各区、乡、镇人民政府", ["市交通局", "市农业局", "各区、乡、镇人民政府"], []),
         # an autonomous prefecture's departments share 州 as a city's share 市
         ("州水利局、国土资源局，各县市人民政府", ["州水利局", "州国土资源局", "各县市人民政府"], []),
     ],

@@ -1258,7 +1258,7 @@ def group_leader() -> regex.Pattern[str]:
     # (a post as a zone's heading writes it: its body before the title, the title held in the
     # government beside it in brackets, a padded name: `管委会主任（区长）韩 立负责的工作`)
     post = rf"(?:{_POST_BODY})?(?:{_TITLE_ALT})(?:\((?:{_TITLE_ALT})\))?"
-    person = r"\p{Han}(?:[ ]{0,2}\p{Han}){1,3}?"
+    person = r"\p{Han}(?:[ ]{0,2}\p{Han}){1,5}?"
     return regex.compile(
         rf"^(?:{post})?(?P<names>{person}(?:(?:{post})*[、,，和及](?:{post})*{person})*)(?:{_TITLE_ALT})*"
         rf"(?:共同|同志)?(?:{_VERB_ALT})"

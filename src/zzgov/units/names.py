@@ -298,6 +298,17 @@ def _join_town_runs(items: list[str]) -> list[str]:
     return out
 
 
+# The levels a collective's run may name, the townships too (`各区、乡、镇人民政府`).
+RUN_LEVEL_CHARS = LEVEL_CHARS | frozenset("乡镇")
+RUN_LEVEL_ORG = lazy_regex(r"[县市区旗州盟乡镇](?:级市|级)?(?:人民政府|政府|党委|党工委)")
+
+
+def _run_goes_on(item: str) -> bool:
+    """Whether a collective's run may go on after `item`: it ends with a level, a township
+    only as a level alone (`各区、乡、镇…`; not `各乡镇`, a whole collective)."""
+    return item[-1:] in LEVEL_CHARS or (len(item) == 1 and item in RUN_LEVEL_CHARS)
+
+
 def _join_level_runs(items: list[str]) -> list[str]:
     """`各县`, `市`, `区人民政府` back into `各县、市、区人民政府`: one collective, split at its 、
     (a qualified level too: `各区、市、县、自治县人民政府`, `各县、市、特区、区人民政府`)."""
@@ -306,13 +317,13 @@ def _join_level_runs(items: list[str]) -> list[str]:
     while k < len(items):
         item = items[k]
         j = k
-        while j + 1 < len(items) and _level_core(items[j + 1])[:1] in LEVEL_CHARS \
-                and (len(_level_core(items[j + 1])) == 1 or LEVEL_ORG.fullmatch(_level_core(items[j + 1]))
+        while j + 1 < len(items) and _level_core(items[j + 1])[:1] in RUN_LEVEL_CHARS \
+                and (len(_level_core(items[j + 1])) == 1 or RUN_LEVEL_ORG.fullmatch(_level_core(items[j + 1]))
                      or _f(items[j + 1]) in ("县级市", "市辖区")
                      or LEVEL_BODY.fullmatch(_level_core(items[j + 1])) and ORG_END.search(_f(items[j + 1]))
                      and not _f(items[j + 1]).startswith(BARE_STARTS)) \
                 and _f(item).startswith(("各", "相关", "有关")) and len(_LEVEL_ASIDE.sub("", items[j])) <= 4 \
-                and _LEVEL_ASIDE.sub("", _f(items[j]))[-1:] in LEVEL_CHARS:
+                and _run_goes_on(_LEVEL_ASIDE.sub("", _f(items[j]))):
             j += 1
         if j > k:
             out.append("、".join(items[k:j + 1]))
