@@ -1040,6 +1040,10 @@ def _extract(text: str, start: int, end: int | None, default_kind: str | None,
 _COUNT_UNITS = frozenset(("个", "家", "项"))
 
 
+# The longest words before a figure that can say it completes a plan (`完成上级下达的年度投资计划数`).
+_COMPLETION_MAX = 24
+
+
 # How many figures of plans and completion rates in a row a figure looks past for the one
 # its name may come from.
 _ASIDES_MAX = 4
@@ -1065,14 +1069,16 @@ def _completes(cand: _Cand, prev: _Cand, cands: list[_Cand], sent_starts: _Break
     figure before them; True when it did."""
     if cand.unit not in ("%", "倍"):
         return False
-    own = completion(words[cand.clause_lo:cand.ns].strip(" ,"))
+    # (the words are read only when short enough to be a completion: a clause of thousands of
+    # figures must not be sliced again for each)
+    own = completion(words[cand.clause_lo:cand.ns].strip(" ,")) if cand.ns - cand.clause_lo <= _COMPLETION_MAX else None
     if own is not None:  # (`完成年初预算的40.4%`, `完成年初预算36.7%`)
         subject, verb, plan = prev, own[0], own[1]
     else:
         last = cands[-1]
         if last is not prev or s[last.re_:cand.ns].strip() != "的":
             return False
-        base = completion(words[last.clause_lo:last.ns].strip(" ,"))
+        base = completion(words[last.clause_lo:last.ns].strip(" ,")) if last.ns - last.clause_lo <= _COMPLETION_MAX else None
         subject = _before(cands, sent_starts, last.ns, len(cands) - 1) if base and not base[2] else None
         if subject is None or not subject.metric:
             return False

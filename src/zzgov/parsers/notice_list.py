@@ -931,7 +931,10 @@ def _bare_unit_lines(infos: list[LineInfo]) -> None:
         if prev is not None and prev.marker is not None and info.marker is None and not info.labels \
                 and not info.is_roles and not info.ends_with_roles and "一" <= info.f.strip()[-1:] <= "鿿" \
                 and prev.f.rstrip().endswith(SENTENCE_ENDS) and bare_unit_line(info.f):
-            after = next((x.f.strip() for x in infos[k + 1:] if x.f.strip()), "")
+            j = k + 1
+            while j < len(infos) and not infos[j].f.strip():
+                j += 1  # (the next line that is not blank; no copy of the lines after)
+            after = infos[j].f.strip() if j < len(infos) else ""
             if not (STANDALONE_DATE.match(after) or DATE_LIKE.match(after)):
                 info.is_roles = True
         prev = info
@@ -1700,12 +1703,18 @@ def spaced_row(raw: str, n: int, header: dict[int, str]) -> list[str]:
     is the rest of a name padded with a blank (`周 玥`), and blanks beyond those sit in the
     task's words; a row of fewer pieces lost its last cells."""
     toks = raw.split()
-    j = 1
-    while len(toks) > n and j < len(toks):
-        if len(toks[j]) == 1 and "\u4e00" <= toks[j] <= "\u9fff" and "\u4e00" <= toks[j - 1][-1:] <= "\u9fff":
-            toks[j - 1:j + 1] = [toks[j - 1] + " " + toks[j]]
-        else:
-            j += 1
+    surplus = len(toks) - n
+    if surplus > 0:
+        # (one pass: a hostile row of thousands of pieces must not be rebuilt for each)
+        merged: list[str] = []
+        for t in toks:
+            if surplus > 0 and merged and len(t) == 1 and "\u4e00" <= t <= "\u9fff" \
+                    and "\u4e00" <= merged[-1][-1:] <= "\u9fff":
+                merged[-1] += " " + t
+                surplus -= 1
+            else:
+                merged.append(t)
+        toks = merged
     if len(toks) > n:
         k = next((c for c, r in header.items() if r == "text"), 1)
         extra = len(toks) - n
