@@ -1706,15 +1706,17 @@ def spaced_row(raw: str, n: int, header: dict[int, str]) -> list[str]:
     surplus = len(toks) - n
     if surplus > 0:
         # (one pass: a hostile row of thousands of pieces must not be rebuilt for each)
-        merged: list[str] = []
+        # (pieces gathered per cell and joined once: a string grown piece by piece is copied
+        # each time)
+        merged: list[list[str]] = []
         for t in toks:
             if surplus > 0 and merged and len(t) == 1 and "\u4e00" <= t <= "\u9fff" \
-                    and "\u4e00" <= merged[-1][-1:] <= "\u9fff":
-                merged[-1] += " " + t
+                    and "\u4e00" <= merged[-1][-1][-1:] <= "\u9fff":
+                merged[-1].append(t)
                 surplus -= 1
             else:
-                merged.append(t)
-        toks = merged
+                merged.append([t])
+        toks = [" ".join(cell) for cell in merged]
     if len(toks) > n:
         k = next((c for c, r in header.items() if r == "text"), 1)
         extra = len(toks) - n
