@@ -133,6 +133,7 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "fields_after_sentence": ("。", ";"),
     "role_sentences": ("牵头",),
     "role_parens": ("牵头", "负责"),
+    "role_closed_lines": ("牵头", "负责", "主办"),
     "recipients": ("各",),
     "gongwen_tail": ("抄送", "印发"),
     "report_to_congress": ("报告工作", "请予审议"),
@@ -264,6 +265,11 @@ FEATURES: tuple[Feature, ...] = (
     # role parentheses closing a task: （市交通局牵头，市财政局配合） / （区市场监管局负责）
     Feature("role_parens", lazy_regex(
         r"\((?=[^()\n]{0,80}?(?:局|委|办|厅|府|室|中心|部门|单位)(?:牵头|负责))[^()\n]{2,80}?(?:牵头|负责|配合)[^()\n]{0,60}?\)"),
+        {"notice": 1.0}, 10),
+    # and closing a line: a list of tasks, each assigned (counted again: a news page that
+    # reprints such a list is read for its tasks)
+    Feature("role_closed_lines", lazy_regex(
+        r"(?m)\((?=[^()\n]{0,80}?(?:局|委|办|厅|府|室|中心|部门|单位)(?:牵头|负责|主办))[^()\n]{2,80}?\)[。；;]?[^\S\n]*$"),
         {"notice": 1.0}, 10),
     # 主送机关 line: 各县（市、区）人民政府，市人民政府各部门，各有关单位：
     Feature("recipients", lazy_re(r"(?m)\n[^\S\n]*各(?:县|区|市|省辖市|有关|级)[^\n]{0,60}[^\S\n]*:[^\S\n]*$"), {"notice": 1.5}, 1),

@@ -880,8 +880,9 @@ def classify(lines: list[tuple[Line, str]], markers: list | None = None) -> list
             if not info.is_roles and bare_unit_bracket(f):
                 info.is_roles = True  # a line that is only a bracket of units: `（市经信委、发改委）`
             info.is_leaders = not info.is_roles and is_leader_line(f)
-        # (the bracket may stand before the sentence's stop: `…专员制度（责任部门：营商环境办）。`)
-        g = f[:-1] if f.endswith(("。", ".")) and f[-2:-1] in (")", "）") else f
+        # (the bracket may stand before the sentence's stop or an item's semicolon:
+        # `…专员制度（责任部门：营商环境办）。`, `二是新建…校舍2万平方米（县教育局负责）；`)
+        g = f[:-1] if f.endswith(("。", ".", "；", ";")) and f[-2:-1] in (")", "）") else f
         if not info.is_roles and g.endswith((")", "）")) and ("牵头" in f or "负责" in f or "配合" in f or ":" in f
                                                            or "单位" in f or "领导" in f):
             k = opening_bracket(g)
@@ -2860,11 +2861,17 @@ RECORD_ORDINAL = lazy_re(r"[ \t\u3000]*第(?P<n>\d{1,3}|[一二三四五六七�
 
 # A task numbered by a word and a numeral before a colon: `督办事项一：`, `事项二：`, `实事3:`.
 ORDINAL_LABEL = lazy_re(r"^[ \t\u3000]*[\u4e00-\u9fff]{0,4}?(?:事项|任务|实事|项目|问题)(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})[ \t\u3000]*:[ \t\u3000]*")
+# `一是…；二是…` cut into tasks: the ordinal numbers each, no word of it.
+ORDINAL_SHI = lazy_re(r"^[ \t\u3000]*(?P<n>[一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff“\"])")
 
 
 def ordinal_label(f: str) -> tuple[int | None, int]:
     """(the number, where the text begins) of an unnumbered task line opening with an ordinal
-    label (`督办事项一：加快…`), else (None, 0)."""
+    label (`督办事项一：加快…`, or a run's `二是新建…`), else (None, 0)."""
+    if "是" in f[:6]:
+        m = ORDINAL_SHI.match(f)
+        if m is not None:
+            return numeral(m["n"]), m.end()
     if ":" not in f[:12]:
         return None, 0
     m = ORDINAL_LABEL.match(f)
@@ -2909,8 +2916,8 @@ def first_item_after_colon(f: str) -> int:
     if m is None:
         return 0
     lead_in = f[:m.start()].rsplit("。", 1)[-1].strip()
-    if len(lead_in) <= LABEL_MAX_CHARS or any(h.end >= m.start() for h in find_labels(f[:m.end()])):
-        return 0  # `整改措施:(1)…(2)…`: a label's value, its points no tasks
+    if len(lead_in) <= LABEL_MAX_CHARS or any(h.end >= m.start() for h in field_hits(f[:m.end()])):
+        return 0  # `整改措施:(1)…(2)…`: a label's value, its points no tasks (not `…明确了责任单位:`)
     return m.end()
 
 
@@ -2918,7 +2925,7 @@ LABEL_MAX_CHARS = 8  # a label before a colon is this short; a lead-in to a list
 
 
 # (numbered one: a later number after a colon is a quotation's or a count's)
-FIRST_ITEM_AFTER_COLON = lazy_regex(rf"[:：]{GAP}(?=\({GAP}一{GAP}\)|一[、.]|\({GAP}1{GAP}\)|1[.、](?!\d))")
+FIRST_ITEM_AFTER_COLON = lazy_regex(rf"[:：]{GAP}(?=\({GAP}一{GAP}\)|一[、.]|\({GAP}1{GAP}\)|1[.、](?!\d)|一是\p{{Han}})")
 
 
 # A group's label closed by a colon, its first item right after (`就业和社会保障方面:(1)新建…`).
@@ -3008,7 +3015,9 @@ def split_run_on_items(lines: list[tuple[Line, str]]) -> tuple[list[tuple[Line, 
         keep = _run_on_cuts(f[head:], mk) if mk and len(f) - head > 20 else None
         if mk is None and len(f) > 20:
             keep = _role_paren_cuts(f)
-        if head and mk:
+            if keep and head:
+                keep = [head, *keep]  # `…逐项明确了责任单位：一是…（X负责）；二是…`: the lead-in alone
+        elif head and mk:
             keep = [head] + [c + head for c in keep or ()]  # (the label is a line of its own)
         if not keep:
             out.append((ln, f))
