@@ -671,7 +671,7 @@ def _units_label_leads(roles: _Roles, stated: bool) -> bool:
 
 
 def _task_fields(doc: Doc, d: notice_list.TaskDraft, first_unit_leads: bool,
-                 units_label_leads: bool = False) -> tuple[dict, list[str]]:
+                 units_label_leads: bool = False, rule_stated: bool = False) -> tuple[dict, list[str]]:
     """A task's fields, read from its draft; the Task record is built from them once its id is
     known (a number seen twice gets its offset in the id)."""
     text = doc.text
@@ -739,9 +739,11 @@ def _task_fields(doc: Doc, d: notice_list.TaskDraft, first_unit_leads: bool,
             roles.leaders = [task_text[folded_text.index(n):][:len(n)] for n in names]
     if not roles.leaders and d.group_leaders:
         roles.leaders = list(d.group_leaders)
-    if not roles.lead and d.group_lead:
+    stated_lead = rule_stated and not roles.lead and roles.units and _units_label_leads(roles, True)
+    if not roles.lead and d.group_lead and not stated_lead:
         # (a lead the heading's words name and the task lists among its units is one of them;
-        # a 牵头单位 line under the heading leads whatever the units)
+        # a 牵头单位 line under the heading leads whatever the units; but where the notice says
+        # a task's 责任单位 leads when it names no 牵头单位, its own units do, not the group's)
         roles.lead = list(d.group_lead) if d.lead_stated else [u for u in d.group_lead if u not in roles.units]
         if not roles.units and d.group_co:
             roles.units = [u for u in d.group_co if u not in roles.lead]  # the heading's co-units with its lead
@@ -1025,6 +1027,7 @@ def parse_notice(source: str | Doc) -> ParseResult:
     region = region[:stop]
     region_end = region[-1][0].end if region else len(text)
     sections = tree.finalize(region_end)
+    rule_stated = units_label_leads
     units_label_leads = units_label_leads or _pairs_name_the_lead(drafts)
     defined = _labels_defined(folded)
     if defined:
@@ -1033,7 +1036,7 @@ def parse_notice(source: str | Doc) -> ParseResult:
                 fl.role = defined.get(fl.label, fl.role)
     found_tasks = []
     for d in drafts:
-        fields, task_warnings = _task_fields(doc, d, first_unit_leads, units_label_leads)
+        fields, task_warnings = _task_fields(doc, d, first_unit_leads, units_label_leads, rule_stated)
         found_tasks.append(fields)
         warnings.extend(task_warnings)
     # Numbered points of a cover letter or preface (`1.本意见按…顺序`) come before the list
