@@ -1073,6 +1073,8 @@ def _completes(cand: _Cand, prev: _Cand, cands: list[_Cand], sent_starts: _Break
     # figures must not be sliced again for each)
     own = completion(words[cand.clause_lo:cand.ns].strip(" ,")) if cand.ns - cand.clause_lo <= _COMPLETION_MAX else None
     if own is not None:  # (`完成年初预算的40.4%`, `完成年初预算36.7%`)
+        if not prev.metric:
+            return False
         subject, verb, plan = prev, own[0], own[1]
     else:
         last = cands[-1]
@@ -1085,8 +1087,6 @@ def _completes(cand: _Cand, prev: _Cand, cands: list[_Cand], sent_starts: _Break
         verb, plan = base[0], base[1]
         # (the plan's amount is what was planned: a target, whatever the sentence reports)
         last.metric, last.mspan, last.aside, last.kind = subject.metric + plan, subject.mspan, True, "target"
-    if not subject.metric:
-        return False
     cand.metric = completion_name(subject.metric, verb, plan.removesuffix("数") if verb == "完成" else plan)
     cand.mspan, cand.aside = subject.mspan, True
     return True

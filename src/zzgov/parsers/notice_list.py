@@ -1257,12 +1257,18 @@ def roles_from_sentence(s: str, need_lead: bool = True, trailing_co: bool = Fals
 
 
 _PERSON = r"\p{Han}{2,4}?"
+
+
+def _padded_name(most: int) -> str:
+    """A person's name of two to `most` + 1 characters as a heading writes it, blanks padding
+    it allowed (`韩 立`, `许  晴`); read_leaders checks the name itself."""
+    return r"\p{Han}(?:[ \u3000]{0,2}\p{Han}){1,%d}?" % most
 @functools.cache
 def group_leader() -> regex.Pattern[str]:
     # (a post as a zone's heading writes it: its body before the title, the title held in the
     # government beside it in brackets, a padded name: `管委会主任（区长）韩 立负责的工作`)
     post = rf"(?:{_POST_BODY})?(?:{_TITLE_ALT})(?:\((?:{_TITLE_ALT})\))?"
-    person = r"\p{Han}(?:[ ]{0,2}\p{Han}){1,5}?"
+    person = _padded_name(5)
     return regex.compile(
         rf"^(?:{post})?(?P<names>{person}(?:(?:{post})*[、,，和及](?:{post})*{person})*)(?:{_TITLE_ALT})*"
         rf"(?:共同|同志)?(?:{_VERB_ALT})"
@@ -1381,7 +1387,7 @@ def heading_leaders(title_folded: str) -> list[str]:
 
 
 # A person's name, a colon and the posts he holds (`孙立民：党委副书记、镇长。`).
-NAME_THEN_POSTS = lazy_regex(r"^(?P<name>\p{Han}(?:[ \u3000]{0,2}\p{Han}){1,3})[ \u3000]*:[ \u3000]*(?P<posts>[^:;。]{2,40}?)[。;]?$")
+NAME_THEN_POSTS = lazy_regex(rf"^(?P<name>{_padded_name(3)})[ \u3000]*:[ \u3000]*(?P<posts>[^:;。]{{2,40}}?)[。;]?$")
 
 
 # ---------------------------------------------------------------------------------------

@@ -227,7 +227,9 @@ LEVEL_CHARS = frozenset("县市区旗州盟")  # 各市、州人民政府 (a pro
 # Every government level's character, wherever one opens or closes a name or a label
 # (省发展改革委, 海南省, 市级责任领导, 镇级).
 GOVERNMENT_LEVELS = LEVEL_CHARS | frozenset("省镇乡")
-LEVEL_ORG = lazy_regex(r"[县市区旗州盟](?:级市|级)?(?:人民政府|政府|党委|党工委)")
+# A level's own government (`县人民政府`, `市级党委`); `_LEVEL_ORG_OF % chars` for a set of levels.
+_LEVEL_ORG_OF = r"[%s](?:级市|级)?(?:人民政府|政府|党委|党工委)"
+LEVEL_ORG = lazy_regex(_LEVEL_ORG_OF % "".join(sorted(LEVEL_CHARS)))
 # The last level of a collective with the body all its levels share, a level in brackets
 # allowed: `各区、县(市)人民政府`, `各市、县（区）农业农村部门`.
 # (a level in brackets: `县(市)`, `（市、区）`)
@@ -300,7 +302,7 @@ def _join_town_runs(items: list[str]) -> list[str]:
 
 # The levels a collective's run may name, the townships too (`各区、乡、镇人民政府`).
 RUN_LEVEL_CHARS = LEVEL_CHARS | frozenset("乡镇")
-RUN_LEVEL_ORG = lazy_regex(r"[县市区旗州盟乡镇](?:级市|级)?(?:人民政府|政府|党委|党工委)")
+RUN_LEVEL_ORG = lazy_regex(_LEVEL_ORG_OF % "".join(sorted(RUN_LEVEL_CHARS)))
 
 
 def _run_goes_on(item: str) -> bool:
